@@ -1,0 +1,120 @@
+package org.megaphone.model;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A de-duplicated post with everything the reports need: its week, the entity credited and why,
+ * its campaign and bulletin, its engagement counters and the followers used for its rate.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class AttributedPost {
+  public static final String UNATTRIBUTED = "(unattributed)";
+
+  public abstract String getPlatform();
+
+  public abstract String getPostId();
+
+  public abstract String getHandle();
+
+  public abstract long getPublishedAt();
+
+  /** ISO week label of published_at in the dataset zone, e.g. 2020-W14. */
+  public abstract String getWeek();
+
+  /** The credited entity, or {@link #UNATTRIBUTED}. */
+  public abstract String getEntityId();
+
+  /** override, hosted-mention, author, mention, ambiguous or none. */
+  public abstract String getReason();
+
+  public abstract boolean getCampaign();
+
+  public abstract @Nullable String getBulletinId();
+
+  /** The post's language, else its author's roster language; null when neither is known. */
+  public abstract @Nullable String getLanguage();
+
+  public abstract long getLikes();
+
+  public abstract long getComments();
+
+  public abstract long getShares();
+
+  public abstract long getSaves();
+
+  /** Followers used for engagement_rate (post's, else the author's roster); null when unknown. */
+  public abstract @Nullable Long getRateFollowers();
+
+  /** All views credited to the post (its highest snapshot); 0 until views are credited. */
+  public abstract long getViews();
+
+  @SchemaCreate
+  public static AttributedPost create(
+      String platform,
+      String postId,
+      String handle,
+      long publishedAt,
+      String week,
+      String entityId,
+      String reason,
+      boolean campaign,
+      @Nullable String bulletinId,
+      @Nullable String language,
+      long likes,
+      long comments,
+      long shares,
+      long saves,
+      @Nullable Long rateFollowers,
+      long views) {
+    return new AutoValue_AttributedPost(
+        platform,
+        postId,
+        handle,
+        publishedAt,
+        week,
+        entityId,
+        reason,
+        campaign,
+        bulletinId,
+        language,
+        likes,
+        comments,
+        shares,
+        saves,
+        rateFollowers,
+        views);
+  }
+
+  public AttributedPost withViews(long views) {
+    return create(
+        getPlatform(),
+        getPostId(),
+        getHandle(),
+        getPublishedAt(),
+        getWeek(),
+        getEntityId(),
+        getReason(),
+        getCampaign(),
+        getBulletinId(),
+        getLanguage(),
+        getLikes(),
+        getComments(),
+        getShares(),
+        getSaves(),
+        getRateFollowers(),
+        views);
+  }
+
+  public String key() {
+    return PostKeys.of(getPlatform(), getPostId());
+  }
+
+  public long engagement() {
+    return getLikes() + getComments() + getShares() + getSaves();
+  }
+}

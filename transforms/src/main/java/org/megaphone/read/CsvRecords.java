@@ -1,0 +1,164 @@
+package org.megaphone.read;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An RFC 4180 tokenizer that keeps what the contract needs and general CSV libraries drop: the
+ * physical line on which each record starts, the raw text of the record, and resynchronisation
+ * after a malformed record (commons-csv stops at the first one), so one bad row becomes one reject
+ * and the rest of the file is still read.
+ *
+ * <p>Rules (contract section 2 and runbooks/data-contract.md D2/D3): fields may be quoted with
+ * {@code "}, a doubled quote inside quotes is a quote, quoted fields may hold delimiters and line
+ * breaks; LF, CRLF and lone CR end records; blank physical lines are skipped; a quote inside an
+ * unquoted field is literal; a closing quote followed by anything but the delimiter or a line end
+ * makes the record malformed (the parser skips to the end of that physical line); a quoted field
+ * still open at the end of the text makes the rest of the text one malformed record.
+ */
+public final class CsvRecords {
+
+  /** One record: its fields, or why it is malformed, with its start line and raw text. */
+  public static final class Record {
+    public final long line;
+    public final List<String> fields;
+    public final String raw;
+    /** Null when the record is well-formed. */
+    public final String error;
+
+    Record(long line, List<String> fields, String raw, String error) {
+      this.line = line;
+      this.fields = fields;
+      this.raw = raw;
+      this.error = error;
+    }
+  }
+
+  private CsvRecords() {}
+
+  /** The delimiter of a file, detected from its first line: {@code ;} when it has more of them. */
+  public static char detectDelimiter(String text) {
+    int commas = 0;
+    int semicolons = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '"') {
+        break;
+      } else if (c == ',') {
+        commas++;
+      } else if (c == ';') {
+        semicolons++;
+      }
+    }
+    return semicolons > commas ? ';' : ',';
+  }
+
+  /** Splits {@code text} (BOM already removed) into records. The header is the first record. */
+  public static List<Record> parse(String text, char delimiter) {
+    List<Record> records = new ArrayList<>();
+    int n = text.length();
+    int pos = 0;
+    long line = 1;
+    while (pos < n) {
+      // Skip blank physical lines.
+      char first = text.charAt(pos);
+      if (first == '\n') {
+        pos++;
+        line++;
+        continue;
+      }
+      if (first == '\r') {
+        pos += (pos + 1 < n && text.charAt(pos + 1) == '\n') ? 2 : 1;
+        line++;
+        continue;
+      }
+      int start = pos;
+      long startLine = line;
+      List<String> fields = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      String error = null;
+      boolean endOfRecord = false;
+      while (!endOfRecord) {
+        if (pos < n && text.charAt(pos) == '"') {
+          // Quoted field.
+          pos++;
+          boolean closed = false;
+          while (pos < n) {
+            char c = text.charAt(pos);
+            if (c == '"') {
+              if (pos + 1 < n && text.charAt(pos + 1) == '"') {
+                field.append('"');
+                pos += 2;
+              } else {
+                pos++;
+                closed = true;
+                break;
+              }
+            } else {
+              if (c == '\n' || (c == '\r' && !(pos + 1 < n && text.charAt(pos + 1) == '\n'))) {
+                line++;
+              }
+              field.append(c);
+              pos++;
+            }
+          }
+          if (!closed) {
+            error = "malformed CSV record: quoted field not closed before end of file";
+            pos = n;
+            break;
+          }
+          if (pos < n) {
+            char c = text.charAt(pos);
+            if (c != delimiter && c != '\n' && c != '\r') {
+              error = "malformed CSV record: unexpected character after closing quote";
+              while (pos < n && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+                pos++;
+              }
+            }
+          }
+        } else {
+          while (pos < n) {
+            char c = text.charAt(pos);
+            if (c == delimiter || c == '\n' || c == '\r') {
+              break;
+            }
+            field.append(c);
+            pos++;
+          }
+        }
+        fields.add(field.toString());
+        field.setLength(0);
+        if (pos >= n) {
+          endOfRecord = true;
+        } else {
+          char c = text.charAt(pos);
+          if (c == delimiter && error == null) {
+            pos++;
+            if (pos >= n) {
+              fields.add("");
+              endOfRecord = true;
+            }
+          } else {
+            endOfRecord = true;
+          }
+        }
+      }
+      int end = pos;
+      // Consume the record's line terminator.
+      if (pos < n && text.charAt(pos) == '\r') {
+        pos++;
+        if (pos < n && text.charAt(pos) == '\n') {
+          pos++;
+        }
+        line++;
+      } else if (pos < n && text.charAt(pos) == '\n') {
+        pos++;
+        line++;
+      }
+      records.add(
+          new Record(
+              startLine, error == null ? fields : List.of(), text.substring(start, end), error));
+    }
+    return records;
+  }
+}

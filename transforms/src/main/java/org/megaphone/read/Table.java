@@ -1,0 +1,24 @@
+package org.megaphone.read;
+
+import java.io.Serializable;
+import java.util.List;
+import org.megaphone.model.SourceRef;
+
+/**
+ * One table of the contract: its name (the file prefix), its required columns and the rule that
+ * turns a {@link Row} into a value or a {@link RowRejected}.
+ */
+public interface Table<T> extends Serializable {
+  String name();
+
+  /** Columns the header must have; a file without one of them stops the run. */
+  List<String> requiredColumns();
+
+  T parse(Row row, SourceRef source);
+
+  /** Whether a file name belongs to this table: {@code <name>*.csv} or {@code <name>*.csv.gz}. */
+  default boolean matches(String fileName) {
+    return fileName.startsWith(name())
+        && (fileName.endsWith(".csv") || fileName.endsWith(".csv.gz"));
+  }
+}

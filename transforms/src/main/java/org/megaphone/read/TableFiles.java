@@ -1,0 +1,121 @@
+package org.megaphone.read;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.megaphone.model.Reject;
+import org.megaphone.model.SourceRef;
+
+/**
+ * Reads one file of a table, without Beam: decompression, UTF-8 decoding with or without BOM,
+ * delimiter detection, header matching (case-insensitive, trimmed, any order, unknown columns
+ * ignored) and the table's row rule. Good rows and rejects go to the two consumers.
+ */
+public final class TableFiles {
+
+  /** What reading one file counted. */
+  public record Counts(long rows, long rejected) {}
+
+  private TableFiles() {}
+
+  /** The text of a file's bytes: gunzipped when the name ends in .gz, BOM dropped. */
+  public static String decode(String fileName, byte[] bytes) {
+    byte[] plain = bytes;
+    if (fileName.endsWith(".gz")) {
+      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+        plain = in.readAllBytes();
+      } catch (IOException e) {
+        throw new InputException(fileName + ": cannot be read as gzip: " + e.getMessage(), e);
+      }
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(plain))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new InputException(fileName + ": is not valid UTF-8 text", e);
+    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /**
+   * Parses a file's text as rows of {@code table}.
+   *
+   * @throws InputException when the header lacks a required column
+   */
+  public static <T> Counts parse(
+      Table<T> table, String fileName, String text, Consumer<T> rows, Consumer<Reject> rejects) {
+    char delimiter = CsvRecords.detectDelimiter(text);
+    List<CsvRecords.Record> records = CsvRecords.parse(text, delimiter);
+    if (records.isEmpty()) {
+      throw new InputException(fileName + ": empty file, no header line (" + table.name() + ")");
+    }
+    CsvRecords.Record header = records.get(0);
+    if (header.error != null) {
+      throw new InputException(fileName + ": header line cannot be read: " + header.error);
+    }
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < header.fields.size(); i++) {
+      columns.putIfAbsent(header.fields.get(i).trim().toLowerCase(Locale.ROOT), i);
+    }
+    List<String> missing = new ArrayList<>();
+    for (String required : table.requiredColumns()) {
+      if (!columns.containsKey(required)) {
+        missing.add(required);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InputException(
+          fileName
+              + ": missing required column"
+              + (missing.size() > 1 ? "s " : " ")
+              + String.join(", ", missing)
+              + " of table "
+              + table.name()
+              + " (header: "
+              + String.join(",", header.fields)
+              + ")");
+    }
+    int width = header.fields.size();
+    long rejected = 0;
+    for (int r = 1; r < records.size(); r++) {
+      CsvRecords.Record record = records.get(r);
+      SourceRef source = SourceRef.create(fileName, record.line, record.raw);
+      String reason = record.error;
+      if (reason == null && record.fields.size() != width) {
+        reason =
+            "malformed CSV record: "
+                + record.fields.size()
+                + " fields where the header has "
+                + width;
+      }
+      if (reason == null) {
+        try {
+          rows.accept(table.parse(new Row(columns, record.fields), source));
+          continue;
+        } catch (RowRejected e) {
+          reason = e.getMessage();
+        }
+      }
+      rejected++;
+      rejects.accept(source.reject(table.name(), reason));
+    }
+    return new Counts(records.size() - 1, rejected);
+  }
+}

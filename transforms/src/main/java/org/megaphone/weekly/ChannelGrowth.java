@@ -1,0 +1,103 @@
+package org.megaphone.weekly;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.megaphone.model.FollowerSnapshot;
+import org.megaphone.rules.Weeks;
+import org.megaphone.write.Cells;
+import org.megaphone.write.ReportRow;
+
+/**
+ * channel_growth.csv: one row per week with at least one follower snapshot of a channel.
+ *
+ * <p>Input: de-duplicated follower snapshots (bounded). Output: the rows.
+ */
+public final class ChannelGrowth
+    extends PTransform<PCollection<FollowerSnapshot>, PCollection<ReportRow>> {
+  public static final List<String> HEADER =
+      List.of("week", "platform", "handle", "followers_start", "followers_end", "gained");
+
+  private final String zoneId;
+
+  public ChannelGrowth(String zoneId) {
+    this.zoneId = zoneId;
+  }
+
+  @java.lang.Override
+  public PCollection<ReportRow> expand(PCollection<FollowerSnapshot> snapshots) {
+    return snapshots
+        .apply(
+            "KeyByChannel",
+            WithKeys.of(FollowerSnapshot::channelKey).withKeyType(TypeDescriptors.strings()))
+        .apply("GroupByChannel", GroupByKey.create())
+        .apply("ComputeGrowth", ParDo.of(new GrowthFn(zoneId)));
+  }
+
+  /** A week's growth of one channel; start and gained are null without an earlier snapshot. */
+  public record Growth(String week, Long start, long end, Long gained) {}
+
+  /**
+   * followers_end is the last snapshot before the week's end, followers_start the last before its
+   * start.
+   */
+  public static List<Growth> growth(Iterable<FollowerSnapshot> snapshots, ZoneId zone) {
+    TreeMap<Long, Long> byInstant = new TreeMap<>();
+    for (FollowerSnapshot s : snapshots) {
+      byInstant.merge(s.getObservedAt(), s.getFollowers(), Math::max);
+    }
+    TreeMap<String, Boolean> weeks = new TreeMap<>();
+    for (long at : byInstant.keySet()) {
+      weeks.put(Weeks.label(at, zone), true);
+    }
+    List<Growth> rows = new ArrayList<>();
+    for (String week : weeks.keySet()) {
+      Map.Entry<Long, Long> end = byInstant.lowerEntry(Weeks.endMillis(week, zone));
+      Map.Entry<Long, Long> start = byInstant.lowerEntry(Weeks.startMillis(week, zone));
+      Long startValue = start == null ? null : start.getValue();
+      rows.add(
+          new Growth(
+              week,
+              startValue,
+              end.getValue(),
+              startValue == null ? null : end.getValue() - startValue));
+    }
+    return rows;
+  }
+
+  private static final class GrowthFn extends DoFn<KV<String, Iterable<FollowerSnapshot>>, ReportRow> {
+    private final String zoneId;
+
+    GrowthFn(String zoneId) {
+      this.zoneId = zoneId;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, Iterable<FollowerSnapshot>> channel, OutputReceiver<ReportRow> out) {
+      FollowerSnapshot any = channel.getValue().iterator().next();
+      for (Growth g : growth(channel.getValue(), ZoneId.of(zoneId))) {
+        out.output(
+            ReportRow.create(
+                List.of(g.week(), any.getPlatform(), any.getHandle()),
+                List.of(
+                    g.week(),
+                    any.getPlatform(),
+                    Cells.text(any.getHandle()),
+                    Cells.integer(g.start()),
+                    Cells.integer(g.end()),
+                    Cells.integer(g.gained()))));
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.megaphone.weekly;
+
+import java.util.List;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.megaphone.model.AttributedPost;
+import org.megaphone.model.CreditedView;
+import org.megaphone.write.Cells;
+import org.megaphone.write.ReportRow;
+
+/**
+ * platforms_weekly.csv: one row per week, platform and language (the post's, else its author's
+ * roster language, else empty).
+ *
+ * <p>Input: attributed posts; credited views via the constructor. Output: the rows.
+ */
+public final class PlatformsWeekly
+    extends PTransform<PCollection<AttributedPost>, PCollection<ReportRow>> {
+  public static final List<String> HEADER =
+      List.of("week", "platform", "language", "posts", "campaign_posts", "engagement", "views");
+
+  private final PCollection<CreditedView> credits;
+
+  public PlatformsWeekly(PCollection<CreditedView> credits) {
+    this.credits = credits;
+  }
+
+  @java.lang.Override
+  public PCollection<ReportRow> expand(PCollection<AttributedPost> posts) {
+    return posts
+        .apply(
+            "SumPerPlatformWeek",
+            new SumWeekly(
+                credits,
+                p -> SumWeekly.key(p.getWeek(), p.getPlatform(), p.getLanguage()),
+                v -> SumWeekly.key(v.getWeek(), v.getPlatform(), v.getLanguage())))
+        .apply("FormatPlatformRows", MapElements.via(new FormatFn()));
+  }
+
+  private static final class FormatFn extends SimpleFunction<KV<String, WeeklyTotals>, ReportRow> {
+    @java.lang.Override
+    public ReportRow apply(KV<String, WeeklyTotals> row) {
+      String[] key = SumWeekly.parts(row.getKey());
+      WeeklyTotals t = row.getValue();
+      return ReportRow.create(
+          List.of(key[0], key[1], key[2]),
+          List.of(
+              key[0],
+              key[1],
+              Cells.text(key[2]),
+              Cells.integer(t.getPosts()),
+              Cells.integer(t.getCampaignPosts()),
+              Cells.integer(t.engagement()),
+              Cells.integer(t.getViews())));
+    }
+  }
+}

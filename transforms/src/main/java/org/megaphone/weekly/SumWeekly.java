@@ -1,0 +1,129 @@
+package org.megaphone.weekly;
+
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.megaphone.model.AttributedPost;
+import org.megaphone.model.CreditedView;
+
+/**
+ * Sums posts published and views credited per weekly key (contract section 5, Definitions): a key
+ * gets a row for every week in which it had posts published or views credited.
+ *
+ * <p>Input: attributed posts; the credited views are given to the constructor. Both must be in
+ * the same windowing. Output: one {@code KV<key, WeeklyTotals>} per key (and window). The key
+ * functions must put the week in the key: a post's week is its publication's, a view's its
+ * snapshot's.
+ */
+public final class SumWeekly
+    extends PTransform<PCollection<AttributedPost>, PCollection<KV<String, WeeklyTotals>>> {
+  /** Separates the parts of a composite key; it cannot occur in the contract's values. */
+  public static final String SEP = "\u001f";
+
+  private final PCollection<CreditedView> credits;
+  private final SerializableFunction<AttributedPost, String> postKey;
+  private final SerializableFunction<CreditedView, String> viewKey;
+
+  public SumWeekly(
+      PCollection<CreditedView> credits,
+      SerializableFunction<AttributedPost, String> postKey,
+      SerializableFunction<CreditedView, String> viewKey) {
+    this.credits = credits;
+    this.postKey = postKey;
+    this.viewKey = viewKey;
+  }
+
+  @java.lang.Override
+  public PCollection<KV<String, WeeklyTotals>> expand(PCollection<AttributedPost> posts) {
+    KvCoder<String, WeeklyTotals> coder;
+    try {
+      coder =
+          KvCoder.of(
+              StringUtf8Coder.of(),
+              posts.getPipeline().getSchemaRegistry().getSchemaCoder(WeeklyTotals.class));
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
+    }
+    TypeDescriptor<KV<String, WeeklyTotals>> type =
+        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(WeeklyTotals.class));
+    PCollection<KV<String, WeeklyTotals>> fromPosts =
+        posts
+            .apply("TotalPost", MapElements.into(type).via(new PostTotals(postKey)))
+            .setCoder(coder);
+    PCollection<KV<String, WeeklyTotals>> fromViews =
+        credits
+            .apply("TotalViews", MapElements.into(type).via(new ViewTotals(viewKey)))
+            .setCoder(coder);
+    return PCollectionList.of(fromPosts)
+        .and(fromViews)
+        .apply("FlattenTotals", Flatten.pCollections())
+        .apply("SumTotals", Combine.perKey(new SumFn()))
+        .setCoder(coder);
+  }
+
+  /** Joins key parts with {@link #SEP}; null parts are empty. */
+  public static String key(String... parts) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        b.append(SEP);
+      }
+      b.append(parts[i] == null ? "" : parts[i]);
+    }
+    return b.toString();
+  }
+
+  /** Splits a key made by {@link #key}. */
+  public static String[] parts(String key) {
+    return key.split(SEP, -1);
+  }
+
+  private static final class PostTotals
+      implements SerializableFunction<AttributedPost, KV<String, WeeklyTotals>> {
+    private final SerializableFunction<AttributedPost, String> key;
+
+    PostTotals(SerializableFunction<AttributedPost, String> key) {
+      this.key = key;
+    }
+
+    @java.lang.Override
+    public KV<String, WeeklyTotals> apply(AttributedPost p) {
+      return KV.of(key.apply(p), WeeklyTotals.ofPost(p));
+    }
+  }
+
+  private static final class ViewTotals
+      implements SerializableFunction<CreditedView, KV<String, WeeklyTotals>> {
+    private final SerializableFunction<CreditedView, String> key;
+
+    ViewTotals(SerializableFunction<CreditedView, String> key) {
+      this.key = key;
+    }
+
+    @java.lang.Override
+    public KV<String, WeeklyTotals> apply(CreditedView v) {
+      return KV.of(key.apply(v), WeeklyTotals.ofViews(v.getViews()));
+    }
+  }
+
+  private static final class SumFn implements SerializableFunction<Iterable<WeeklyTotals>, WeeklyTotals> {
+    @java.lang.Override
+    public WeeklyTotals apply(Iterable<WeeklyTotals> totals) {
+      WeeklyTotals sum = WeeklyTotals.ZERO;
+      for (WeeklyTotals t : totals) {
+        sum = sum.plus(t);
+      }
+      return sum;
+    }
+  }
+}

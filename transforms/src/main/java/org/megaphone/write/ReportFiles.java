@@ -1,0 +1,87 @@
+package org.megaphone.write;
+
+import java.util.List;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.values.PCollection;
+import org.megaphone.model.AttributedPost;
+import org.megaphone.model.Reject;
+
+/** The row formats of posts_attributed.csv and rejects.csv (contract section 5). */
+public final class ReportFiles {
+  public static final List<String> POSTS_HEADER =
+      List.of(
+          "platform", "post_id", "week", "handle", "entity_id", "reason", "campaign",
+          "bulletin_id", "engagement", "views");
+  public static final List<String> REJECTS_HEADER =
+      List.of("file", "line", "table", "reason", "record");
+
+  private ReportFiles() {}
+
+  public static ReportRow postRow(AttributedPost p) {
+    return ReportRow.create(
+        List.of(p.getPlatform(), p.getPostId()),
+        List.of(
+            p.getPlatform(),
+            Cells.text(p.getPostId()),
+            p.getWeek(),
+            Cells.text(p.getHandle()),
+            Cells.text(p.getEntityId()),
+            p.getReason(),
+            Cells.bool(p.getCampaign()),
+            Cells.text(p.getBulletinId()),
+            Cells.integer(p.engagement()),
+            Cells.integer(p.getViews())));
+  }
+
+  public static ReportRow rejectRow(Reject r) {
+    return ReportRow.create(
+        List.of(
+            r.getFile(),
+            String.format("%020d", r.getLine()),
+            r.getTable(),
+            r.getReason(),
+            r.getRecord()),
+        List.of(
+            Cells.text(r.getFile()),
+            Cells.integer(r.getLine()),
+            r.getTable(),
+            Cells.text(r.getReason()),
+            Cells.text(r.getRecord())));
+  }
+
+  /** Formats attributed posts as posts_attributed.csv rows. */
+  public static final class FormatPosts
+      extends PTransform<PCollection<AttributedPost>, PCollection<ReportRow>> {
+    @java.lang.Override
+    public PCollection<ReportRow> expand(PCollection<AttributedPost> posts) {
+      return posts.apply(
+          "FormatPostRows",
+          MapElements.via(
+              new SimpleFunction<AttributedPost, ReportRow>() {
+                @java.lang.Override
+                public ReportRow apply(AttributedPost p) {
+                  return postRow(p);
+                }
+              }));
+    }
+  }
+
+  /** Formats rejects as rejects.csv rows. */
+  public static final class FormatRejects
+      extends PTransform<PCollection<Reject>, PCollection<ReportRow>> {
+    @java.lang.Override
+    public PCollection<ReportRow> expand(PCollection<Reject> rejects) {
+      return rejects.apply(
+          "FormatRejectRows",
+          MapElements.via(
+              new SimpleFunction<Reject, ReportRow>() {
+                @java.lang.Override
+                public ReportRow apply(Reject r) {
+                  return rejectRow(r);
+                }
+              }));
+    }
+  }
+}
