@@ -23,6 +23,8 @@ public final class Campaigns implements Serializable {
   private final Map<String, List<Bulletin>> bulletinsByLink = new HashMap<>();
   private final Set<String> campaignTags = new HashSet<>();
   private final long windowMillis;
+  /** What it was built from: its identity. */
+  private final List<Object> identity;
 
   /** What a post carries that campaigns are recognised by. */
   public record Marks(Set<String> hashtags, Set<String> links) {
@@ -44,6 +46,7 @@ public final class Campaigns implements Serializable {
    */
   public Campaigns(List<Bulletin> bulletins, Set<String> extraTags, long windowMillis) {
     this.windowMillis = windowMillis;
+    this.identity = List.of(List.copyOf(bulletins), List.copyOf(new java.util.TreeSet<>(extraTags)), windowMillis);
     campaignTags.addAll(extraTags);
     for (Bulletin b : bulletins) {
       for (String tag : b.getHashtags()) {
@@ -54,6 +57,16 @@ public final class Campaigns implements Serializable {
         bulletinsByLink.computeIfAbsent(link, l -> new ArrayList<>()).add(b);
       }
     }
+  }
+
+  @java.lang.Override
+  public boolean equals(Object o) {
+    return o instanceof Campaigns && ((Campaigns) o).identity.equals(identity);
+  }
+
+  @java.lang.Override
+  public int hashCode() {
+    return identity.hashCode();
   }
 
   /** A campaign post carries a bulletin's or a --campaignTags hashtag, or a bulletin's link. */

@@ -31,15 +31,19 @@ public final class Roster implements Serializable {
 
   private static final Pattern AT_HANDLE = Pattern.compile("@([\\p{L}\\p{N}_.]+)");
 
+  /** The rows it was built from, in file and line order: its identity. */
+  private final List<Account> rows;
   private final Map<String, Account> accounts;
   private final Map<String, Entity> entities;
   /** Phrases (entity names and aliases, as words) indexed by their first word. */
   private final Map<String, List<Phrase>> phrasesByFirstWord;
 
   private Roster(
+      List<Account> rows,
       Map<String, Account> accounts,
       Map<String, Entity> entities,
       Map<String, List<Phrase>> phrasesByFirstWord) {
+    this.rows = rows;
     this.accounts = accounts;
     this.entities = entities;
     this.phrasesByFirstWord = phrasesByFirstWord;
@@ -122,7 +126,7 @@ public final class Roster implements Serializable {
         }
       }
     }
-    return new Roster(accounts, entities, phrases);
+    return new Roster(List.copyOf(sorted), accounts, entities, phrases);
   }
 
   private static String where(Account a) {
@@ -131,6 +135,16 @@ public final class Roster implements Serializable {
 
   private static String key(String platform, String handle) {
     return platform + ":" + handle;
+  }
+
+  @java.lang.Override
+  public boolean equals(Object o) {
+    return o instanceof Roster && ((Roster) o).rows.equals(rows);
+  }
+
+  @java.lang.Override
+  public int hashCode() {
+    return rows.hashCode();
   }
 
   /** The roster account of an author, or null when the author is not in the roster. */

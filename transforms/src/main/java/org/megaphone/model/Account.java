@@ -10,7 +10,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** One row of the roster (accounts table): an account on one platform and the entity it credits. */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class Account {
+public abstract class Account implements java.io.Serializable {
   public abstract String getPlatform();
 
   /** Normalised: no leading {@code @}, lower case. */

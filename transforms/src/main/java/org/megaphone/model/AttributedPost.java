@@ -12,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class AttributedPost {
+public abstract class AttributedPost implements java.io.Serializable {
   public static final String UNATTRIBUTED = "(unattributed)";
 
   public abstract String getPlatform();

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 /** An analyst's manual attribution of one post to an entity. */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class AttributionOverride {
+public abstract class AttributionOverride implements java.io.Serializable {
   public abstract String getPlatform();
 
   public abstract String getPostId();

@@ -10,7 +10,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** A campaign message that was sent out. Hashtags are case-folded without '#', links normalised. */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class Bulletin {
+public abstract class Bulletin implements java.io.Serializable {
   public abstract String getBulletinId();
 
   public abstract @Nullable String getCampaign();

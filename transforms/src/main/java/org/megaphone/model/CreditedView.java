@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** A positive view gain of an attributed post, credited to the week of its snapshot. */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class CreditedView {
+public abstract class CreditedView implements java.io.Serializable {
   public abstract String getPlatform();
 
   public abstract String getPostId();

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 /** A channel's follower count as of an instant (epoch ms). */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class FollowerSnapshot {
+public abstract class FollowerSnapshot implements java.io.Serializable {
   public abstract String getPlatform();
 
   public abstract String getHandle();

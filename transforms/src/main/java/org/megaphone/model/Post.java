@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** An accepted row of the posts table. Instants are epoch milliseconds. */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class Post {
+public abstract class Post implements java.io.Serializable {
   public abstract String getPlatform();
 
   public abstract String getPostId();

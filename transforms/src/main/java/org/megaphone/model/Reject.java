@@ -8,7 +8,7 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 /** A row that breaks the contract: where it was, why, and its raw text (contract section 3). */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class Reject {
+public abstract class Reject implements java.io.Serializable {
   public abstract String getFile();
 
   public abstract long getLine();

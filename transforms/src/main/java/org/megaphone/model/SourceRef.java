@@ -8,7 +8,7 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 /** Where a parsed row came from, kept so later rules can reject it or break ties on it. */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class SourceRef {
+public abstract class SourceRef implements java.io.Serializable {
   public abstract String getFile();
 
   public abstract long getLine();

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 /** An accepted row of the views table: a post's cumulative views as of an instant (epoch ms). */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class ViewSnapshot {
+public abstract class ViewSnapshot implements java.io.Serializable {
   public abstract String getPlatform();
 
   public abstract String getPostId();

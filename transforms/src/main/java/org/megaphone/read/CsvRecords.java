@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Rules (contract section 2 and runbooks/data-contract.md D2/D3): fields may be quoted with
  * {@code "}, a doubled quote inside quotes is a quote, quoted fields may hold delimiters and line
- * breaks; LF, CRLF and lone CR end records; blank physical lines are skipped; a quote inside an
+ * breaks; LF, CRLF and lone CR end records; blank physical lines (empty or only spaces and tabs)
+ * are skipped; a quote inside an
  * unquoted field is literal; a closing quote followed by anything but the delimiter or a line end
  * makes the record malformed (the parser skips to the end of that physical line); a quoted field
  * still open at the end of the text makes the rest of the text one malformed record.
@@ -60,15 +61,22 @@ public final class CsvRecords {
     int pos = 0;
     long line = 1;
     while (pos < n) {
-      // Skip blank physical lines.
-      char first = text.charAt(pos);
+      // Skip blank physical lines (empty, or spaces and tabs only).
+      int blank = pos;
+      while (blank < n && (text.charAt(blank) == ' ' || text.charAt(blank) == '\t')) {
+        blank++;
+      }
+      if (blank == n) {
+        break;
+      }
+      char first = text.charAt(blank);
       if (first == '\n') {
-        pos++;
+        pos = blank + 1;
         line++;
         continue;
       }
       if (first == '\r') {
-        pos += (pos + 1 < n && text.charAt(pos + 1) == '\n') ? 2 : 1;
+        pos = blank + ((blank + 1 < n && text.charAt(blank + 1) == '\n') ? 2 : 1);
         line++;
         continue;
       }
@@ -144,6 +152,15 @@ public final class CsvRecords {
         }
       }
       int end = pos;
+      if (end == n) {
+        // A record that runs to the end of the text (an unclosed quote) loses its final line end.
+        if (end > start && text.charAt(end - 1) == '\n') {
+          end--;
+        }
+        if (end > start && text.charAt(end - 1) == '\r') {
+          end--;
+        }
+      }
       // Consume the record's line terminator.
       if (pos < n && text.charAt(pos) == '\r') {
         pos++;

@@ -17,6 +17,11 @@ public final class PostDeduplication {
 
   private PostDeduplication() {}
 
+  /** Positive when {@code a} is to be kept rather than {@code b}. */
+  public static int compare(Post a, Post b) {
+    return PREFERENCE.compare(a, b);
+  }
+
   public static Post best(Iterable<Post> rows) {
     Post best = null;
     for (Post p : rows) {

@@ -1,0 +1,68 @@
+package org.megaphone.pipelines;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * The command line: {@code megaphone <command> [--option=value ...]}. Exit codes: 0 success,
+ * 1 the run failed (message on stderr, no reports published), 2 usage error.
+ */
+public final class Megaphone {
+  static final String USAGE =
+      "usage: megaphone report --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
+          + "       megaphone report --help    (every option with its description and default)";
+
+  private Megaphone() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs a command and returns its exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+      out.println(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    String command = args[0];
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (!command.equals("report")) {
+      err.println("megaphone: unknown command '" + command + "'\n" + USAGE);
+      return 2;
+    }
+    if (Arrays.asList(rest).contains("--help-beam")) {
+      PipelineOptionsFactory.register(ReportOptions.class);
+      PipelineOptionsFactory.printHelp(out, ReportOptions.class);
+      return 0;
+    }
+    if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+      Help.print(out, java.util.List.of(DatasetOptions.class, RuleOptions.class, ReportOptions.class));
+      return 0;
+    }
+    try {
+      ReportOptions options = parse(rest);
+      ReportRun.Result result = ReportRun.run(options);
+      ReportRun.print(result, out);
+      return 0;
+    } catch (UsageException e) {
+      err.println("megaphone: " + e.getMessage() + " (see megaphone report --help)");
+      return 2;
+    } catch (RunFailedException e) {
+      err.println("megaphone: run failed: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Parses options; unknown or malformed ones are usage errors. */
+  static ReportOptions parse(String[] args) {
+    PipelineOptionsFactory.register(ReportOptions.class);
+    try {
+      return PipelineOptionsFactory.fromArgs(args).withValidation().as(ReportOptions.class);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      String message = String.valueOf(e.getMessage());
+      int newline = message.indexOf('\n');
+      throw new UsageException(newline > 0 ? message.substring(0, newline) : message);
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package org.megaphone.pipelines;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.megaphone.model.Stats;
+import org.megaphone.read.InputException;
+
+/**
+ * Runs the report job the way a user can trust: checks the options, runs the pipeline into a
+ * staging folder inside --output, checks the reject ratios and the conservation sums, writes
+ * summary.json and only then moves the reports into place. A failed run leaves --output as it was.
+ */
+public final class ReportRun {
+  public static final String SUMMARY = "summary.json";
+
+  private ReportRun() {}
+
+  /** What a successful run produced. */
+  public record Result(Path output, Map<String, Object> summary) {}
+
+  /**
+   * @throws UsageException when an option is missing or malformed
+   * @throws RunFailedException when the input cannot be used or the counts do not add up
+   */
+  public static Result run(ReportOptions options) {
+    Path input = checkOptions(options);
+    Path output = Paths.get(options.getOutput());
+    long started = System.currentTimeMillis();
+    Path staging;
+    try {
+      Files.createDirectories(output);
+      staging = Files.createTempDirectory(output, ".megaphone-staging-");
+    } catch (IOException e) {
+      throw new RunFailedException("cannot create output folder " + output + ": " + e.getMessage(), e);
+    }
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      ReportPipeline.build(pipeline, options, staging.toString());
+      PipelineResult.State state;
+      try {
+        state = pipeline.run().waitUntilFinish();
+      } catch (RuntimeException e) {
+        throw explain(e);
+      }
+      if (state != PipelineResult.State.DONE) {
+        throw new RunFailedException("pipeline ended in state " + state);
+      }
+      RunStats stats = RunStats.read(staging);
+      checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
+      List<String> failures = stats.conservationFailures();
+      Map<String, Object> summary =
+          Summary.of(options, input, output, stats, failures, started, System.currentTimeMillis());
+      if (!failures.isEmpty()) {
+        throw new RunFailedException("conservation check failed: " + String.join("; ", failures));
+      }
+      Summary.write(staging.resolve(SUMMARY), summary);
+      publish(staging, output);
+      return new Result(output, summary);
+    } catch (IOException e) {
+      throw new RunFailedException("cannot read or write run files: " + e.getMessage(), e);
+    } finally {
+      deleteRecursively(staging);
+    }
+  }
+
+  private static Path checkOptions(ReportOptions options) {
+    Path input = Paths.get(options.getInput());
+    if (!Files.isDirectory(input)) {
+      throw new UsageException("--input=" + options.getInput() + ": no such folder");
+    }
+    try {
+      ZoneId.of(options.getTimezone());
+    } catch (DateTimeException e) {
+      throw new UsageException(
+          "--timezone=" + options.getTimezone() + ": not an IANA time zone (e.g. Europe/Helsinki, UTC)");
+    }
+    try {
+      if (Duration.parse(options.getBulletinWindow()).isNegative()) {
+        throw new UsageException("--bulletinWindow must not be negative");
+      }
+    } catch (DateTimeParseException e) {
+      throw new UsageException(
+          "--bulletinWindow=" + options.getBulletinWindow() + ": not an ISO-8601 duration (e.g. P7D, PT36H)");
+    }
+    Double ratio = options.getMaxRejectRatio();
+    if (ratio == null || ratio < 0 || ratio > 1) {
+      throw new UsageException("--maxRejectRatio must be between 0 and 1 (e.g. 0.05)");
+    }
+    for (String table : List.of("accounts", "posts")) {
+      if (!hasTableFile(input, table)) {
+        throw new RunFailedException(
+            "input " + input + " has no " + table + "*.csv or " + table + "*.csv.gz file (required)");
+      }
+    }
+    return input;
+  }
+
+  private static boolean hasTableFile(Path folder, String table) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, table + "*")) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        if (Files.isRegularFile(f) && (name.endsWith(".csv") || name.endsWith(".csv.gz"))) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new RunFailedException("cannot list input folder " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkRejectRatios(RunStats stats, double maxRatio, Path staging)
+      throws IOException {
+    List<String> failures = new ArrayList<>();
+    for (String table : RunStats.TABLES) {
+      long read = stats.table(table, Stats.READ);
+      long rejected = stats.table(table, Stats.REJECTED);
+      if (read > 0 && (double) rejected / read > maxRatio) {
+        failures.add(
+            String.format(
+                "%s: %d of %d rows rejected (%.1f%% > --maxRejectRatio=%s)",
+                table, rejected, read, 100.0 * rejected / read, maxRatio));
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new RunFailedException(
+          "too many rejected rows: "
+              + String.join("; ", failures)
+              + ". First reasons: "
+              + String.join(" | ", firstRejectReasons(staging, 5)));
+    }
+  }
+
+  private static List<String> firstRejectReasons(Path staging, int max) throws IOException {
+    List<String> reasons = new ArrayList<>();
+    List<org.megaphone.read.CsvRecords.Record> records =
+        org.megaphone.read.CsvRecords.parse(
+            Files.readString(staging.resolve(ReportPipeline.REJECTS)), ',');
+    for (int i = 1; i < records.size() && reasons.size() < max; i++) {
+      List<String> f = records.get(i).fields;
+      reasons.add(f.get(0) + " line " + f.get(1) + ": " + f.get(3));
+    }
+    return reasons;
+  }
+
+  private static void publish(Path staging, Path output) throws IOException {
+    List<String> files = new ArrayList<>(ReportPipeline.REPORTS);
+    files.add(SUMMARY);
+    for (String name : files) {
+      Files.move(
+          staging.resolve(name), output.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /** Turns a pipeline failure into the message a user can act on. */
+  static RunFailedException explain(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputException
+          || t.toString().startsWith(InputException.class.getName())) {
+        String message = t.getMessage();
+        String prefix = InputException.class.getName() + ": ";
+        if (message != null && message.startsWith(prefix)) {
+          message = message.substring(prefix.length());
+        }
+        return new RunFailedException(message, e);
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return new RunFailedException("pipeline failed: " + root, e);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(ReportRun::deleteQuietly);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Prints the one-screen summary of a finished run. */
+  public static void print(Result result, PrintStream out) {
+    Summary.print(result.summary(), result.output(), out);
+  }
+}

@@ -1,0 +1,32 @@
+package org.megaphone.pipelines;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** The contract's tunable rules. */
+public interface RuleOptions extends PipelineOptions {
+  @Description(
+      "How long after its sent_at a bulletin can be credited with a post: an ISO-8601 duration"
+          + " added to the instant (P7D = 168 hours, PT36H = 36 hours).")
+  @Default.String("P7D")
+  String getBulletinWindow();
+
+  void setBulletinWindow(String value);
+
+  @Description(
+      "Extra campaign hashtags, comma-separated, '#' optional (e.g. coronafacts,koronafaktat):"
+          + " posts carrying one are campaign posts even without a bulletin.")
+  @Default.String("")
+  String getCampaignTags();
+
+  void setCampaignTags(String value);
+
+  @Description(
+      "Largest share of rejected rows a table may have (0 to 1); above it the run fails and no"
+          + " report is written.")
+  @Default.Double(0.05)
+  Double getMaxRejectRatio();
+
+  void setMaxRejectRatio(Double value);
+}

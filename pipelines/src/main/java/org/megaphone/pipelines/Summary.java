@@ -1,0 +1,173 @@
+package org.megaphone.pipelines;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.beam.sdk.util.ReleaseInfo;
+import org.megaphone.model.Stats;
+import org.megaphone.rules.Timestamps;
+
+/** summary.json (contract section 5) and its one-screen rendering on the terminal. */
+final class Summary {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Summary() {}
+
+  static Map<String, Object> of(
+      ReportOptions options,
+      Path input,
+      Path output,
+      RunStats stats,
+      List<String> conservationFailures,
+      long startedMillis,
+      long finishedMillis) {
+    ZoneId zone = ZoneId.of(options.getTimezone());
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("command", "report");
+    s.put("runner", options.getRunner().getSimpleName());
+    s.put("started_at", Timestamps.format(startedMillis, zone));
+    s.put("finished_at", Timestamps.format(finishedMillis, zone));
+    s.put("seconds", (finishedMillis - startedMillis) / 1000.0);
+
+    Map<String, Object> opts = new LinkedHashMap<>();
+    opts.put("input", options.getInput());
+    opts.put("output", options.getOutput());
+    opts.put("timezone", options.getTimezone());
+    opts.put("bulletinWindow", options.getBulletinWindow());
+    opts.put("campaignTags", options.getCampaignTags());
+    opts.put("maxRejectRatio", options.getMaxRejectRatio());
+    s.put("options", opts);
+
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("megaphone", version());
+    versions.put("beam", ReleaseInfo.getReleaseInfo().getVersion());
+    versions.put("java", System.getProperty("java.version"));
+    s.put("versions", versions);
+
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("folder", input.toString());
+    List<Map<String, Object>> files = new ArrayList<>();
+    for (RunStats.FileStat f : stats.files) {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("path", f.path());
+      file.put("table", f.table());
+      file.put("bytes", f.bytes());
+      file.put("sha256", f.sha256());
+      file.put("rows_read", f.rows());
+      file.put("rows_rejected", f.rejected());
+      files.add(file);
+    }
+    inputs.put("files", files);
+    Map<String, Object> tables = new LinkedHashMap<>();
+    for (String t : RunStats.TABLES) {
+      Map<String, Object> table = new LinkedHashMap<>();
+      table.put("read", stats.table(t, Stats.READ));
+      table.put("accepted", stats.table(t, Stats.ACCEPTED));
+      table.put("rejected", stats.table(t, Stats.REJECTED));
+      table.put("duplicates", stats.table(t, Stats.DUPLICATES));
+      tables.put(t, table);
+    }
+    inputs.put("tables", tables);
+    s.put("inputs", inputs);
+
+    Map<String, Object> totals = new LinkedHashMap<>();
+    totals.put("posts", stats.table("posts", Stats.ACCEPTED));
+    totals.put("engagement", stats.get(Stats.POSTS_ENGAGEMENT));
+    totals.put("views_credited", stats.get(Stats.VIEWS_CREDITED));
+    s.put("totals", totals);
+
+    Map<String, Object> orphans = new LinkedHashMap<>();
+    orphans.put("posts", stats.get(Stats.ORPHAN_POSTS));
+    orphans.put("snapshots", stats.get(Stats.ORPHAN_SNAPSHOTS));
+    orphans.put("views", stats.get(Stats.ORPHAN_VIEWS));
+    s.put("orphan_views", orphans);
+
+    Map<String, Object> conservation = new LinkedHashMap<>();
+    conservation.put("posts_engagement", stats.get(Stats.POSTS_ENGAGEMENT));
+    conservation.put("entities_weekly_engagement", stats.get(Stats.ENTITIES_WEEKLY_ENGAGEMENT));
+    conservation.put("views_credited", stats.get(Stats.VIEWS_CREDITED));
+    conservation.put("entities_weekly_views", stats.get(Stats.ENTITIES_WEEKLY_VIEWS));
+    conservation.put("posts_accepted", stats.table("posts", Stats.ACCEPTED));
+    conservation.put("entities_weekly_posts", stats.get(Stats.ENTITIES_WEEKLY_POSTS));
+    conservation.put("rows_read_equal_accepted_rejected_duplicates", true);
+    conservation.put("ok", conservationFailures.isEmpty());
+    conservation.put("failures", conservationFailures);
+    s.put("conservation", conservation);
+
+    List<Map<String, Object>> outputs = new ArrayList<>();
+    for (String file : ReportPipeline.REPORTS) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("file", file);
+      o.put("rows", stats.reportRows(file));
+      outputs.add(o);
+    }
+    s.put("outputs", outputs);
+    s.put("output_folder", output.toString());
+    return s;
+  }
+
+  static void write(Path file, Map<String, Object> summary) throws IOException {
+    Files.writeString(file, json(summary) + "\n", StandardCharsets.UTF_8);
+  }
+
+  static String json(Map<String, Object> summary) {
+    try {
+      return JSON.writeValueAsString(summary).replace("\r\n", "\n");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String version() {
+    try (InputStream in = Summary.class.getResourceAsStream("/megaphone.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static void print(Map<String, Object> s, Path output, PrintStream out) {
+    Map<String, Object> inputs = (Map<String, Object>) s.get("inputs");
+    Map<String, Map<String, Object>> tables = (Map<String, Map<String, Object>>) inputs.get("tables");
+    out.printf(
+        "Megaphone report: %s -> %s (%s, %.1f s)%n",
+        inputs.get("folder"), output, s.get("runner"), (Double) s.get("seconds"));
+    out.printf("  %-10s %10s %10s %10s %10s%n", "table", "read", "accepted", "rejected", "duplicates");
+    for (Map.Entry<String, Map<String, Object>> t : tables.entrySet()) {
+      Map<String, Object> v = t.getValue();
+      out.printf(
+          "  %-10s %,10d %,10d %,10d %,10d%n",
+          t.getKey(), v.get("read"), v.get("accepted"), v.get("rejected"), v.get("duplicates"));
+    }
+    Map<String, Object> totals = (Map<String, Object>) s.get("totals");
+    Map<String, Object> orphans = (Map<String, Object>) s.get("orphan_views");
+    out.printf(
+        "  posts %,d  engagement %,d  views credited %,d  orphan views %,d (%,d posts)%n",
+        totals.get("posts"), totals.get("engagement"), totals.get("views_credited"),
+        orphans.get("views"), orphans.get("posts"));
+    out.println("  conservation: ok");
+    out.println("  wrote:");
+    for (Map<String, Object> o : (List<Map<String, Object>>) s.get("outputs")) {
+      out.printf("    %-22s %,8d rows%n", o.get("file"), o.get("rows"));
+    }
+    out.printf("    %s%n", output.resolve(ReportRun.SUMMARY));
+  }
+}
