@@ -759,3 +759,963 @@ def md_table(header, rows):
     for r in rows:
         out.append('| ' + ' | '.join(str(x).replace('|', '\\|').replace('\n', ' ') for x in r) + ' |')
     return '\n'.join(out)
+
+
+# =====================================================================================
+# Part 3. testdata/coronafacts (Finland, spring 2020)
+# =====================================================================================
+
+FI_F = ['Aino', 'Emma', 'Ella', 'Sofia', 'Aada', 'Venla', 'Helmi', 'Iida', 'Oona', 'Pihla', 'Saara', 'Veera',
+        'Jenni', 'Laura', 'Noora', 'Anni', 'Milla', 'Salla', 'Henna', 'Krista', 'Sanni', 'Tiia', 'Kaisa', 'Riikka',
+        'Elina', 'Hanna', 'Johanna', 'Maija', 'Essi', 'Katri']
+FI_M = ['Eino', 'Onni', 'Leo', 'Elias', 'Väinö', 'Aleksi', 'Mikko', 'Juho', 'Lauri', 'Joonas', 'Ville', 'Antti',
+        'Tuomas', 'Janne', 'Teemu', 'Sami', 'Niko', 'Olli', 'Pekka', 'Eetu', 'Jere', 'Arttu']
+FI_S = ['Virtanen', 'Korhonen', 'Mäkinen', 'Mäkelä', 'Hämäläinen', 'Laine', 'Heikkinen', 'Koskinen', 'Järvinen',
+        'Lehtonen', 'Lehtinen', 'Saarinen', 'Heinonen', 'Niemi', 'Heikkilä', 'Kinnunen', 'Salonen', 'Turunen',
+        'Salo', 'Laitinen', 'Tuominen', 'Rantanen', 'Karjalainen', 'Jokinen', 'Mattila', 'Savolainen', 'Lahtinen',
+        'Ahonen', 'Kivelä', 'Hakala', 'Laakso', 'Peltonen', 'Aaltonen', 'Leppänen', 'Räsänen', 'Hiltunen',
+        'Miettinen', 'Pitkänen', 'Koivisto', 'Anttila']
+SV_F = ['Emilia', 'Ebba', 'Alva', 'Wilma', 'Elsa', 'Frida', 'Klara', 'Matilda', 'Ida', 'Stella']
+SV_M = ['Oskar', 'Anton', 'Axel', 'Hugo', 'Linus', 'Elis', 'Viktor', 'Edvin']
+SV_S = ['Lindqvist', 'Lindholm', 'Nyström', 'Holmberg', 'Eriksson', 'Lindroos', 'Grönqvist', 'Forsman', 'Backman',
+        'Sjöberg', 'Blomqvist', 'Wikström', 'Åberg', 'Söderlund']
+EN_F = ['Grace', 'Olivia', 'Chloe', 'Mia', 'Hannah', 'Sophie', 'Amara', 'Lucy']
+EN_M = ['Daniel', 'James', 'Lucas', 'Nathan', 'Samuel', 'Oliver', 'Kwame', 'Ethan']
+EN_S = ['Clarke', 'Bennett', 'Hughes', 'Murray', 'Okafor', 'Nguyen', 'Fischer', 'Kowalski', 'Silva', 'Morgan',
+        'Patel', 'Brooks']
+THEMES = ['fit', 'eats', 'vlogs', 'style', 'koti', 'arki', 'kitchen', 'travels', 'beauty', 'games', 'mama',
+          'outdoors', 'books', 'music', 'runs', 'crafts']
+
+CF_TEXT = {
+    'fi': dict(
+        intro=['Tärkeää tietoa koronasta 👇', 'Faktat tiskiin, kaverit 💛', 'Tämä on nyt tärkeää:',
+               'Jaan tämän, koska jokainen voi auttaa 🙏', 'Päivän koronafaktat tiivistettynä:',
+               'Moi kaikki! Pieni muistutus 😷', 'Sain tänään uuden tiedotteen, tässä pääasiat:'],
+        facts=['Pese kädet saippualla vähintään 20 sekuntia 🧼', 'Yski ja aivasta hihaan, ei käteen',
+               'Pidä vähintään kahden metrin turvaväli', 'Jos sinulla on oireita, jää kotiin ja soita ensin',
+               'Vältä tapaamasta yli 70-vuotiaita läheisiä, soita heille mieluummin',
+               'Tee etätöitä, jos se on mahdollista', 'Yli 10 hengen kokoontumiset on kielletty',
+               'Luotettavaa tietoa saat THL:n sivuilta, ei somehuhuista'],
+        outro=['Pidetään huolta toisistamme 💛', 'Kiitos, että jaat eteenpäin!',
+               '"Yhdessä tästä selvitään" – niin se menee 🇫🇮', 'Ollaan fiksuja, ollaan kotona 🏠',
+               'Soittakaa mummoille, he ilahtuvat ☎️'],
+        link=['Lisää tietoa:', 'Luotettavaa tietoa täältä:', 'Lue lisää:'],
+        listhead='Päivän faktat:',
+        plain=['Sunnuntaibrunssi kotona 🥞 #brunssi #kotiarki', 'Uusi video ulkona! Linkki biossa 🎬',
+               'Lenkillä Töölönlahdella, kevät tulee vihdoin 🌸 #lenkki', 'Etäpäivä numero 12, kahvia kuluu ☕',
+               'Leivoin korvapuusteja, resepti tulossa, pysykää kuulolla!',
+               '"Milloin tämä loppuu?" kysyi 5-vuotias tänään 😅', 'Kotitreeni 20 min, kuka mukana? 💪 #kotitreeni',
+               'Aurinko paistaa, mieli lepää ☀️', 'Uusi kirja kesken, suosituksia otetaan vastaan 📚',
+               'Parvekekahvit, parasta juuri nyt.\nMitä te teette tänään?', 'Arkea, pyykkiä ja etäkoulua 😂 #arki',
+               'Kevätsiivous tehty, vihdoin! ✨'],
+        yt_c=['Koronafaktat: mitä meidän pitää nyt tietää?', 'Näin pärjäämme poikkeusoloissa | vlogi',
+              'Kysyin asiantuntijalta koronasta'],
+        yt=['Karanteenivlogi, päivä %d 🏠', 'Kotitreeni 20 min, ei välineitä', 'Leivotaan korvapuusteja!',
+            'Viikon parhaat palat', 'Q&A: vastaan kysymyksiinne'],
+        yt_desc=['Kiitos kun katsot! Muista tilata kanava.', 'Kommentoi, mitä haluat nähdä seuraavaksi 👇',
+                 'Kuvattu kotona, turvavälit pitäen.']),
+    'sv': dict(
+        intro=['Viktig info om coronaviruset 👇', 'Fakta, inte rykten 💛', 'Det här är viktigt nu:',
+               'Jag delar det här eftersom alla kan hjälpa till 🙏', 'Hej allihopa! En liten påminnelse 😷'],
+        facts=['Tvätta händerna med tvål i minst 20 sekunder 🧼', 'Hosta och nys i ärmen',
+               'Håll två meters avstånd', 'Stanna hemma om du har symtom och ring först',
+               'Ring hellre än att träffa äldre släktingar', 'Jobba på distans om du kan'],
+        outro=['Vi tar hand om varandra 💛', 'Tack för att du delar vidare!', '"Tillsammans klarar vi det" 🇫🇮',
+               'Var smart, stanna hemma 🏠'],
+        link=['Mer information:', 'Pålitlig info här:', 'Läs mer:'],
+        listhead='Dagens fakta:',
+        plain=['Söndagsbrunch hemma 🥞 #brunch', 'Ny video ute nu! Länk i bion 🎬',
+               'Promenad vid havet, våren är här 🌊', 'Bakade kanelbullar idag, recept kommer snart',
+               'Distansjobb dag 15, kaffe, kaffe, kaffe ☕', 'Vårstädning klar ✨\nVad gör ni i helgen?'],
+        yt_c=['Coronafakta: det här behöver du veta', 'Så klarar vi undantagstillståndet | vlogg'],
+        yt=['Karantänvlogg, dag %d 🏠', 'Hemmaträning 20 minuter', 'Vi bakar kanelbullar!'],
+        yt_desc=['Tack för att du tittar! Prenumerera gärna.', 'Kommentera vad du vill se nästa gång 👇']),
+    'en': dict(
+        intro=['Important facts about the coronavirus 👇', 'Facts, not fear 💛', 'This matters right now:',
+               'Sharing this because everyone can help 🙏', 'Hi all! A little reminder 😷'],
+        facts=['Wash your hands with soap for at least 20 seconds 🧼', 'Cough and sneeze into your sleeve',
+               'Keep two metres apart', 'Stay at home if you have symptoms, and call first',
+               'Call your elderly relatives instead of visiting them', 'Work remotely if you can'],
+        outro=['Take care of each other 💛', 'Thanks for sharing!', '"We will get through this together" 🇫🇮',
+               'Be smart, stay home 🏠'],
+        link=['More info:', 'Reliable info here:', 'Read more:'],
+        listhead="Today's facts:",
+        plain=['Sunday brunch at home 🥞 #brunch', 'New video is up! Link in bio 🎬',
+               'Spring walk by the sea, finally some sun ☀️', 'Baked cinnamon buns today, recipe coming soon',
+               "Home workout, 20 minutes, who's in? 💪 #homeworkout",
+               'Day 20 of working from home: "is it Friday yet?"', 'Finished a great book today 📚\nAny tips?'],
+        yt_c=['Coronavirus facts: what we need to know', 'How we cope with the lockdown | vlog'],
+        yt=['Quarantine vlog, day %d 🏠', '20 minute home workout', 'Baking Finnish cinnamon buns!'],
+        yt_desc=['Thanks for watching! Subscribe for more.', 'Tell me in the comments what to film next 👇']),
+}
+
+CF_BULLETINS = [
+    # (month, day), language, audience, bulletin-specific tag, title
+    ((3, 16), 'fi', 884, 'pesekädet', 'Pese kädet – näin se tehdään oikein'),
+    ((3, 16), 'sv', 112, 'tvättahänderna', 'Tvätta händerna, så gör du rätt'),
+    ((3, 17), 'fi', 889, 'turvavälit', 'Turvavälit kaupassa, bussissa ja ulkona'),
+    ((3, 18), 'fi', 893, 'etäkoulu', 'Koulut siirtyvät etäopetukseen'),
+    ((3, 19), 'fi', 897, 'yli70', 'Yli 70-vuotiaat: vältä lähikontakteja'),
+    ((3, 20), 'fi', 902, 'hihaan', 'Yski ja aivasta hihaan'),
+    ((3, 21), 'fi', 905, 'pysykotona', 'Pysy kotona, jos olet kipeä'),
+    ((3, 22), 'fi', 911, 'soitaensin', 'Oireita? Soita ensin, älä mene päivystykseen'),
+    ((3, 23), 'en', 800, 'factsnotfear', 'Coronavirus in Finland: the facts, in English'),
+    ((3, 30), 'fi', 1240, 'uusimaa', 'Uudenmaan rajat suljettu: mitä se tarkoittaa?'),
+    ((4, 6), 'fi', 1385, 'mielenterveys', 'Huolehdi mielenterveydestä poikkeusoloissa'),
+    ((4, 6), 'sv', 160, 'psykiskhälsa', 'Ta hand om din psykiska hälsa'),
+    ((4, 14), 'fi', 1512, 'kiitoshoitajat', 'Pääsiäisen jälkeen: "Rajoitukset jatkuvat"'),
+    ((4, 20), 'fi', 1640, 'testaus', 'Testaus laajenee – kuka voi hakeutua testiin?'),
+    ((4, 20), 'en', 800, 'testingfinland', 'Testing in Finland is expanding'),
+    ((4, 27), 'fi', 1755, 'hybridistrategia', 'Mikä on hybridistrategia?'),
+    ((5, 4), 'fi', 1868, 'kotoilu', 'Kotoilu jatkuu, mutta kirjastot avautuvat'),
+    ((5, 4), 'sv', 175, 'skolanbörjar', 'Skolan börjar igen den 14 maj'),
+    ((5, 11), 'fi', 1936, 'koulutalkaa', 'Koulut avautuvat 14.5. – näin arki muuttuu'),
+    ((5, 18), 'fi', 2000, 'kesä2020', 'Turvallinen kesä 2020'),
+    ((5, 18), 'en', 800, 'summerinfinland', 'A safe summer in Finland'),
+]
+CF_GENERAL_TAGS = {'fi': ['coronafacts', 'koronafaktat'], 'sv': ['coronafacts', 'coronafakta'], 'en': ['coronafacts']}
+CF_THL = {'fi': 'https://thl.fi/koronavirus', 'sv': 'https://thl.fi/sv/koronavirus', 'en': 'https://thl.fi/en/coronavirus'}
+CF_VN = {'fi': 'https://valtioneuvosto.fi/koronafaktat/', 'sv': 'https://valtioneuvosto.fi/sv/coronafakta/',
+         'en': 'https://valtioneuvosto.fi/en/coronafacts/'}
+
+
+def build_coronafacts():
+    name = 'coronafacts'
+    folder = os.path.join(HERE, name)
+    clean_folder(folder)
+    rng = random.Random(20200316)
+    tz = ZoneInfo('Europe/Helsinki')
+
+    def T(*a):
+        return at(tz, *a)
+
+    START, END = T(2020, 3, 16), T(2020, 5, 25)
+    EXPORT1, EXPORT2 = T(2020, 4, 15, 8, 12, 31), T(2020, 5, 25, 7, 40, 5)
+    OVERLAP_FROM = T(2020, 4, 10, 12)
+    ids = PostIds(rng)
+    scenarios = []      # dicts: key, platform, post_id, what, expect
+    bad = []            # dicts: file, line, table, expect (reason prefix), what
+
+    # ---------------------------------------------------------------- bulletins
+    bulletins = []
+    for (mo, d), lang, audience, tag, title in CF_BULLETINS:
+        sent = T(2020, mo, d, 10 if lang == 'en' else 9)
+        day = '2020-%02d-%02d' % (mo, d)
+        links = [CF_THL[lang], CF_VN[lang] + day]
+        bulletins.append(dict(id='CF-%s-%s' % (day, lang), lang=lang, sent=sent, audience=audience,
+                              tags=CF_GENERAL_TAGS[lang] + [tag], specific=tag, links=links, title=title))
+
+    # ---------------------------------------------------------------- roster
+    accounts = []           # one dict per roster row
+    taken = set()           # (platform, handle) in use, roster and non-roster
+
+    def spell_platform(p):
+        r = rng.random()
+        if r < 0.82:
+            return p
+        return rng.choice({'instagram': ['IG', 'ig', 'Instagram'], 'youtube': ['yt', 'YouTube', 'YT'],
+                           'tiktok': ['TikTok', 'TIKTOK'], 'facebook': ['Facebook']}[p])
+
+    def spell_handle(h):
+        r = rng.random()
+        if r < 0.12:
+            return '@' + h
+        if r < 0.22:
+            return '.'.join(x[:1].upper() + x[1:] for x in h.split('.'))
+        if r < 0.25:
+            return '@' + '.'.join(x[:1].upper() + x[1:] for x in h.split('.'))
+        return h
+
+    def add_account(platform, handle, entity, role, F, lang, cohort='', entity_name='', aliases='',
+                    roster_followers=True, written_handle=None, written_platform=None):
+        assert (platform, handle) not in taken
+        taken.add((platform, handle))
+        acc = dict(platform=platform, handle=handle, entity=entity, role=role, F=F, lang=lang, cohort=cohort,
+                   row=dict(platform=written_platform or spell_platform(platform),
+                            handle=written_handle or spell_handle(handle), entity_id=entity,
+                            entity_name=entity_name, role=role, cohort=cohort, language=lang,
+                            followers=F if roster_followers else '', aliases=aliases))
+        accounts.append(acc)
+        return acc
+
+    vnk_ig = add_account('instagram', 'valtioneuvosto', 'vnk', 'government', 61240, 'fi',
+                         entity_name='Valtioneuvoston kanslia',
+                         aliases="Sanna Marin|Statsrådets kansli|Prime Minister's Office",
+                         written_handle='@Valtioneuvosto', written_platform='instagram')
+    vnk_yt = add_account('youtube', 'valtioneuvosto', 'vnk', 'government', 14820, 'fi',
+                         written_handle='valtioneuvosto', written_platform='youtube')
+    thl_ig = add_account('instagram', 'thl.fi', 'thl', 'government', 38950, 'fi',
+                         entity_name='Terveyden ja hyvinvoinnin laitos',
+                         aliases='Institutet för hälsa och välfärd|Finnish Institute for Health and Welfare',
+                         written_handle='THL.fi', written_platform='IG')
+    pool_ig = add_account('instagram', 'mediapooli', 'mediapooli', 'organisation', 5230, 'fi',
+                          entity_name='Mediapooli', written_handle='mediapooli', written_platform='instagram')
+
+    roosa_ig = add_account('instagram', 'roosa.nieminen', 'roosa-nieminen', 'influencer', 48210, 'fi', 'core',
+                           'Roosa Nieminen', 'Roosa Vlogs', written_handle='@Roosa.Nieminen',
+                           written_platform='instagram')
+    roosa_yt = add_account('youtube', 'roosavlogs', 'roosa-nieminen', 'influencer', 21530, 'fi', 'core',
+                           written_handle='RoosaVlogs', written_platform='yt')
+    linnea_ig = add_account('instagram', 'linneasundstrom', 'linnea-sundstrom', 'influencer', 15480, 'sv', 'core',
+                            'Linnea Sundström', written_handle='linneasundstrom', written_platform='instagram')
+    linnea_tt = add_account('tiktok', 'linnea.sundstrom', 'linnea-sundstrom', 'influencer', 66900, 'sv', 'core',
+                            'Linnea Sundström', written_handle='@linnea.sundstrom', written_platform='tiktok')
+
+    used_names = {'Roosa Nieminen', 'Linnea Sundström'}
+    langs = ['fi'] * 108 + ['sv'] * 19 + ['en'] * 16
+    rng.shuffle(langs)
+    pairs = set(rng.sample(range(len(langs)), 13))
+    core = set(rng.sample(range(len(langs)), 98))
+    aliased = set(rng.sample(range(len(langs)), 4))
+    no_roster_followers = set(rng.sample(range(len(langs)), 15))
+    influencers = []        # entity dicts
+    for i, lang in enumerate(langs):
+        firsts = {'fi': (FI_F, FI_M), 'sv': (SV_F, SV_M), 'en': (EN_F, EN_M)}[lang]
+        lasts = {'fi': FI_S, 'sv': SV_S, 'en': EN_S}[lang]
+        while True:
+            first = rng.choice(firsts[0] if rng.random() < 0.62 else firsts[1])
+            full = first + ' ' + rng.choice(lasts)
+            if full not in used_names:
+                used_names.add(full)
+                break
+        eid = slug(full)
+        cohort = 'core' if i in core else 'bulletin'
+        theme = rng.choice(THEMES)
+        alias = '%s %s' % (first, theme.capitalize()) if i in aliased else ''
+        plats = rng.choice([('instagram', 'youtube'), ('instagram', 'tiktok'), ('tiktok', 'youtube')]) \
+            if i in pairs else (rng.choices(['instagram', 'tiktok', 'youtube'], [60, 25, 15])[0],)
+        accs = []
+        for j, pl in enumerate(plats):
+            f, l = ascii_fold(first).lower(), ascii_fold(full.split(' ', 1)[1]).lower()
+            opts = ['%s.%s' % (f, l), f + l, '%s_%s' % (f, l), f + theme, '%s.%s' % (f, theme),
+                    f + l[:1] + theme, 'its' + f + l[:3], f + l + 'official']
+            handle = next((h for h in rng.sample(opts, len(opts)) if (pl, h) not in taken), None)
+            if handle is None:
+                handle = '%s%s%d' % (f, l, rng.randint(2, 99))
+            F = int(math.exp(rng.gauss(math.log(16000 if cohort == 'bulletin' else 24000), 1.0)))
+            F = max(1500, min(F, 640000))
+            second = j > 0
+            accs.append(add_account(pl, handle, eid, 'influencer', F, lang,
+                                    cohort='' if second and rng.random() < 0.5 else cohort,
+                                    entity_name='' if second and rng.random() < 0.5 else full,
+                                    aliases=alias if not second else '',
+                                    roster_followers=i not in no_roster_followers))
+        influencers.append(dict(id=eid, name=full, lang=lang, cohort=cohort, accounts=accs))
+    infl_accounts = [a for a in accounts if a['role'] == 'influencer']
+    assert len(infl_accounts) == 160, len(infl_accounts)
+
+    # ---------------------------------------------------------------- post helpers
+    posts = []
+
+    def rand_time(lo, hi, hours=(7, 23)):
+        while True:
+            day = lo.astimezone(tz).date() + timedelta(days=rng.randrange((hi - lo).days + 1))
+            t = T(day.year, day.month, day.day, rng.randint(*hours), rng.randrange(60), rng.randrange(60))
+            if lo <= t < hi:
+                return t
+
+    def tag_variant(tag):
+        if tag == 'coronafacts':
+            return rng.choice(['#coronafacts', '#coronafacts', '#CoronaFacts', '#Coronafacts', '#CORONAFACTS'])
+        return '#' + (tag.capitalize() if rng.random() < 0.15 else tag)
+
+    def link_variant(link):
+        host, path = link.split('://', 1)[1].split('/', 1)
+        return rng.choice([
+            link, link + '/', link + '?utm_source=instagram&utm_medium=social',
+            'https://www.%s/%s/?utm_source=tiktok' % (host, path), 'https://%s/%s' % (host.upper(), path),
+            link + '#ohjeet', link + '?fbclid=IwAR0' + ''.join(rng.choice(PostIds.ALNUM) for _ in range(12)),
+            'https://WWW.%s/%s?utm_campaign=coronafacts&UTM_Medium=bio' % (host.upper(), path),
+            link + '.'])
+
+    def counters(platform, F, views):
+        if platform == 'instagram':
+            likes = max(3, int(F * rng.lognormvariate(math.log(0.03), 0.45)))
+            c = dict(likes=likes, comments=int(likes * rng.uniform(0.008, 0.05)), shares='',
+                     saves=int(likes * rng.uniform(0.01, 0.07)))
+            if rng.random() < 0.25:
+                c['saves'] = ''
+            if rng.random() < 0.15:
+                c['shares'] = int(likes * rng.uniform(0.005, 0.03))
+        elif platform == 'tiktok':
+            likes = max(5, int(views * rng.uniform(0.05, 0.14)))
+            c = dict(likes=likes, comments=int(likes * rng.uniform(0.01, 0.04)),
+                     shares=int(likes * rng.uniform(0.005, 0.04)), saves=int(likes * rng.uniform(0.004, 0.02)))
+        else:
+            likes = max(2, int(views * rng.uniform(0.02, 0.06)))
+            c = dict(likes=likes, comments=int(likes * rng.uniform(0.04, 0.14)),
+                     shares=int(views * rng.uniform(0.001, 0.006)), saves='')
+        if c['comments'] == 0 and rng.random() < 0.5:
+            c['comments'] = ''
+        return c
+
+    def new_post(platform, handle, published, text, language, F, author=None, media=None, ts='auto',
+                 followers_cell='auto', handle_w=None, platform_w=None):
+        if platform == 'instagram' and media is None:
+            media = rng.choices(['image', 'carousel', 'video'], [70, 15, 15])[0]
+        media = media or 'video'
+        has_views = platform in ('tiktok', 'youtube') or media == 'video'
+        views = None
+        if has_views:
+            mult = {'tiktok': (0.7, 0.7), 'youtube': (0.18, 0.5), 'instagram': (0.35, 0.5)}[platform]
+            views = max(60, int(F * rng.lognormvariate(math.log(mult[0]), mult[1])))
+        if followers_cell == 'auto':
+            days = (published - START).total_seconds() / 86400
+            followers_cell = int(F * (1 + 0.0015 * days)) if rng.random() < 0.9 else ''
+        if ts == 'auto':
+            ts = 'z' if platform == 'youtube' else 'offset'
+        pid = ids.make(platform)
+        p = dict(platform=platform, post_id=pid, handle=handle, author=author, published=published, text=text,
+                 language=language, F=F, media=media, views=views, counters=counters(platform, F, views or 0),
+                 followers=followers_cell, ts=ts, url=post_url(platform, pid, handle),
+                 handle_w=handle_w or (spell_handle(handle) if rng.random() < 0.3 else handle),
+                 platform_w=platform_w or (spell_platform(platform) if rng.random() < 0.35 else platform))
+        posts.append(p)
+        return p
+
+    def campaign_caption(lang, platform, b, tags, link):
+        t = CF_TEXT[lang]
+        fact, fact2 = rng.sample(t['facts'], 2)
+        tagstr = ' '.join(tags)
+        linkstr = (rng.choice(t['link']) + ' ' + link) if link else ''
+        if platform == 'youtube':
+            body = rng.choice(t['yt_c']) + '\n\n' + fact + '. ' + rng.choice(t['yt_desc'])
+            return body + (' ' + linkstr if linkstr else '') + ('\n' + tagstr if tagstr else '')
+        s = rng.random()
+        if s < 0.25:
+            body = '%s\n1) %s\n2) %s\n' % (t['listhead'], fact, fact2)
+            return body + '\n'.join(x for x in (linkstr, tagstr) if x)
+        if s < 0.65:
+            body = '%s %s. %s' % (rng.choice(t['intro']), fact, rng.choice(t['outro']))
+        else:
+            body = '"%s", sanoo %s. %s' % (fact, rng.choice(['THL', 'asiantuntija', 'lääkäri']),
+                                            rng.choice(t['outro'])) if lang == 'fi' else \
+                '"%s". %s' % (fact, rng.choice(t['outro']))
+        return ' '.join(x for x in (body, linkstr, tagstr) if x)
+
+    def plain_caption(lang, platform):
+        t = CF_TEXT[lang]
+        if platform == 'youtube':
+            title = rng.choice(t['yt'])
+            if '%d' in title:
+                title = title % rng.randint(3, 60)
+            return title + '\n\n' + rng.choice(t['yt_desc'])
+        return rng.choice(t['plain'])
+
+    def campaign_post(acc, bulletin=None, when=None):
+        lang = acc['lang']
+        if bulletin is None:
+            options = [b for b in bulletins if b['lang'] == lang] or [b for b in bulletins if b['lang'] == 'fi']
+            bulletin = rng.choice(options)
+        if when is None:
+            r = rng.random()
+            hours = rng.uniform(0.5, 30) if r < 0.7 else rng.uniform(30, 100) if r < 0.9 else \
+                rng.uniform(100, 165) if r < 0.97 else rng.uniform(170, 230)
+            when = bulletin['sent'] + timedelta(seconds=int(hours * 3600))
+            if when >= END:
+                when = END - timedelta(seconds=rng.randint(3600, 40000))
+        post_lang = lang if rng.random() < 0.92 else 'en'
+        mode = rng.choices(['tags', 'link', 'both'], [70, 18, 12])[0]
+        tags, link = [], None
+        if mode in ('tags', 'both'):
+            general = CF_GENERAL_TAGS[bulletin['lang']]
+            tags = [tag_variant(x) for x in rng.sample(general, rng.randint(1, len(general)))]
+            if rng.random() < 0.45:
+                tags.append(tag_variant(bulletin['specific']))
+        if mode in ('link', 'both'):
+            link = link_variant(rng.choice(bulletin['links']))
+        text = campaign_caption(post_lang if post_lang in CF_TEXT else 'fi', acc['platform'], bulletin, tags, link)
+        return new_post(acc['platform'], acc['handle'], when, text,
+                        post_lang if rng.random() < 0.85 else '', acc['F'], author=acc)
+
+    W16 = (T(2020, 4, 13), T(2020, 4, 20))
+
+    # ---------------------------------------------------------------- influencer posts
+    for acc in infl_accounts:
+        mean = {'instagram': 7.0, 'tiktok': 6.5, 'youtube': 3.0}[acc['platform']]
+        n = max(1, int(rng.gauss(mean, mean * 0.45) + 0.5))
+        p_campaign = 0.5 if acc['cohort'] == 'core' or (acc['cohort'] == '' and rng.random() < 0.6) else 0.25
+        for _ in range(n):
+            if rng.random() < p_campaign:
+                p = campaign_post(acc)
+            else:
+                lang = acc['lang'] if rng.random() < 0.9 else 'en'
+                p = new_post(acc['platform'], acc['handle'], rand_time(START, END), plain_caption(lang, acc['platform']),
+                             lang if rng.random() < 0.85 else '', acc['F'], author=acc)
+            if acc['entity'] == 'roosa-nieminen' and W16[0] <= p['published'] < W16[1]:
+                p['published'] += timedelta(days=7 if p['published'] + timedelta(days=7) < END else -7)
+
+    # ---------------------------------------------------------------- government and organisation posts
+    def gov_followers(acc, t):
+        grow = {'valtioneuvosto': 36000, 'thl.fi': 31500, 'mediapooli': 2100}[acc['handle']]
+        if acc is vnk_yt:
+            grow = 7300
+        d = (t - START).total_seconds() / 86400
+        return int(acc['F'] + grow * (1 - math.exp(-d / 18)))
+
+    vn_intro = {'fi': 'Uusi #coronafacts-tiedote lähti tänään %d vaikuttajalle 📣 Aiheena: %s.',
+                'sv': 'Veckans #coronafakta skickades i dag till %d influencers 📣 Tema: %s.',
+                'en': 'Our English #coronafacts bulletin went out today to %d creators 📣 Topic: %s.'}
+    for b in bulletins:
+        if rng.random() < 0.75:
+            t = b['sent'] + timedelta(seconds=rng.randint(3600, 4 * 3600))
+            text = (vn_intro[b['lang']] % (b['audience'], b['title'])) + ' ' + b['links'][1]
+            new_post('instagram', 'valtioneuvosto', t, text, b['lang'], vnk_ig['F'], author=vnk_ig, media='image',
+                     followers_cell=gov_followers(vnk_ig, t))
+    repost_targets = rng.sample([a for a in infl_accounts if a['platform'] == 'instagram'], 15)
+    reposts = []
+    for acc in repost_targets:
+        t = rand_time(T(2020, 3, 17), END, hours=(9, 16))
+        fact = rng.choice(CF_TEXT['fi']['facts'])
+        reposts.append(new_post('instagram', 'valtioneuvosto', t, '📢 Repost @%s: "%s" %s' % (
+            acc['handle'], fact, tag_variant('coronafacts')), 'fi', vnk_ig['F'], author=vnk_ig, media='image',
+            followers_cell=gov_followers(vnk_ig, t)))
+    for k, (mo, d) in enumerate([(3, 16), (3, 19), (3, 26), (4, 6), (4, 16), (4, 29), (5, 6), (5, 20)]):
+        t = T(2020, mo, d, 18 if k != 1 else 12, 0, 0)
+        text = ('Hallituksen tiedotustilaisuus koronaviruksesta %d.%d.2020\n\nPääministeri Sanna Marin ja ministerit '
+                'kertovat ajankohtaisista toimista. Lisätietoa: https://valtioneuvosto.fi/koronavirus-tietoa') % (d, mo)
+        new_post('youtube', 'valtioneuvosto', t, text, 'fi', vnk_yt['F'] * 3, author=vnk_yt,
+                 followers_cell=gov_followers(vnk_yt, t), ts='z')
+    for k in range(16):
+        t = rand_time(START, END, hours=(11, 15))
+        lang = 'fi' if k % 4 else 'sv'
+        fact = rng.choice(CF_TEXT[lang]['facts'])
+        text = ('Koronavirustilanne %d.%d.: %s. Ajantasaiset luvut: %s' if lang == 'fi' else
+                'Coronaläget %d.%d.: %s. Aktuella siffror: %s') % (
+            t.astimezone(tz).day, t.astimezone(tz).month, fact, link_variant(CF_THL[lang]))
+        new_post('instagram', 'thl.fi', t, text, lang, thl_ig['F'], author=thl_ig,
+                 media='video' if k % 5 == 0 else 'image', followers_cell=gov_followers(thl_ig, t))
+    for k in range(8):
+        t = rand_time(START, END, hours=(10, 17))
+        text = rng.choice(['Mediapooli mukana #coronafacts-kampanjassa: kiitos kaikille jakajille! 🙌',
+                           'Kulissien takana: näin tiedote syntyy, kun koko media-ala tekee yhteistyötä.',
+                           'Luotettava tieto on huoltovarmuutta. ' + link_variant(CF_THL['fi'])])
+        new_post('instagram', 'mediapooli', t, text, 'fi', pool_ig['F'], author=pool_ig,
+                 followers_cell=gov_followers(pool_ig, t))
+
+    # ---------------------------------------------------------------- non-roster authors (random)
+    outsiders = {'instagram': ['helsinki_mamma', 'uutisvahti_fi', 'espoon_arki', 'turku.foodie', 'lapin_lumo',
+                               'kotikokki_fi', 'vaasa.svenska', 'nordic_nomad', 'studentlife.hki', 'finnish.memes'],
+                 'tiktok': ['koronakoti', 'tampereen.nuoret', 'oulu.daily', 'sporttiset', 'kissavideot'],
+                 'youtube': ['ArjenSankarit', 'RetkiTV', 'PelikanavaFI']}
+    for pl, hs in outsiders.items():
+        for h in hs:
+            assert (pl, h.lower()) not in taken
+            taken.add((pl, h.lower()))
+    outsider_F = {}
+
+    def outsider(platform, i=None):
+        h = outsiders[platform][i] if i is not None else rng.choice(outsiders[platform])
+        if h not in outsider_F:
+            outsider_F[h] = rng.randint(300, 16000)
+        return h.lower(), outsider_F[h], h
+
+    for k in range(24):
+        pl = rng.choices(['instagram', 'tiktok', 'youtube'], [55, 35, 10])[0]
+        h, F, hw = outsider(pl)
+        on_platform = [a for a in infl_accounts if a['platform'] == pl]
+        kind = rng.choices(['single', 'name', 'two', 'none'], [45, 10, 10, 35])[0]
+        lang = rng.choice(['fi', 'fi', 'fi', 'sv', 'en'])
+        base = plain_caption(lang, 'instagram')
+        if kind == 'single':
+            text = rng.choice(['Kiitos @%s 💛 ', 'Suosittelen: @%s ', 'Tack @%s! ', 'Great tips from @%s '
+                               ]) % rng.choice(on_platform)['handle'] + base
+        elif kind == 'name':
+            ent = rng.choice(influencers)
+            text = rng.choice(['Suosittelen: %s puhuu asiaa 👏 ', 'Heja %s! ', 'Big thanks to %s. ']) % ent['name'] \
+                + base
+        elif kind == 'two':
+            a, b = rng.sample(on_platform, 2)
+            text = '@%s ja @%s samassa videossa 😍 %s' % (a['handle'], b['handle'], base)
+        else:
+            text = base
+        if rng.random() < 0.45:
+            text += ' ' + tag_variant('coronafacts')
+        new_post(pl, h, rand_time(START, END), text, lang if rng.random() < 0.5 else '', F, handle_w=hw)
+
+    # ---------------------------------------------------------------- designed scenario posts
+    fi_ig = [a for a in infl_accounts if a['platform'] == 'instagram' and a['lang'] == 'fi'
+             and a['entity'] not in ('roosa-nieminen',)]
+    fi_pick = rng.sample(fi_ig, 12)
+    fi_tt = [a for a in infl_accounts if a['platform'] == 'tiktok' and a['lang'] == 'fi']
+    fi_yt = [a for a in infl_accounts if a['platform'] == 'youtube' and a['lang'] == 'fi' and a is not roosa_yt]
+
+    def scenario(key, p, what, **expect):
+        scenarios.append(dict(key=key, platform=p['platform'], post_id=p['post_id'], what=what, expect=expect))
+        return p
+
+    r1 = scenario('R1', new_post('instagram', 'roosa.nieminen', T(2020, 4, 14, 19, 5, 12),
+                                 'Kiitos kaikille hoitajille ❤️ Te olette sankareita.\nMuistetaan turvavälit myös '
+                                 'pääsiäisen jälkeen. #CoronaFacts #kiitoshoitajat', 'fi', roosa_ig['F'],
+                                 author=roosa_ig, media='image', handle_w='@Roosa.Nieminen', platform_w='instagram'),
+                  'in both posts exports (the 2020-05-25 row wins); showcase week 2020-W16',
+                  entity_id='roosa-nieminen', reason='author', campaign=True, bulletin_id='CF-2020-04-14-fi')
+    scenario('R2', new_post('youtube', 'roosavlogs', T(2020, 4, 16, 16, 0, 0),
+                            'Karanteenivlogi: näin meillä pärjätään kotona 🏠\n\nTämän viikon #koronafaktat ja vähän '
+                            'arkea. Lisää tietoa: https://thl.fi/koronavirus/?utm_source=youtube', 'fi',
+                            roosa_yt['F'], author=roosa_yt, handle_w='RoosaVlogs', platform_w='yt'),
+             'second account (youtube) of the same entity, with views', entity_id='roosa-nieminen',
+             reason='author', campaign=True, bulletin_id='CF-2020-04-14-fi')
+    scenario('R3', new_post('instagram', 'roosa.nieminen', T(2020, 4, 18, 11, 20, 0),
+                            'Lauantaiaamun pannukakut 🥞 Resepti tarinoissa!', 'fi', roosa_ig['F'], author=roosa_ig,
+                            media='image'),
+             'non-campaign post', entity_id='roosa-nieminen', reason='author', campaign=False, bulletin_id='')
+    h, F, hw = outsider('instagram', 0)
+    scenario('S1', new_post('instagram', h, T(2020, 4, 17, 20, 45, 0),
+                            'Ihana idea @roosa.nieminen 💛 Meillä leikitään nyt "kotikoulua", ja hyvin menee! '
+                            '#kotiarki', 'fi', F, handle_w=hw, media='image'),
+             'author not in roster, one @mention (rule 4)', entity_id='roosa-nieminen', reason='mention',
+             campaign=False)
+    h, F, hw = outsider('youtube', 0)
+    scenario('S1b', new_post('youtube', h, T(2020, 4, 22, 18, 0, 0),
+                             'Reaktio: @RoosaVlogs ja karanteenivlogi 😂\n\nKatsokaa alkuperäinen video!', 'fi', F,
+                             handle_w=hw),
+             'author not in roster, @mention of a youtube handle in mixed case', entity_id='roosa-nieminen',
+             reason='mention')
+    h, F, hw = outsider('instagram', 1)
+    scenario('S2', new_post('instagram', h, T(2020, 4, 16, 14, 30, 0),
+                            'Pääministeri Sanna Marin: rajoitukset jatkuvat toukokuun loppuun asti. Lue koko uutinen '
+                            'profiilin linkistä. #koronafaktat', '', F, handle_w=hw, media='image'),
+             'author not in roster, alias "Sanna Marin" of vnk (rule 4); campaign post, no language',
+             entity_id='vnk', reason='mention', campaign=True, bulletin_id='CF-2020-04-14-fi')
+    h, F, hw = outsider('instagram', 6)
+    scenario('S2b', new_post('instagram', h, T(2020, 4, 8, 12, 0, 0),
+                             'Statsrådets kansli påminner: håll avstånd även under påsken 🐣', 'sv', F, handle_w=hw,
+                             media='image'),
+             'author not in roster, Swedish alias of vnk', entity_id='vnk', reason='mention', campaign=False)
+    h, F, hw = outsider('instagram', 2)
+    s3 = scenario('S3', new_post('instagram', h, T(2020, 4, 23, 19, 10, 0),
+                                 '@roosa.nieminen ja Sanna Marin samassa livessä?! 😮 Pakko katsoa.', 'fi', F,
+                                 handle_w=hw, media='image'),
+                  'author not in roster, mentions two entities (rule 5); its override is rejected',
+                  entity_id=UNATTRIBUTED, reason='ambiguous')
+    tt_two = rng.sample([a for a in infl_accounts if a['platform'] == 'tiktok' and a is not linnea_tt], 1)[0]
+    h, F, hw = outsider('tiktok', 0)
+    scenario('S3b', new_post('tiktok', h, T(2020, 5, 2, 17, 0, 0),
+                             'Kuka muu katsoi @linnea.sundstrom ja @%s duetin? 😂🔥' % tt_two['handle'], 'fi', F,
+                             handle_w=hw),
+             'author not in roster, two @mentions (rule 5)', entity_id=UNATTRIBUTED, reason='ambiguous')
+    h, F, hw = outsider('instagram', 3)
+    scenario('S4', new_post('instagram', h, T(2020, 4, 26, 10, 0, 0),
+                            'Roosa Niemisen pannukakkuresepti testattu, ja hyvää oli! 🥞', 'fi', F, handle_w=hw,
+                            media='image'),
+             'inflected Finnish name ("Niemisen") is not a whole-word match: no mention',
+             entity_id=UNATTRIBUTED, reason='none')
+    override_rows = []          # (platform written, post_id, entity_id, note)
+    h, F, hw = outsider('instagram', 4)
+    s5_target = rng.choice([a for a in fi_ig if a['row']['cohort'] == 'core'])
+    s5 = scenario('S5', new_post('instagram', h, T(2020, 3, 25, 13, 40, 0),
+                                 'Repostaan tärkeää asiaa: pese kädet, pidä turvavälit ja pysy kotona kipeänä 🙏 '
+                                 '#CoronaFacts', 'fi', F, handle_w=hw, media='image'),
+                  'author not in roster and no mention, credited by an override (rule 1)',
+                  entity_id=s5_target['entity'], reason='override', campaign=True, bulletin_id='CF-2020-03-22-fi')
+    override_rows.append(('instagram', s5['post_id'], s5_target['entity'], 'fan repost of her video'))
+    duet_targets = rng.sample([a for a in infl_accounts if a['platform'] == 'tiktok'], 5)
+    for k, acc in enumerate(duet_targets):
+        h, F, hw = outsider('tiktok', 1 + k % 4)
+        p = new_post('tiktok', h, rand_time(T(2020, 3, 20), END), rng.choice(
+            ['Duetto 💃 Ihan paras! #duetto', 'Duet 😂 tämä on niin totta #duetto', 'Stitch: "pese kädet" 🧼']) +
+            (' ' + tag_variant('coronafacts') if k % 2 else ''), 'fi', F, handle_w=hw)
+        override_rows.append((rng.choice(['tiktok', 'TikTok']), p['post_id'], acc['entity'], 'duet of her video'))
+        if k == 0:
+            scenario('S5b', p, 'TikTok duet by a non-roster author, credited by an override', entity_id=acc['entity'],
+                     reason='override')
+    for k, p in enumerate(reposts[:12]):
+        target = repost_targets[k]
+        override_rows.append((rng.choice(['instagram', 'IG', 'instagram']), p['post_id'], target['entity'],
+                              'PM office repost, credit the creator'))
+    scenario('S6', reposts[0], 'roster author (vnk) overridden to the reposted creator (rule 1 beats rule 3)',
+             entity_id=repost_targets[0]['entity'], reason='override')
+    scenario('S6b', reposts[12], 'vnk repost without override stays with the author', entity_id='vnk',
+             reason='author')
+    a, b = fi_pick[0], fi_pick[1]
+    collab = new_post('instagram', a['handle'], T(2020, 5, 7, 17, 30, 0),
+                      'Yhteistyössä kaverin kanssa ✨ Katsokaa koko video hänen tililtään!', 'fi', a['F'], author=a,
+                      media='video')
+    override_rows.append(('instagram', collab['post_id'], b['entity'], 'collab, credit the partner'))
+    scenario('S7', collab, 'roster author overridden to another influencer', entity_id=b['entity'],
+             reason='override')
+    confirm = [p for p in posts if p['author'] is not None and p['author']['role'] == 'influencer'
+               and p['platform'] == 'youtube'][:2]
+    for p in confirm:
+        override_rows.append(('yt', p['post_id'], p['author']['entity'], 'checked, own video'))
+    scenario('S7b', confirm[0], 'override naming the author\'s own entity: reason is still override',
+             entity_id=confirm[0]['author']['entity'], reason='override')
+    deleted_ig = ids.make('instagram')
+    override_rows.append(('instagram', deleted_ig, fi_pick[2]['entity'], 'post deleted before export'))
+    override_rows.append(('instagram', s3['post_id'], 'sanna-marin', 'PM herself'))
+    dup_override = 3  # index of the override row written twice
+
+    s9 = fi_pick[3]
+    scenario('S9', new_post('instagram', s9['handle'], T(2020, 3, 29, 9, 30, 0),
+                            'Sunnuntain muistutus: pysytään kotona ja soitetaan ensin, jos tulee oireita. '
+                            '#koronafaktat', 'fi', s9['F'], author=s9, media='image'),
+             'published 2020-03-29T09:30+03:00, 167.5 h after CF-2020-03-22-fi (sent at +02:00): inside P7D only '
+             'when the window is 168 real hours', entity_id=s9['entity'], reason='author', campaign=True,
+             bulletin_id='CF-2020-03-22-fi')
+    s10 = fi_pick[4]
+    scenario('S10', new_post('instagram', s10['handle'], T(2020, 3, 16, 8, 30, 0),
+                             'Huomenta! Tänään alkaa #coronafacts-kampanja, pysykää kuulolla ☕', 'fi', s10['F'],
+                             author=s10, media='image'),
+             'before the first bulletin: campaign post with no bulletin', campaign=True, bulletin_id='')
+    s11 = fi_pick[5]
+    scenario('S11', new_post('instagram', s11['handle'], T(2020, 4, 1, 12, 15, 0),
+                             'Luotettavaa tietoa: https://WWW.THL.FI/koronavirus/?utm_source=instagram&utm_medium=social'
+                             '#tilannekatsaus kannattaa lukea!', 'fi', s11['F'], author=s11, media='image'),
+             'campaign by link only: upper-case host, www., trailing /, utm_*, fragment', campaign=True,
+             bulletin_id='CF-2020-03-30-fi')
+    s12 = fi_pick[6]
+    scenario('S12a', new_post('instagram', s12['handle'], T(2020, 4, 2, 10, 5, 0),
+                              'Tietoa koronasta löytyy osoitteesta www.thl.fi/koronavirus 👈', 'fi', s12['F'],
+                              author=s12, media='image'),
+             'link without scheme ("www.thl.fi/koronavirus") is not equal to https://thl.fi/koronavirus (D12)',
+             campaign=False)
+    scenario('S12b', new_post('instagram', s12['handle'], T(2020, 4, 3, 10, 5, 0),
+                              'Vanha linkki mutta toimii: http://thl.fi/koronavirus', 'fi', s12['F'], author=s12,
+                              media='image'),
+             'http:// link is not equal to the https:// bulletin link (D12)', campaign=False)
+    s13 = rng.choice(fi_yt)
+    scenario('S13', new_post('youtube', s13['handle'], T(2020, 4, 20, 0, 30, 0),
+                             'Yövlogi: maanantai alkaa 🌙\n\nViikon #koronafaktat tulossa huomenna.', 'fi', s13['F'],
+                             author=s13, ts='z'),
+             'published_at 2020-04-19T21:30:00Z = Monday 00:30 in Helsinki: week 2020-W17, not W16',
+             week='2020-W17', campaign=True, bulletin_id='CF-2020-04-14-fi')
+    s14 = rng.choice(fi_tt)
+    scenario('S14', new_post('tiktok', s14['handle'], T(2020, 4, 5, 23, 45, 0),
+                             'Sunnuntai-illan tanssi 💃 #kotona', 'fi', s14['F'], author=s14, ts='local'),
+             'published_at "2020-04-05 23:45:00" without offset, read in Europe/Helsinki: Sunday, week 2020-W14',
+             week='2020-W14', campaign=False)
+    s16 = fi_pick[7]
+    s16p = scenario('S16', new_post('instagram', s16['handle'], T(2020, 5, 5, 12, 0, 0),
+                                    'Kiitos! Tack! Thanks! 💛 #coronafacts', 'sv', s16['F'], author=s16, media='image',
+                                    platform_w='instagram', handle_w=s16['handle']),
+                    'two rows with the same exported_at and engagement that differ only in language (fi/sv): the '
+                    'greater raw record text (language sv) wins, so the Swedish bulletin is credited',
+                    campaign=True, bulletin_id='CF-2020-05-04-sv')
+    s20 = fi_pick[8]
+    scenario('S20', new_post('instagram', s20['handle'], T(2020, 4, 20, 15, 0, 0),
+                             'Muistutus vielä kerran: #pesekädet 🧼', 'fi', s20['F'], author=s20, media='image'),
+             'only the tag of CF-2020-03-16-fi, five weeks later: campaign post with no bulletin', campaign=True,
+             bulletin_id='')
+    s21 = fi_pick[9]
+    scenario('S21', new_post('instagram', s21['handle'], T(2020, 4, 6, 9, 0, 0),
+                             'Jaksaminen on nyt tärkeää 💛 #mielenterveys', 'fi', s21['F'], author=s21, media='image'),
+             'published exactly at sent_at of CF-2020-04-06-fi (window start is inclusive)', campaign=True,
+             bulletin_id='CF-2020-04-06-fi')
+    s22 = fi_pick[10]
+    scenario('S22', new_post('instagram', s22['handle'], T(2020, 4, 13, 9, 0, 0),
+                             'Pääsiäismaanantain ajatus: #mielenterveys', 'fi', s22['F'], author=s22, media='image'),
+             'published exactly 168 h after CF-2020-04-06-fi (window end is exclusive): no bulletin', campaign=True,
+             bulletin_id='')
+    h, F, hw = outsider('instagram', 7)
+    scenario('S23', new_post('instagram', h, T(2020, 4, 7, 12, 0, 0), 'Suomi 🇫🇮 #coronafacts', '', F,
+                             handle_w=hw, media='image'),
+             'no language: CF-2020-04-06-fi and -sv were sent at the same instant, the smaller bulletin_id wins',
+             entity_id=UNATTRIBUTED, reason='none', campaign=True, bulletin_id='CF-2020-04-06-fi')
+    scenario('S24', new_post('instagram', 'linneasundstrom', T(2020, 4, 7, 18, 0, 0),
+                             'Ta hand om varandra 💛 #coronafacts #CoronaFakta', 'sv', linnea_ig['F'],
+                             author=linnea_ig, media='image'),
+             'Swedish post: CF-2020-04-06-sv preferred over the -fi bulletin sent at the same instant',
+             entity_id='linnea-sundstrom', reason='author', campaign=True, bulletin_id='CF-2020-04-06-sv')
+
+    # a handful of local times without offset
+    locals_ = [p for p in posts if p['ts'] == 'offset' and p['author'] is not None
+               and p['author']['role'] == 'influencer' and not any(s['post_id'] == p['post_id'] for s in scenarios)]
+    for k, p in enumerate(rng.sample(locals_, 5)):
+        p['ts'] = ['local', 'localT', 'local', 'localT-min', 'local'][k]
+        if p['ts'] == 'localT-min':
+            p['published'] = p['published'].replace(second=0)
+
+    posts.sort(key=lambda p: (p['published'], p['platform'], p['post_id']))
+
+    def fmt_published(p):
+        if p['ts'] == 'z':
+            return fmt_z(p['published'])
+        if p['ts'] == 'local':
+            return fmt_local(p['published'], tz)
+        if p['ts'] == 'localT':
+            return fmt_local(p['published'], tz, sep='T')
+        if p['ts'] == 'localT-min':
+            return fmt_local(p['published'], tz, sep='T', seconds=False)
+        return fmt_offset(p['published'], tz)
+
+    # ---------------------------------------------------------------- posts exports
+    cols1 = ['platform', 'post_id', 'handle', 'published_at', 'text', 'url', 'language', 'likes', 'comments',
+             'shares', 'saves', 'followers', 'exported_at']
+    cols2 = ['post_id', 'platform', 'handle', 'published_at', 'language', 'text', 'url', 'media_type', 'likes',
+             'comments', 'shares', 'saves', 'followers', 'exported_at']
+    w1 = CsvWriter('posts_2020-04-15.csv', cols1, delim=';', bom=True, eol='\r\n')
+    w2 = CsvWriter('posts_2020-05-25.csv.gz', cols2, quote_always=('text', 'url'))
+    exp1_posts = [p for p in posts if p['published'] < EXPORT1]
+    exp2_posts = [p for p in posts if p['published'] >= OVERLAP_FROM]
+    overlap = [p for p in exp1_posts if p['published'] >= OVERLAP_FROM]
+
+    def row_for(p, counters_, exported):
+        r = dict(platform=p['platform_w'], post_id=p['post_id'], handle=p['handle_w'], published_at=fmt_published(p),
+                 text=p['text'], url=p['url'], language=p['language'], followers=p['followers'],
+                 exported_at=exported, media_type=p['media'])
+        r.update(counters_)
+        return r
+
+    def partial(p):
+        age = (EXPORT1 - p['published']).total_seconds() / 86400
+        f = min(0.93, 0.35 + 0.6 * (1 - math.exp(-age / 1.5)))
+        out = {k: (int(v * f) if v != '' else '') for k, v in p['counters'].items()}
+        if out['likes'] >= p['counters']['likes']:
+            out['likes'] = p['counters']['likes'] - 1
+        return out
+
+    def template_bad_post(platform='instagram'):
+        acc = rng.choice([a for a in infl_accounts if a['platform'] == platform])
+        t = rand_time(T(2020, 3, 20), T(2020, 4, 9)) if platform != 'tiktok' else rand_time(T(2020, 4, 20), END)
+        pid = ids.make(platform)
+        return acc, dict(platform=platform, post_id=pid, handle=acc['handle'], published_at=fmt_offset(t, tz),
+                         text=plain_caption(acc['lang'], platform), url=post_url(platform, pid, acc['handle']),
+                         language=acc['lang'], likes=rng.randint(200, 900), comments=rng.randint(1, 30), shares='',
+                         saves=rng.randint(1, 20), followers=acc['F'], media_type='image')
+
+    # export 1: semicolon, BOM, CRLF
+    items1 = [('post', p) for p in exp1_posts]
+    _, b1 = template_bad_post()
+    b1.update(likes='12a', exported_at=fmt_offset(EXPORT1, tz))
+    _, b2 = template_bad_post()
+    b2.update(platform='myspace', exported_at=fmt_offset(EXPORT1, tz))
+    _, b3 = template_bad_post()
+    b3.update(exported_at=fmt_offset(EXPORT1, tz))
+    b3_raw = ';'.join('"Kiitos "kaikille" ihanista viesteistä 💛"' if c == 'text' else w1.quote(b3.get(c, ''))
+                      for c in cols1)
+    dup1 = rng.choice([p for p in exp1_posts if p['published'] < OVERLAP_FROM and p['author'] is not None])
+    inserts1 = [(rng.randrange(len(items1)), ('bad', b1, 'posts', 'likes is not a non-negative integer',
+                                               'likes "12a"')),
+                (rng.randrange(len(items1)), ('bad', b2, 'posts', 'unknown platform', 'platform "myspace"')),
+                (rng.randrange(len(items1)), ('badraw', b3_raw, 'posts', 'malformed CSV record',
+                                               'quote inside a quoted caption not doubled: "Kiitos "kaikille"..."')),
+                (items1.index(('post', dup1)) + 1 + rng.randrange(40), ('dup', dup1))]
+    for pos, item in sorted(inserts1, key=lambda x: -x[0]):
+        items1.insert(pos, item)
+
+    # export 2: comma, gzip, other column order, extra column media_type
+    items2 = [('post', p) for p in exp2_posts]
+    exp2_at = fmt_z(EXPORT2)
+    _, b4 = template_bad_post('tiktok')
+    b4.update(published_at='yesterday', exported_at=exp2_at, media_type='video')
+    _, b5 = template_bad_post('tiktok')
+    b5.update(post_id='', exported_at=exp2_at, media_type='video', url='')
+    _, b6 = template_bad_post('tiktok')
+    b6.update(shares='-3', exported_at=exp2_at, media_type='video')
+    _, b7 = template_bad_post('tiktok')
+    b7.update(exported_at=exp2_at, media_type='video')
+    b7_raw = ','.join('Moi kaikki, kevät tulee, pysytään kotona 🌷' if c == 'text' else
+                      w2.quote(b7.get(c, ''), c in w2.quote_always) for c in cols2)
+    dups2 = rng.sample([p for p in exp2_posts if p['published'] >= EXPORT1 and p['author'] is not None], 2)
+    s16_fi = dict(row_for(s16p, s16p['counters'], exp2_at), language='fi')
+    inserts2 = [(rng.randrange(len(items2)), ('bad', b4, 'posts', 'unparseable timestamp in published_at',
+                                               'published_at "yesterday"')),
+                (rng.randrange(len(items2)), ('bad', b5, 'posts', 'missing required field post_id',
+                                               'empty post_id')),
+                (rng.randrange(len(items2)), ('bad', b6, 'posts', 'shares is not a non-negative integer',
+                                               'shares "-3"')),
+                (rng.randrange(len(items2)), ('badraw', b7_raw, 'posts', 'malformed CSV record',
+                                               'unquoted caption with commas: 16 fields instead of 14')),
+                (items2.index(('post', s16p)), ('extra', s16_fi)),
+                (items2.index(('post', dups2[0])) + 1 + rng.randrange(30), ('dup', dups2[0])),
+                (items2.index(('post', dups2[1])) + 1, ('dup', dups2[1]))]
+    for pos, item in sorted(inserts2, key=lambda x: -x[0]):
+        items2.insert(pos, item)
+
+    duplicate_notes = []
+
+    def emit(writer, items, exported, later_export):
+        raws = {}
+        for item in items:
+            kind = item[0]
+            if kind == 'post':
+                p = item[1]
+                c = partial(p) if (not later_export and p in overlap) else p['counters']
+                line, raw = writer.add(row_for(p, c, exported))
+                raws[p['post_id']] = (line, raw)
+                p.setdefault('lines', []).append((writer.name, line))
+            elif kind == 'dup':
+                p = item[1]
+                line = writer.add_raw(raws[p['post_id']][1])
+                duplicate_notes.append('%s line %d repeats line %d exactly (%s %s)' % (
+                    writer.name, line, raws[p['post_id']][0], p['platform'], p['post_id']))
+            elif kind == 'extra':
+                line, raw = writer.add(item[1])
+                duplicate_notes.append('%s line %d: same post as the next row (%s %s), same exported_at and '
+                                       'engagement, language fi instead of sv (scenario S16)' % (
+                                           writer.name, line, item[1]['platform'], item[1]['post_id']))
+            else:
+                line = writer.add(item[1])[0] if kind == 'bad' else writer.add_raw(item[1])
+                bad.append(dict(file=writer.name, line=line, table=item[2], expect=item[3], what=item[4]))
+
+    emit(w1, items1, fmt_offset(EXPORT1, tz), False)
+    emit(w2, items2, exp2_at, True)
+
+    # ---------------------------------------------------------------- views
+    scrapes = []
+    d = T(2020, 3, 19, 6)
+    while d < T(2020, 5, 22):
+        scrapes.append(d)
+        loc = d.astimezone(tz)
+        nxt = loc.date() + timedelta(days=3 if loc.weekday() == 0 else 4)
+        d = T(nxt.year, nxt.month, nxt.day, 6)
+    scrapes.append(T(2020, 5, 25, 6))
+    series = []      # (platform, post_id, written platform, [(t, views)])
+
+    def make_series(platform, pid, published, final):
+        jitter = rng.randint(0, 3300)
+        tau = rng.uniform(1.5, 6)
+        out, last = [], 0
+        for s in scrapes:
+            t = s + timedelta(seconds=jitter)
+            if t <= published + timedelta(hours=3):
+                continue
+            age = (t - published).total_seconds() / 86400
+            v = int(final * (1 - math.exp(-age / tau)) * rng.uniform(0.97, 1.0))
+            v = max(v, last)
+            out.append([t, v])
+            last = v
+        return out
+
+    viewed = [p for p in posts if p['views']]
+    for p in viewed:
+        s = make_series(p['platform'], p['post_id'], p['published'], p['views'])
+        if s:
+            series.append([p['platform'], p['post_id'], s])
+    orphan_ids = [('tiktok', ids.make('tiktok')) for _ in range(4)] + [('instagram', deleted_ig)]
+    for pl, pid in orphan_ids:
+        series.append([pl, pid, make_series(pl, pid, rand_time(T(2020, 3, 25), T(2020, 4, 25)),
+                                            rng.randint(800, 9000))])
+    view_notes = []
+    # recounts: the platform lowers a count; gains are 0 there and resume above the earlier maximum
+    long_series = [s for s in series if len(s[2]) >= 8 and s[2][-1][1] > 200 and s[1] not in dict(orphan_ids).values()]
+    for s in rng.sample(long_series, 6):
+        k = rng.randint(3, len(s[2]) - 3)
+        prev = s[2][k - 1][1]
+        s[2][k][1] = prev - rng.randint(3, max(4, prev // 25))
+        if s[2][k + 1][1] <= prev:
+            s[2][k + 1][1] = prev + rng.randint(1, 20)
+        view_notes.append(dict(platform=s[0], post_id=s[1], observed=s[2][k][0], what='recount'))
+    vcols = ['platform', 'post_id', 'observed_at', 'views']
+    vw1 = CsvWriter('views_2020-04-15.csv', vcols)
+    vw2 = CsvWriter('views_2020-05-25.csv', vcols)
+    vrows = []
+    for pl, pid, snaps in series:
+        for t, v in snaps:
+            vrows.append((t, pl, pid, v))
+    vrows.sort()
+    spell = {'instagram': ['instagram'] * 6 + ['IG'], 'youtube': ['youtube'] * 5 + ['yt', 'YouTube'],
+             'tiktok': ['tiktok']}
+    first_half = [r for r in vrows if r[0] < EXPORT1]
+    second_half = [r for r in vrows if r[0] >= EXPORT1]
+    for t, pl, pid, v in first_half:
+        vw1.add(dict(platform=rng.choice(spell[pl]), post_id=pid, observed_at=fmt_offset(t, tz), views=v))
+    # duplicates: a re-scrape at the same instant in the later file, and one repeated from the earlier file in Z
+    dup_lower, dup_higher = rng.sample([r for r in second_half if r[3] > 100], 2)
+    cross = rng.choice([r for r in first_half if r[3] > 100 and r[0] > T(2020, 4, 1)])
+    blank_at = len(second_half) // 2
+    bad_views = rng.sample(range(len(second_half)), 2)
+    inserted_cross = False
+    for k, (t, pl, pid, v) in enumerate(second_half):
+        if not inserted_cross:
+            line = vw2.add(dict(platform=cross[1], post_id=cross[2], observed_at=fmt_z(cross[0]),
+                                views=cross[3] + 17))[0]
+            view_notes.append(dict(what='dup-cross', line=line, platform=cross[1], post_id=cross[2],
+                                   observed=cross[0], kept=cross[3] + 17, other=cross[3]))
+            inserted_cross = True
+        if k == blank_at:
+            blank_line = vw2.blank()
+        if k in bad_views:
+            pid_b = rng.choice(second_half)[2]
+            if k == bad_views[0]:
+                line = vw2.add(dict(platform='tiktok', post_id=pid_b, observed_at=fmt_z(t), views='n/a'))[0]
+                bad.append(dict(file=vw2.name, line=line, table='views', expect='views is not a non-negative integer',
+                                what='views "n/a"'))
+            else:
+                line = vw2.add_raw('tiktok,%s,%s' % (pid_b, fmt_z(t)))
+                bad.append(dict(file=vw2.name, line=line, table='views', expect='malformed CSV record',
+                                what='3 fields instead of 4 (views missing)'))
+        line = vw2.add(dict(platform=rng.choice(spell[pl]), post_id=pid, observed_at=fmt_z(t), views=v))[0]
+        if (t, pl, pid, v) == dup_lower:
+            line2 = vw2.add(dict(platform=pl, post_id=pid, observed_at=fmt_z(t), views=v - 40))[0]
+            view_notes.append(dict(what='dup-same', line=line, line2=line2, platform=pl, post_id=pid, observed=t,
+                                   kept=v, other=v - 40))
+        if (t, pl, pid, v) == dup_higher:
+            line2 = vw2.add(dict(platform=pl, post_id=pid, observed_at=fmt_z(t), views=v + 25))[0]
+            view_notes.append(dict(what='dup-same', line=line, line2=line2, platform=pl, post_id=pid, observed=t,
+                                   kept=v + 25, other=v))
+
+    # ---------------------------------------------------------------- followers of the government channels
+    fw = CsvWriter('followers.csv', ['platform', 'handle', 'observed_at', 'followers'])
+    frows = []
+    fdays = []
+    d = START
+    while d < END:
+        fdays.append(d + timedelta(hours=7))
+        loc = d.astimezone(tz)
+        nxt = loc.date() + timedelta(days=3 if loc.weekday() == 0 else 4)
+        d = T(nxt.year, nxt.month, nxt.day)
+    for acc, hw, pw in ((vnk_ig, '@Valtioneuvosto', 'IG'), (vnk_yt, 'valtioneuvosto', 'youtube'),
+                        (thl_ig, 'thl.fi', 'instagram')):
+        dip = rng.randrange(8, len(fdays) - 2)
+        for k, t in enumerate(fdays):
+            t = T(*t.astimezone(tz).timetuple()[:3], 7, 0, 0)
+            n = gov_followers(acc, t) + rng.randint(-40, 40)
+            if k == dip:
+                n -= 260
+            frows.append((t, acc['platform'], acc['handle'], n, pw if k % 3 == 0 else acc['platform'],
+                          hw if k % 2 == 0 else acc['handle']))
+    frows.sort()
+    fbad_at, fdup_at = rng.sample(range(10, len(frows) - 5), 2)
+    follower_notes = []
+    for k, (t, pl, h, n, pw, hw) in enumerate(frows):
+        if k == fbad_at:
+            line = fw.add(dict(platform=pw, handle=hw, observed_at=fmt_offset(t + timedelta(hours=1), tz),
+                               followers='{:,}'.format(n).replace(',', ' ')))[0]
+            bad.append(dict(file=fw.name, line=line, table='followers', expect='followers is not a non-negative integer',
+                            what='followers written with a thousands separator ("%s")' % '{:,}'.format(n).replace(',', ' ')))
+        line = fw.add(dict(platform=pw, handle=hw, observed_at=fmt_offset(t, tz), followers=n))[0]
+        if k == fdup_at:
+            line2 = fw.add(dict(platform=pl, handle=h, observed_at=fmt_z(t), followers=n - 12))[0]
+            follower_notes.append('followers.csv lines %d and %d: same channel and instant (%s %s, once with offset, '
+                                  'once in Z), %d vs %d: %d kept' % (line, line2, pl, h, n, n - 12, n))
+
+    # ---------------------------------------------------------------- overrides
+    ow = CsvWriter('overrides.csv', ['platform', 'post_id', 'entity_id', 'note'])
+    override_lines = {}
+    for k, (pl, pid, eid, note) in enumerate(override_rows):
+        line, raw = ow.add(dict(platform=pl, post_id=pid, entity_id=eid, note=note))
+        override_lines[pid] = line
+        if eid == 'sanna-marin':
+            bad.append(dict(file=ow.name, line=line, table='overrides', expect='unknown entity_id',
+                            what='entity_id "sanna-marin" is not in the roster'))
+        if k == dup_override:
+            line2 = ow.add_raw(raw)
+            follower_notes.append('overrides.csv line %d repeats line %d exactly' % (line2, line))
+    override_notes = dict(deleted=(deleted_ig, override_lines[deleted_ig]))
+
+    # ---------------------------------------------------------------- bulletins and roster
+    bw = CsvWriter('bulletins.csv', ['bulletin_id', 'campaign', 'sent_at', 'language', 'audience', 'hashtags',
+                                     'links', 'title'])
+    for b in bulletins:
+        tags = ' '.join('#' + x for x in b['tags'])
+        links = ' '.join(b['links'])
+        if b['lang'] == 'sv':
+            tags = ' '.join(b['tags'])                     # '#' is optional
+        if b['id'] == 'CF-2020-03-30-fi':
+            links = b['links'][0] + ' https://www.valtioneuvosto.fi/koronafaktat/2020-03-30/'
+        bw.add(dict(bulletin_id=b['id'], campaign='coronafacts', sent_at=fmt_offset(b['sent'], tz),
+                    language=b['lang'], audience=b['audience'], hashtags=tags, links=links, title=b['title']))
+    aw = CsvWriter('accounts.csv', ['platform', 'handle', 'entity_id', 'entity_name', 'role', 'cohort', 'language',
+                                    'followers', 'aliases'])
+    for acc in accounts:
+        aw.add(acc['row'])
+
+    writers = [aw, bw, w1, w2, vw1, vw2, fw, ow]
+    sizes = {w.name: w.write(folder) for w in writers}
+    extra = dict(overlap=len(overlap), blank_line=(vw2.name, blank_line), duplicate_notes=duplicate_notes,
+                 follower_notes=follower_notes, view_notes=view_notes, override_notes=override_notes,
+                 orphan_ids=orphan_ids, scrapes=len(scrapes), reposts=len(reposts))
+    return dict(name=name, folder=folder, tzname='Europe/Helsinki', writers=writers, sizes=sizes,
+                scenarios=scenarios, bad=bad, extra=extra)
