@@ -85,15 +85,18 @@ public final class ChannelGrowth
     @ProcessElement
     public void process(
         @Element KV<String, Iterable<FollowerSnapshot>> channel, OutputReceiver<ReportRow> out) {
-      FollowerSnapshot any = channel.getValue().iterator().next();
+      // The key is "platform:handle"; platforms never contain ':'. Flink's grouped values can be
+      // iterated only once, so the key, not a first element, names the channel.
+      String platform = channel.getKey().substring(0, channel.getKey().indexOf(':'));
+      String handle = channel.getKey().substring(platform.length() + 1);
       for (Growth g : growth(channel.getValue(), ZoneId.of(zoneId))) {
         out.output(
             ReportRow.create(
-                List.of(g.week(), any.getPlatform(), any.getHandle()),
+                List.of(g.week(), platform, handle),
                 List.of(
                     g.week(),
-                    any.getPlatform(),
-                    Cells.text(any.getHandle()),
+                    platform,
+                    Cells.text(handle),
                     Cells.integer(g.start()),
                     Cells.integer(g.end()),
                     Cells.integer(g.gained()))));

@@ -1,0 +1,88 @@
+package org.megaphone.pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and messages of the command line (no pipeline runs here except where stated). */
+class CommandLineTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Megaphone.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpListsEveryOptionWithDescriptionAndDefault() {
+    assertThat(run("report", "--help"), equalTo(0));
+    String help = out.toString(StandardCharsets.UTF_8);
+    for (String option :
+        new String[] {"--input", "--output", "--timezone", "--bulletinWindow", "--campaignTags", "--maxRejectRatio"}) {
+      assertThat(help, containsString(option + "="));
+    }
+    assertThat(help, containsString("Default: UTC"));
+    assertThat(help, containsString("Default: P7D"));
+    assertThat(help, containsString("Default: 0.05"));
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorOnOneLine() {
+    assertThat(run("report", "--input=x", "--output=y", "--colour=blue"), equalTo(2));
+    assertThat(stderr(), containsString("colour"));
+    assertThat(stderr().strip().lines().count(), equalTo(1L));
+  }
+
+  @Test
+  void missingInputOptionIsAUsageError() {
+    assertThat(run("report", "--output=y"), equalTo(2));
+    assertThat(stderr(), containsString("input"));
+  }
+
+  @Test
+  void inputFolderThatDoesNotExistIsAUsageError(@TempDir Path tmp) {
+    assertThat(run("report", "--input=" + tmp.resolve("nope"), "--output=" + tmp.resolve("out")), equalTo(2));
+    assertThat(stderr(), containsString("no such folder"));
+  }
+
+  @Test
+  void unknownTimeZoneIsAUsageError(@TempDir Path tmp) throws IOException {
+    MiniDataset.write(tmp.resolve("in"));
+    assertThat(
+        run("report", "--input=" + tmp.resolve("in"), "--output=" + tmp.resolve("out"), "--timezone=Mars/Olympus"),
+        equalTo(2));
+    assertThat(stderr(), containsString("--timezone"));
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    assertThat(run("publish"), equalTo(2));
+    assertThat(stderr(), containsString("unknown command"));
+  }
+
+  @Test
+  void folderWithoutPostsFailsTheRunWithExitOne(@TempDir Path tmp) throws IOException {
+    Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(tmp.resolve("in/accounts.csv"), "platform,handle,entity_id,role\n");
+    assertThat(run("report", "--input=" + tmp.resolve("in"), "--output=" + tmp.resolve("out")), equalTo(1));
+    assertThat(stderr(), containsString("posts"));
+    assertThat(stderr(), not(containsString("Exception")));
+  }
+}
