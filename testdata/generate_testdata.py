@@ -275,7 +275,7 @@ class Reference:
             header = [h.strip().lower() for h in recs[0].fields]
             missing = [c for c in REQUIRED[table] if c not in header]
             assert not missing, (name, missing)
-            files.append(name)
+            files.append(dict(file=name, rows_read=len(recs) - 1))
             for rec in recs[1:]:
                 read += 1
                 if rec.malformed or len(rec.fields) != len(header):
@@ -891,7 +891,7 @@ def build_coronafacts():
 
     START, END = T(2020, 3, 16), T(2020, 5, 25)
     EXPORT1, EXPORT2 = T(2020, 4, 15, 8, 12, 31), T(2020, 5, 25, 7, 40, 5)
-    OVERLAP_FROM = T(2020, 4, 10, 12)
+    OVERLAP_FROM = T(2020, 4, 9, 18)
     ids = PostIds(rng)
     scenarios = []      # dicts: key, platform, post_id, what, expect
     bad = []            # dicts: file, line, table, expect (reason prefix), what
@@ -927,10 +927,11 @@ def build_coronafacts():
         return h
 
     def add_account(platform, handle, entity, role, F, lang, cohort='', entity_name='', aliases='',
-                    roster_followers=True, written_handle=None, written_platform=None):
+                    roster_followers=True, written_handle=None, written_platform=None, ecohort=''):
         assert (platform, handle) not in taken
         taken.add((platform, handle))
         acc = dict(platform=platform, handle=handle, entity=entity, role=role, F=F, lang=lang, cohort=cohort,
+                   ecohort=ecohort or cohort,
                    row=dict(platform=written_platform or spell_platform(platform),
                             handle=written_handle or spell_handle(handle), entity_id=entity,
                             entity_name=entity_name, role=role, cohort=cohort, language=lang,
@@ -999,7 +1000,7 @@ def build_coronafacts():
                                     cohort='' if second and rng.random() < 0.5 else cohort,
                                     entity_name='' if second and rng.random() < 0.5 else full,
                                     aliases=alias if not second else '',
-                                    roster_followers=i not in no_roster_followers))
+                                    roster_followers=i not in no_roster_followers, ecohort=cohort))
         influencers.append(dict(id=eid, name=full, lang=lang, cohort=cohort, accounts=accs))
     infl_accounts = [a for a in accounts if a['role'] == 'influencer']
     assert len(infl_accounts) == 160, len(infl_accounts)
@@ -1134,7 +1135,7 @@ def build_coronafacts():
     for acc in infl_accounts:
         mean = {'instagram': 7.0, 'tiktok': 6.5, 'youtube': 3.0}[acc['platform']]
         n = max(1, int(rng.gauss(mean, mean * 0.45) + 0.5))
-        p_campaign = 0.5 if acc['cohort'] == 'core' or (acc['cohort'] == '' and rng.random() < 0.6) else 0.25
+        p_campaign = 0.5 if acc['ecohort'] == 'core' else 0.25
         for _ in range(n):
             if rng.random() < p_campaign:
                 p = campaign_post(acc)
@@ -1303,7 +1304,7 @@ def build_coronafacts():
              entity_id=UNATTRIBUTED, reason='none')
     override_rows = []          # (platform written, post_id, entity_id, note)
     h, F, hw = outsider('instagram', 4)
-    s5_target = rng.choice([a for a in fi_ig if a['row']['cohort'] == 'core'])
+    s5_target = rng.choice([a for a in fi_ig if a['ecohort'] == 'core' and a not in fi_pick])
     s5 = scenario('S5', new_post('instagram', h, T(2020, 3, 25, 13, 40, 0),
                                  'Repostaan tärkeää asiaa: pese kädet, pidä turvavälit ja pysy kotona kipeänä 🙏 '
                                  '#CoronaFacts', 'fi', F, handle_w=hw, media='image'),
@@ -1448,7 +1449,7 @@ def build_coronafacts():
     w2 = CsvWriter('posts_2020-05-25.csv.gz', cols2, quote_always=('text', 'url'))
     exp1_posts = [p for p in posts if p['published'] < EXPORT1]
     exp2_posts = [p for p in posts if p['published'] >= OVERLAP_FROM]
-    overlap = [p for p in exp1_posts if p['published'] >= OVERLAP_FROM]
+    overlap = {p['post_id'] for p in exp1_posts if p['published'] >= OVERLAP_FROM}
 
     def row_for(p, counters_, exported):
         r = dict(platform=p['platform_w'], post_id=p['post_id'], handle=p['handle_w'], published_at=fmt_published(p),
@@ -1531,7 +1532,7 @@ def build_coronafacts():
             kind = item[0]
             if kind == 'post':
                 p = item[1]
-                c = partial(p) if (not later_export and p in overlap) else p['counters']
+                c = partial(p) if (not later_export and p['post_id'] in overlap) else p['counters']
                 line, raw = writer.add(row_for(p, c, exported))
                 raws[p['post_id']] = (line, raw)
                 p.setdefault('lines', []).append((writer.name, line))
@@ -1571,6 +1572,8 @@ def build_coronafacts():
             t = s + timedelta(seconds=jitter)
             if t <= published + timedelta(hours=3):
                 continue
+            if t > published + timedelta(days=45):      # the tool tracks a post for about six weeks
+                break
             age = (t - published).total_seconds() / 86400
             v = int(final * (1 - math.exp(-age / tau)) * rng.uniform(0.97, 1.0))
             v = max(v, last)
@@ -1589,7 +1592,8 @@ def build_coronafacts():
                                             rng.randint(800, 9000))])
     view_notes = []
     # recounts: the platform lowers a count; gains are 0 there and resume above the earlier maximum
-    long_series = [s for s in series if len(s[2]) >= 8 and s[2][-1][1] > 200 and s[1] not in dict(orphan_ids).values()]
+    orphan_pids = {pid for _, pid in orphan_ids}
+    long_series = [s for s in series if len(s[2]) >= 8 and s[2][-1][1] > 200 and s[1] not in orphan_pids]
     for s in rng.sample(long_series, 6):
         k = rng.randint(3, len(s[2]) - 3)
         prev = s[2][k - 1][1]
@@ -1658,12 +1662,11 @@ def build_coronafacts():
         d = T(nxt.year, nxt.month, nxt.day)
     for acc, hw, pw in ((vnk_ig, '@Valtioneuvosto', 'IG'), (vnk_yt, 'valtioneuvosto', 'youtube'),
                         (thl_ig, 'thl.fi', 'instagram')):
-        dip = rng.randrange(8, len(fdays) - 2)
         for k, t in enumerate(fdays):
             t = T(*t.astimezone(tz).timetuple()[:3], 7, 0, 0)
             n = gov_followers(acc, t) + rng.randint(-40, 40)
-            if k == dip:
-                n -= 260
+            if acc is thl_ig and t >= T(2020, 5, 14):
+                n -= 900            # the platform removed fake accounts
             frows.append((t, acc['platform'], acc['handle'], n, pw if k % 3 == 0 else acc['platform'],
                           hw if k % 2 == 0 else acc['handle']))
     frows.sort()
@@ -1719,3 +1722,802 @@ def build_coronafacts():
                  orphan_ids=orphan_ids, scrapes=len(scrapes), reposts=len(reposts))
     return dict(name=name, folder=folder, tzname='Europe/Helsinki', writers=writers, sizes=sizes,
                 scenarios=scenarios, bad=bad, extra=extra)
+
+
+# =====================================================================================
+# Part 4. testdata/turin (Metropolitan City of Turin, spring 2020)
+# =====================================================================================
+
+# Real municipalities of the Metropolitan City of Turin; the mayors' names are invented.
+TURIN_MAYORS = [
+    ('Ivrea', 'Elena Bertolino', 'F'), ('Pinerolo', 'Marco Chiantore', 'M'), ('Moncalieri', 'Paolo Ferraris', 'M'),
+    ('Chieri', 'Giulia Operti', 'F'), ('Rivoli', 'Andrea Garbolino', 'M'), ('Settimo Torinese', 'Silvia Ghiglione', 'F'),
+    ('Collegno', 'Davide Revello', 'M'), ('Nichelino', 'Roberta Cravero', 'F'), ('Orbassano', 'Stefano Audisio', 'M'),
+    ('Carmagnola', 'Francesca Boero', 'F'), ('Susa', 'Laura Vottero', 'F'), ('Chivasso', 'Alberto Allasia', 'M'),
+    ('Giaveno', 'Matteo Rolando', 'M'), ('Avigliana', 'Federica Bonino', 'F'), ('Bardonecchia', 'Giorgio Mollo', 'M'),
+    ('Cuorgnè', 'Valentina Demarchi', 'F'), ('Lanzo Torinese', 'Enrico Costamagna', 'M'),
+    ('Ciriè', 'Simona Tosco', 'F'), ('Venaria Reale', 'Massimo Pautasso', 'M'), ('Grugliasco', 'Daniela Bertola', 'F'),
+    ('San Mauro Torinese', 'Fabio Piovano', 'M'), ('Beinasco', 'Monica Rubatto', 'F'),
+    ('Piossasco', 'Gianni Gerbaudo', 'M'), ('Volpiano', 'Cristina Truffa', 'F'), ('Leinì', 'Alessio Viglietti', 'M'),
+    ('Caselle Torinese', 'Sara Marengo', 'F'), ('Borgaro Torinese', 'Piero Sacco', 'M'),
+    ('Alpignano', 'Carla Borgna', 'F'), ('Pianezza', 'Luca Canavesio', 'M'), ('Trofarello', 'Chiara Giraudo', 'F'),
+    ('Santena', 'Marco Giordano', 'M'), ('Poirino', 'Anna Rista', 'F'), ('Carignano', 'Roberto Mana', 'M'),
+    ('Vinovo', 'Paola Actis', 'F'), ('Candiolo', 'Franco Perotti', 'M'), ('Torre Pellice', 'Marta Bosio', 'F'),
+    ('Bussoleno', 'Sergio Gallo', 'M'), ('Oulx', 'Elisa Rosso', 'F'), ('Rivarolo Canavese', 'Luigi Bruno', 'M'),
+    ('Castellamonte', 'Ilaria Cena', 'F'),
+]
+TURIN_CITIES = {'Ivrea', 'Pinerolo', 'Moncalieri', 'Chieri', 'Rivoli', 'Settimo Torinese', 'Collegno', 'Nichelino',
+                'Carmagnola', 'Chivasso', 'Venaria Reale', 'Grugliasco', 'Ciriè', 'Cuorgnè'}
+IT_CAMPAIGN = [
+    'Cari concittadini, restiamo a casa: è il modo migliore per proteggere i nostri nonni. #iorestoacasa',
+    'Grazie ai volontari della Protezione civile che consegnano la spesa agli anziani 💚 #iorestoacasa',
+    'Mascherine gratuite in distribuzione da lunedì in municipio, una per ogni residente. Info: {link}',
+    'Ordinanza: chiusi parchi e aree gioco fino a nuova comunicazione. Tutte le informazioni su {link}',
+    '«Ce la faremo, ma solo se restiamo uniti (a distanza)». #iorestoacasa #andràtuttobene',
+    "Usciamo solo per necessità, e con l'autocertificazione. #IoRestoACasa",
+    'Un abbraccio, anche se a distanza, a chi è in ospedale 💙\n#iorestoacasa #andràtuttobene',
+]
+IT_PLAIN = [
+    'Consiglio comunale in videoconferenza questa sera alle 21, diretta sulla pagina del Comune.',
+    "Buona Pasqua a tutte e a tutti, anche se quest'anno la festeggiamo a casa 🐣",
+    '25 aprile: deposta la corona al monumento ai caduti, in forma privata. Viva la Liberazione! 🇮🇹',
+    'Da lunedì riapre il mercato, solo banchi alimentari, con ingressi contingentati.',
+    "Grazie all'Asl e a tutto il personale sanitario dell'ospedale 👏",
+    "Buoni spesa: le domande si presentano online entro venerdì; chi non ha l'e-mail può chiamare il Comune.",
+    'Aggiornamento sui casi in città:\npositivi %d, guariti %d. Forza, ci siamo quasi!',
+    'Il "grazie" più grande va ai nostri medici di famiglia.',
+]
+TURIN_LINK = 'https://www.cittametropolitana.torino.it/speciali/2020/coronavirus/'
+
+
+def build_turin():
+    name = 'turin'
+    folder = os.path.join(HERE, name)
+    clean_folder(folder)
+    rng = random.Random(20200309)
+    tz = ZoneInfo('Europe/Rome')
+
+    def T(*a):
+        return at(tz, *a)
+
+    START, END = T(2020, 3, 9), T(2020, 5, 11)
+    EXPORT = T(2020, 5, 11, 10, 0, 0)
+    ids = PostIds(rng)
+    scenarios, bad = [], []
+
+    # ---------------------------------------------------------------- roster
+    host = dict(platform='youtube', handle='cittametropolitanatorino', entity='cmto', F=4210)
+    mayors = []
+    personal_fb = set(rng.sample(range(len(TURIN_MAYORS)), 12))
+    with_ig = set(rng.sample(range(len(TURIN_MAYORS)), 14))
+    no_followers = set(rng.sample(range(len(TURIN_MAYORS)), 5))
+    for i, (mun, full, g) in enumerate(TURIN_MAYORS):
+        first, last = full.split(' ', 1)
+        s = slug(mun)
+        aliases = ['Sindaco di ' + mun, 'Sindaca di ' + mun]
+        if mun[0] in 'AEIOU':
+            aliases += ["Sindaco d'" + mun, "Sindaca d'" + mun]
+        sindac = 'sindaca' if g == 'F' else 'sindaco'
+        if i in personal_fb:
+            fb = '%s.%s.%s' % (ascii_fold(first).lower(), ascii_fold(last).lower(), sindac)
+            fb_w = fb
+        else:
+            prefix = 'cittadi' if mun in TURIN_CITIES else 'comunedi'
+            fb = prefix + s.replace('-', '')
+            fb_w = ('CittaDi' if mun in TURIN_CITIES else 'ComuneDi') + ''.join(
+                x.capitalize() for x in s.split('-'))
+        accs = [dict(platform='facebook', handle=fb, written=fb_w if rng.random() < 0.7 else '@' + fb_w,
+                     F=int(math.exp(rng.gauss(math.log(5200 if mun in TURIN_CITIES else 2100), 0.5))))]
+        if i in with_ig:
+            ig = '%s_%s' % (sindac, s.replace('-', ''))
+            accs.append(dict(platform='instagram', handle=ig, written=ig, F=int(math.exp(rng.gauss(math.log(1900), 0.6)))))
+        mayors.append(dict(mun=mun, name=full, g=g, entity='sindaco-' + s, aliases=aliases, accounts=accs,
+                           roster_followers=i not in no_followers, sindac=sindac))
+    by_mun = {m['mun']: m for m in mayors}
+    a1 = CsvWriter('accounts_cmto.csv', ['platform', 'handle', 'entity_id', 'entity_name', 'role', 'cohort',
+                                         'municipality', 'language', 'followers', 'aliases', 'host'])
+    a1.add(dict(platform='youtube', handle='@CittaMetropolitanaTorino', entity_id='cmto',
+                entity_name='Città metropolitana di Torino', role='government', language='it', followers=host['F'],
+                host='yes'))
+    a2 = CsvWriter('accounts_sindaci.csv', ['platform', 'handle', 'entity_id', 'entity_name', 'role', 'cohort',
+                                            'municipality', 'language', 'followers', 'aliases', 'host'])
+    a2.add(dict(platform='Facebook', handle='cittametropolitanaditorino', entity_id='cmto', entity_name='CMTo',
+                role='government', language='it', followers=9870, host=''))
+    cmto_fb = dict(platform='facebook', handle='cittametropolitanaditorino', entity='cmto', F=9870)
+    for m in mayors:
+        for k, acc in enumerate(m['accounts']):
+            a2.add(dict(platform=acc['platform'] if rng.random() < 0.85 else {'facebook': 'Facebook',
+                                                                             'instagram': 'IG'}[acc['platform']],
+                        handle=acc['written'], entity_id=m['entity'], entity_name=m['name'] if k == 0 else '',
+                        role='mayor', municipality=m['mun'] if k == 0 else '', language='it',
+                        followers=acc['F'] if m['roster_followers'] else '',
+                        aliases='|'.join(m['aliases']) if k == 0 else ''))
+
+    # ---------------------------------------------------------------- posts
+    posts = []
+
+    def new_post(acc, published, text, language='it', ts='offset', url=None, counters_=None, followers='auto'):
+        pid = ids.make(acc['platform'], page=acc['handle'])
+        F = acc['F']
+        if counters_ is None:
+            likes = max(2, int(F * rng.lognormvariate(math.log(0.025), 0.5)))
+            counters_ = dict(likes=likes, comments=int(likes * rng.uniform(0.02, 0.12)) or '',
+                             shares=int(likes * rng.uniform(0.02, 0.15)) if acc['platform'] == 'facebook' else '',
+                             saves='' if acc['platform'] != 'instagram' else int(likes * rng.uniform(0, 0.05)))
+        if followers == 'auto':
+            followers = int(F * (1 + 0.002 * (published - START).days)) if rng.random() < 0.85 else ''
+        p = dict(platform=acc['platform'], post_id=pid, handle=acc['handle'], handle_w=acc.get('written', acc['handle']),
+                 published=published, text=text, language=language, ts=ts,
+                 url=url or post_url(acc['platform'], pid, acc['handle']), counters=counters_, followers=followers,
+                 acc=acc)
+        posts.append(p)
+        return p
+
+    def scenario(key, p, what, **expect):
+        scenarios.append(dict(key=key, platform=p['platform'], post_id=p['post_id'], what=what, expect=expect))
+        return p
+
+    def video_time(day):
+        return T(2020, day.month, day.day, rng.randint(16, 19), rng.choice([0, 15, 30, 45]), 0)
+
+    # host channel: 54 videos of one mayor, 3 of two mayors, 3 general updates
+    days = []
+    d = T(2020, 3, 12).astimezone(tz).date()
+    while d <= T(2020, 5, 8).astimezone(tz).date():
+        days.append(d)
+        d += timedelta(days=1)
+    single = [m['mun'] for m in mayors] + rng.sample([m['mun'] for m in mayors], 14)
+    rng.shuffle(single)
+    plan = [('one', m) for m in single]
+    pairs = [('Susa', 'Bardonecchia'), ('Chivasso', 'Volpiano'), ('Pinerolo', 'Torre Pellice')]
+    for pr in pairs:
+        plan.insert(rng.randrange(len(plan)), ('two', pr))
+    for k in range(3):
+        plan.insert(rng.randrange(len(plan)), ('general', k))
+    vdays = sorted(rng.sample(days, len(plan)) if len(days) >= len(plan) else
+                   sorted(days + rng.sample(days, len(plan) - len(days))))
+    host_videos = []
+
+    def desc(m, tag=True, link=True):
+        art = 'della sindaca' if m['g'] == 'F' else 'del sindaco'
+        out = 'Videomessaggio %s %s per la Città metropolitana di Torino. ' % (art, m['name'])
+        out += rng.choice(['Restiamo a casa, usciamo solo per necessità.', "L'emergenza non è finita: prudenza.",
+                           'Grazie a chi lavora ogni giorno per tutti noi.'])
+        if tag:
+            out += ' #iorestoacasa'
+        if link:
+            out += '\nInfo: ' + rng.choice([TURIN_LINK, TURIN_LINK.rstrip('/'), TURIN_LINK + '?utm_source=youtube'])
+        return out
+
+    for (kind, what), day in zip(plan, vdays):
+        t = video_time(day)
+        tag = rng.random() < 0.75
+        if kind == 'one':
+            m = by_mun[what]
+            sindaco = 'la Sindaca' if m['g'] == 'F' else 'il Sindaco'
+            dsind = 'della Sindaca' if m['g'] == 'F' else 'del Sindaco'
+            if m['mun'][0] in 'AEIOU' and rng.random() < 0.5:
+                title = "Il messaggio %s d'%s ai cittadini" % (dsind, m['mun'])
+            else:
+                title = rng.choice([
+                    'Il messaggio %s di %s ai cittadini' % (dsind, m['mun']),
+                    "Coronavirus, l'appello %s di %s: «restate a casa»" % (dsind, m['mun']),
+                    '%s di %s: "Grazie a chi lavora per tutti noi"' % (sindaco.split(' ')[1], m['mun']),
+                    '%s di %s: ce la faremo insieme' % (sindaco.split(' ')[1], m['mun'])])
+            if m['mun'] in TURIN_CITIES and rng.random() < 0.4:
+                title = "Città di %s: %s %s sull'emergenza" % (m['mun'], sindaco.lower(), m['name'])
+            text = title + '\n\n' + desc(m, tag)
+        elif kind == 'two':
+            ma, mb = by_mun[what[0]], by_mun[what[1]]
+            title = 'I messaggi %s di %s e %s di %s' % (
+                'della Sindaca' if ma['g'] == 'F' else 'del Sindaco', ma['mun'],
+                'della Sindaca' if mb['g'] == 'F' else 'del Sindaco', mb['mun'])
+            text = title + '\n\nDue comuni, un solo messaggio: restiamo a casa. #iorestoacasa'
+        else:
+            title = ['Aggiornamento dalla Città metropolitana di Torino: i numeri della settimana',
+                     'Protezione civile metropolitana: come funziona la consegna dei dispositivi',
+                     "Fase 2: cosa cambia dal 4 maggio per i cittadini dell'area metropolitana"][what]
+            text = title + '\n\nCanale ufficiale della Città metropolitana di Torino. Info: ' + TURIN_LINK
+        views = max(140, int(rng.lognormvariate(math.log(330), 0.55)))
+        likes = max(1, int(views * rng.uniform(0.03, 0.08)))
+        p = new_post(host, t, text, ts='offset', counters_=dict(likes=likes, comments=int(likes * rng.uniform(0.05, 0.3)),
+                                                               shares=int(views * rng.uniform(0.005, 0.02)), saves=''),
+                     followers=int(host['F'] + 20 * (t - START).days))
+        p['views'] = views
+        p['kind'] = (kind, what)
+        host_videos.append(p)
+
+    # scenario videos, with fixed texts
+    def set_text(p, text):
+        p['text'] = text
+
+    ivrea_v = next(p for p in host_videos if p['kind'] == ('one', 'Ivrea'))
+    set_text(ivrea_v, "Il messaggio della Sindaca d'Ivrea ai cittadini\n\n" + desc(by_mun['Ivrea']))
+    scenario('T1', ivrea_v, "host video naming one mayor by the elided alias \"Sindaca d'Ivrea\" (rule 2); the "
+             "description also names the host itself, which does not count", entity_id='sindaco-ivrea',
+             reason='hosted-mention')
+    cirie_v = next(p for p in host_videos if p['kind'] == ('one', 'Ciriè'))
+    set_text(cirie_v, 'MESSAGGIO DEL SINDACO DI CIRIE\n\nRestiamo a casa. #iorestoacasa')
+    scenario('T2', cirie_v, 'upper case and no accent ("SINDACO DI CIRIE") still matches the alias "Sindaco di Ciriè"',
+             entity_id='sindaco-cirie', reason='hosted-mention')
+    santena_v = next(p for p in host_videos if p['kind'] == ('one', 'Santena'))
+    set_text(santena_v, 'Santena, il sindaco Marco Giordano: «Grazie ai volontari»\n\nUn ringraziamento a chi '
+                        "consegna la spesa e i farmaci a domicilio, nel rispetto delle regole.")
+    scenario('T3', santena_v, 'mayor named by entity_name only ("Marco Giordano")', entity_id='sindaco-santena',
+             reason='hosted-mention', campaign=False)
+    two_v = next(p for p in host_videos if p['kind'][0] == 'two')
+    scenario('T4', two_v, 'host video naming two mayors: falls back to the host (rule 3)', entity_id='cmto',
+             reason='author')
+    gen_v = next(p for p in host_videos if p['kind'][0] == 'general')
+    scenario('T5', gen_v, 'host video naming only the host itself', entity_id='cmto', reason='author', campaign=True)
+
+    # the Città metropolitana's facebook page is not a host account
+    for k in range(4):
+        m = rng.choice(mayors)
+        day = datetime(2020, 3, 16) + timedelta(days=7 * k)
+        t = T(2020, day.month, day.day, 12, 30, 0)
+        p = new_post(cmto_fb, t, 'Oggi sul nostro canale YouTube il videomessaggio %s %s di %s. Guardatelo e '
+                                 'condividetelo!' % ('della' if m['g'] == 'F' else 'del', m['sindac'].capitalize(),
+                                                     m['mun']), ts='offset')
+        if k == 0:
+            scenario('T6', p, "the host's facebook account has no host=yes: a post naming one mayor stays with "
+                              'the author', entity_id='cmto', reason='author')
+
+    # mayors' own posts
+    local_ts = []
+    for m in mayors:
+        for acc in m['accounts']:
+            n = max(1, int(rng.gauss(5.5 if acc['platform'] == 'facebook' else 3, 1.8) + 0.5))
+            for _ in range(n):
+                day = rng.choice(days)
+                t = T(2020, day.month, day.day, rng.randint(8, 21), rng.randrange(60), 0)
+                if rng.random() < 0.5:
+                    text = rng.choice(IT_CAMPAIGN).replace('{link}', rng.choice(
+                        [TURIN_LINK, TURIN_LINK + '?fbclid=IwAR1' + ''.join(rng.choice(PostIds.ALNUM) for _ in range(10)),
+                         'https://cittametropolitana.torino.it/speciali/2020/coronavirus']))
+                else:
+                    text = rng.choice(IT_PLAIN)
+                    if '%d' in text:
+                        text = text % (rng.randint(10, 90), rng.randint(5, 60))
+                ts = 'offset'
+                if acc['platform'] == 'facebook' and rng.random() < 0.3:
+                    ts = 'local'
+                p = new_post(acc, t, text, language='it' if rng.random() < 0.8 else '', ts=ts)
+                if ts == 'local':
+                    local_ts.append(p)
+    ivrea_fb = by_mun['Ivrea']['accounts'][0]
+    ivrea_week = ivrea_v['published']
+    p = new_post(ivrea_fb, ivrea_week + timedelta(hours=20), 'Il mio messaggio sul canale della Città metropolitana: '
+                 'https://www.youtube.com/watch?v=%s #iorestoacasa' % ivrea_v['post_id'])
+    scenario('T7', p, "the mayor's own facebook post sharing the host video", entity_id='sindaco-ivrea',
+             reason='author', campaign=True)
+    m7 = by_mun['Chieri']
+    p = new_post(m7['accounts'][0], T(2020, 3, 25, 9, 40, 0), 'Tutte le informazioni utili per i cittadini nel link.',
+                 url=TURIN_LINK + '?fbclid=IwAR3xYz' + ''.join(rng.choice(PostIds.ALNUM) for _ in range(12)))
+    scenario('T8', p, 'facebook link post whose url column is the bulletin link (with fbclid): campaign post by url',
+             entity_id='sindaco-chieri', reason='author', campaign=True, bulletin_id='IRAC-2020-03-24')
+    m9 = by_mun['Carmagnola']
+    p = new_post(m9['accounts'][0], T(2020, 3, 26, 19, 0, 0), 'Ci vediamo presto, più forti di prima. #andratuttobene')
+    scenario('T9', p, '"#andratuttobene" without the accent is a different hashtag from "#andràtuttobene"',
+             entity_id='sindaco-carmagnola', campaign=False)
+    m10 = by_mun['Susa']
+    p = new_post(m10['accounts'][0], T(2020, 4, 25), '25 aprile: Buona Festa della Liberazione a tutta la Valle 🇮🇹',
+                 ts='date')
+    scenario('T10', p, 'published_at is a bare date ("2020-04-25" = 00:00 in Europe/Rome): Saturday of 2020-W17',
+             week='2020-W17')
+    p = new_post(by_mun['Pianezza']['accounts'][0], T(2020, 4, 2, 11, 15, 0),
+                 'Ordinanza n. 14: proroga della chiusura del cimitero. #iorestoacasa', ts='localT-min')
+    scenario('T11', p, 'published_at "2020-04-02T11:15" (no seconds, no offset)', entity_id='sindaco-pianezza',
+             campaign=True)
+    p = new_post(by_mun['Rivoli']['accounts'][0], T(2020, 3, 29, 10, 0, 0),
+                 'Stanotte è scattata l\'ora legale: ricordatevi di spostare le lancette! ⏰', ts='local')
+    scenario('T12', p, 'local time on the day of the DST change (2020-03-29 10:00, already +02:00)',
+             week='2020-W13')
+
+    # local newspapers, not in the roster
+    papers = [dict(platform='facebook', handle=h, F=f) for h, f in
+              (('lavocedelcanavese', 18400), ('ilgiornaledipinerolo', 22100), ('valsusaoggi', 9600),
+               ('cronacatorinese', 41200))]
+    for pp in papers:
+        pp['written'] = pp['handle']
+    p = new_post(papers[0], T(2020, 3, 31, 8, 10, 0),
+                 "Ivrea, la Sindaca di Ivrea firma l'ordinanza sui mercati: «Solo banchi alimentari»")
+    scenario('T13', p, 'newspaper (not in roster) naming one mayor (rule 4)', entity_id='sindaco-ivrea',
+             reason='mention')
+    p = new_post(papers[2], T(2020, 4, 9, 7, 45, 0),
+                 'Vertice in Val di Susa tra la Sindaca di Susa e il Sindaco di Bussoleno sui controlli di Pasqua')
+    scenario('T14', p, 'newspaper naming two mayors (rule 5)', entity_id=UNATTRIBUTED, reason='ambiguous')
+    p = new_post(papers[3], T(2020, 4, 14, 12, 0, 0), 'Code al supermercato di corso Francia, la situazione di '
+                                                      'stamattina. Mantenete le distanze!')
+    scenario('T15', p, 'newspaper post naming nobody', entity_id=UNATTRIBUTED, reason='none')
+    for k in range(12):
+        pp = rng.choice(papers)
+        m = rng.choice(mayors)
+        t = T(2020, 3, rng.randint(10, 31), rng.randint(7, 20), rng.randrange(60), 0) if k < 4 else \
+            T(2020, 4, rng.randint(1, 30), rng.randint(7, 20), rng.randrange(60), 0)
+        text = rng.choices(['%s, parla %s di %s: «Rispettate le regole»' % (m['mun'], m['sindac'], m['mun']),
+                            "Intervista al %s di %s sull'emergenza" % ('Sindaco' if m['g'] == 'M' else 'Sindaca',
+                                                                       m['mun']),
+                            'Coronavirus, il punto della situazione a %s #iorestoacasa' % m['mun']], [40, 35, 25])[0]
+        new_post(pp, t, text, language='it' if k % 2 else '')
+
+    posts.sort(key=lambda p: (p['published'], p['platform'], p['post_id']))
+
+    def fmt_published(p):
+        if p['ts'] == 'local':
+            return fmt_local(p['published'], tz)
+        if p['ts'] == 'localT-min':
+            return fmt_local(p['published'], tz, sep='T', seconds=False)
+        if p['ts'] == 'date':
+            s = p['published'].astimezone(tz).strftime('%Y-%m-%d')
+            assert parse_ts(s, tz) == p['published']
+            return s
+        return fmt_offset(p['published'], tz)
+
+    cols = ['platform', 'post_id', 'handle', 'published_at', 'text', 'url', 'language', 'likes', 'comments',
+            'shares', 'saves', 'followers', 'exported_at']
+    pw = CsvWriter('posts_2020-05-11.csv', cols)
+    items = [('post', p) for p in posts]
+    exported = fmt_offset(EXPORT, tz)
+
+    def bad_row():
+        m = rng.choice(mayors)
+        acc = m['accounts'][0]
+        day = rng.choice(days)
+        pid = ids.make('facebook', page=acc['handle'])
+        return dict(platform='facebook', post_id=pid, handle=acc['written'],
+                    published_at=fmt_offset(T(2020, day.month, day.day, 18, 0, 0), tz),
+                    text=rng.choice(IT_PLAIN).replace('%d', '12'), url=post_url('facebook', pid, acc['handle']),
+                    language='it', likes=rng.randint(20, 300), comments=rng.randint(0, 20), shares=rng.randint(0, 30),
+                    saves='', followers=acc['F'], exported_at=exported)
+    b1 = bad_row()
+    b1['likes'] = '1.234'
+    b2 = bad_row()
+    b2['published_at'] = '29/03/2020 18:00'
+    for pos, item in sorted([(rng.randrange(len(items)), ('bad', b1, 'likes is not a non-negative integer',
+                                                          'likes "1.234" (Italian thousands separator)')),
+                             (rng.randrange(len(items)), ('bad', b2, 'unparseable timestamp in published_at',
+                                                          'published_at "29/03/2020 18:00"'))], key=lambda x: -x[0]):
+        items.insert(pos, item)
+    for item in items:
+        if item[0] == 'post':
+            p = item[1]
+            r = dict(platform=p['platform'], post_id=p['post_id'], handle=p['handle_w'],
+                     published_at=fmt_published(p), text=p['text'], url=p['url'], language=p['language'],
+                     followers=p['followers'], exported_at=exported)
+            r.update(p['counters'])
+            pw.add(r)
+        else:
+            line = pw.add(item[1])[0]
+            bad.append(dict(file=pw.name, line=line, table='posts', expect=item[2], what=item[3]))
+
+    # ---------------------------------------------------------------- views of the host's videos
+    vw = CsvWriter('views.csv', ['platform', 'post_id', 'observed_at', 'views'])
+    vrows = []
+    for p in host_videos + [dict(post_id=ids.make('youtube'), published=T(2020, 3, 20, 17, 0, 0), views=260,
+                                 orphan=True)]:
+        pub = p['published'].astimezone(tz).date()
+        times = [T(2020, (pub + timedelta(days=k)).month, (pub + timedelta(days=k)).day, 9, 0, 0) for k in range(1, 8)]
+        mon = pub + timedelta(days=(7 - pub.weekday()) % 7 or 7)
+        while mon <= END.astimezone(tz).date():
+            tm = T(mon.year, mon.month, mon.day, 9, 0, 0)
+            if tm > times[-1]:
+                times.append(tm)
+            mon += timedelta(days=7)
+        times = [t for t in times if t <= EXPORT]
+        tau = rng.uniform(1.2, 4)
+        last = 0
+        for t in times:
+            age = (t - p['published']).total_seconds() / 86400
+            v = max(last, int(p['views'] * (1 - math.exp(-age / tau))))
+            vrows.append([t, p['post_id'], v, p.get('orphan', False)])
+            last = v
+    vrows.sort()
+    orphan_id = next(r[1] for r in vrows if r[3])
+    # one recount, one duplicate snapshot, one bad row
+    by_post = {}
+    for r in vrows:
+        by_post.setdefault(r[1], []).append(r)
+    rc_series = by_post[rng.choice([p['post_id'] for p in host_videos if len(by_post.get(p['post_id'], [])) >= 8])]
+    rc = rc_series[4]
+    rc[2] = rc_series[3][2] - 9
+    if rc_series[5][2] <= rc_series[3][2]:
+        rc_series[5][2] = rc_series[3][2] + 3
+    dup = rng.choice([r for r in vrows if not r[3] and r[2] > 50])
+    bad_at = rng.randrange(len(vrows))
+    notes = []
+    for k, (t, pid, v, orphan) in enumerate(vrows):
+        if k == bad_at:
+            line = vw.add(dict(platform='youtube', post_id=pid, observed_at=fmt_offset(t - timedelta(hours=1), tz),
+                               views=''))[0]
+            bad.append(dict(file=vw.name, line=line, table='views', expect='missing required field views',
+                            what='empty views'))
+        line = vw.add(dict(platform='youtube' if rng.random() < 0.9 else 'yt', post_id=pid,
+                           observed_at=fmt_offset(t, tz), views=v))[0]
+        if t == rc[0] and pid == rc[1]:
+            notes.append('views.csv line %d: %s drops from %d to %d (recount: gain 0; the next snapshot gains only '
+                         'what exceeds %d)' % (line, pid, rc_series[3][2], v, rc_series[3][2]))
+        if t == dup[0] and pid == dup[1]:
+            line2 = vw.add(dict(platform='youtube', post_id=pid, observed_at=fmt_z(t), views=v + 6))[0]
+            notes.append('views.csv lines %d and %d: same video and instant (offset vs Z), %d and %d: %d kept' % (
+                line, line2, v, v + 6, v + 6))
+
+    # ---------------------------------------------------------------- followers of the host channel
+    fw = CsvWriter('followers.csv', ['platform', 'handle', 'observed_at', 'followers'])
+    d = START.astimezone(tz).date()
+    n = host['F']
+    while d <= END.astimezone(tz).date():
+        if d.weekday() in (0, 3):
+            fw.add(dict(platform='youtube', handle=rng.choice(['cittametropolitanatorino', '@CittaMetropolitanaTorino']),
+                        observed_at=fmt_offset(T(d.year, d.month, d.day, 10, 0, 0), tz), followers=n))
+            n += rng.randint(40, 160) if d < datetime(2020, 4, 10).date() else rng.randint(-10, 60)
+        d += timedelta(days=1)
+
+    # ---------------------------------------------------------------- bulletins
+    bw = CsvWriter('bulletins.csv', ['bulletin_id', 'campaign', 'sent_at', 'language', 'audience', 'hashtags',
+                                     'links', 'title'])
+    for bid, t, tags, links, title in (
+            ('IRAC-2020-03-10', T(2020, 3, 10, 12), '#iorestoacasa', TURIN_LINK,
+             'Io resto a casa: materiali per i sindaci'),
+            ('IRAC-2020-03-24', T(2020, 3, 24, 11), '#iorestoacasa #andràtuttobene',
+             TURIN_LINK + ' http://www.salute.gov.it/nuovocoronavirus',
+             'Videomessaggi dei sindaci: come registrarli e inviarli'),
+            ('IRAC-2020-04-28', T(2020, 4, 28, 11), '#iorestoacasa #fase2', TURIN_LINK,
+             "Verso la fase 2: cosa cambia dal 4 maggio")):
+        bw.add(dict(bulletin_id=bid, campaign='iorestoacasa', sent_at=fmt_offset(t, tz), language='it', audience=316,
+                    hashtags=tags, links=links, title=title))
+
+    writers = [a1, a2, bw, pw, vw, fw]
+    sizes = {w.name: w.write(folder) for w in writers}
+    extra = dict(view_notes=notes, orphan_id=orphan_id, host_videos=len(host_videos),
+                 local_ts=len(local_ts))
+    return dict(name=name, folder=folder, tzname='Europe/Rome', writers=writers, sizes=sizes, scenarios=scenarios,
+                bad=bad, extra=extra)
+
+
+# =====================================================================================
+# Part 5. Self-checks, expected.json, README.md
+# =====================================================================================
+
+def check(ds, ref):
+    """The generator's intentions must match what the independent reading finds."""
+    got = {(r['file'], r['line']): r for r in ref.rejects}
+    want = {(b['file'], b['line']): b for b in ds['bad']}
+    if set(got) != set(want):
+        sys.exit('rejects differ from the planned bad rows:\n  only found: %s\n  only planned: %s' % (
+            sorted(set(got) - set(want)), sorted(set(want) - set(got))))
+    for k, b in want.items():
+        r = got[k]
+        assert r['table'] == b['table'] and r['reason'].startswith(b['expect']), (k, r['reason'], b['expect'])
+    for s in ds['scenarios']:
+        f = ref.post_fact(s['platform'], s['post_id'])
+        for k, v in s['expect'].items():
+            if f[k] != v:
+                sys.exit('scenario %s (%s %s): %s is %r, expected %r' % (s['key'], s['platform'], s['post_id'], k,
+                                                                      f[k], v))
+    per_file = {f['file']: f['rows_read'] for t in TABLES for f in ref.stats[t]['files']}
+    for w in ds['writers']:
+        assert per_file[w.name] == w.rows, (w.name, per_file[w.name], w.rows)
+
+
+def breakdown(ref, entity, week):
+    posts = [ref.post_fact(*k) for k, r in sorted(ref.result.items()) if r['entity_id'] == entity and r['week'] == week]
+    for p in posts:
+        src = ref.posts[(p['platform'], p['post_id'])]
+        p['source'] = '%s:%d' % (src['file'], src['line'])
+    gains = []
+    for k, r in sorted(ref.result.items()):
+        if r['entity_id'] != entity:
+            continue
+        g = sum(x for t, x in ref.gains.get(k, []) if week_of(t, ref.tz) == week)
+        if g:
+            gains.append(dict(platform=k[0], post_id=k[1], published_week=r['week'], views_credited=g))
+    return dict(posts=posts, view_gains=gains)
+
+
+def dataset_facts(ds, ref, entity_weeks, totals_for, growth_for):
+    f = ref.facts()
+    out = dict(
+        dataset=ds['name'],
+        options=dict(timezone=ds['tzname'], bulletinWindow='P7D', campaignTags='', maxRejectRatio=0.05),
+        generated_by='testdata/generate_testdata.py (facts computed by its class Reference from the files on disk)',
+        tables=f['tables'],
+        rejects=f['rejects'],
+        totals=f['totals'],
+        output_row_counts=f['output_row_counts'],
+        entity_weeks=[dict(ref.entity_week(e, w), breakdown=breakdown(ref, e, w)) for e, w in entity_weeks],
+        entity_totals={e: ref.entity_total(e) for e in totals_for},
+        weeks=f['weeks'],
+        bulletin_uptake=f['bulletin_uptake'],
+        channel_growth=[g for k, g in sorted(ref.growth.items()) if (k[1], k[2]) in growth_for],
+        scenario_posts=[dict(scenario=s['key'], what=s['what'], **ref.post_fact(s['platform'], s['post_id']))
+                        for s in ds['scenarios']],
+        post_duplicates=ref.post_duplicates,
+    )
+    return out
+
+
+def file_format(w):
+    parts = ['gzip' if w.name.endswith('.gz') else 'plain',
+             'delimiter `%s`' % w.delim, 'UTF-8 with BOM' if w.bom else 'UTF-8',
+             'CRLF' if w.eol == '\r\n' else 'LF']
+    return ', '.join(parts)
+
+
+def write_outputs(ds, ref, facts, intro, features, handcheck):
+    folder, name = ds['folder'], ds['name']
+    with open(os.path.join(folder, 'expected.json'), 'w', encoding='utf-8') as f:
+        json.dump(facts, f, ensure_ascii=False, indent=1)
+        f.write('\n')
+    tables_of = {fi['file']: t for t in TABLES for fi in ref.stats[t]['files']}
+    L = ['# testdata/%s' % name, '', intro.strip(), '',
+         '## Run it', '', '```', '--input=testdata/%s --timezone=%s' % (name, ds['tzname']), '```', '',
+         'Every other option at its default (`--bulletinWindow=P7D`, no `--campaignTags`, `--maxRejectRatio=0.05`): '
+         'the expected facts assume exactly that. With the default `--timezone=UTC` weeks and local times shift and '
+         'the facts no longer hold.', '',
+         '## Files', '',
+         md_table(['file', 'table', 'rows (records after the header)', 'bytes', 'format'],
+                  [[w.name, tables_of[w.name], w.rows, ds['sizes'][w.name], file_format(w)] for w in ds['writers']]),
+         '', 'Line numbers below are physical lines of the (decompressed) file, header = line 1; a record that '
+             'spans several lines is numbered by its first line.', '',
+         '## What each file exercises', '', features.strip(), '',
+         '## Deliberate bad rows', '',
+         md_table(['file', 'line', 'table', 'expected reason', 'what is wrong'],
+                  [[b['file'], b['line'], b['table'], b['expect'], b['what']]
+                   for b in sorted(ds['bad'], key=lambda b: (b['file'], b['line']))]),
+         '',
+         'The contract fixes the wording only for `malformed CSV record` (D3) and `unknown entity_id` (D7); the other '
+         'reasons are this generator\'s wording, so tests should match on file, line and table (and the cause, not '
+         'the exact text).', '',
+         '## Scenario posts', '',
+         'Each row is asserted by the generator against its own reading of the contract. `source` is where the '
+         'winning row of the post is.', '',
+         md_table(['id', 'source', 'platform', 'post_id', 'week', 'entity_id', 'reason', 'campaign', 'bulletin_id',
+                   'engagement', 'views', 'what it shows'],
+                  [[s['scenario'], '%s:%d' % (ref.posts[(s['platform'], s['post_id'])]['file'],
+                                               ref.posts[(s['platform'], s['post_id'])]['line']),
+                    s['platform'], '`%s`' % s['post_id'], s['week'], s['entity_id'], s['reason'],
+                    str(s['campaign']).lower(), s['bulletin_id'], s['engagement'], s['views'], s['what']]
+                   for s in facts['scenario_posts']]),
+         '',
+         '## Hand-checkable facts (also in expected.json)', '',
+         md_table(['table', 'rows read', 'accepted', 'rejected', 'duplicates'],
+                  [[t, s['rows_read'], s['accepted'], s['rejected'], s['duplicates']]
+                   for t, s in facts['tables'].items()]),
+         '']
+    tot = facts['totals']
+    L += ['- accepted, de-duplicated posts: **%d**, of which campaign posts %d (%d credited to a bulletin)' % (
+        tot['posts'], tot['campaign_posts'], tot['campaign_posts_with_bulletin']),
+          '- total engagement of those posts: **%d** = likes %d + comments %d + shares %d + saves %d' % (
+              tot['engagement'], tot['likes'], tot['comments'], tot['shares'], tot['saves']),
+          '- total credited views: **%d**; orphan views (not credited): %d on %d post ids' % (
+              tot['credited_views'], tot['orphan_views'], len(tot['orphan_view_posts'])),
+          '- posts by attribution reason: ' + ', '.join('%s %d' % kv for kv in tot['posts_by_reason'].items())
+          + '; unattributed posts %d' % tot['unattributed_posts'],
+          '- output rows: ' + ', '.join('%s %d' % kv for kv in facts['output_row_counts'].items()),
+          '']
+    for ew in facts['entity_weeks']:
+        L.append('**%s, %s**: posts %d (campaign %d), likes %d, comments %d, shares %d, saves %d, engagement **%d**, '
+                 'views **%d**, engagement_rate %s' % (
+                     ew['entity_id'], ew['week'], ew['posts'], ew['campaign_posts'], ew['likes'], ew['comments'],
+                     ew['shares'], ew['saves'], ew['engagement'], ew['views'], ew['engagement_rate'] or '(empty)'))
+        L.append('')
+        for p in ew['breakdown']['posts']:
+            L.append('- post %s `%s` (%s, reason %s): engagement %d' % (p['platform'], p['post_id'], p['source'],
+                                                                    p['reason'], p['engagement']))
+        for g in ew['breakdown']['view_gains']:
+            L.append('- views gained in %s by %s `%s` (published %s): %d' % (ew['week'], g['platform'], g['post_id'],
+                                                                           g['published_week'], g['views_credited']))
+        L.append('')
+    L += [md_table(['entity_id', 'posts', 'campaign posts', 'engagement', 'views', 'weeks with a row'],
+                   [[e, v['posts'], v['campaign_posts'], v['engagement'], v['views'], v['weeks']]
+                    for e, v in facts['entity_totals'].items()]), '']
+    L += [handcheck(facts).strip(), '', EXPECTED_KEYS.strip(), '',
+          '## Regenerate', '', '```', 'python3 testdata/generate_testdata.py', '```', '',
+          'Deterministic (fixed seeds, gzip mtime 0): the files come out byte-identical. Do not edit the CSVs by hand; '
+          'change the generator and rerun it, so that this README and expected.json stay true.', '']
+    with open(os.path.join(folder, 'README.md'), 'w', encoding='utf-8') as f:
+        f.write('\n'.join(L))
+
+
+EXPECTED_KEYS = """
+## expected.json
+
+Computed by `class Reference` in the generator, which reads these files back from disk and applies
+the contract (SPEC.md sections 2-5, decisions D1-D19). Keys:
+
+- `options`: the options the facts assume.
+- `tables.<table>`: `files` (rows read per file), `rows_read`, `accepted`, `rejected`, `duplicates`
+  (rows read = accepted + rejected + duplicates).
+- `rejects`: `file`, `line`, `table`, `reason` of every rejected row (reason in this generator's words).
+- `totals`: `posts`, `campaign_posts`, `campaign_posts_with_bulletin`, `likes`, `comments`, `shares`,
+  `saves`, `engagement` (all over accepted, de-duplicated posts), `credited_views`, `orphan_views`,
+  `orphan_view_posts`, `unattributed_posts`, `posts_by_reason`, `entities_with_posts`.
+- `output_row_counts`: the number of data rows each output file must have.
+- `entity_weeks`: complete entities_weekly rows for the named entity-weeks, each with a `breakdown`
+  (the posts counted and the view gains credited that week, post by post).
+- `entity_totals`: sums over all weeks for a few entities.
+- `weeks`: per week, sums over all entities (incl. `(unattributed)`) of posts, campaign_posts,
+  engagement and views.
+- `bulletin_uptake`: every bulletin_uptake row; `channel_growth`: every channel_growth row.
+- `scenario_posts`: the posts_attributed columns of every scenario post above.
+- `post_duplicates`: every post with more than one accepted row: the kept row and the dropped ones
+  (file, line).
+"""
+
+CF_INTRO = """
+Finland, spring 2020 (2020-03-16 .. 2020-05-24, ISO weeks 2020-W12 .. 2020-W21; view snapshots run
+into 2020-W22). The Prime Minister's office (valtioneuvoston kanslia, entity `vnk`) and the media pool
+send #Coronafacts bulletins in Finnish, Swedish and English: daily to about 900 influencers in the
+first week, then weekly to up to 2,000, plus an English edition monthly to 800 more. About 100
+influencers were contacted personally (cohort `core`), the others only receive the bulletin (cohort
+`bulletin`). Posts on Instagram, TikTok and YouTube.
+
+Roster (`accounts.csv`): 160 influencer accounts of 145 entities (15 entities have two accounts on
+different platforms), 3 `government` accounts (`vnk` on instagram and youtube, `thl` on instagram) and
+one `organisation` (`mediapooli`). All names of influencers and non-roster authors are invented;
+"Sanna Marin" (Prime Minister in 2020) appears only as an alias of `vnk`.
+
+Finland switches to summer time on 2020-03-29 (+02:00 -> +03:00), inside the period.
+"""
+
+CF_FEATURES = """
+| feature | where |
+|---|---|
+| roster: two accounts per entity, entity_name/cohort only on the first row (D8), aliases, followers missing for 15 entities, `@` and mixed case in handles, platform spellings `IG`, `ig`, `yt`, `YT`, `YouTube`, `TikTok` | accounts.csv |
+| 21 bulletins, `+02:00` before and `+03:00` after 2020-03-29; Swedish rows list hashtags without `#`; CF-2020-03-30-fi has a link written `https://www.…/` | bulletins.csv |
+| semicolon delimiter + UTF-8 BOM + CRLF; captions with `;`, `,`, `"` and line breaks inside quotes | posts_2020-04-15.csv |
+| gzip; different column order; an extra column `media_type` (ignored); every text quoted; `published_at` of YouTube posts in `Z` | posts_2020-05-25.csv.gz |
+| overlapping exports: every post published 2020-04-09T18:00 .. 2020-04-15T08:12 (+03:00) is in both files with higher counters and later exported_at in the .gz (the later row wins) | both posts files |
+| exact duplicate rows; a tie on exported_at and engagement broken by the raw record text (S16) | see Duplicates |
+| local times without offset (read in Europe/Helsinki): `2020-04-05 23:45:00` style, `T` separator, one without seconds | posts (S14 and 5 others) |
+| hashtags in mixed case (`#CoronaFacts`, `#CORONAFACTS`), bulletin links with `utm_*`, `fbclid`, `www.`, upper-case host, fragment, trailing `/` or `.` | posts |
+| non-roster authors: single @mention / alias mention (rule 4), two mentions (rule 5 ambiguous), nothing (rule 5 none) | posts, scenarios S1-S5 |
+| engagement counters empty (= 0) on many rows (instagram shares, youtube saves, some comments) | posts |
+| cumulative view snapshots twice a week (Mon and Thu around 06:00), recounts that go down, duplicates at the same instant, orphans | views_2020-04-15.csv, views_2020-05-25.csv |
+| one blank line (skipped, not a row) | views_2020-05-25.csv |
+| follower snapshots of the 3 government channels (Mon and Thu 07:00); instagram/thl.fi loses 900 followers on 2020-05-14 (negative `gained` in 2020-W20); one duplicate instant | followers.csv |
+| 23 overrides (+1 exact duplicate row): reposts by vnk credited to creators, fan posts and TikTok duets by non-roster authors, a collab, two that name the author's own entity, one for a deleted post (unused), one with an unknown entity_id (rejected); an extra `note` column | overrides.csv |
+"""
+
+TURIN_INTRO = """
+The Metropolitan City of Turin (the city and 315 surrounding municipalities), 2020-03-09 .. 2020-05-10
+(ISO weeks 2020-W11 .. 2020-W19; the last view and follower snapshots are on Monday 2020-05-11, W20).
+It publishes video messages of mayors on its own YouTube channel (`cittametropolitanatorino`, entity
+`cmto`, role `government`, `host=yes`): 57 videos of mayors plus 3 general updates, which together
+gather more than 20,000 views. The roster has 40 mayors (role `mayor`) of real municipalities of the
+area with invented names; each has a facebook account (their own page or the municipality's page),
+14 also an instagram account. Aliases are `Sindaco di X|Sindaca di X` (plus `Sindaco d'X|Sindaca d'X`
+for names starting with a vowel).
+
+Italy switches to summer time on 2020-03-29 (+01:00 -> +02:00), inside the period.
+"""
+
+TURIN_FEATURES = """
+| feature | where |
+|---|---|
+| roster split over two files (sorted: accounts_cmto.csv first); the host entity also has a facebook account without `host=yes`, whose `entity_name` `CMTo` loses to the first file's (D8) | accounts_cmto.csv, accounts_sindaci.csv |
+| host videos naming exactly one mayor by alias or entity_name → `hosted-mention`; naming two → `author` (cmto); naming only the host itself → `author`; upper case without accent (`SINDACO DI CIRIE`) | posts, scenarios T1-T6 |
+| Italian text with accents, apostrophes (`l'emergenza`, `d'Ivrea`), guillemets, quotes and line breaks | posts_2020-05-11.csv |
+| local times without offset (about 30% of facebook posts), one `2020-04-02T11:15`, one bare date `2020-04-25` | posts |
+| campaign by `#iorestoacasa` (mixed case `#IoRestoACasa` too), by link in the text (with `fbclid`, `utm_source`, no trailing `/`) and by the `url` column (T8) | posts |
+| newspapers not in the roster naming one mayor (`mention`), two (`ambiguous`), nobody (`none`) | posts, T13-T15 |
+| cumulative views of the host videos (daily for a week, then Mondays), one recount, one duplicate instant, one orphan video | views.csv |
+| follower snapshots of the host channel (Mon and Thu), handle with and without `@` | followers.csv |
+| 3 bulletins of campaign `iorestoacasa` (the second adds `#andràtuttobene` and an `http://` link) | bulletins.csv |
+"""
+
+
+def cf_handcheck(ds, ref):
+    def text(facts):
+        e = ds['extra']
+        L = ['### Duplicates', '',
+             '- posts: %d posts are in both exports (the 2020-05-25 row wins: later exported_at, higher counters); '
+             'plus:' % e['overlap']]
+        L += ['  - ' + n for n in e['duplicate_notes']]
+        for n in e['view_notes']:
+            if n['what'] == 'dup-same':
+                L.append('- views_2020-05-25.csv lines %d and %d: %s `%s` at the same instant, %d and %d: %d kept' % (
+                    n['line'], n['line2'], n['platform'], n['post_id'], n['kept'] if n['kept'] > n['other'] else
+                    n['other'], n['other'] if n['kept'] > n['other'] else n['kept'], n['kept']))
+            elif n['what'] == 'dup-cross':
+                L.append('- views_2020-05-25.csv line %d repeats a snapshot of views_2020-04-15.csv (%s `%s`, %s, '
+                         'written with +03:00 there and in Z here), %d vs %d: %d kept' % (
+                             n['line'], n['platform'], n['post_id'], fmt_offset(n['observed'], ref.tz), n['kept'],
+                             n['other'], n['kept']))
+        L += ['- ' + n for n in e['follower_notes']]
+        L += ['', '### Views details', '',
+              '- recounts (a snapshot lower than an earlier one: gain 0 there): ' + ', '.join(
+                  '%s `%s` at %s' % (n['platform'], n['post_id'], fmt_offset(n['observed'], ref.tz))
+                  for n in e['view_notes'] if n['what'] == 'recount'),
+              '- orphan post ids (views but no post): ' + ', '.join(
+                  '%s `%s` (%d)' % (o['platform'], o['post_id'], o['views'])
+                  for o in facts['totals']['orphan_view_posts']) +
+              '; the instagram one is the deleted post named by overrides.csv line %d (unused override)' % (
+                  e['override_notes']['deleted'][1]),
+              '- views_2020-05-25.csv line %d is blank (skipped; not a row)' % e['blank_line'][1],
+              '', '### Bulletins', '',
+              md_table(['bulletin_id', 'language', 'sent_at', 'audience', 'adopters', 'uptake_rate', 'posts',
+                        'engagement', 'views', 'median_hours_to_post'],
+                       [[b['bulletin_id'], b['language'], b['sent_at'], b['audience'], b['adopters'], b['uptake_rate'],
+                         b['posts'], b['engagement'], b['views'], b['median_hours_to_post']]
+                        for b in facts['bulletin_uptake']]),
+              '', '### channel_growth (instagram/valtioneuvosto and instagram/thl.fi)', '',
+              md_table(['week', 'platform', 'handle', 'followers_start', 'followers_end', 'gained'],
+                       [[g['week'], g['platform'], g['handle'], g['followers_start'], g['followers_end'], g['gained']]
+                        for g in facts['channel_growth'] if g['platform'] == 'instagram'])]
+        return '\n'.join(L)
+    return text
+
+
+def turin_handcheck(ds, ref):
+    def text(facts):
+        hv = [r for k, r in ref.result.items() if r['handle'] == 'cittametropolitanatorino']
+        reasons = {}
+        for r in hv:
+            reasons[r['reason']] = reasons.get(r['reason'], 0) + 1
+        L = ['### The host channel', '',
+             '- videos on youtube/cittametropolitanatorino: %d (%s); views credited to them: **%d** '
+             '(of which %d to the mayors they name)' % (
+                 len(hv), ', '.join('%s %d' % kv for kv in sorted(reasons.items())),
+                 sum(r['views'] for r in hv), sum(r['views'] for r in hv if r['reason'] == 'hosted-mention')),
+             '- mayors credited with at least one host video: %d' % len({r['entity_id'] for r in hv
+                                                                        if r['reason'] == 'hosted-mention'}),
+             '- orphan video id in views.csv: `%s`' % ds['extra']['orphan_id'], '']
+        L += ['- ' + n for n in ds['extra']['view_notes']]
+        L += ['', '### Bulletins', '',
+              md_table(['bulletin_id', 'sent_at', 'adopters', 'uptake_rate', 'posts', 'engagement', 'views',
+                        'median_hours_to_post'],
+                       [[b['bulletin_id'], b['sent_at'], b['adopters'], b['uptake_rate'], b['posts'], b['engagement'],
+                         b['views'], b['median_hours_to_post']] for b in facts['bulletin_uptake']]),
+              '', '### channel_growth of youtube/cittametropolitanatorino', '',
+              md_table(['week', 'followers_start', 'followers_end', 'gained'],
+                       [[g['week'], g['followers_start'], g['followers_end'], g['gained']]
+                        for g in facts['channel_growth']])]
+        return '\n'.join(L)
+    return text
+
+
+def summary_line(ds, facts):
+    t = facts['totals']
+    out = ['[%s] %s' % (ds['name'], ', '.join('%s=%d' % (w.name, w.rows) for w in ds['writers'])),
+           '  tables: ' + '; '.join('%s read %d acc %d rej %d dup %d' % (k, v['rows_read'], v['accepted'],
+                                                                         v['rejected'], v['duplicates'])
+                                    for k, v in facts['tables'].items()),
+           '  posts %d, campaign %d, engagement %d, credited views %d, orphan views %d, reasons %s' % (
+               t['posts'], t['campaign_posts'], t['engagement'], t['credited_views'], t['orphan_views'],
+               t['posts_by_reason'])]
+    for ew in facts['entity_weeks']:
+        out.append('  %s %s: posts %d, engagement %d, views %d, rate %s' % (
+            ew['entity_id'], ew['week'], ew['posts'], ew['engagement'], ew['views'], ew['engagement_rate']))
+    out.append('  rejects: ' + '; '.join('%s:%d %s' % (r['file'], r['line'], r['reason']) for r in facts['rejects']))
+    out.append('  bytes: %d' % sum(ds['sizes'].values()))
+    return '\n'.join(out)
+
+
+def main():
+    ds = build_coronafacts()
+    ref = Reference(ds['folder'], ds['tzname'])
+    check(ds, ref)
+    linnea_week = ref.post_fact(*next((s['platform'], s['post_id']) for s in ds['scenarios'] if s['key'] == 'S24'))['week']
+    facts = dataset_facts(ds, ref, [('roosa-nieminen', '2020-W16'), ('vnk', '2020-W16'),
+                                    ('linnea-sundstrom', linnea_week), (UNATTRIBUTED, '2020-W17')],
+                          ['roosa-nieminen', 'linnea-sundstrom', 'vnk', 'thl', 'mediapooli', UNATTRIBUTED],
+                          {('instagram', 'valtioneuvosto'), ('youtube', 'valtioneuvosto'), ('instagram', 'thl.fi')})
+    write_outputs(ds, ref, facts, CF_INTRO, CF_FEATURES, cf_handcheck(ds, ref))
+    print(summary_line(ds, facts))
+
+    ds = build_turin()
+    ref = Reference(ds['folder'], ds['tzname'])
+    check(ds, ref)
+    wk = {s['key']: ref.post_fact(s['platform'], s['post_id'])['week'] for s in ds['scenarios']}
+    facts = dataset_facts(ds, ref, [('sindaco-ivrea', wk['T1']), ('sindaco-cirie', wk['T2']), ('cmto', wk['T4'])],
+                          ['cmto', 'sindaco-ivrea', 'sindaco-cirie', 'sindaco-santena', UNATTRIBUTED],
+                          {('youtube', 'cittametropolitanatorino')})
+    assert facts['totals']['credited_views'] > 20000
+    write_outputs(ds, ref, facts, TURIN_INTRO, TURIN_FEATURES, turin_handcheck(ds, ref))
+    print(summary_line(ds, facts))
+
+
+if __name__ == '__main__':
+    main()
