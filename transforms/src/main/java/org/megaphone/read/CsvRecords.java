@@ -41,7 +41,12 @@ public final class CsvRecords {
   public static char detectDelimiter(String text) {
     int commas = 0;
     int semicolons = 0;
-    for (int i = 0; i < text.length(); i++) {
+    int start = 0;
+    // The header is the first line that is not blank (blank lines are skipped by parse).
+    while (start < text.length() && " \t\r\n".indexOf(text.charAt(start)) >= 0) {
+      start++;
+    }
+    for (int i = start; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r' || c == '"') {
         break;

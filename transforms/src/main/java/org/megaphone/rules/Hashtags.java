@@ -37,7 +37,7 @@ public final class Hashtags {
     if (list == null) {
       return tags;
     }
-    for (String token : list.split("[\\s,]+")) {
+    for (String token : list.split("(?U)[\\s,]+")) {
       String t = token;
       while (t.startsWith("#")) {
         t = t.substring(1);

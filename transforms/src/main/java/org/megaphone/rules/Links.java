@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class Links {
   private static final Pattern IN_TEXT =
-      Pattern.compile("(?i)(?:https?://|www\\.)[^\\s]+");
+      Pattern.compile("(?iU)(?:https?://|www\\.)[^\\s]+");
   private static final Pattern URL =
       Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)(\\?[^#]*)?(#.*)?$");
   private static final String TRAILING_PUNCTUATION = ".,;:!?)]}>'\"";
@@ -48,7 +48,7 @@ public final class Links {
     if (list == null) {
       return links;
     }
-    for (String token : list.trim().split("\\s+")) {
+    for (String token : list.strip().split("(?U)\\s+")) {
       if (!token.isEmpty()) {
         links.add(normalise(token));
       }

@@ -19,6 +19,7 @@ public final class Weeks {
   public static String label(long epochMillis, ZoneId zone) {
     LocalDate date = Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate();
     return String.format(
+        java.util.Locale.ROOT,
         "%04d-W%02d",
         date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }

@@ -1,0 +1,275 @@
+package org.megaphone.read;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Contract section 2 (CSV rules) and decisions D2/D3, on the tokenizer alone. */
+class CsvRecordsTest {
+
+  private static List<CsvRecords.Record> parse(String text) {
+    return CsvRecords.parse(text, ',');
+  }
+
+  private static void assertWellFormed(
+      CsvRecords.Record actual, long line, String raw, String... fields) {
+    assertThat(actual.error, is(nullValue()));
+    assertThat(actual.line, is(line));
+    assertThat(actual.raw, is(raw));
+    assertThat(actual.fields, contains(fields));
+  }
+
+  private static void assertMalformed(CsvRecords.Record actual, long line, String raw) {
+    assertThat(actual.error, startsWith("malformed CSV record"));
+    assertThat(actual.line, is(line));
+    assertThat(actual.raw, is(raw));
+    assertThat(actual.fields, is(empty()));
+  }
+
+  // --- records, lines and raw text ---
+
+  @Test
+  void headerIsTheFirstRecordOnLineOneAndEachLfEndsARecord() {
+    List<CsvRecords.Record> records = parse("a,b\n1,2\n3,4\n");
+
+    assertThat(records, hasSize(3));
+    assertWellFormed(records.get(0), 1, "a,b", "a", "b");
+    assertWellFormed(records.get(1), 2, "1,2", "1", "2");
+    assertWellFormed(records.get(2), 3, "3,4", "3", "4");
+  }
+
+  @Test
+  void lastRecordWithoutLineTerminatorIsStillARecord() {
+    List<CsvRecords.Record> records = parse("a,b\n1,2");
+
+    assertThat(records, hasSize(2));
+    assertWellFormed(records.get(1), 2, "1,2", "1", "2");
+  }
+
+  @Test
+  void fieldsAreNotTrimmedByTheTokenizerAndRawKeepsTheSpaces() {
+    List<CsvRecords.Record> records = parse("a,b\n 1 , 2 \n");
+
+    assertWellFormed(records.get(1), 2, " 1 , 2 ", " 1 ", " 2 ");
+  }
+
+  // --- quoting ---
+
+  @Test
+  void quotedFieldHoldsDelimiterAndDoubledQuotes() {
+    List<CsvRecords.Record> records = parse("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
+
+    assertWellFormed(
+        records.get(1), 2, "\"x, y\",\"say \"\"hi\"\"\"", "x, y", "say \"hi\"");
+  }
+
+  @Test
+  void emptyQuotedFieldIsAnEmptyString() {
+    List<CsvRecords.Record> records = parse("a,b\n\"\",x\n");
+
+    assertWellFormed(records.get(1), 2, "\"\",x", "", "x");
+  }
+
+  @Test
+  void quotedNewlinesKeepTheRecordTogetherAndLaterRecordsStartOnTheirPhysicalLine() {
+    // line 2: 1,"a      line 3: (empty, inside quotes)      line 4: b      line 5: c"
+    List<CsvRecords.Record> records = parse("id,text\n1,\"a\n\nb\nc\"\n2,x\n");
+
+    assertThat(records, hasSize(3));
+    assertWellFormed(records.get(1), 2, "1,\"a\n\nb\nc\"", "1", "a\n\nb\nc");
+    assertWellFormed(records.get(2), 6, "2,x", "2", "x");
+  }
+
+  @Test
+  void quoteInsideAnUnquotedFieldIsLiteral() {
+    List<CsvRecords.Record> records = parse("a,b\n5 \"inch\" screen,ab\"c\n");
+
+    assertWellFormed(records.get(1), 2, "5 \"inch\" screen,ab\"c", "5 \"inch\" screen", "ab\"c");
+  }
+
+  // --- line endings ---
+
+  @Test
+  void crlfEndsRecordsAndIsNotPartOfTheRawRecord() {
+    List<CsvRecords.Record> records = parse("a,b\r\n1,2\r\n3,\"x\r\ny\"\r\n4,5\r\n");
+
+    assertThat(records, hasSize(4));
+    assertWellFormed(records.get(0), 1, "a,b", "a", "b");
+    assertWellFormed(records.get(1), 2, "1,2", "1", "2");
+    assertWellFormed(records.get(2), 3, "3,\"x\r\ny\"", "3", "x\r\ny");
+    assertWellFormed(records.get(3), 5, "4,5", "4", "5");
+  }
+
+  @Test
+  void loneCrEndsRecordsAndCountsAsALineBreak() {
+    List<CsvRecords.Record> records = parse("a,b\r1,2\r3,4");
+
+    assertThat(records, hasSize(3));
+    assertWellFormed(records.get(1), 2, "1,2", "1", "2");
+    assertWellFormed(records.get(2), 3, "3,4", "3", "4");
+  }
+
+  @Test
+  void loneCrInsideQuotesIsKeptAndCountsAsALine() {
+    List<CsvRecords.Record> records = parse("a,b\r1,\"x\ry\"\r2,3\r");
+
+    assertThat(records, hasSize(3));
+    assertWellFormed(records.get(1), 2, "1,\"x\ry\"", "1", "x\ry");
+    assertWellFormed(records.get(2), 4, "2,3", "2", "3");
+  }
+
+  // --- blank lines ---
+
+  @Test
+  void blankAndWhitespaceOnlyLinesAreSkippedButStillCounted() {
+    // 1 a,b | 2 (empty) | 3 1,2 | 4 "   " | 5 "\t " CRLF | 6 3,4 | 7 (empty)
+    List<CsvRecords.Record> records = parse("a,b\n\n1,2\n   \n\t \r\n3,4\n\n");
+
+    assertThat(records, hasSize(3));
+    assertWellFormed(records.get(1), 3, "1,2", "1", "2");
+    assertWellFormed(records.get(2), 6, "3,4", "3", "4");
+  }
+
+  @Test
+  void blankLinesBeforeTheHeaderAreSkipped() {
+    List<CsvRecords.Record> records = parse("\n\na,b\n1,2\n");
+
+    assertThat(records, hasSize(2));
+    assertWellFormed(records.get(0), 3, "a,b", "a", "b");
+    assertWellFormed(records.get(1), 4, "1,2", "1", "2");
+  }
+
+  @Test
+  void whitespaceOnlyLastLineWithoutTerminatorIsNotARecord() {
+    List<CsvRecords.Record> records = parse("a,b\n1,2\n \t ");
+
+    assertThat(records, hasSize(2));
+  }
+
+  @Test
+  void emptyTextHasNoRecords() {
+    assertThat(parse(""), is(empty()));
+  }
+
+  // --- trailing delimiter ---
+
+  @Test
+  void trailingDelimiterGivesAnEmptyLastField() {
+    List<CsvRecords.Record> records = parse("a,b,c\n1,2,\n,,\n");
+
+    assertWellFormed(records.get(1), 2, "1,2,", "1", "2", "");
+    assertWellFormed(records.get(2), 3, ",,", "", "", "");
+  }
+
+  @Test
+  void trailingDelimiterAtEndOfTextGivesAnEmptyLastField() {
+    List<CsvRecords.Record> records = parse("a,b,c\n1,2,");
+
+    assertWellFormed(records.get(1), 2, "1,2,", "1", "2", "");
+  }
+
+  // --- malformed records ---
+
+  @Test
+  void closingQuoteFollowedByTextIsMalformedAndParsingResumesOnNextLine() {
+    List<CsvRecords.Record> records = parse("a,b\n\"x\"y,2\n3,4\n");
+
+    assertThat(records, hasSize(3));
+    assertMalformed(records.get(1), 2, "\"x\"y,2");
+    assertWellFormed(records.get(2), 3, "3,4", "3", "4");
+  }
+
+  @Test
+  void resynchronisationIgnoresAQuoteLaterOnTheMalformedLine() {
+    // The opening quote after the error must not swallow the next line.
+    List<CsvRecords.Record> records = parse("a,b\n\"x\"y,\"open\n3,4\n");
+
+    assertThat(records, hasSize(3));
+    assertMalformed(records.get(1), 2, "\"x\"y,\"open");
+    assertWellFormed(records.get(2), 3, "3,4", "3", "4");
+  }
+
+  @Test
+  void closingQuoteFollowedBySpaceBeforeDelimiterIsMalformed() {
+    List<CsvRecords.Record> records = parse("a,b\n\"x\" ,2\n3,4\n");
+
+    assertMalformed(records.get(1), 2, "\"x\" ,2");
+    assertWellFormed(records.get(2), 3, "3,4", "3", "4");
+  }
+
+  @Test
+  void malformedMultiLineRecordStartsOnItsFirstLineAndResyncsAfterTheClosingQuoteLine() {
+    // line 2: "x     line 3: y"z,2     line 4: 3,4
+    List<CsvRecords.Record> records = parse("a,b\n\"x\ny\"z,2\n3,4\n");
+
+    assertThat(records, hasSize(3));
+    assertMalformed(records.get(1), 2, "\"x\ny\"z,2");
+    assertWellFormed(records.get(2), 4, "3,4", "3", "4");
+  }
+
+  @Test
+  void unclosedQuoteAtEndOfFileMakesTheRestOfTheFileOneRecordWithoutFinalNewline() {
+    List<CsvRecords.Record> records = parse("a,b\n1,2\n3,\"open\nmore, stuff\n4,5\n");
+
+    assertThat(records, hasSize(3));
+    assertWellFormed(records.get(1), 2, "1,2", "1", "2");
+    assertMalformed(records.get(2), 3, "3,\"open\nmore, stuff\n4,5");
+  }
+
+  @Test
+  void unclosedQuoteAtEndOfCrlfFileDropsTheFinalCrlf() {
+    List<CsvRecords.Record> records = parse("a,b\r\n3,\"open\r\nx\r\n");
+
+    assertThat(records, hasSize(2));
+    assertMalformed(records.get(1), 2, "3,\"open\r\nx");
+  }
+
+  @Test
+  void unclosedQuoteWithoutFinalNewlineKeepsAllOfTheRest() {
+    List<CsvRecords.Record> records = parse("a,b\n3,\"open");
+
+    assertMalformed(records.get(1), 2, "3,\"open");
+  }
+
+  // --- delimiter ---
+
+  @Test
+  void delimiterIsSemicolonWhenTheHeaderHasMoreSemicolonsThanCommas() {
+    assertThat(CsvRecords.detectDelimiter("a;b;c\n1,2,3,4,5\n"), is(';'));
+    assertThat(CsvRecords.detectDelimiter("a;b;c,d\n"), is(';'));
+    assertThat(CsvRecords.detectDelimiter("a;b\r\n1;2\r\n"), is(';'));
+  }
+
+  @Test
+  void delimiterIsCommaOnATieOrWithMoreCommas() {
+    assertThat(CsvRecords.detectDelimiter("a,b,c\n"), is(','));
+    assertThat(CsvRecords.detectDelimiter("a;b,c\n"), is(','));
+    assertThat(CsvRecords.detectDelimiter("abc\n"), is(','));
+  }
+
+  @Test
+  void delimiterDetectionLooksOnlyAtTheHeaderLine() {
+    assertThat(CsvRecords.detectDelimiter("a,b\nc;d;e;f\n"), is(','));
+    assertThat(CsvRecords.detectDelimiter("a,b\rc;d;e;f\r"), is(','));
+  }
+
+  @Test
+  void delimiterDetectionStopsAtTheFirstQuote() {
+    assertThat(CsvRecords.detectDelimiter("a,\"x;y;z\"\n"), is(','));
+    assertThat(CsvRecords.detectDelimiter("a;b;\"c,d,e,f\"\n"), is(';'));
+  }
+
+  @Test
+  void semicolonFileTreatsCommasAsDataAndQuotesSemicolons() {
+    List<CsvRecords.Record> records = CsvRecords.parse("a;b\n1,5;\"x;y\"\n", ';');
+
+    assertWellFormed(records.get(1), 2, "1,5;\"x;y\"", "1,5", "x;y");
+  }
+}

@@ -1,0 +1,40 @@
+package org.megaphone.rules;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Contract section 2 and decision D4: counters are digits only and fit a signed 64-bit long. */
+class CountsTest {
+
+  @Test
+  void digitsAreParsed() {
+    assertThat(Counts.parseNonNegative("0"), is(0L));
+    assertThat(Counts.parseNonNegative("42"), is(42L));
+    assertThat(Counts.parseNonNegative("007"), is(7L));
+  }
+
+  @Test
+  void surroundingWhitespaceIsTrimmed() {
+    assertThat(Counts.parseNonNegative(" 1500 "), is(1500L));
+  }
+
+  @Test
+  void largestLongIsAccepted() {
+    assertThat(Counts.parseNonNegative("9223372036854775807"), is(Long.MAX_VALUE));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "", "  ", "12a", "-3", "-0", "+5", "1.5", "1,5", "1 000", "1e3", "0x10",
+        "\u0661\u0662", "9223372036854775808", "99999999999999999999"
+      })
+  void anythingElseIsAnIllegalArgumentException(String value) {
+    assertThrows(IllegalArgumentException.class, () -> Counts.parseNonNegative(value));
+  }
+}
