@@ -1,11 +1,11 @@
 package org.megaphone.pipelines;
 
-import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
@@ -28,22 +28,23 @@ import org.megaphone.model.Account;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Bulletin;
+import org.megaphone.model.CreditedView;
 import org.megaphone.model.FollowerSnapshot;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
 import org.megaphone.model.Stats;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.read.InputFile;
-import org.megaphone.read.ReadTable;
+import org.megaphone.read.ReadTables;
+import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
 import org.megaphone.rules.CodePoints;
-import org.megaphone.rules.PostDeduplication;
 import org.megaphone.weekly.BulletinUptake;
 import org.megaphone.weekly.ChannelGrowth;
 import org.megaphone.weekly.EntitiesWeekly;
 import org.megaphone.weekly.PlatformsWeekly;
 import org.megaphone.write.ReportFiles;
-import org.megaphone.write.WriteCsv;
+import org.megaphone.write.WriteReports;
 import org.megaphone.write.ReportRow;
 
 /**
@@ -73,136 +74,78 @@ public final class ReportPipeline {
 
   /** Wires the whole report into {@code pipeline}, writing every file into {@code staging}. */
   public static void build(Pipeline pipeline, ReportOptions options, String staging) {
-    String input = options.getInput();
     String zone = options.getTimezone();
 
     // Read the contract's tables.
-    ReadTable<Account> readAccounts = new ReadTable<>(input, Tables.accounts(), Account.class);
-    ReadTable<Post> readPosts = new ReadTable<>(input, Tables.posts(zone), Post.class);
-    ReadTable<ViewSnapshot> readViews = new ReadTable<>(input, Tables.views(zone), ViewSnapshot.class);
-    ReadTable<Bulletin> readBulletins = new ReadTable<>(input, Tables.bulletins(zone), Bulletin.class);
-    ReadTable<FollowerSnapshot> readFollowers =
-        new ReadTable<>(input, Tables.followers(zone), FollowerSnapshot.class);
-    ReadTable<AttributionOverride> readOverrides =
-        new ReadTable<>(input, Tables.overrides(), AttributionOverride.class);
-    PCollectionTuple accounts = pipeline.apply("ReadAccounts", readAccounts);
-    PCollectionTuple posts = pipeline.apply("ReadPosts", readPosts);
-    PCollectionTuple views = pipeline.apply("ReadViews", readViews);
-    PCollectionTuple bulletins = pipeline.apply("ReadBulletins", readBulletins);
-    PCollectionTuple followers = pipeline.apply("ReadFollowers", readFollowers);
-    PCollectionTuple overrides = pipeline.apply("ReadOverrides", readOverrides);
+    Table<Account> accountsTable = Tables.accounts();
+    Table<Post> postsTable = Tables.posts(zone);
+    Table<ViewSnapshot> viewsTable = Tables.views(zone);
+    Table<Bulletin> bulletinsTable = Tables.bulletins(zone);
+    Table<FollowerSnapshot> followersTable = Tables.followers(zone);
+    Table<AttributionOverride> overridesTable = Tables.overrides();
+    ReadTables read =
+        new ReadTables(
+            options.getInput(),
+            List.of(accountsTable, postsTable, viewsTable, bulletinsTable, followersTable, overridesTable));
+    PCollectionTuple tables = pipeline.apply("ReadTables", read);
+    PCollection<Account> accounts = tables.get(read.rows(accountsTable));
 
     // Configuration: roster, campaigns, overrides.
-    PCollectionView<Roster> roster = accounts.get(readAccounts.rows).apply("BuildRoster", new BuildRoster());
+    PCollectionView<Roster> roster = accounts.apply("BuildRoster", new BuildRoster());
     Deduplicate<Bulletin> dedupBulletins =
         new Deduplicate<>("bulletins", Bulletin::getBulletinId, ReportPipeline::byRawBulletin);
     PCollectionTuple uniqueBulletins =
-        bulletins.get(readBulletins.rows).apply("DeduplicateBulletins", dedupBulletins);
+        tables.get(read.rows(bulletinsTable)).apply("DeduplicateBulletins", dedupBulletins);
+    PCollection<Bulletin> bulletins = uniqueBulletins.get(dedupBulletins.kept);
     PCollectionView<Campaigns> campaigns =
-        uniqueBulletins
-            .get(dedupBulletins.kept)
-            .apply(
-                "BuildCampaigns",
-                new BuildCampaigns(options.getCampaignTags(), options.getBulletinWindow()));
+        bulletins.apply(
+            "BuildCampaigns", new BuildCampaigns(options.getCampaignTags(), options.getBulletinWindow()));
     Deduplicate<AttributionOverride> dedupOverrides =
         new Deduplicate<>("overrides", AttributionOverride::postKey, ReportPipeline::byRawOverride);
     PCollectionTuple uniqueOverrides =
-        overrides.get(readOverrides.rows).apply("DeduplicateOverrides", dedupOverrides);
+        tables.get(read.rows(overridesTable)).apply("DeduplicateOverrides", dedupOverrides);
     PCollectionTuple validOverrides =
         uniqueOverrides.get(dedupOverrides.kept).apply("ValidateOverrides", new ValidateOverrides(roster));
 
-    // Posts: de-duplicate, attribute, credit views.
-    Deduplicate<Post> dedupPosts =
-        new Deduplicate<>("posts", Post::key, PostDeduplication::compare);
-    PCollectionTuple uniquePosts = posts.get(readPosts.rows).apply("DeduplicatePosts", dedupPosts);
-    PCollection<AttributedPost> attributed =
-        uniquePosts
-            .get(dedupPosts.kept)
+    // Posts and views: attribute each row, keep one row per post, credit its views.
+    PCollectionTuple credited =
+        tables
+            .get(read.rows(postsTable))
             .apply(
                 "AttributePosts",
-                new AttributePosts(roster, campaigns, ValidateOverrides.view(validOverrides), zone));
-    PCollectionTuple credited =
-        attributed.apply("CreditViews", new CreditViews(views.get(readViews.rows), zone));
-    PCollection<AttributedPost> postsWithViews = credited.get(CreditViews.POSTS);
+                new AttributePosts(roster, campaigns, ValidateOverrides.view(validOverrides), zone))
+            .apply("CreditViews", new CreditViews(tables.get(read.rows(viewsTable)), zone));
+    PCollection<AttributedPost> posts = credited.get(CreditViews.POSTS);
+    PCollection<CreditedView> credits = credited.get(CreditViews.CREDITS);
 
     // Weekly aggregation.
     PCollectionTuple entities =
-        postsWithViews.apply(
-            "AggregateEntitiesWeekly", new EntitiesWeekly(credited.get(CreditViews.CREDITS), roster));
+        posts.apply("AggregateEntitiesWeekly", new EntitiesWeekly(credits, roster));
     PCollection<ReportRow> platforms =
-        postsWithViews.apply(
-            "AggregatePlatformsWeekly", new PlatformsWeekly(credited.get(CreditViews.CREDITS)));
+        posts.apply("AggregatePlatformsWeekly", new PlatformsWeekly(credits));
     PCollection<ReportRow> uptake =
-        uniqueBulletins
-            .get(dedupBulletins.kept)
-            .apply("AggregateBulletinUptake", new BulletinUptake(postsWithViews, zone));
-    Deduplicate<FollowerSnapshot> dedupFollowers =
-        new Deduplicate<>(
-            "followers",
-            f -> f.channelKey() + "@" + f.getObservedAt(),
-            ReportPipeline::byFollowers);
-    PCollectionTuple uniqueFollowers =
-        followers.get(readFollowers.rows).apply("DeduplicateFollowers", dedupFollowers);
-    PCollection<ReportRow> growth =
-        uniqueFollowers.get(dedupFollowers.kept).apply("AggregateChannelGrowth", new ChannelGrowth(zone));
-
-    // Write the reports.
+        bulletins.apply("AggregateBulletinUptake", new BulletinUptake(posts, zone));
+    PCollectionTuple growth =
+        tables.get(read.rows(followersTable)).apply("AggregateChannelGrowth", new ChannelGrowth(zone));
     PCollection<Reject> rejects =
-        PCollectionList.of(accounts.get(readAccounts.rejects))
-            .and(posts.get(readPosts.rejects))
-            .and(views.get(readViews.rejects))
-            .and(bulletins.get(readBulletins.rejects))
-            .and(followers.get(readFollowers.rejects))
-            .and(overrides.get(readOverrides.rejects))
+        PCollectionList.of(tables.get(ReadTables.REJECTS))
             .and(validOverrides.get(ValidateOverrides.REJECTS))
             .apply("FlattenRejects", Flatten.pCollections());
-    PCollection<KV<String, Long>> written =
-        PCollectionList.of(
-                entities
-                    .get(EntitiesWeekly.ROWS)
-                    .apply("WriteEntitiesWeekly", new WriteCsv(staging, ENTITIES_WEEKLY, EntitiesWeekly.HEADER)))
-            .and(uptake.apply("WriteBulletinUptake", new WriteCsv(staging, BULLETIN_UPTAKE, BulletinUptake.HEADER)))
-            .and(platforms.apply("WritePlatformsWeekly", new WriteCsv(staging, PLATFORMS_WEEKLY, PlatformsWeekly.HEADER)))
-            .and(growth.apply("WriteChannelGrowth", new WriteCsv(staging, CHANNEL_GROWTH, ChannelGrowth.HEADER)))
-            .and(
-                postsWithViews
-                    .apply("FormatPostsAttributed", new ReportFiles.FormatPosts())
-                    .apply("WritePostsAttributed", new WriteCsv(staging, POSTS_ATTRIBUTED, ReportFiles.POSTS_HEADER)))
-            .and(
-                rejects
-                    .apply("FormatRejects", new ReportFiles.FormatRejects())
-                    .apply("WriteRejects", new WriteCsv(staging, REJECTS, ReportFiles.REJECTS_HEADER)))
-            .apply("FlattenWritten", Flatten.pCollections());
 
     // Counts for summary.json and the conservation check.
-    PCollection<InputFile> files =
-        PCollectionList.of(accounts.get(readAccounts.files))
-            .and(posts.get(readPosts.files))
-            .and(views.get(readViews.files))
-            .and(bulletins.get(readBulletins.files))
-            .and(followers.get(readFollowers.files))
-            .and(overrides.get(readOverrides.files))
-            .apply("FlattenInputFiles", Flatten.pCollections());
-    PCollection<KV<String, Long>> accepted =
+    PCollection<InputFile> files = tables.get(ReadTables.FILES);
+    PCollection<KV<String, Long>> stats =
         PCollectionList.of(
                 accounts
-                    .get(readAccounts.rows)
-                    .apply("CountAccounts", MapElements.into(statType()).via(a -> Stats.of("accounts", Stats.ACCEPTED, 1))))
-            .and(
-                uniquePosts
-                    .get(dedupPosts.kept)
                     .apply(
-                        "TotalPostEngagement",
-                        MapElements.into(statType()).via(p -> Stats.of(Stats.POSTS_ENGAGEMENT, p.engagement()))))
-            .apply("FlattenAcceptedCounts", Flatten.pCollections())
-            .setCoder(statCoder());
-    PCollection<KV<String, Long>> stats =
-        PCollectionList.of(accepted)
+                        "CountAccounts",
+                        MapElements.into(statType()).via(a -> Stats.of("accounts", Stats.ACCEPTED, 1)))
+                    .setCoder(statCoder()))
             .and(
                 files
                     .apply(
                         "CountRowsRead",
-                        org.apache.beam.sdk.transforms.FlatMapElements.into(statType())
+                        FlatMapElements.into(statType())
                             .via(
                                 f ->
                                     List.of(
@@ -211,20 +154,31 @@ public final class ReportPipeline {
                     .setCoder(statCoder()))
             .and(uniqueBulletins.get(Deduplicate.stats))
             .and(uniqueOverrides.get(Deduplicate.stats))
-            .and(uniquePosts.get(Deduplicate.stats))
-            .and(uniqueFollowers.get(Deduplicate.stats))
             .and(validOverrides.get(ValidateOverrides.STATS))
             .and(credited.get(CreditViews.STATS))
+            .and(growth.get(ChannelGrowth.STATS))
             .and(entities.get(EntitiesWeekly.STATS))
-            .and(written)
             .apply("FlattenStats", Flatten.pCollections())
             .apply("SumStats", Sum.longsPerKey());
-    stats
-        .apply("FormatStats", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::statRow))
-        .apply("WriteStats", new WriteCsv(staging, STATS_FILE, STATS_HEADER));
-    files
-        .apply("FormatInputs", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::inputRow))
-        .apply("WriteInputs", new WriteCsv(staging, INPUTS_FILE, INPUTS_HEADER));
+
+    // Write the reports; the row counts they return join the stats file's neighbours.
+    pipeline.apply(
+        "WriteReports",
+        new WriteReports(staging)
+            .add(ENTITIES_WEEKLY, EntitiesWeekly.HEADER, entities.get(EntitiesWeekly.ROWS))
+            .add(BULLETIN_UPTAKE, BulletinUptake.HEADER, uptake)
+            .add(PLATFORMS_WEEKLY, PlatformsWeekly.HEADER, platforms)
+            .add(CHANNEL_GROWTH, ChannelGrowth.HEADER, growth.get(ChannelGrowth.ROWS))
+            .add(POSTS_ATTRIBUTED, ReportFiles.POSTS_HEADER, posts.apply("FormatPostsAttributed", new ReportFiles.FormatPosts()))
+            .add(REJECTS, ReportFiles.REJECTS_HEADER, rejects.apply("FormatRejects", new ReportFiles.FormatRejects()))
+            .add(
+                STATS_FILE,
+                STATS_HEADER,
+                stats.apply("FormatStats", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::statRow)))
+            .add(
+                INPUTS_FILE,
+                INPUTS_HEADER,
+                files.apply("FormatInputs", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::inputRow))));
   }
 
   private static org.apache.beam.sdk.values.TypeDescriptor<KV<String, Long>> statType() {
@@ -241,10 +195,6 @@ public final class ReportPipeline {
 
   private static int byRawOverride(AttributionOverride a, AttributionOverride b) {
     return CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
-  }
-
-  private static int byFollowers(FollowerSnapshot a, FollowerSnapshot b) {
-    return Comparator.comparingLong(FollowerSnapshot::getFollowers).compare(a, b);
   }
 
   private static ReportRow statRow(KV<String, Long> stat) {

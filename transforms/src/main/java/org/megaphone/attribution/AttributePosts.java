@@ -14,11 +14,15 @@ import org.megaphone.model.Post;
 import org.megaphone.rules.Weeks;
 
 /**
- * Credits each de-duplicated post: its week, campaign, bulletin and entity (contract section 4).
+ * Contract section 4, Campaign post, Bulletin attribution and Entity attribution: credits each
+ * post row to its week, campaign, bulletin and entity.
  *
- * <p>Input: de-duplicated posts (bounded or not; windowing is preserved). Side inputs: the
- * roster, the campaigns, the valid overrides. Output: one {@link AttributedPost} per post, with
- * views 0 (views are credited later). Rejects nothing.
+ * <p>Input: post rows as read, duplicates included (bounded or not; windowing is preserved).
+ * Side inputs: the roster, the campaigns, the valid overrides. Output: one {@link AttributedPost}
+ * per row, views 0; {@link CreditViews} then keeps one row per post. Rows are attributed before
+ * de-duplication so that this side-input step runs where rows arrive in large bundles (on the
+ * DirectRunner each bundle after a grouping holds a single key, and a side-input step costs a
+ * translation of the step per bundle). Rejects nothing.
  */
 public final class AttributePosts extends PTransform<PCollection<Post>, PCollection<AttributedPost>> {
   private final PCollectionView<Roster> roster;
@@ -45,7 +49,7 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
             .withSideInputs(roster, campaigns, overrides));
   }
 
-  /** The whole of section 4 for one post, with Beam only at the edges. */
+  /** Campaign, bulletin and entity attribution of one post row (views still 0). */
   public static AttributedPost attribute(
       Post post, Roster roster, Campaigns campaigns, String overrideEntity, ZoneId zone) {
     Account author = roster.account(post.getPlatform(), post.getHandle());
@@ -77,7 +81,9 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
         post.getShares(),
         post.getSaves(),
         rateFollowers,
-        0L);
+        0L,
+        post.getExportedAt(),
+        post.getSource().getRecord());
   }
 
   private static final class AttributeFn extends DoFn<Post, AttributedPost> {

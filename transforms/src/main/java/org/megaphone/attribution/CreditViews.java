@@ -3,7 +3,6 @@ package org.megaphone.attribution;
 import java.time.ZoneId;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -27,26 +26,29 @@ import org.megaphone.model.AttributedPost;
 import org.megaphone.model.CreditedView;
 import org.megaphone.model.Stats;
 import org.megaphone.model.ViewSnapshot;
+import org.megaphone.rules.PostDeduplication;
 import org.megaphone.rules.ViewGains;
 import org.megaphone.rules.Weeks;
 
 /**
- * Contract section 4, Views: joins each attributed post with its view snapshots, turns the
- * cumulative counts into gains and credits each gain to the week of its snapshot and to the
- * post's entity. Views of posts that are not in the posts table are orphans: counted, not credited.
+ * Contract section 4, Duplicates and Views: groups the attributed rows of each (platform,
+ * post_id) with its view snapshots, keeps one row, turns the cumulative views into gains and
+ * credits each gain to the week of its snapshot and to the post's entity. Views of posts that are
+ * not in the posts table are orphans: counted, not credited.
  *
- * <p>Input: attributed posts and view snapshots (bounded). Outputs: every post again with its
- * total credited views ({@link #POSTS}), one {@link CreditedView} per positive gain ({@link
- * #CREDITS}), and the counts {@code views.duplicates}, {@code views.accepted}, the credited total
- * and the orphan counts ({@link #STATS}). Rejects nothing.
+ * <p>Input: attributed post rows, duplicates included (bounded); view snapshots via the
+ * constructor. Outputs: one {@link AttributedPost} per post with its total credited views ({@link
+ * #POSTS}), one {@link CreditedView} per positive gain ({@link #CREDITS}), and the counts of posts
+ * and views accepted and duplicated, the engagement and credited-views totals and the orphan
+ * counts ({@link #STATS}). Rejects nothing.
  */
 public final class CreditViews extends PTransform<PCollection<AttributedPost>, PCollectionTuple> {
   public static final TupleTag<AttributedPost> POSTS = new TupleTag<>() {};
   public static final TupleTag<CreditedView> CREDITS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
-  private static final TupleTag<AttributedPost> POST_SIDE = new TupleTag<>() {};
-  private static final TupleTag<ViewSnapshot> VIEW_SIDE = new TupleTag<>() {};
+  private static final TupleTag<AttributedPost> POST_ROWS = new TupleTag<>() {};
+  private static final TupleTag<ViewSnapshot> VIEW_ROWS = new TupleTag<>() {};
 
   private final PCollection<ViewSnapshot> views;
   private final String zoneId;
@@ -58,15 +60,16 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
 
   @java.lang.Override
   public PCollectionTuple expand(PCollection<AttributedPost> posts) {
-    PCollection<KV<String, AttributedPost>> keyedPosts =
-        posts.apply(
-            "KeyPosts", WithKeys.of(AttributedPost::key).withKeyType(TypeDescriptors.strings()));
-    PCollection<KV<String, ViewSnapshot>> keyedViews =
-        views.apply(
-            "KeyViews", WithKeys.of(ViewSnapshot::postKey).withKeyType(TypeDescriptors.strings()));
     PCollectionTuple out =
-        KeyedPCollectionTuple.of(POST_SIDE, keyedPosts)
-            .and(VIEW_SIDE, keyedViews)
+        KeyedPCollectionTuple.of(
+                POST_ROWS,
+                posts.apply(
+                    "KeyPosts", WithKeys.of(AttributedPost::key).withKeyType(TypeDescriptors.strings())))
+            .and(
+                VIEW_ROWS,
+                views.apply(
+                    "KeyViews",
+                    WithKeys.of(ViewSnapshot::postKey).withKeyType(TypeDescriptors.strings())))
             .apply("JoinPostsAndViews", CoGroupByKey.create())
             .apply(
                 "CreditGains",
@@ -98,32 +101,39 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
-      Iterator<AttributedPost> posts = joined.getValue().getAll(POST_SIDE).iterator();
-      AttributedPost post = posts.hasNext() ? posts.next() : null;
+      long postRows = 0;
+      AttributedPost post = null;
+      for (AttributedPost p : joined.getValue().getAll(POST_ROWS)) {
+        postRows++;
+        if (post == null || PostDeduplication.compare(p, post) > 0) {
+          post = p;
+        }
+      }
       List<Map.Entry<Long, Long>> snapshots = new ArrayList<>();
-      for (ViewSnapshot s : joined.getValue().getAll(VIEW_SIDE)) {
+      for (ViewSnapshot s : joined.getValue().getAll(VIEW_ROWS)) {
         snapshots.add(new AbstractMap.SimpleImmutableEntry<>(s.getObservedAt(), s.getViews()));
       }
       ViewGains.Distinct distinct = ViewGains.distinct(snapshots);
-      if (!distinct.byInstant().isEmpty()) {
-        out.get(STATS).output(Stats.of("views", Stats.ACCEPTED, distinct.byInstant().size()));
-      }
-      if (distinct.duplicates() > 0) {
-        out.get(STATS).output(Stats.of("views", Stats.DUPLICATES, distinct.duplicates()));
-      }
       List<ViewGains.Gain> gains = ViewGains.gains(distinct.byInstant());
       long total = 0;
       for (ViewGains.Gain g : gains) {
         total += g.views();
       }
+      OutputReceiver<KV<String, Long>> stats = out.get(STATS);
+      if (!snapshots.isEmpty()) {
+        stats.output(Stats.of("views", Stats.ACCEPTED, distinct.byInstant().size()));
+        stats.output(Stats.of("views", Stats.DUPLICATES, distinct.duplicates()));
+      }
       if (post == null) {
-        if (!distinct.byInstant().isEmpty()) {
-          out.get(STATS).output(Stats.of(Stats.ORPHAN_POSTS, 1));
-          out.get(STATS).output(Stats.of(Stats.ORPHAN_SNAPSHOTS, distinct.byInstant().size()));
-          out.get(STATS).output(Stats.of(Stats.ORPHAN_VIEWS, total));
-        }
+        stats.output(Stats.of(Stats.ORPHAN_POSTS, 1));
+        stats.output(Stats.of(Stats.ORPHAN_SNAPSHOTS, distinct.byInstant().size()));
+        stats.output(Stats.of(Stats.ORPHAN_VIEWS, total));
         return;
       }
+      stats.output(Stats.of("posts", Stats.ACCEPTED, 1));
+      stats.output(Stats.of("posts", Stats.DUPLICATES, postRows - 1));
+      stats.output(Stats.of(Stats.POSTS_ENGAGEMENT, post.engagement()));
+      stats.output(Stats.of(Stats.VIEWS_CREDITED, total));
       for (ViewGains.Gain g : gains) {
         out.get(CREDITS)
             .output(
@@ -136,9 +146,6 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
                     post.getLanguage(),
                     post.getBulletinId(),
                     g.views()));
-      }
-      if (total > 0) {
-        out.get(STATS).output(Stats.of(Stats.VIEWS_CREDITED, total));
       }
       out.get(POSTS).output(post.withViews(total));
     }

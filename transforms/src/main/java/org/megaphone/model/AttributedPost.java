@@ -53,6 +53,12 @@ public abstract class AttributedPost implements java.io.Serializable {
   /** All views credited to the post (its highest snapshot); 0 until views are credited. */
   public abstract long getViews();
 
+  /** The row's exported_at, kept to choose among duplicate rows; null when not given. */
+  public abstract @Nullable Long getExportedAt();
+
+  /** The row's raw record, the last tie-breaker among duplicate rows. */
+  public abstract String getRecord();
+
   @SchemaCreate
   public static AttributedPost create(
       String platform,
@@ -70,7 +76,9 @@ public abstract class AttributedPost implements java.io.Serializable {
       long shares,
       long saves,
       @Nullable Long rateFollowers,
-      long views) {
+      long views,
+      @Nullable Long exportedAt,
+      String record) {
     return new AutoValue_AttributedPost(
         platform,
         postId,
@@ -87,7 +95,9 @@ public abstract class AttributedPost implements java.io.Serializable {
         shares,
         saves,
         rateFollowers,
-        views);
+        views,
+        exportedAt,
+        record);
   }
 
   public AttributedPost withViews(long views) {
@@ -107,7 +117,9 @@ public abstract class AttributedPost implements java.io.Serializable {
         getShares(),
         getSaves(),
         getRateFollowers(),
-        views);
+        views,
+        getExportedAt(),
+        getRecord());
   }
 
   public String key() {

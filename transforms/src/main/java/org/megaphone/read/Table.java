@@ -11,6 +11,9 @@ import org.megaphone.model.SourceRef;
 public interface Table<T> extends Serializable {
   String name();
 
+  /** The class of its rows, whose schema gives their coder. */
+  Class<T> type();
+
   /** Columns the header must have; a file without one of them stops the run. */
   List<String> requiredColumns();
 

@@ -47,6 +47,11 @@ public final class Tables {
 
   private static final class Accounts implements Table<Account> {
     @Override
+    public Class<Account> type() {
+      return Account.class;
+    }
+
+    @Override
     public String name() {
       return "accounts";
     }
@@ -95,6 +100,11 @@ public final class Tables {
     }
 
     @Override
+    public Class<Post> type() {
+      return Post.class;
+    }
+
+    @Override
     public String name() {
       return "posts";
     }
@@ -133,6 +143,11 @@ public final class Tables {
     }
 
     @Override
+    public Class<ViewSnapshot> type() {
+      return ViewSnapshot.class;
+    }
+
+    @Override
     public String name() {
       return "views";
     }
@@ -157,6 +172,11 @@ public final class Tables {
 
     Bulletins(String zoneId) {
       this.zoneId = zoneId;
+    }
+
+    @Override
+    public Class<Bulletin> type() {
+      return Bulletin.class;
     }
 
     @Override
@@ -192,6 +212,11 @@ public final class Tables {
     }
 
     @Override
+    public Class<FollowerSnapshot> type() {
+      return FollowerSnapshot.class;
+    }
+
+    @Override
     public String name() {
       return "followers";
     }
@@ -212,6 +237,11 @@ public final class Tables {
   }
 
   private static final class Overrides implements Table<AttributionOverride> {
+    @Override
+    public Class<AttributionOverride> type() {
+      return AttributionOverride.class;
+    }
+
     @Override
     public String name() {
       return "overrides";

@@ -12,7 +12,14 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.megaphone.model.Stats;
 import org.megaphone.model.FollowerSnapshot;
 import org.megaphone.rules.Weeks;
 import org.megaphone.write.Cells;
@@ -21,10 +28,14 @@ import org.megaphone.write.ReportRow;
 /**
  * channel_growth.csv: one row per week with at least one follower snapshot of a channel.
  *
- * <p>Input: de-duplicated follower snapshots (bounded). Output: the rows.
+ * <p>Input: follower snapshots as read (bounded). Outputs: the rows ({@link #ROWS}) and the counts
+ * {@code followers.accepted} and {@code followers.duplicates} ({@link #STATS}): snapshots of one
+ * channel at one instant are duplicates, the highest count is kept (contract copy, D6).
  */
-public final class ChannelGrowth
-    extends PTransform<PCollection<FollowerSnapshot>, PCollection<ReportRow>> {
+public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot>, PCollectionTuple> {
+  public static final TupleTag<ReportRow> ROWS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+
   public static final List<String> HEADER =
       List.of("week", "platform", "handle", "followers_start", "followers_end", "gained");
 
@@ -35,13 +46,18 @@ public final class ChannelGrowth
   }
 
   @java.lang.Override
-  public PCollection<ReportRow> expand(PCollection<FollowerSnapshot> snapshots) {
-    return snapshots
+  public PCollectionTuple expand(PCollection<FollowerSnapshot> snapshots) {
+    PCollectionTuple out =
+        snapshots
         .apply(
             "KeyByChannel",
             WithKeys.of(FollowerSnapshot::channelKey).withKeyType(TypeDescriptors.strings()))
         .apply("GroupByChannel", GroupByKey.create())
-        .apply("ComputeGrowth", ParDo.of(new GrowthFn(zoneId)));
+        .apply(
+            "ComputeGrowth",
+            ParDo.of(new GrowthFn(zoneId)).withOutputTags(ROWS, TupleTagList.of(STATS)));
+    out.get(STATS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    return out;
   }
 
   /** A week's growth of one channel; start and gained are null without an earlier snapshot. */
@@ -52,10 +68,19 @@ public final class ChannelGrowth
    * start.
    */
   public static List<Growth> growth(Iterable<FollowerSnapshot> snapshots, ZoneId zone) {
+    return growth(distinct(snapshots), zone);
+  }
+
+  /** The snapshots of one channel by instant, the highest count kept. */
+  public static TreeMap<Long, Long> distinct(Iterable<FollowerSnapshot> snapshots) {
     TreeMap<Long, Long> byInstant = new TreeMap<>();
     for (FollowerSnapshot s : snapshots) {
       byInstant.merge(s.getObservedAt(), s.getFollowers(), Math::max);
     }
+    return byInstant;
+  }
+
+  static List<Growth> growth(TreeMap<Long, Long> byInstant, ZoneId zone) {
     TreeMap<String, Boolean> weeks = new TreeMap<>();
     for (long at : byInstant.keySet()) {
       weeks.put(Weeks.label(at, zone), true);
@@ -84,13 +109,22 @@ public final class ChannelGrowth
 
     @ProcessElement
     public void process(
-        @Element KV<String, Iterable<FollowerSnapshot>> channel, OutputReceiver<ReportRow> out) {
+        @Element KV<String, Iterable<FollowerSnapshot>> channel, MultiOutputReceiver out) {
+      // One pass: Flink's grouped values can be iterated only once.
+      long rows = 0;
+      TreeMap<Long, Long> byInstant = new TreeMap<>();
+      for (FollowerSnapshot s : channel.getValue()) {
+        rows++;
+        byInstant.merge(s.getObservedAt(), s.getFollowers(), Math::max);
+      }
+      out.get(STATS).output(Stats.of("followers", Stats.ACCEPTED, byInstant.size()));
+      out.get(STATS).output(Stats.of("followers", Stats.DUPLICATES, rows - byInstant.size()));
       // The key is "platform:handle"; platforms never contain ':'. Flink's grouped values can be
       // iterated only once, so the key, not a first element, names the channel.
       String platform = channel.getKey().substring(0, channel.getKey().indexOf(':'));
       String handle = channel.getKey().substring(platform.length() + 1);
-      for (Growth g : growth(channel.getValue(), ZoneId.of(zoneId))) {
-        out.output(
+      for (Growth g : growth(byInstant, ZoneId.of(zoneId))) {
+        out.get(ROWS).output(
             ReportRow.create(
                 List.of(g.week(), platform, handle),
                 List.of(

@@ -5,6 +5,8 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -54,6 +56,10 @@ public final class EntitiesWeekly extends PTransform<PCollection<AttributedPost>
                     credits,
                     p -> SumWeekly.key(p.getWeek(), p.getEntityId()),
                     v -> SumWeekly.key(v.getWeek(), v.getEntityId())))
+            // One group for all rows: the roster lookup then costs one bundle, not one per key
+            // (on the DirectRunner); the report is written by a single worker anyway.
+            .apply("GatherEntityWeeks", WithKeys.of("entities_weekly"))
+            .apply("GroupEntityWeeks", GroupByKey.create())
             .apply(
                 "FormatEntityRows",
                 ParDo.of(new FormatFn(roster))
@@ -83,7 +89,8 @@ public final class EntitiesWeekly extends PTransform<PCollection<AttributedPost>
         Cells.decimal(t.engagementRate()));
   }
 
-  private static final class FormatFn extends DoFn<KV<String, WeeklyTotals>, ReportRow> {
+  private static final class FormatFn
+      extends DoFn<KV<String, Iterable<KV<String, WeeklyTotals>>>, ReportRow> {
     private final PCollectionView<Roster> roster;
 
     FormatFn(PCollectionView<Roster> roster) {
@@ -92,13 +99,21 @@ public final class EntitiesWeekly extends PTransform<PCollection<AttributedPost>
 
     @ProcessElement
     public void process(ProcessContext c) {
-      String[] key = SumWeekly.parts(c.element().getKey());
-      WeeklyTotals t = c.element().getValue();
-      Roster.Entity entity = c.sideInput(roster).entity(key[1]);
-      c.output(ReportRow.create(List.of(key[0], key[1]), cells(key[0], key[1], entity, t)));
-      c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_POSTS, t.getPosts()));
-      c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_ENGAGEMENT, t.engagement()));
-      c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_VIEWS, t.getViews()));
+      Roster r = c.sideInput(roster);
+      long posts = 0;
+      long engagement = 0;
+      long views = 0;
+      for (KV<String, WeeklyTotals> row : c.element().getValue()) {
+        String[] key = SumWeekly.parts(row.getKey());
+        WeeklyTotals t = row.getValue();
+        c.output(ReportRow.create(List.of(key[0], key[1]), cells(key[0], key[1], r.entity(key[1]), t)));
+        posts += t.getPosts();
+        engagement += t.engagement();
+        views += t.getViews();
+      }
+      c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_POSTS, posts));
+      c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_ENGAGEMENT, engagement));
+      c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_VIEWS, views));
     }
   }
 }

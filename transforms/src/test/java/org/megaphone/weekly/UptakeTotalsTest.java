@@ -36,7 +36,7 @@ class UptakeTotalsTest {
         0,
         0,
         null,
-        views);
+        views, null, "raw");
   }
 
   private static UptakeTotals sum(AttributedPost... posts) {

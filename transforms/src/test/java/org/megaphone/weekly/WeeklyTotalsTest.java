@@ -31,7 +31,7 @@ class WeeklyTotalsTest {
         shares,
         saves,
         rateFollowers,
-        0L);
+        0L, null, "raw");
   }
 
   private static WeeklyTotals sum(AttributedPost... posts) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -15,15 +16,16 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.model.Account;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
 
 @ExtendWith(TestPipelineExtension.class)
-class ReadTableTransformTest {
+class ReadTablesTransformTest {
 
   @Test
-  void readsEveryMatchingFileIncludingGzipAndIgnoresOtherNames(TestPipeline p, @TempDir Path dir)
-      throws IOException {
+  void readsEveryMatchingFileOfEachTableIncludingGzipAndIgnoresOtherNames(
+      TestPipeline p, @TempDir Path dir) throws IOException {
     Files.writeString(
         dir.resolve("posts.csv"),
         "platform,post_id,handle,published_at\nig,p1,@Anna,2020-03-23\nmyspace,p2,x,2020-03-23\n",
@@ -34,28 +36,39 @@ class ReadTableTransformTest {
               .getBytes(StandardCharsets.UTF_8));
     }
     Files.writeString(dir.resolve("posts.txt"), "not,a,table\n");
-    Files.writeString(dir.resolve("accounts.csv"), "platform,handle,entity_id,role\n");
+    Files.writeString(dir.resolve("accounts.csv"), "platform,handle,entity_id,role\nx,@Ben,ben,mayor\n");
 
-    ReadTable<Post> read = new ReadTable<>(dir.toString(), Tables.posts("UTC"), Post.class);
+    Table<Post> posts = Tables.posts("UTC");
+    Table<Account> accounts = Tables.accounts();
+    ReadTables read = new ReadTables(dir.toString(), List.of(accounts, posts, Tables.views("UTC")));
     PCollectionTuple out = p.apply(read);
 
     PAssert.that(
-            out.get(read.rows)
+            out.get(read.rows(posts))
                 .apply(
-"ShowRows", MapElements.into(TypeDescriptors.strings()).via((Post x) -> x.key() + "@" + x.getHandle())))
+                    "ShowPosts",
+                    MapElements.into(TypeDescriptors.strings()).via((Post x) -> x.key() + "@" + x.getHandle())))
         .containsInAnyOrder("instagram:p1@anna", "youtube:p3@ben");
     PAssert.that(
-            out.get(read.rejects)
+            out.get(read.rows(accounts))
                 .apply(
-"ShowRejects", MapElements.into(TypeDescriptors.strings())
+                    "ShowAccounts",
+                    MapElements.into(TypeDescriptors.strings()).via((Account a) -> a.getPlatform() + "@" + a.getHandle())))
+        .containsInAnyOrder("x@ben");
+    PAssert.that(
+            out.get(ReadTables.REJECTS)
+                .apply(
+                    "ShowRejects",
+                    MapElements.into(TypeDescriptors.strings())
                         .via((Reject r) -> r.getFile() + ":" + r.getLine() + ":" + r.getReason())))
         .containsInAnyOrder("posts.csv:3:unknown platform: platform='myspace'");
     PAssert.that(
-            out.get(read.files)
+            out.get(ReadTables.FILES)
                 .apply(
-"ShowFiles", MapElements.into(TypeDescriptors.strings())
-                        .via((InputFile f) -> f.getPath() + ":" + f.getRows() + ":" + f.getRejected())))
-        .containsInAnyOrder("posts.csv:2:1", "posts_b.csv.gz:1:0");
+                    "ShowFiles",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((InputFile f) -> f.getTable() + "/" + f.getPath() + ":" + f.getRows() + ":" + f.getRejected())))
+        .containsInAnyOrder("accounts/accounts.csv:1:0", "posts/posts.csv:2:1", "posts/posts_b.csv.gz:1:0");
     p.run().waitUntilFinish();
   }
 }

@@ -11,12 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Contract section 5: one header row, comma, LF, minimal quoting, rows sorted by code point. */
-class WriteCsvTest {
+class CsvFilesTest {
   private static final List<String> HEADER = List.of("week", "entity_id", "posts");
 
   private static String write(List<String> header, List<ReportRow> rows) throws IOException {
     StringWriter out = new StringWriter();
-    WriteCsv.write(out, header, rows);
+    CsvFiles.write(out, header, rows);
     return out.toString();
   }
 

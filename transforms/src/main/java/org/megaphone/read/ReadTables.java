@@ -1,0 +1,160 @@
+package org.megaphone.read;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.schemas.SchemaRegistry;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.megaphone.model.Reject;
+
+/**
+ * Reads every table of a dataset folder in one pass over its file listing.
+ *
+ * <p>Input: the pipeline. Output (bounded): a tuple holding, for each table, its parsed rows
+ * ({@link #rows}), plus all rejected rows ({@link #REJECTS}) and one {@link InputFile} per file
+ * read ({@link #FILES}). A file belongs to the table whose {@link Table#matches} accepts its name;
+ * other files are ignored; no file for a table is fine (the caller checks required ones). A
+ * missing required column or an unreadable file fails the pipeline with an {@link
+ * InputException}. One listing and one parsing step for all tables keep the graph small, which
+ * is what the DirectRunner's per-bundle cost grows with.
+ */
+public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+  public static final TupleTag<InputFile> FILES = new TupleTag<>() {};
+
+  private final String folder;
+  private final Map<String, Table<?>> tables = new LinkedHashMap<>();
+  private final Map<String, TupleTag<?>> tags = new LinkedHashMap<>();
+
+  public ReadTables(String folder, List<Table<?>> tables) {
+    this.folder = folder.endsWith("/") ? folder : folder + "/";
+    for (Table<?> t : tables) {
+      this.tables.put(t.name(), t);
+      this.tags.put(t.name(), new TupleTag<>(t.name()));
+    }
+  }
+
+  /** The tag of a table's rows in the output. */
+  @SuppressWarnings("unchecked")
+  public <T> TupleTag<T> rows(Table<T> table) {
+    return (TupleTag<T>) tags.get(table.name());
+  }
+
+  @java.lang.Override
+  public PCollectionTuple expand(PBegin input) {
+    TupleTagList others = TupleTagList.of(FILES);
+    for (TupleTag<?> tag : tags.values()) {
+      others = others.and(tag);
+    }
+    PCollectionTuple parsed =
+        input
+            .apply(
+                "MatchFiles",
+                FileIO.match()
+                    .filepattern(folder + "*")
+                    .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+            .apply("KeepTableFiles", Filter.by(new IsTableFile(tables)))
+            .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
+            .apply(
+                "ParseRows",
+                ParDo.of(new ParseFileFn(tables, tags)).withOutputTags(REJECTS, others));
+    SchemaRegistry schemas = input.getPipeline().getSchemaRegistry();
+    try {
+      parsed.get(REJECTS).setCoder(schemas.getSchemaCoder(Reject.class));
+      parsed.get(FILES).setCoder(schemas.getSchemaCoder(InputFile.class));
+      for (Table<?> t : tables.values()) {
+        setSchemaCoder(parsed.get(tags.get(t.name())), t.type(), schemas);
+      }
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
+    }
+    return parsed;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void setSchemaCoder(
+      PCollection<?> collection, Class<T> type, SchemaRegistry schemas) throws NoSuchSchemaException {
+    ((PCollection<T>) collection).setCoder(schemas.getSchemaCoder(type));
+  }
+
+  /** The table a file name belongs to, or null. */
+  static Table<?> tableOf(Map<String, Table<?>> tables, String fileName) {
+    for (Table<?> t : tables.values()) {
+      if (t.matches(fileName)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static final class IsTableFile
+      implements SerializableFunction<MatchResult.Metadata, Boolean> {
+    private final Map<String, Table<?>> tables;
+
+    IsTableFile(Map<String, Table<?>> tables) {
+      this.tables = tables;
+    }
+
+    @java.lang.Override
+    public Boolean apply(MatchResult.Metadata file) {
+      return !file.resourceId().isDirectory()
+          && tableOf(tables, file.resourceId().getFilename()) != null;
+    }
+  }
+
+  private static final class ParseFileFn extends DoFn<FileIO.ReadableFile, Reject> {
+    private final Map<String, Table<?>> tables;
+    private final Map<String, TupleTag<?>> tags;
+
+    ParseFileFn(Map<String, Table<?>> tables, Map<String, TupleTag<?>> tags) {
+      this.tables = tables;
+      this.tags = tags;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out)
+        throws java.io.IOException {
+      String name = file.getMetadata().resourceId().getFilename();
+      Table<?> table = tableOf(tables, name);
+      byte[] bytes = file.readFullyAsBytes();
+      TableFiles.Counts counts = parse(table, name, TableFiles.decode(name, bytes), out);
+      out.get(FILES)
+          .output(
+              InputFile.create(
+                  table.name(), name, bytes.length, sha256(bytes), counts.rows(), counts.rejected()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableFiles.Counts parse(
+        Table<T> table, String name, String text, MultiOutputReceiver out) {
+      TupleTag<T> rows = (TupleTag<T>) tags.get(table.name());
+      return TableFiles.parse(
+          table, name, text, row -> out.get(rows).output(row), r -> out.get(REJECTS).output(r));
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

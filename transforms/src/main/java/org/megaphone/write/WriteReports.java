@@ -1,0 +1,123 @@
+package org.megaphone.write;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.megaphone.model.Stats;
+
+/**
+ * Writes several reports, each a single sorted CSV file in one folder, with a header even when a
+ * report has no rows.
+ *
+ * <p>Input: the pipeline; the reports are added with {@link #add} before applying. Output:
+ * {@code rows.<file>} with each file's row count. Each report passes through one worker to be
+ * sorted. All reports share one grouping step: on the DirectRunner every step and every key
+ * costs a bundle, so one grouping keyed by file name is much cheaper than one per report.
+ */
+public final class WriteReports extends PTransform<PBegin, PCollection<KV<String, Long>>> {
+  private final String directory;
+  private final Map<String, List<String>> headers = new LinkedHashMap<>();
+  private final Map<String, PCollection<ReportRow>> reports = new LinkedHashMap<>();
+
+  public WriteReports(String directory) {
+    this.directory = directory;
+  }
+
+  /** Adds a report: its file name, header and rows. */
+  public WriteReports add(String fileName, List<String> header, PCollection<ReportRow> rows) {
+    headers.put(fileName, List.copyOf(header));
+    reports.put(fileName, rows);
+    return this;
+  }
+
+  @java.lang.Override
+  public PCollection<KV<String, Long>> expand(PBegin input) {
+    KvCoder<String, ReportRow> coder;
+    try {
+      coder =
+          KvCoder.of(
+              StringUtf8Coder.of(),
+              input.getPipeline().getSchemaRegistry().getSchemaCoder(ReportRow.class));
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
+    }
+    // One empty marker row per file, so that a report without rows still gets its file.
+    List<KV<String, ReportRow>> markers = new ArrayList<>();
+    for (String file : headers.keySet()) {
+      markers.add(KV.of(file, MARKER));
+    }
+    PCollectionList<KV<String, ReportRow>> all =
+        PCollectionList.of(input.apply("ListReports", Create.of(markers).withCoder(coder)));
+    for (Map.Entry<String, PCollection<ReportRow>> report : reports.entrySet()) {
+      all =
+          all.and(
+              report
+                  .getValue()
+                  .apply("KeyRowsOf " + report.getKey(), WithKeys.of(report.getKey()))
+                  .setCoder(coder));
+    }
+    return all.apply("FlattenReports", Flatten.pCollections())
+        .apply("GroupByReport", GroupByKey.create())
+        .apply("SortAndWrite", ParDo.of(new WriteFn(directory, headers)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  /** A row with no cells: never a real report row. */
+  static final ReportRow MARKER = ReportRow.create(List.of(), List.of());
+
+  private static final class WriteFn extends DoFn<KV<String, Iterable<ReportRow>>, KV<String, Long>> {
+    private final String directory;
+    private final Map<String, List<String>> headers;
+
+    WriteFn(String directory, Map<String, List<String>> headers) {
+      this.directory = directory;
+      this.headers = headers;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, Iterable<ReportRow>> report, OutputReceiver<KV<String, Long>> out)
+        throws IOException {
+      List<ReportRow> rows = new ArrayList<>();
+      for (ReportRow row : report.getValue()) {
+        if (!row.getCells().isEmpty()) {
+          rows.add(row);
+        }
+      }
+      ResourceId dir = FileSystems.matchNewResource(directory, true);
+      ResourceId file =
+          dir.resolve(report.getKey(), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      try (Writer w =
+          new OutputStreamWriter(
+              Channels.newOutputStream(FileSystems.create(file, "text/csv")),
+              StandardCharsets.UTF_8)) {
+        CsvFiles.write(w, headers.get(report.getKey()), rows);
+      }
+      out.output(Stats.of("rows." + report.getKey(), rows.size()));
+    }
+  }
+}
