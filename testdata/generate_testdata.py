@@ -7,7 +7,7 @@ Standard library only, fixed seeds: two runs give byte-identical files (gzip is 
 mtime 0 and no file name). Each dataset folder gets its input CSVs, README.md and expected.json.
 
 The expected facts are not taken from the generator's memory. A small, independent reading of the
-data contract (SPEC.md sections 2-5 plus the choices D1-D19 of notes/decisions.md) parses the
+data contract (SPEC.md sections 2-5 plus the choices D1-D27 of runbooks/data-contract.md section 7) parses the
 written files back from disk and computes them (class Reference). The generator then asserts that
 its deliberate bad rows and scenario posts came out the way it meant them to, so a change in
 either half that breaks the other stops the script.
@@ -122,7 +122,7 @@ def hashtags(text):
 
 
 def norm_link(link):
-    """D12 normalisation."""
+    """D14 normalisation."""
     m = re.match(r'([A-Za-z][A-Za-z0-9+.-]*)://(.*)', link, re.S)
     scheme, rest = (m.group(1).lower() + '://', m.group(2)) if m else ('', link)
     cut = len(rest)
@@ -517,7 +517,7 @@ class Reference:
             row['engagement_rate'] = dec6(sum(rates, Fraction(0)) / len(rates)) if rates else ''
         self.entities_weekly, self.platforms_weekly = ew, pw
 
-        # bulletin uptake (D16)
+        # bulletin uptake (D22)
         self.uptake = []
         for b in self.bulletins:
             posts = [r for r in self.result.values() if r['bulletin_id'] == b['bulletin_id']]
@@ -538,7 +538,7 @@ class Reference:
                 posts=len(posts), engagement=sum(r['engagement'] for r in posts),
                 views=sum(r['views'] for r in posts), median_hours_to_post=dec6(median) if hours else ''))
 
-        # channel growth (D19)
+        # channel growth (D23)
         chans = {}
         for (pl, h, t), n in self.follower_snaps.items():
             chans.setdefault((pl, h), []).append((t, n))
@@ -1369,12 +1369,12 @@ def build_coronafacts():
     scenario('S12a', new_post('instagram', s12['handle'], T(2020, 4, 2, 10, 5, 0),
                               'Tietoa koronasta löytyy osoitteesta www.thl.fi/koronavirus 👈', 'fi', s12['F'],
                               author=s12, media='image'),
-             'link without scheme ("www.thl.fi/koronavirus") is not equal to https://thl.fi/koronavirus (D12)',
+             'link without scheme ("www.thl.fi/koronavirus") is not equal to https://thl.fi/koronavirus (D14)',
              campaign=False)
     scenario('S12b', new_post('instagram', s12['handle'], T(2020, 4, 3, 10, 5, 0),
                               'Vanha linkki mutta toimii: http://thl.fi/koronavirus', 'fi', s12['F'], author=s12,
                               media='image'),
-             'http:// link is not equal to the https:// bulletin link (D12)', campaign=False)
+             'http:// link is not equal to the https:// bulletin link (D14)', campaign=False)
     s13 = rng.choice(fi_yt)
     scenario('S13', new_post('youtube', s13['handle'], T(2020, 4, 20, 0, 30, 0),
                              'Yövlogi: maanantai alkaa 🌙\n\nViikon #koronafaktat tulossa huomenna.', 'fi', s13['F'],
@@ -2266,7 +2266,7 @@ def write_outputs(ds, ref, facts, intro, features, handcheck):
                   [[b['file'], b['line'], b['table'], b['expect'], b['what']]
                    for b in sorted(ds['bad'], key=lambda b: (b['file'], b['line']))]),
          '',
-         'The contract fixes the wording only for `malformed CSV record` (D3) and `unknown entity_id` (D7); the other '
+         'The contract fixes the wording only for `malformed CSV record` (D3) and `unknown entity_id` (D10); the other '
          'reasons are this generator\'s wording, so tests should match on file, line and table (and the cause, not '
          'the exact text).', '',
          '## Scenario posts', '',
@@ -2324,7 +2324,7 @@ EXPECTED_KEYS = """
 ## expected.json
 
 Computed by `class Reference` in the generator, which reads these files back from disk and applies
-the contract (SPEC.md sections 2-5, decisions D1-D19). Keys:
+the contract (SPEC.md sections 2-5, choices D1-D27 in runbooks/data-contract.md). Keys:
 
 - `options`: the options the facts assume.
 - `tables.<table>`: `files` (rows read per file), `rows_read`, `accepted`, `rejected`, `duplicates`
@@ -2364,7 +2364,7 @@ Finland switches to summer time on 2020-03-29 (+02:00 -> +03:00), inside the per
 CF_FEATURES = """
 | feature | where |
 |---|---|
-| roster: two accounts per entity, entity_name/cohort only on the first row (D8), aliases, followers missing for 15 entities, `@` and mixed case in handles, platform spellings `IG`, `ig`, `yt`, `YT`, `YouTube`, `TikTok` | accounts.csv |
+| roster: two accounts per entity, entity_name/cohort only on the first row (D13), aliases, followers missing for 15 entities, `@` and mixed case in handles, platform spellings `IG`, `ig`, `yt`, `YT`, `YouTube`, `TikTok` | accounts.csv |
 | 21 bulletins, `+02:00` before and `+03:00` after 2020-03-29; Swedish rows list hashtags without `#`; CF-2020-03-30-fi has a link written `https://www.…/` | bulletins.csv |
 | semicolon delimiter + UTF-8 BOM + CRLF; captions with `;`, `,`, `"` and line breaks inside quotes | posts_2020-04-15.csv |
 | gzip; different column order; an extra column `media_type` (ignored); every text quoted; `published_at` of YouTube posts in `Z` | posts_2020-05-25.csv.gz |
@@ -2396,7 +2396,7 @@ Italy switches to summer time on 2020-03-29 (+01:00 -> +02:00), inside the perio
 TURIN_FEATURES = """
 | feature | where |
 |---|---|
-| roster split over two files (sorted: accounts_cmto.csv first); the host entity also has a facebook account without `host=yes`, whose `entity_name` `CMTo` loses to the first file's (D8) | accounts_cmto.csv, accounts_sindaci.csv |
+| roster split over two files (sorted: accounts_cmto.csv first); the host entity also has a facebook account without `host=yes`, whose `entity_name` `CMTo` loses to the first file's (D13) | accounts_cmto.csv, accounts_sindaci.csv |
 | host videos naming exactly one mayor by alias or entity_name → `hosted-mention`; naming two → `author` (cmto); naming only the host itself → `author`; upper case without accent (`SINDACO DI CIRIE`) | posts, scenarios T1-T6 |
 | Italian text with accents, apostrophes (`l'emergenza`, `d'Ivrea`), guillemets, quotes and line breaks | posts_2020-05-11.csv |
 | local times without offset (about 30% of facebook posts), one `2020-04-02T11:15`, one bare date `2020-04-25` | posts |

@@ -51,7 +51,7 @@ public final class Roster implements Serializable {
 
   /**
    * Validates and indexes the roster. Rows are taken in file, then line order, so the first
-   * non-empty display attribute wins (contract copy, D8).
+   * non-empty display attribute wins (contract copy, D13).
    *
    * @throws InputException naming files and lines when a (platform, handle) repeats or an entity
    *     has two roles

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Contract section 4, Hashtags: {@code #} followed by letters, digits or {@code _}, compared
- * case-insensitively (Unicode; folded as in the contract copy, D13).
+ * case-insensitively (Unicode; folded as in the contract copy, D15).
  */
 public final class Hashtags {
   private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_]+)");

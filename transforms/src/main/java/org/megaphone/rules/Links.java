@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Contract section 4, Links: compared after normalisation (lower-case scheme and host, no
  * {@code www.}, no fragment, no {@code utm_*}, {@code fbclid} or {@code gclid} parameters, no
- * trailing {@code /}). Links in text are found as in the contract copy, D12.
+ * trailing {@code /}). Links in text are found as in the contract copy, D14.
  */
 public final class Links {
   private static final Pattern IN_TEXT =

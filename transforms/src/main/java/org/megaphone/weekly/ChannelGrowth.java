@@ -30,7 +30,7 @@ import org.megaphone.write.ReportRow;
  *
  * <p>Input: follower snapshots as read (bounded). Outputs: the rows ({@link #ROWS}) and the counts
  * {@code followers.accepted} and {@code followers.duplicates} ({@link #STATS}): snapshots of one
- * channel at one instant are duplicates, the highest count is kept (contract copy, D6).
+ * channel at one instant are duplicates, the highest count is kept (contract copy, D9).
  */
 public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot>, PCollectionTuple> {
   public static final TupleTag<ReportRow> ROWS = new TupleTag<>() {};

@@ -9,7 +9,7 @@ import org.megaphone.rules.CodePoints;
 
 /**
  * Contract section 5, the CSV of every output: one header row, comma, minimal quoting, LF, rows
- * sorted by their key (contract copy, D17). The caller's writer must be UTF-8 without BOM.
+ * sorted by their key (contract copy, D24). The caller's writer must be UTF-8 without BOM.
  */
 public final class CsvFiles {
   static final Comparator<ReportRow> ORDER =

@@ -10,7 +10,7 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class ReportRow {
-  /** Compared element by element, by code point (contract copy, D17). */
+  /** Compared element by element, by code point (contract copy, D24). */
   public abstract List<String> getSortKey();
 
   public abstract List<String> getCells();

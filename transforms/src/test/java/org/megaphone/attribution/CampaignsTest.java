@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.SourceRef;
 
-/** Contract section 4, Campaign post and Bulletin attribution; decision D15. */
+/** Contract section 4, Campaign post and Bulletin attribution; decision D18. */
 class CampaignsTest {
   private static final long WEEK = Duration.ofDays(7).toMillis();
   private static final long HOUR = Duration.ofHours(1).toMillis();

@@ -14,7 +14,7 @@ import org.megaphone.model.Account;
 import org.megaphone.model.SourceRef;
 import org.megaphone.read.InputException;
 
-/** Contract section 2 (roster validity), section 4 (Mentions) and decisions D6, D8, D14. */
+/** Contract section 2 (roster validity), section 4 (Mentions) and decisions D9, D13, D16. */
 class RosterTest {
 
   private static Account account(

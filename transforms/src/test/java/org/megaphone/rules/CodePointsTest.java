@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Decision D17: strings are compared by Unicode code point. */
+/** Decision D24: strings are compared by Unicode code point. */
 class CodePointsTest {
   private static final String BMP_LAST = "\uFFFF";
   private static final String EMOJI = "\uD83D\uDE00"; // U+1F600

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import org.junit.jupiter.api.Test;
 
-/** Contract section 4, Hashtags, and decision D13. */
+/** Contract section 4, Hashtags, and decision D15. */
 class HashtagsTest {
 
   @Test

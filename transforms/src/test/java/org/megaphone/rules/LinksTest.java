@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Contract section 4, Links, and decision D12. */
+/** Contract section 4, Links, and decision D14. */
 class LinksTest {
 
   // --- normalisation, one rule at a time ---

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.is;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 4, Mentions by name, and decision D14: whole words, no case, no diacritics. */
+/** Contract section 4, Mentions by name, and decision D16: whole words, no case, no diacritics. */
 class WordsTest {
 
   private static boolean mentions(String text, String phrase) {

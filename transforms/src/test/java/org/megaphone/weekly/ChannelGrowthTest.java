@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.megaphone.model.FollowerSnapshot;
 
-/** Contract section 5, channel_growth, and decision D19. */
+/** Contract section 5, channel_growth, and decision D23. */
 class ChannelGrowthTest {
   private static final ZoneId UTC = ZoneOffset.UTC;
   private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.write.Cells;
 
-/** Contract section 5, bulletin_uptake: adopters, engagement, views, median_hours_to_post; D16. */
+/** Contract section 5, bulletin_uptake: adopters, engagement, views, median_hours_to_post; D22. */
 class UptakeTotalsTest {
   private static final long SENT = Instant.parse("2020-03-23T09:00:00Z").toEpochMilli();
   private static final long HOUR = Duration.ofHours(1).toMillis();

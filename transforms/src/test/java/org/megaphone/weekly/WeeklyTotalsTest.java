@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.write.Cells;
 
-/** Contract section 5, entities_weekly sums and engagement_rate; decision D9. */
+/** Contract section 5, entities_weekly sums and engagement_rate; decision D19. */
 class WeeklyTotalsTest {
 
   private static AttributedPost post(
