@@ -39,7 +39,7 @@ public final class Megaphone {
       return 0;
     }
     if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
-      Help.print(out, java.util.List.of(DatasetOptions.class, RuleOptions.class, ReportOptions.class));
+      Help.print(out, java.util.List.of(DatasetOptions.class, RuleOptions.class, ReportOptions.class, TuningOptions.class));
       return 0;
     }
     try {

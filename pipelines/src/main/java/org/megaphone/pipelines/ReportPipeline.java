@@ -1,6 +1,8 @@
 package org.megaphone.pipelines;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -8,7 +10,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -43,6 +45,7 @@ import org.megaphone.weekly.BulletinUptake;
 import org.megaphone.weekly.ChannelGrowth;
 import org.megaphone.weekly.EntitiesWeekly;
 import org.megaphone.weekly.PlatformsWeekly;
+import org.megaphone.weekly.SumPerKey;
 import org.megaphone.write.ReportFiles;
 import org.megaphone.write.WriteReports;
 import org.megaphone.write.ReportRow;
@@ -114,7 +117,9 @@ public final class ReportPipeline {
             .apply(
                 "AttributePosts",
                 new AttributePosts(roster, campaigns, ValidateOverrides.view(validOverrides), zone))
-            .apply("CreditViews", new CreditViews(tables.get(read.rows(viewsTable)), zone));
+            .apply(
+                "CreditViews",
+                new CreditViews(tables.get(read.rows(viewsTable)), zone, options.getShards()));
     PCollection<AttributedPost> posts = credited.get(CreditViews.POSTS);
     PCollection<CreditedView> credits = credited.get(CreditViews.CREDITS);
 
@@ -134,7 +139,7 @@ public final class ReportPipeline {
 
     // Counts for summary.json and the conservation check.
     PCollection<InputFile> files = tables.get(ReadTables.FILES);
-    PCollection<KV<String, Long>> stats =
+    PCollection<Map<String, Long>> stats =
         PCollectionList.of(
                 accounts
                     .apply(
@@ -159,7 +164,7 @@ public final class ReportPipeline {
             .and(growth.get(ChannelGrowth.STATS))
             .and(entities.get(EntitiesWeekly.STATS))
             .apply("FlattenStats", Flatten.pCollections())
-            .apply("SumStats", Sum.longsPerKey());
+            .apply("SumStats", Combine.globally(new SumPerKey<Long>(Long::sum)).withoutDefaults());
 
     // Write the reports; the row counts they return join the stats file's neighbours.
     pipeline.apply(
@@ -174,7 +179,7 @@ public final class ReportPipeline {
             .add(
                 STATS_FILE,
                 STATS_HEADER,
-                stats.apply("FormatStats", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::statRow)))
+                stats.apply("FormatStats", FlatMapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::statRows)))
             .add(
                 INPUTS_FILE,
                 INPUTS_HEADER,
@@ -197,8 +202,10 @@ public final class ReportPipeline {
     return CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
   }
 
-  private static ReportRow statRow(KV<String, Long> stat) {
-    return ReportRow.create(List.of(stat.getKey()), List.of(stat.getKey(), Long.toString(stat.getValue())));
+  private static List<ReportRow> statRows(Map<String, Long> stats) {
+    List<ReportRow> rows = new ArrayList<>();
+    stats.forEach((name, value) -> rows.add(ReportRow.create(List.of(name), List.of(name, Long.toString(value)))));
+    return rows;
   }
 
   private static ReportRow inputRow(InputFile f) {

@@ -103,6 +103,9 @@ public final class ReportRun {
     if (ratio == null || ratio < 0 || ratio > 1) {
       throw new UsageException("--maxRejectRatio must be between 0 and 1 (e.g. 0.05)");
     }
+    if (options.getShards() == null || options.getShards() < 1) {
+      throw new UsageException("--shards must be a positive number (e.g. 64)");
+    }
     for (String table : List.of("accounts", "posts")) {
       if (!hasTableFile(input, table)) {
         throw new RunFailedException(

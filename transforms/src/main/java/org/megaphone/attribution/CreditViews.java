@@ -5,6 +5,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -12,6 +13,7 @@ import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
@@ -36,6 +38,12 @@ import org.megaphone.rules.Weeks;
  * credits each gain to the week of its snapshot and to the post's entity. Views of posts that are
  * not in the posts table are orphans: counted, not credited.
  *
+ * <p>Rows are grouped by a shard of the post key ({@code shards} groups), then by post in memory:
+ * a grouping with one key per post costs the DirectRunner a timer and a bundle per post, and every
+ * later step a bundle more, which made a local run of a few thousand posts take a minute. A shard
+ * must fit in memory: raise {@code shards} with the data (each holds 1/shards of the posts and
+ * snapshots); on Flink it also bounds the parallelism of this step.
+ *
  * <p>Input: attributed post rows, duplicates included (bounded); view snapshots via the
  * constructor. Outputs: one {@link AttributedPost} per post with its total credited views ({@link
  * #POSTS}), one {@link CreditedView} per positive gain ({@link #CREDITS}), and the counts of posts
@@ -52,10 +60,17 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
 
   private final PCollection<ViewSnapshot> views;
   private final String zoneId;
+  private final int shards;
 
-  public CreditViews(PCollection<ViewSnapshot> views, String zoneId) {
+  public CreditViews(PCollection<ViewSnapshot> views, String zoneId, int shards) {
     this.views = views;
     this.zoneId = zoneId;
+    this.shards = shards;
+  }
+
+  /** The shard of a post key: String.hashCode is specified, so shards are stable across JVMs. */
+  static int shard(String postKey, int shards) {
+    return Math.floorMod(postKey.hashCode(), shards);
   }
 
   @java.lang.Override
@@ -64,12 +79,15 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
         KeyedPCollectionTuple.of(
                 POST_ROWS,
                 posts.apply(
-                    "KeyPosts", WithKeys.of(AttributedPost::key).withKeyType(TypeDescriptors.strings())))
+                    "KeyPosts",
+                    WithKeys.of(new ShardOf<>(AttributedPost::key, shards))
+                        .withKeyType(TypeDescriptors.integers())))
             .and(
                 VIEW_ROWS,
                 views.apply(
                     "KeyViews",
-                    WithKeys.of(ViewSnapshot::postKey).withKeyType(TypeDescriptors.strings())))
+                    WithKeys.of(new ShardOf<>(ViewSnapshot::postKey, shards))
+                        .withKeyType(TypeDescriptors.integers())))
             .apply("JoinPostsAndViews", CoGroupByKey.create())
             .apply(
                 "CreditGains",
@@ -86,7 +104,28 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
     return out;
   }
 
-  private static final class CreditFn extends DoFn<KV<String, CoGbkResult>, AttributedPost> {
+  private static final class ShardOf<T> implements SerializableFunction<T, Integer> {
+    private final SerializableFunction<T, String> postKey;
+    private final int shards;
+
+    ShardOf(SerializableFunction<T, String> postKey, int shards) {
+      this.postKey = postKey;
+      this.shards = shards;
+    }
+
+    @java.lang.Override
+    public Integer apply(T row) {
+      return shard(postKey.apply(row), shards);
+    }
+  }
+
+  /** The rows of one post. */
+  private static final class PostRows {
+    final List<AttributedPost> posts = new ArrayList<>();
+    final List<Map.Entry<Long, Long>> snapshots = new ArrayList<>();
+  }
+
+  private static final class CreditFn extends DoFn<KV<Integer, CoGbkResult>, AttributedPost> {
     private final String zoneId;
     private transient ZoneId zone;
 
@@ -100,40 +139,51 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> joined, MultiOutputReceiver out) {
-      long postRows = 0;
+    public void process(@Element KV<Integer, CoGbkResult> shard, MultiOutputReceiver out) {
+      Map<String, PostRows> byPost = new TreeMap<>();
+      for (AttributedPost p : shard.getValue().getAll(POST_ROWS)) {
+        byPost.computeIfAbsent(p.key(), k -> new PostRows()).posts.add(p);
+      }
+      for (ViewSnapshot s : shard.getValue().getAll(VIEW_ROWS)) {
+        byPost
+            .computeIfAbsent(s.postKey(), k -> new PostRows())
+            .snapshots
+            .add(new AbstractMap.SimpleImmutableEntry<>(s.getObservedAt(), s.getViews()));
+      }
+      Map<String, Long> stats = new TreeMap<>();
+      for (PostRows rows : byPost.values()) {
+        credit(rows, out, stats);
+      }
+      stats.forEach((name, value) -> out.get(STATS).output(KV.of(name, value)));
+    }
+
+    private void credit(PostRows rows, MultiOutputReceiver out, Map<String, Long> stats) {
       AttributedPost post = null;
-      for (AttributedPost p : joined.getValue().getAll(POST_ROWS)) {
-        postRows++;
+      for (AttributedPost p : rows.posts) {
         if (post == null || PostDeduplication.compare(p, post) > 0) {
           post = p;
         }
       }
-      List<Map.Entry<Long, Long>> snapshots = new ArrayList<>();
-      for (ViewSnapshot s : joined.getValue().getAll(VIEW_ROWS)) {
-        snapshots.add(new AbstractMap.SimpleImmutableEntry<>(s.getObservedAt(), s.getViews()));
-      }
-      ViewGains.Distinct distinct = ViewGains.distinct(snapshots);
+      ViewGains.Distinct distinct = ViewGains.distinct(rows.snapshots);
       List<ViewGains.Gain> gains = ViewGains.gains(distinct.byInstant());
       long total = 0;
       for (ViewGains.Gain g : gains) {
         total += g.views();
       }
-      OutputReceiver<KV<String, Long>> stats = out.get(STATS);
-      if (!snapshots.isEmpty()) {
-        stats.output(Stats.of("views", Stats.ACCEPTED, distinct.byInstant().size()));
-        stats.output(Stats.of("views", Stats.DUPLICATES, distinct.duplicates()));
+      if (!rows.snapshots.isEmpty()) {
+        add(stats, Stats.of("views", Stats.ACCEPTED, distinct.byInstant().size()));
+        add(stats, Stats.of("views", Stats.DUPLICATES, distinct.duplicates()));
       }
       if (post == null) {
-        stats.output(Stats.of(Stats.ORPHAN_POSTS, 1));
-        stats.output(Stats.of(Stats.ORPHAN_SNAPSHOTS, distinct.byInstant().size()));
-        stats.output(Stats.of(Stats.ORPHAN_VIEWS, total));
+        add(stats, Stats.of(Stats.ORPHAN_POSTS, 1));
+        add(stats, Stats.of(Stats.ORPHAN_SNAPSHOTS, distinct.byInstant().size()));
+        add(stats, Stats.of(Stats.ORPHAN_VIEWS, total));
         return;
       }
-      stats.output(Stats.of("posts", Stats.ACCEPTED, 1));
-      stats.output(Stats.of("posts", Stats.DUPLICATES, postRows - 1));
-      stats.output(Stats.of(Stats.POSTS_ENGAGEMENT, post.engagement()));
-      stats.output(Stats.of(Stats.VIEWS_CREDITED, total));
+      add(stats, Stats.of("posts", Stats.ACCEPTED, 1));
+      add(stats, Stats.of("posts", Stats.DUPLICATES, rows.posts.size() - 1));
+      add(stats, Stats.of(Stats.POSTS_ENGAGEMENT, post.engagement()));
+      add(stats, Stats.of(Stats.VIEWS_CREDITED, total));
       for (ViewGains.Gain g : gains) {
         out.get(CREDITS)
             .output(
@@ -148,6 +198,10 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
                     g.views()));
       }
       out.get(POSTS).output(post.withViews(total));
+    }
+
+    private static void add(Map<String, Long> stats, KV<String, Long> stat) {
+      stats.merge(stat.getKey(), stat.getValue(), Long::sum);
     }
   }
 }

@@ -12,8 +12,6 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -65,9 +63,9 @@ public final class BulletinUptake extends PTransform<PCollection<Bulletin>, PCol
                             TypeDescriptors.strings(), TypeDescriptor.of(UptakeTotals.class)))
                     .via(p -> KV.of(p.getBulletinId(), UptakeTotals.of(p))))
             .setCoder(coder)
-            .apply("SumPerBulletin", Combine.perKey(new SumFn()))
-            .setCoder(coder)
-            .apply("ViewUptake", View.asMap());
+            .apply(
+                "SumPerBulletin",
+                Combine.globally(new SumPerKey<UptakeTotals>(UptakeTotals::plus)).asSingletonView());
     return bulletins.apply(
         "FormatBulletinRows", ParDo.of(new FormatFn(uptake, zoneId)).withSideInputs(uptake));
   }
@@ -88,17 +86,6 @@ public final class BulletinUptake extends PTransform<PCollection<Bulletin>, PCol
         Cells.integer(t == null ? 0 : t.getEngagement()),
         Cells.integer(t == null ? 0 : t.getViews()),
         Cells.decimal(t == null ? null : t.medianHoursToPost(b.getSentAt())));
-  }
-
-  private static final class SumFn implements SerializableFunction<Iterable<UptakeTotals>, UptakeTotals> {
-    @java.lang.Override
-    public UptakeTotals apply(Iterable<UptakeTotals> totals) {
-      UptakeTotals sum = UptakeTotals.create(0, 0, 0, Map.of());
-      for (UptakeTotals t : totals) {
-        sum = sum.plus(t);
-      }
-      return sum;
-    }
   }
 
   private static final class FormatFn extends DoFn<Bulletin, ReportRow> {

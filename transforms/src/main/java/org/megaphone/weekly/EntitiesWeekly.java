@@ -1,12 +1,12 @@
 package org.megaphone.weekly;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.WithKeys;
+
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -56,10 +56,6 @@ public final class EntitiesWeekly extends PTransform<PCollection<AttributedPost>
                     credits,
                     p -> SumWeekly.key(p.getWeek(), p.getEntityId()),
                     v -> SumWeekly.key(v.getWeek(), v.getEntityId())))
-            // One group for all rows: the roster lookup then costs one bundle, not one per key
-            // (on the DirectRunner); the report is written by a single worker anyway.
-            .apply("GatherEntityWeeks", WithKeys.of("entities_weekly"))
-            .apply("GroupEntityWeeks", GroupByKey.create())
             .apply(
                 "FormatEntityRows",
                 ParDo.of(new FormatFn(roster))
@@ -90,7 +86,7 @@ public final class EntitiesWeekly extends PTransform<PCollection<AttributedPost>
   }
 
   private static final class FormatFn
-      extends DoFn<KV<String, Iterable<KV<String, WeeklyTotals>>>, ReportRow> {
+      extends DoFn<Map<String, WeeklyTotals>, ReportRow> {
     private final PCollectionView<Roster> roster;
 
     FormatFn(PCollectionView<Roster> roster) {
@@ -103,7 +99,7 @@ public final class EntitiesWeekly extends PTransform<PCollection<AttributedPost>
       long posts = 0;
       long engagement = 0;
       long views = 0;
-      for (KV<String, WeeklyTotals> row : c.element().getValue()) {
+      for (Map.Entry<String, WeeklyTotals> row : c.element().entrySet()) {
         String[] key = SumWeekly.parts(row.getKey());
         WeeklyTotals t = row.getValue();
         c.output(ReportRow.create(List.of(key[0], key[1]), cells(key[0], key[1], r.entity(key[1]), t)));

@@ -1,10 +1,11 @@
 package org.megaphone.weekly;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.MapElements;
+import java.util.ArrayList;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.SimpleFunction;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.CreditedView;
@@ -37,14 +38,19 @@ public final class PlatformsWeekly
                 credits,
                 p -> SumWeekly.key(p.getWeek(), p.getPlatform(), p.getLanguage()),
                 v -> SumWeekly.key(v.getWeek(), v.getPlatform(), v.getLanguage())))
-        .apply("FormatPlatformRows", MapElements.via(new FormatFn()));
+        .apply("FormatPlatformRows", FlatMapElements.via(new FormatFn()));
   }
 
-  private static final class FormatFn extends SimpleFunction<KV<String, WeeklyTotals>, ReportRow> {
+  private static final class FormatFn
+      extends SimpleFunction<Map<String, WeeklyTotals>, Iterable<ReportRow>> {
     @java.lang.Override
-    public ReportRow apply(KV<String, WeeklyTotals> row) {
-      String[] key = SumWeekly.parts(row.getKey());
-      WeeklyTotals t = row.getValue();
+    public Iterable<ReportRow> apply(Map<String, WeeklyTotals> totals) {
+      List<ReportRow> rows = new ArrayList<>();
+      totals.forEach((k, t) -> rows.add(row(SumWeekly.parts(k), t)));
+      return rows;
+    }
+
+    private static ReportRow row(String[] key, WeeklyTotals t) {
       return ReportRow.create(
           List.of(key[0], key[1], key[2]),
           List.of(

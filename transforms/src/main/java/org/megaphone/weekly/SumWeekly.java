@@ -1,6 +1,8 @@
 package org.megaphone.weekly;
 
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Combine;
@@ -21,12 +23,12 @@ import org.megaphone.model.CreditedView;
  * gets a row for every week in which it had posts published or views credited.
  *
  * <p>Input: attributed posts; the credited views are given to the constructor. Both must be in
- * the same windowing. Output: one {@code KV<key, WeeklyTotals>} per key (and window). The key
- * functions must put the week in the key: a post's week is its publication's, a view's its
- * snapshot's.
+ * the same windowing. Output: one map from key to {@link WeeklyTotals} (per window; none when
+ * there is no input). The key functions must put the week in the key: a post's week is its
+ * publication's, a view's its snapshot's.
  */
 public final class SumWeekly
-    extends PTransform<PCollection<AttributedPost>, PCollection<KV<String, WeeklyTotals>>> {
+    extends PTransform<PCollection<AttributedPost>, PCollection<Map<String, WeeklyTotals>>> {
   /** Separates the parts of a composite key; it cannot occur in the contract's values. */
   public static final String SEP = "\u001f";
 
@@ -44,7 +46,7 @@ public final class SumWeekly
   }
 
   @java.lang.Override
-  public PCollection<KV<String, WeeklyTotals>> expand(PCollection<AttributedPost> posts) {
+  public PCollection<Map<String, WeeklyTotals>> expand(PCollection<AttributedPost> posts) {
     KvCoder<String, WeeklyTotals> coder;
     try {
       coder =
@@ -67,8 +69,10 @@ public final class SumWeekly
     return PCollectionList.of(fromPosts)
         .and(fromViews)
         .apply("FlattenTotals", Flatten.pCollections())
-        .apply("SumTotals", Combine.perKey(new SumFn()))
-        .setCoder(coder);
+        .apply(
+            "SumTotals",
+            Combine.globally(new SumPerKey<WeeklyTotals>(WeeklyTotals::plus)).withoutDefaults())
+        .setCoder(MapCoder.of(StringUtf8Coder.of(), coder.getValueCoder()));
   }
 
   /** Joins key parts with {@link #SEP}; null parts are empty. */
@@ -116,14 +120,4 @@ public final class SumWeekly
     }
   }
 
-  private static final class SumFn implements SerializableFunction<Iterable<WeeklyTotals>, WeeklyTotals> {
-    @java.lang.Override
-    public WeeklyTotals apply(Iterable<WeeklyTotals> totals) {
-      WeeklyTotals sum = WeeklyTotals.ZERO;
-      for (WeeklyTotals t : totals) {
-        sum = sum.plus(t);
-      }
-      return sum;
-    }
-  }
 }

@@ -53,7 +53,7 @@ class AttributePostsAndCreditViewsTransformTest {
             : p.apply("Views", Create.of(snapshots));
     return p.apply("Posts", Create.of(posts))
         .apply("AttributePosts", new AttributePosts(roster, campaigns, overridesView, "UTC"))
-        .apply("CreditViews", new CreditViews(viewRows, "UTC"));
+        .apply("CreditViews", new CreditViews(viewRows, "UTC", 3));
   }
 
   @Test
