@@ -78,6 +78,16 @@ public final class Megaphone {
       return PipelineOptionsFactory.fromArgs(args).withValidation().as(ReportOptions.class);
     } catch (IllegalArgumentException | IllegalStateException e) {
       String message = String.valueOf(e.getMessage());
+      java.util.regex.Matcher unknown =
+          java.util.regex.Pattern.compile("missing a property named '([^']+)'").matcher(message);
+      if (unknown.find()) {
+        throw new UsageException("unknown option --" + unknown.group(1));
+      }
+      java.util.regex.Matcher missing =
+          java.util.regex.Pattern.compile("Missing required value for \\[--(\\w+)").matcher(message);
+      if (missing.find()) {
+        throw new UsageException("missing required option --" + missing.group(1));
+      }
       int newline = message.indexOf('\n');
       throw new UsageException(newline > 0 ? message.substring(0, newline) : message);
     }

@@ -174,8 +174,8 @@ public final class ReportPipeline {
             .add(BULLETIN_UPTAKE, BulletinUptake.HEADER, uptake)
             .add(PLATFORMS_WEEKLY, PlatformsWeekly.HEADER, platforms)
             .add(CHANNEL_GROWTH, ChannelGrowth.HEADER, growth.get(ChannelGrowth.ROWS))
-            .add(POSTS_ATTRIBUTED, ReportFiles.POSTS_HEADER, posts.apply("FormatPostsAttributed", new ReportFiles.FormatPosts()))
-            .add(REJECTS, ReportFiles.REJECTS_HEADER, rejects.apply("FormatRejects", new ReportFiles.FormatRejects()))
+            .add(POSTS_ATTRIBUTED, ReportFiles.POSTS_HEADER, posts.apply("FormatPostsAttributed", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::postRow)))
+            .add(REJECTS, ReportFiles.REJECTS_HEADER, rejects.apply("FormatRejects", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::rejectRow)))
             .add(
                 STATS_FILE,
                 STATS_HEADER,

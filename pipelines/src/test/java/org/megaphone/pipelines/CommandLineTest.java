@@ -46,14 +46,14 @@ class CommandLineTest {
   @Test
   void unknownOptionIsAUsageErrorOnOneLine() {
     assertThat(run("report", "--input=x", "--output=y", "--colour=blue"), equalTo(2));
-    assertThat(stderr(), containsString("colour"));
+    assertThat(stderr(), containsString("unknown option --colour"));
     assertThat(stderr().strip().lines().count(), equalTo(1L));
   }
 
   @Test
   void missingInputOptionIsAUsageError() {
     assertThat(run("report", "--output=y"), equalTo(2));
-    assertThat(stderr(), containsString("input"));
+    assertThat(stderr(), containsString("missing required option --input"));
   }
 
   @Test

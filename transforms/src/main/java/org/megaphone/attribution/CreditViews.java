@@ -158,12 +158,7 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
     }
 
     private void credit(PostRows rows, MultiOutputReceiver out, Map<String, Long> stats) {
-      AttributedPost post = null;
-      for (AttributedPost p : rows.posts) {
-        if (post == null || PostDeduplication.compare(p, post) > 0) {
-          post = p;
-        }
-      }
+      AttributedPost post = PostDeduplication.best(rows.posts);
       ViewGains.Distinct distinct = ViewGains.distinct(rows.snapshots);
       List<ViewGains.Gain> gains = ViewGains.gains(distinct.byInstant());
       long total = 0;

@@ -12,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class AttributedPost implements java.io.Serializable {
+public abstract class AttributedPost implements java.io.Serializable, ExportRow {
   public static final String UNATTRIBUTED = "(unattributed)";
 
   public abstract String getPlatform();
@@ -54,6 +54,7 @@ public abstract class AttributedPost implements java.io.Serializable {
   public abstract long getViews();
 
   /** The row's exported_at, kept to choose among duplicate rows; null when not given. */
+  @java.lang.Override
   public abstract @Nullable Long getExportedAt();
 
   /** The row's raw record, the last tie-breaker among duplicate rows. */
@@ -122,10 +123,16 @@ public abstract class AttributedPost implements java.io.Serializable {
         getRecord());
   }
 
+  @java.lang.Override
+  public String rawRecord() {
+    return getRecord();
+  }
+
   public String key() {
     return PostKeys.of(getPlatform(), getPostId());
   }
 
+  @java.lang.Override
   public long engagement() {
     return getLikes() + getComments() + getShares() + getSaves();
   }

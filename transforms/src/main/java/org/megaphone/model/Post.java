@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** An accepted row of the posts table. Instants are epoch milliseconds. */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
-public abstract class Post implements java.io.Serializable {
+public abstract class Post implements java.io.Serializable, ExportRow {
   public abstract String getPlatform();
 
   public abstract String getPostId();
@@ -36,6 +36,7 @@ public abstract class Post implements java.io.Serializable {
 
   public abstract @Nullable Long getFollowers();
 
+  @java.lang.Override
   public abstract @Nullable Long getExportedAt();
 
   public abstract SourceRef getSource();
@@ -78,7 +79,13 @@ public abstract class Post implements java.io.Serializable {
     return PostKeys.of(getPlatform(), getPostId());
   }
 
+  @java.lang.Override
+  public String rawRecord() {
+    return getSource().getRecord();
+  }
+
   /** Contract section 4, Engagement: likes + comments + shares + saves. */
+  @java.lang.Override
   public long engagement() {
     return getLikes() + getComments() + getShares() + getSaves();
   }

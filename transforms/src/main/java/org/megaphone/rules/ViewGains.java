@@ -1,7 +1,6 @@
 package org.megaphone.rules;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +31,7 @@ public final class ViewGains {
     return new Distinct(byInstant, rows - byInstant.size());
   }
 
-  /** The positive gains of one post's distinct snapshots, in time order. */
+  /** The positive gains of one post's distinct snapshots, in time order (the map's order). */
   public static List<Gain> gains(TreeMap<Long, Long> byInstant) {
     List<Gain> gains = new ArrayList<>();
     long highest = 0;
@@ -43,7 +42,6 @@ public final class ViewGains {
         highest = s.getValue();
       }
     }
-    gains.sort(Comparator.comparingLong(Gain::observedAt));
     return gains;
   }
 }

@@ -60,11 +60,11 @@ public final class SumWeekly
         TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(WeeklyTotals.class));
     PCollection<KV<String, WeeklyTotals>> fromPosts =
         posts
-            .apply("TotalPost", MapElements.into(type).via(new PostTotals(postKey)))
+            .apply("TotalPost", MapElements.into(type).via(new Totals<>(postKey, WeeklyTotals::ofPost)))
             .setCoder(coder);
     PCollection<KV<String, WeeklyTotals>> fromViews =
         credits
-            .apply("TotalViews", MapElements.into(type).via(new ViewTotals(viewKey)))
+            .apply("TotalViews", MapElements.into(type).via(new Totals<>(viewKey, (CreditedView v) -> WeeklyTotals.ofViews(v.getViews()))))
             .setCoder(coder);
     return PCollectionList.of(fromPosts)
         .and(fromViews)
@@ -92,32 +92,19 @@ public final class SumWeekly
     return key.split(SEP, -1);
   }
 
-  private static final class PostTotals
-      implements SerializableFunction<AttributedPost, KV<String, WeeklyTotals>> {
-    private final SerializableFunction<AttributedPost, String> key;
+  /** A post's or a view's contribution under its key. */
+  private static final class Totals<T> implements SerializableFunction<T, KV<String, WeeklyTotals>> {
+    private final SerializableFunction<T, String> key;
+    private final SerializableFunction<T, WeeklyTotals> totals;
 
-    PostTotals(SerializableFunction<AttributedPost, String> key) {
+    Totals(SerializableFunction<T, String> key, SerializableFunction<T, WeeklyTotals> totals) {
       this.key = key;
+      this.totals = totals;
     }
 
     @java.lang.Override
-    public KV<String, WeeklyTotals> apply(AttributedPost p) {
-      return KV.of(key.apply(p), WeeklyTotals.ofPost(p));
+    public KV<String, WeeklyTotals> apply(T row) {
+      return KV.of(key.apply(row), totals.apply(row));
     }
   }
-
-  private static final class ViewTotals
-      implements SerializableFunction<CreditedView, KV<String, WeeklyTotals>> {
-    private final SerializableFunction<CreditedView, String> key;
-
-    ViewTotals(SerializableFunction<CreditedView, String> key) {
-      this.key = key;
-    }
-
-    @java.lang.Override
-    public KV<String, WeeklyTotals> apply(CreditedView v) {
-      return KV.of(key.apply(v), WeeklyTotals.ofViews(v.getViews()));
-    }
-  }
-
 }

@@ -1,10 +1,6 @@
 package org.megaphone.write;
 
 import java.util.List;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.SimpleFunction;
-import org.apache.beam.sdk.values.PCollection;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Reject;
 
@@ -49,39 +45,5 @@ public final class ReportFiles {
             r.getTable(),
             Cells.text(r.getReason()),
             Cells.text(r.getRecord())));
-  }
-
-  /** Formats attributed posts as posts_attributed.csv rows. */
-  public static final class FormatPosts
-      extends PTransform<PCollection<AttributedPost>, PCollection<ReportRow>> {
-    @java.lang.Override
-    public PCollection<ReportRow> expand(PCollection<AttributedPost> posts) {
-      return posts.apply(
-          "FormatPostRows",
-          MapElements.via(
-              new SimpleFunction<AttributedPost, ReportRow>() {
-                @java.lang.Override
-                public ReportRow apply(AttributedPost p) {
-                  return postRow(p);
-                }
-              }));
-    }
-  }
-
-  /** Formats rejects as rejects.csv rows. */
-  public static final class FormatRejects
-      extends PTransform<PCollection<Reject>, PCollection<ReportRow>> {
-    @java.lang.Override
-    public PCollection<ReportRow> expand(PCollection<Reject> rejects) {
-      return rejects.apply(
-          "FormatRejectRows",
-          MapElements.via(
-              new SimpleFunction<Reject, ReportRow>() {
-                @java.lang.Override
-                public ReportRow apply(Reject r) {
-                  return rejectRow(r);
-                }
-              }));
-    }
   }
 }

@@ -1,0 +1,15 @@
+package org.megaphone.model;
+
+/**
+ * A row that several exports may repeat: what contract section 4, Duplicates, compares to pick
+ * the row to keep.
+ */
+public interface ExportRow {
+  /** When the export was taken (epoch ms), or null when not given. */
+  Long getExportedAt();
+
+  long engagement();
+
+  /** The row's raw record text, the last tie-breaker. */
+  String rawRecord();
+}
