@@ -508,10 +508,10 @@ class Reference:
                 continue
             r = self.result[key]
             for t, g in gains:
-                if g > 0:
-                    erow(week_of(t, tz), r['entity_id'])['views'] += g
-                    prow(week_of(t, tz), r['platform'], r['language'])['views'] += g
-                    self.credited_views += g
+                # D20: every gain, 0 included, is credited to its week (and so creates the row).
+                erow(week_of(t, tz), r['entity_id'])['views'] += g
+                prow(week_of(t, tz), r['platform'], r['language'])['views'] += g
+                self.credited_views += g
         for row in ew.values():
             rates = row.pop('rates')
             row['engagement_rate'] = dec6(sum(rates, Fraction(0)) / len(rates)) if rates else ''

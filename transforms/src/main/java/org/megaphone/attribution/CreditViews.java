@@ -46,7 +46,7 @@ import org.megaphone.rules.Weeks;
  *
  * <p>Input: attributed post rows, duplicates included (bounded); view snapshots via the
  * constructor. Outputs: one {@link AttributedPost} per post with its total credited views ({@link
- * #POSTS}), one {@link CreditedView} per positive gain ({@link #CREDITS}), and the counts of posts
+ * #POSTS}), one {@link CreditedView} per distinct snapshot, gain 0 included ({@link #CREDITS}), and the counts of posts
  * and views accepted and duplicated, the engagement and credited-views totals and the orphan
  * counts ({@link #STATS}). Rejects nothing.
  */

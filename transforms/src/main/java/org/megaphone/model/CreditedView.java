@@ -6,7 +6,7 @@ import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** A positive view gain of an attributed post, credited to the week of its snapshot. */
+/** A view gain (0 or more) of an attributed post, credited to the week of its snapshot. */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class CreditedView implements java.io.Serializable {

@@ -31,16 +31,17 @@ public final class ViewGains {
     return new Distinct(byInstant, rows - byInstant.size());
   }
 
-  /** The positive gains of one post's distinct snapshots, in time order (the map's order). */
+  /**
+   * The gain of each of one post's distinct snapshots, in time order (the map's order), 0
+   * included: each gain is credited to its week, so a week whose snapshots gained nothing still
+   * has views credited, 0 of them (contract copy, D20).
+   */
   public static List<Gain> gains(TreeMap<Long, Long> byInstant) {
     List<Gain> gains = new ArrayList<>();
     long highest = 0;
     for (Map.Entry<Long, Long> s : byInstant.entrySet()) {
-      long gain = s.getValue() - highest;
-      if (gain > 0) {
-        gains.add(new Gain(s.getKey(), gain));
-        highest = s.getValue();
-      }
+      gains.add(new Gain(s.getKey(), Math.max(0, s.getValue() - highest)));
+      highest = Math.max(highest, s.getValue());
     }
     return gains;
   }

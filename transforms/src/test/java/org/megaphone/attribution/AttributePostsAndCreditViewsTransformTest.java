@@ -77,7 +77,8 @@ class AttributePostsAndCreditViewsTransformTest {
                     "ShowCredits",
                     MapElements.into(TypeDescriptors.strings())
                         .via((CreditedView v) -> v.getWeek() + "=" + v.getViews() + "@" + v.getEntityId())))
-        .containsInAnyOrder("2020-W13=100@anna", "2020-W14=150@anna", "2020-W15=50@anna");
+        .containsInAnyOrder(
+            "2020-W13=100@anna", "2020-W14=150@anna", "2020-W15=0@anna", "2020-W15=50@anna");
     PAssert.that(
             out.get(CreditViews.POSTS)
                 .apply(

@@ -71,7 +71,12 @@ class ViewGainsTest {
 
     assertThat(
         gains,
-        contains(new ViewGains.Gain(T1, 100), new ViewGains.Gain(T3, 50), new ViewGains.Gain(T5, 10)));
+        contains(
+            new ViewGains.Gain(T1, 100),
+            new ViewGains.Gain(T2, 0),
+            new ViewGains.Gain(T3, 50),
+            new ViewGains.Gain(T4, 0),
+            new ViewGains.Gain(T5, 10)));
     assertThat(sum(gains), is(160L));
   }
 
@@ -79,14 +84,21 @@ class ViewGainsTest {
   void gainsAddUpToTheHighestSnapshotEvenWhenTheLastIsLower() {
     List<ViewGains.Gain> gains = ViewGains.gains(snapshots(T1, 40, T2, 500, T3, 300, T4, 450));
 
-    assertThat(gains, contains(new ViewGains.Gain(T1, 40), new ViewGains.Gain(T2, 460)));
+    assertThat(
+        gains,
+        contains(
+            new ViewGains.Gain(T1, 40),
+            new ViewGains.Gain(T2, 460),
+            new ViewGains.Gain(T3, 0),
+            new ViewGains.Gain(T4, 0)));
     assertThat(sum(gains), is(500L));
   }
 
   @Test
-  void snapshotOfZeroViewsCreditsNothing() {
+  void everySnapshotGetsAGainZeroIncludedSoItsWeekIsCredited() {
     assertThat(
-        ViewGains.gains(snapshots(T1, 0, T2, 7)), contains(new ViewGains.Gain(T2, 7)));
+        ViewGains.gains(snapshots(T1, 0, T2, 7)),
+        contains(new ViewGains.Gain(T1, 0), new ViewGains.Gain(T2, 7)));
   }
 
   @Test
