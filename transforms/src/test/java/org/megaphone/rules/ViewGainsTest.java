@@ -109,7 +109,9 @@ class ViewGainsTest {
 
     List<ViewGains.Gain> gains = ViewGains.gains(distinct.byInstant());
 
-    assertThat(gains, contains(new ViewGains.Gain(T1, 50), new ViewGains.Gain(T2, 70)));
+    assertThat(
+        gains,
+        contains(new ViewGains.Gain(T1, 50), new ViewGains.Gain(T2, 70), new ViewGains.Gain(T3, 0)));
     assertThat(sum(gains), is(120L));
     assertThat(distinct.duplicates(), is(1L));
   }
