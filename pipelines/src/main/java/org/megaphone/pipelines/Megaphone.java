@@ -53,6 +53,11 @@ public final class Megaphone {
     } catch (RunFailedException e) {
       err.println("megaphone: run failed: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      // A bug, not bad input: say so, with what happened, and keep the trace for the report.
+      e.printStackTrace(err);
+      err.println("megaphone: run failed unexpectedly: " + e);
+      return 1;
     }
   }
 

@@ -157,8 +157,8 @@ public final class ReportPipeline {
                                         Stats.of(f.getTable(), Stats.READ, f.getRows()),
                                         Stats.of(f.getTable(), Stats.REJECTED, f.getRejected()))))
                     .setCoder(statCoder()))
-            .and(uniqueBulletins.get(Deduplicate.stats))
-            .and(uniqueOverrides.get(Deduplicate.stats))
+            .and(uniqueBulletins.get(Deduplicate.STATS))
+            .and(uniqueOverrides.get(Deduplicate.STATS))
             .and(validOverrides.get(ValidateOverrides.STATS))
             .and(credited.get(CreditViews.STATS))
             .and(growth.get(ChannelGrowth.STATS))

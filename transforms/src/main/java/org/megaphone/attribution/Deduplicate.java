@@ -23,11 +23,11 @@ import org.megaphone.model.Stats;
  * table's preference.
  *
  * <p>Input: the table's rows (bounded). Output: the kept rows ({@link #kept}) and the counts
- * {@code <table>.duplicates} and {@code <table>.accepted} ({@link #stats}). Nothing is rejected.
+ * {@code <table>.duplicates} and {@code <table>.accepted} ({@link #STATS}). Nothing is rejected.
  */
 public final class Deduplicate<T> extends PTransform<PCollection<T>, PCollectionTuple> {
   public final TupleTag<T> kept = new TupleTag<>();
-  public static final TupleTag<KV<String, Long>> stats = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
   private final String table;
   private final SerializableFunction<T, String> key;
@@ -51,9 +51,9 @@ public final class Deduplicate<T> extends PTransform<PCollection<T>, PCollection
             .apply(
                 "KeepPreferred",
                 ParDo.of(new KeepPreferredFn<>(table, preference, kept))
-                    .withOutputTags(kept, TupleTagList.of(stats)));
+                    .withOutputTags(kept, TupleTagList.of(STATS)));
     out.get(kept).setCoder(rows.getCoder());
-    out.get(stats).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    out.get(STATS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }
 
@@ -79,9 +79,9 @@ public final class Deduplicate<T> extends PTransform<PCollection<T>, PCollection
         }
       }
       out.get(kept).output(best);
-      out.get(stats).output(Stats.of(table, Stats.ACCEPTED, 1));
+      out.get(STATS).output(Stats.of(table, Stats.ACCEPTED, 1));
       if (rows > 1) {
-        out.get(stats).output(Stats.of(table, Stats.DUPLICATES, rows - 1));
+        out.get(STATS).output(Stats.of(table, Stats.DUPLICATES, rows - 1));
       }
     }
   }

@@ -35,7 +35,7 @@ public final class ReportFiles {
     return ReportRow.create(
         List.of(
             r.getFile(),
-            String.format("%020d", r.getLine()),
+            String.format(java.util.Locale.ROOT, "%020d", r.getLine()),
             r.getTable(),
             r.getReason(),
             r.getRecord()),

@@ -36,7 +36,7 @@ class DeduplicateTransformTest {
             out.get(dedup.kept)
                 .apply(MapElements.into(TypeDescriptors.strings()).via((Post x) -> x.key() + "/" + x.getLikes())))
         .containsInAnyOrder("instagram:p1/9", "tiktok:p1/1");
-    PAssert.that(out.get(Deduplicate.stats).apply(Sum.longsPerKey()))
+    PAssert.that(out.get(Deduplicate.STATS).apply(Sum.longsPerKey()))
         .containsInAnyOrder(List.of(KV.of("posts.accepted", 2L), KV.of("posts.duplicates", 2L)));
     p.run().waitUntilFinish();
   }
