@@ -188,8 +188,7 @@ public final class Roster implements Serializable {
         continue;
       }
       for (Phrase p : candidates) {
-        if (!found.contains(p.entityId())
-            && Words.containsPhrase(words.subList(i, words.size()), p.words())) {
+        if (!found.contains(p.entityId()) && Words.phraseAt(words, i, p.words())) {
           found.add(p.entityId());
         }
       }

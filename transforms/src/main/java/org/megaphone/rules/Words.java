@@ -32,18 +32,24 @@ public final class Words {
 
   /** Whether {@code phrase} (already split by {@link #of}) occurs as consecutive words. */
   public static boolean containsPhrase(List<String> textWords, List<String> phrase) {
-    if (phrase.isEmpty() || phrase.size() > textWords.size()) {
-      return false;
-    }
-    outer:
     for (int i = 0; i + phrase.size() <= textWords.size(); i++) {
-      for (int j = 0; j < phrase.size(); j++) {
-        if (!textWords.get(i + j).equals(phrase.get(j))) {
-          continue outer;
-        }
+      if (phraseAt(textWords, i, phrase)) {
+        return true;
       }
-      return true;
     }
     return false;
+  }
+
+  /** Whether {@code phrase} occurs in {@code textWords} starting at word {@code start}. */
+  public static boolean phraseAt(List<String> textWords, int start, List<String> phrase) {
+    if (phrase.isEmpty() || start + phrase.size() > textWords.size()) {
+      return false;
+    }
+    for (int j = 0; j < phrase.size(); j++) {
+      if (!textWords.get(start + j).equals(phrase.get(j))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
