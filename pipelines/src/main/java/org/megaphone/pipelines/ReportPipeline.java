@@ -71,7 +71,7 @@ public final class ReportPipeline {
   public static final String INPUTS_FILE = "_inputs.csv";
   public static final List<String> STATS_HEADER = List.of("name", "value");
   public static final List<String> INPUTS_HEADER =
-      List.of("table", "path", "bytes", "sha256", "rows", "rejected");
+      List.of("table", "path", "bytes", "sha256", "rows", "rejected", "charset", "profile");
 
   private ReportPipeline() {}
 
@@ -217,6 +217,8 @@ public final class ReportPipeline {
             Long.toString(f.getBytes()),
             f.getSha256(),
             Long.toString(f.getRows()),
-            Long.toString(f.getRejected())));
+            Long.toString(f.getRejected()),
+            f.getCharset(),
+            f.getProfile()));
   }
 }

@@ -17,7 +17,15 @@ final class RunStats {
       List.of("accounts", "posts", "views", "bulletins", "followers", "overrides");
 
   /** One input file. */
-  record FileStat(String table, String path, long bytes, String sha256, long rows, long rejected) {}
+  record FileStat(
+      String table,
+      String path,
+      long bytes,
+      String sha256,
+      long rows,
+      long rejected,
+      String charset,
+      String profile) {}
 
   private final Map<String, Long> values;
   final List<FileStat> files;
@@ -43,7 +51,9 @@ final class RunStats {
               Long.parseLong(row.get(2)),
               row.get(3),
               Long.parseLong(row.get(4)),
-              Long.parseLong(row.get(5))));
+              Long.parseLong(row.get(5)),
+              row.get(6),
+              row.get(7)));
     }
     Map<String, Long> reportRows = new TreeMap<>();
     for (String report : ReportPipeline.REPORTS) {
@@ -73,6 +83,19 @@ final class RunStats {
   /** Rows of an output file, header excluded. */
   long reportRows(String file) {
     return reportRows.getOrDefault(file, 0L);
+  }
+
+  /** What the user should know although the run succeeded, one sentence each. */
+  List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    for (FileStat f : files) {
+      if (f.charset().equals("windows-1252")) {
+        warnings.add(
+            f.path() + ": not valid UTF-8, read as Windows-1252; re-export as UTF-8 if accented"
+                + " letters look wrong");
+      }
+    }
+    return warnings;
   }
 
   /** The checks of contract sections 3 and 5; each failure is one sentence. */

@@ -68,6 +68,8 @@ final class Summary {
       file.put("sha256", f.sha256());
       file.put("rows_read", f.rows());
       file.put("rows_rejected", f.rejected());
+      file.put("charset", f.charset());
+      file.put("profile", f.profile());
       files.add(file);
     }
     inputs.put("files", files);
@@ -106,6 +108,8 @@ final class Summary {
     conservation.put("ok", conservationFailures.isEmpty());
     conservation.put("failures", conservationFailures);
     s.put("conservation", conservation);
+
+    s.put("warnings", stats.warnings());
 
     List<Map<String, Object>> outputs = new ArrayList<>();
     for (String file : ReportPipeline.REPORTS) {
@@ -164,6 +168,9 @@ final class Summary {
         totals.get("posts"), totals.get("engagement"), totals.get("views_credited"),
         orphans.get("views"), orphans.get("posts"));
     out.println("  conservation: ok");
+    for (String warning : (List<String>) s.get("warnings")) {
+      out.println("  warning: " + warning);
+    }
     out.println("  wrote:");
     for (Map<String, Object> o : (List<Map<String, Object>>) s.get("outputs")) {
       out.printf("    %-22s %,8d rows%n", o.get("file"), o.get("rows"));

@@ -37,10 +37,14 @@ public final class CsvRecords {
 
   private CsvRecords() {}
 
-  /** The delimiter of a file, detected from its first line: {@code ;} when it has more of them. */
+  /**
+   * The delimiter of a file, detected from its first non-blank line (before any quote): the most
+   * frequent of comma, semicolon and tab, ties going to comma, then semicolon.
+   */
   public static char detectDelimiter(String text) {
     int commas = 0;
     int semicolons = 0;
+    int tabs = 0;
     int start = 0;
     // The header is the first line that is not blank (blank lines are skipped by parse).
     while (start < text.length() && " \t\r\n".indexOf(text.charAt(start)) >= 0) {
@@ -54,7 +58,12 @@ public final class CsvRecords {
         commas++;
       } else if (c == ';') {
         semicolons++;
+      } else if (c == '\t') {
+        tabs++;
       }
+    }
+    if (tabs > commas && tabs > semicolons) {
+      return '\t';
     }
     return semicolons > commas ? ';' : ',';
   }

@@ -22,9 +22,22 @@ public abstract class InputFile {
 
   public abstract long getRejected();
 
+  /** How its text was decoded: UTF-8, UTF-16LE, UTF-16BE or windows-1252. */
+  public abstract String getCharset();
+
+  /** The format it was read as: {@code canonical} or an export profile's name. */
+  public abstract String getProfile();
+
   @SchemaCreate
   public static InputFile create(
-      String table, String path, long bytes, String sha256, long rows, long rejected) {
-    return new AutoValue_InputFile(table, path, bytes, sha256, rows, rejected);
+      String table,
+      String path,
+      long bytes,
+      String sha256,
+      long rows,
+      long rejected,
+      String charset,
+      String profile) {
+    return new AutoValue_InputFile(table, path, bytes, sha256, rows, rejected, charset, profile);
   }
 }

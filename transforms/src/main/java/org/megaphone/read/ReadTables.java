@@ -134,11 +134,19 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       String name = file.getMetadata().resourceId().getFilename();
       Table<?> table = tableOf(tables, name);
       byte[] bytes = file.readFullyAsBytes();
-      TableFiles.Counts counts = parse(table, name, TableFiles.decode(name, bytes), out);
+      TableFiles.Decoded decoded = TableFiles.decodeText(name, bytes);
+      TableFiles.Counts counts = parse(table, name, decoded.text(), out);
       out.get(FILES)
           .output(
               InputFile.create(
-                  table.name(), name, bytes.length, sha256(bytes), counts.rows(), counts.rejected()));
+                  table.name(),
+                  name,
+                  bytes.length,
+                  sha256(bytes),
+                  counts.rows(),
+                  counts.rejected(),
+                  decoded.charset(),
+                  "canonical"));
     }
 
     @SuppressWarnings("unchecked")

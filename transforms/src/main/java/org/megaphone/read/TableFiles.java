@@ -18,7 +18,8 @@ import org.megaphone.model.Reject;
 import org.megaphone.model.SourceRef;
 
 /**
- * Reads one file of a table, without Beam: decompression, UTF-8 decoding with or without BOM,
+ * Reads one file of a table, without Beam: decompression, decoding (UTF-8 with or without BOM,
+ * UTF-16 with BOM, Windows-1252 when not UTF-8),
  * delimiter detection, header matching (case-insensitive, trimmed, any order, unknown columns
  * ignored) and the table's row rule. Good rows and rejects go to the two consumers.
  */
@@ -29,8 +30,21 @@ public final class TableFiles {
 
   private TableFiles() {}
 
-  /** The text of a file's bytes: gunzipped when the name ends in .gz, BOM dropped. */
+  /** A file's text and the charset it was decoded with. */
+  public record Decoded(String text, String charset) {}
+
+  /** The text of a file's bytes (see {@link #decodeText}). */
   public static String decode(String fileName, byte[] bytes) {
+    return decodeText(fileName, bytes).text();
+  }
+
+  /**
+   * The text of a file's bytes: gunzipped when the name ends in .gz; UTF-16 when it starts with a
+   * UTF-16 byte-order mark (Excel's "Unicode text"); else UTF-8 (BOM dropped) when the bytes are
+   * valid UTF-8; else Windows-1252, the encoding of Excel's plain "CSV" on Western systems (the
+   * run warns about it; contract copy, D6).
+   */
+  public static Decoded decodeText(String fileName, byte[] bytes) {
     byte[] plain = bytes;
     if (fileName.endsWith(".gz")) {
       try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
@@ -39,19 +53,27 @@ public final class TableFiles {
         throw new InputException(fileName + ": cannot be read as gzip: " + e.getMessage(), e);
       }
     }
-    String text;
+    if (plain.length >= 2 && (plain[0] & 0xFF) == 0xFF && (plain[1] & 0xFF) == 0xFE) {
+      return new Decoded(
+          new String(plain, 2, plain.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+    }
+    if (plain.length >= 2 && (plain[0] & 0xFF) == 0xFE && (plain[1] & 0xFF) == 0xFF) {
+      return new Decoded(
+          new String(plain, 2, plain.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE");
+    }
     try {
-      text =
+      String text =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(plain))
               .toString();
+      return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, "UTF-8");
     } catch (CharacterCodingException e) {
-      throw new InputException(fileName + ": is not valid UTF-8 text", e);
+      return new Decoded(
+          new String(plain, java.nio.charset.Charset.forName("windows-1252")), "windows-1252");
     }
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /**

@@ -267,6 +267,13 @@ class CsvRecordsTest {
   }
 
   @Test
+  void tabIsTheDelimiterWhenItIsTheMostFrequentInTheHeader() {
+    assertThat(CsvRecords.detectDelimiter("Date\tViews\tTitle, long\n"), is('\t'));
+    assertThat(CsvRecords.detectDelimiter("a\tb,c,d\n"), is(','));
+    assertThat(CsvRecords.parse("a\tb\n1\t\"x\ty\"\n", '\t').get(1).fields, contains("1", "x\ty"));
+  }
+
+  @Test
   void semicolonFileTreatsCommasAsDataAndQuotesSemicolons() {
     List<CsvRecords.Record> records = CsvRecords.parse("a;b\n1,5;\"x;y\"\n", ';');
 

@@ -95,21 +95,29 @@ class TableFilesTest {
   }
 
   @Test
-  void decodeOfInvalidUtf8IsAnInputExceptionNamingTheFile() {
-    byte[] latin1 = "platform,text\nig,Citt\u00e0\n".getBytes(StandardCharsets.ISO_8859_1);
+  void textThatIsNotUtf8IsReadAsWindows1252AndSaysSo() {
+    byte[] cp1252 = "platform,text\nig,Citt\u00e0 \u20ac\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
 
-    InputException e =
-        assertThrows(InputException.class, () -> TableFiles.decode("posts_latin1.csv", latin1));
+    TableFiles.Decoded decoded = TableFiles.decodeText("posts_excel.csv", cp1252);
 
-    assertThat(e.getMessage(), containsString("posts_latin1.csv"));
-    assertThat(e.getMessage(), containsString("UTF-8"));
+    assertThat(decoded.text(), is("platform,text\nig,Citt\u00e0 \u20ac\n"));
+    assertThat(decoded.charset(), is("windows-1252"));
   }
 
   @Test
-  void decodeOfInvalidUtf8InsideGzipIsAnInputException() {
+  void utf16WithByteOrderMarkIsReadAsExcelUnicodeText() {
+    byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a\tb\nk\u00e4\t1\n".getBytes(StandardCharsets.UTF_16LE));
+    byte[] be = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "a\tb\n".getBytes(StandardCharsets.UTF_16BE));
+
+    assertThat(TableFiles.decodeText("x.csv", le), is(new TableFiles.Decoded("a\tb\nk\u00e4\t1\n", "UTF-16LE")));
+    assertThat(TableFiles.decodeText("x.csv", be), is(new TableFiles.Decoded("a\tb\n", "UTF-16BE")));
+  }
+
+  @Test
+  void invalidUtf8InsideGzipFallsBackToWindows1252() {
     byte[] compressed = gzip(new byte[] {'a', ',', (byte) 0xC3, (byte) 0x28, '\n'});
 
-    assertThrows(InputException.class, () -> TableFiles.decode("views.csv.gz", compressed));
+    assertThat(TableFiles.decodeText("views.csv.gz", compressed).charset(), is("windows-1252"));
   }
 
   // --- header ---
