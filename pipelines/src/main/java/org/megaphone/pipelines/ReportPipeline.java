@@ -34,6 +34,7 @@ import org.megaphone.model.CreditedView;
 import org.megaphone.model.FollowerSnapshot;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
+import org.megaphone.model.SourceRef;
 import org.megaphone.model.Stats;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.read.InputFile;
@@ -103,12 +104,14 @@ public final class ReportPipeline {
     PCollectionView<Campaigns> campaigns =
         bulletins.apply(
             "BuildCampaigns", new BuildCampaigns(options.getCampaignTags(), options.getBulletinWindow()));
+    PCollectionTuple validOverrides =
+        tables.get(read.rows(overridesTable)).apply("ValidateOverrides", new ValidateOverrides(roster));
     Deduplicate<AttributionOverride> dedupOverrides =
         new Deduplicate<>("overrides", AttributionOverride::postKey, ReportPipeline::byRawOverride);
     PCollectionTuple uniqueOverrides =
-        tables.get(read.rows(overridesTable)).apply("DeduplicateOverrides", dedupOverrides);
-    PCollectionTuple validOverrides =
-        uniqueOverrides.get(dedupOverrides.kept).apply("ValidateOverrides", new ValidateOverrides(roster));
+        validOverrides.get(ValidateOverrides.VALID).apply("DeduplicateOverrides", dedupOverrides);
+    PCollectionView<Map<String, String>> overridesView =
+        ValidateOverrides.view(uniqueOverrides.get(dedupOverrides.kept));
 
     // Posts and views: attribute each row, keep one row per post, credit its views.
     PCollectionTuple credited =
@@ -116,7 +119,7 @@ public final class ReportPipeline {
             .get(read.rows(postsTable))
             .apply(
                 "AttributePosts",
-                new AttributePosts(roster, campaigns, ValidateOverrides.view(validOverrides), zone))
+                new AttributePosts(roster, campaigns, overridesView, zone))
             .apply(
                 "CreditViews",
                 new CreditViews(tables.get(read.rows(viewsTable)), zone, options.getShards()));
@@ -194,12 +197,15 @@ public final class ReportPipeline {
     return KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
   }
 
+  /** Bulletins and overrides keep the greatest raw record, then the one read first (D9). */
   private static int byRawBulletin(Bulletin a, Bulletin b) {
-    return CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
+    int byRecord = CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
+    return byRecord != 0 ? byRecord : SourceRef.readFirst(a.getSource(), b.getSource());
   }
 
   private static int byRawOverride(AttributionOverride a, AttributionOverride b) {
-    return CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
+    int byRecord = CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
+    return byRecord != 0 ? byRecord : SourceRef.readFirst(a.getSource(), b.getSource());
   }
 
   private static List<ReportRow> statRows(Map<String, Long> stats) {

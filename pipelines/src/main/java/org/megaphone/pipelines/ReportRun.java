@@ -138,6 +138,7 @@ public final class ReportRun {
       if (read > 0 && (double) rejected / read > maxRatio) {
         failures.add(
             String.format(
+                java.util.Locale.ROOT,
                 "%s: %d of %d rows rejected (%.1f%% > --maxRejectRatio=%s)",
                 table, rejected, read, 100.0 * rejected / read, maxRatio));
       }

@@ -152,18 +152,21 @@ final class Summary {
     Map<String, Object> inputs = (Map<String, Object>) s.get("inputs");
     Map<String, Map<String, Object>> tables = (Map<String, Map<String, Object>>) inputs.get("tables");
     out.printf(
+        java.util.Locale.ROOT,
         "Megaphone report: %s -> %s (%s, %.1f s)%n",
         inputs.get("folder"), output, s.get("runner"), (Double) s.get("seconds"));
-    out.printf("  %-10s %10s %10s %10s %10s%n", "table", "read", "accepted", "rejected", "duplicates");
+    out.printf(java.util.Locale.ROOT, "  %-10s %10s %10s %10s %10s%n", "table", "read", "accepted", "rejected", "duplicates");
     for (Map.Entry<String, Map<String, Object>> t : tables.entrySet()) {
       Map<String, Object> v = t.getValue();
       out.printf(
+          java.util.Locale.ROOT,
           "  %-10s %,10d %,10d %,10d %,10d%n",
           t.getKey(), v.get("read"), v.get("accepted"), v.get("rejected"), v.get("duplicates"));
     }
     Map<String, Object> totals = (Map<String, Object>) s.get("totals");
     Map<String, Object> orphans = (Map<String, Object>) s.get("orphan_views");
     out.printf(
+        java.util.Locale.ROOT,
         "  posts %,d  engagement %,d  views credited %,d  orphan views %,d (%,d posts)%n",
         totals.get("posts"), totals.get("engagement"), totals.get("views_credited"),
         orphans.get("views"), orphans.get("posts"));
@@ -173,8 +176,8 @@ final class Summary {
     }
     out.println("  wrote:");
     for (Map<String, Object> o : (List<Map<String, Object>>) s.get("outputs")) {
-      out.printf("    %-22s %,8d rows%n", o.get("file"), o.get("rows"));
+      out.printf(java.util.Locale.ROOT, "    %-22s %,8d rows%n", o.get("file"), o.get("rows"));
     }
-    out.printf("    %s%n", output.resolve(ReportRun.SUMMARY));
+    out.printf(java.util.Locale.ROOT, "    %s%n", output.resolve(ReportRun.SUMMARY));
   }
 }

@@ -11,6 +11,7 @@ import org.megaphone.model.Account;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.Post;
+import org.megaphone.model.SourceRef;
 import org.megaphone.rules.Weeks;
 
 /**
@@ -83,7 +84,8 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
         rateFollowers,
         0L,
         post.getExportedAt(),
-        post.getSource().getRecord());
+        post.getSource().getRecord(),
+        SourceRef.create(post.getSource().getFile(), post.getSource().getLine(), ""));
   }
 
   private static final class AttributeFn extends DoFn<Post, AttributedPost> {

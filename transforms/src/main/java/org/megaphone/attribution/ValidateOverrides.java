@@ -1,9 +1,12 @@
 package org.megaphone.attribution;
 
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
@@ -13,20 +16,23 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Reject;
 import org.megaphone.model.Stats;
 
 /**
- * Contract section 2, overrides: an override's entity_id must exist in the roster.
+ * Contract section 2, overrides: an override's entity_id must exist in the roster. Runs before
+ * de-duplication, so that a rejected override is not used anywhere, not even to out-rank a valid
+ * one for the same post.
  *
- * <p>Input: de-duplicated overrides (bounded, small). Outputs: a map side input from post key
- * to entity_id ({@link #view}), rejects for unknown entities ({@link #REJECTS}) and the count
- * {@code overrides.rejected} / {@code overrides.accepted} adjustments ({@link #STATS}).
+ * <p>Input: overrides as read (bounded, small). Side input: the roster. Outputs: the valid
+ * overrides ({@link #VALID}), rejects for unknown entities ({@link #REJECTS}) and the count
+ * {@code overrides.rejected} ({@link #STATS}).
  */
 public final class ValidateOverrides
     extends PTransform<PCollection<AttributionOverride>, PCollectionTuple> {
-  public static final TupleTag<KV<String, String>> VALID = new TupleTag<>() {};
+  public static final TupleTag<AttributionOverride> VALID = new TupleTag<>() {};
   public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
@@ -44,8 +50,8 @@ public final class ValidateOverrides
             ParDo.of(new CheckFn(roster))
                 .withSideInputs(roster)
                 .withOutputTags(VALID, TupleTagList.of(REJECTS).and(STATS)));
-    out.get(VALID).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
-    out.get(STATS).setCoder(KvCoder.of(StringUtf8Coder.of(), org.apache.beam.sdk.coders.VarLongCoder.of()));
+    out.get(VALID).setCoder(overrides.getCoder());
+    out.get(STATS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     try {
       out.get(REJECTS)
           .setCoder(overrides.getPipeline().getSchemaRegistry().getSchemaCoder(Reject.class));
@@ -55,12 +61,16 @@ public final class ValidateOverrides
     return out;
   }
 
-  /** The valid overrides as a map side input, post key to entity_id. */
-  public static PCollectionView<java.util.Map<String, String>> view(PCollectionTuple validated) {
-    return validated.get(VALID).apply("ViewOverrides", View.asMap());
+  /** De-duplicated valid overrides as a map side input, post key to entity_id. */
+  public static PCollectionView<Map<String, String>> view(PCollection<AttributionOverride> kept) {
+    return kept.apply(
+            "KeyOverrides",
+            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                .via((AttributionOverride o) -> KV.of(o.postKey(), o.getEntityId())))
+        .apply("ViewOverrides", View.asMap());
   }
 
-  private static final class CheckFn extends DoFn<AttributionOverride, KV<String, String>> {
+  private static final class CheckFn extends DoFn<AttributionOverride, AttributionOverride> {
     private final PCollectionView<Roster> roster;
 
     CheckFn(PCollectionView<Roster> roster) {
@@ -71,15 +81,13 @@ public final class ValidateOverrides
     public void process(ProcessContext context) {
       AttributionOverride o = context.element();
       if (context.sideInput(roster).hasEntity(o.getEntityId())) {
-        context.output(KV.of(o.postKey(), o.getEntityId()));
+        context.output(o);
       } else {
         context.output(
             REJECTS,
             o.getSource()
                 .reject("overrides", "unknown entity_id: entity_id='" + o.getEntityId() + "'"));
-        // The row was counted as accepted by de-duplication; it moves to rejected.
         context.output(STATS, Stats.of("overrides", Stats.REJECTED, 1));
-        context.output(STATS, Stats.of("overrides", Stats.ACCEPTED, -1));
       }
     }
   }

@@ -60,6 +60,9 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
   /** The row's raw record, the last tie-breaker among duplicate rows. */
   public abstract String getRecord();
 
+  /** Where the row was read: keeps ties between identical records deterministic. */
+  public abstract SourceRef getSource();
+
   @SchemaCreate
   public static AttributedPost create(
       String platform,
@@ -79,7 +82,8 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
       @Nullable Long rateFollowers,
       long views,
       @Nullable Long exportedAt,
-      String record) {
+      String record,
+      SourceRef source) {
     return new AutoValue_AttributedPost(
         platform,
         postId,
@@ -98,7 +102,8 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
         rateFollowers,
         views,
         exportedAt,
-        record);
+        record,
+        source);
   }
 
   public AttributedPost withViews(long views) {
@@ -120,12 +125,23 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
         getRateFollowers(),
         views,
         getExportedAt(),
-        getRecord());
+        getRecord(),
+        getSource());
   }
 
   @java.lang.Override
   public String rawRecord() {
     return getRecord();
+  }
+
+  @java.lang.Override
+  public String sourceFile() {
+    return getSource().getFile();
+  }
+
+  @java.lang.Override
+  public long sourceLine() {
+    return getSource().getLine();
   }
 
   public String key() {

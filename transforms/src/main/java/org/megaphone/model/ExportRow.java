@@ -10,6 +10,11 @@ public interface ExportRow {
 
   long engagement();
 
-  /** The row's raw record text, the last tie-breaker. */
+  /** The row's raw record text, the last tie-breaker of the contract. */
   String rawRecord();
+
+  /** The file the row was read from; with {@link #sourceLine}, makes ties deterministic. */
+  String sourceFile();
+
+  long sourceLine();
 }

@@ -84,6 +84,16 @@ public abstract class Post implements java.io.Serializable, ExportRow {
     return getSource().getRecord();
   }
 
+  @java.lang.Override
+  public String sourceFile() {
+    return getSource().getFile();
+  }
+
+  @java.lang.Override
+  public long sourceLine() {
+    return getSource().getLine();
+  }
+
   /** Contract section 4, Engagement: likes + comments + shares + saves. */
   @java.lang.Override
   public long engagement() {

@@ -38,13 +38,29 @@ public final class CsvRecords {
   private CsvRecords() {}
 
   /**
-   * The delimiter of a file, detected from its first non-blank line (before any quote): the most
-   * frequent of comma, semicolon and tab, ties going to comma, then semicolon.
+   * The delimiter of a canonical file, detected from its first non-blank line (before any quote):
+   * {@code ;} when it has more of them than commas, else {@code ,} (contract section 2).
    */
   public static char detectDelimiter(String text) {
-    int commas = 0;
-    int semicolons = 0;
-    int tabs = 0;
+    int[] counts = countDelimiters(text);
+    return counts[1] > counts[0] ? ';' : ',';
+  }
+
+  /**
+   * The delimiter of a native export: as {@link #detectDelimiter}, but a tab when tabs outnumber
+   * both (Excel's "Unicode text" is tab-separated).
+   */
+  public static char detectExportDelimiter(String text) {
+    int[] counts = countDelimiters(text);
+    if (counts[2] > counts[0] && counts[2] > counts[1]) {
+      return '\t';
+    }
+    return counts[1] > counts[0] ? ';' : ',';
+  }
+
+  /** Commas, semicolons and tabs in the first non-blank line, before any quote. */
+  private static int[] countDelimiters(String text) {
+    int[] counts = new int[3];
     int start = 0;
     // The header is the first line that is not blank (blank lines are skipped by parse).
     while (start < text.length() && " \t\r\n".indexOf(text.charAt(start)) >= 0) {
@@ -55,17 +71,14 @@ public final class CsvRecords {
       if (c == '\n' || c == '\r' || c == '"') {
         break;
       } else if (c == ',') {
-        commas++;
+        counts[0]++;
       } else if (c == ';') {
-        semicolons++;
+        counts[1]++;
       } else if (c == '\t') {
-        tabs++;
+        counts[2]++;
       }
     }
-    if (tabs > commas && tabs > semicolons) {
-      return '\t';
-    }
-    return semicolons > commas ? ';' : ',';
+    return counts;
   }
 
   /** Splits {@code text} (BOM already removed) into records. The header is the first record. */

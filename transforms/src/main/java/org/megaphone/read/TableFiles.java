@@ -18,8 +18,7 @@ import org.megaphone.model.Reject;
 import org.megaphone.model.SourceRef;
 
 /**
- * Reads one file of a table, without Beam: decompression, decoding (UTF-8 with or without BOM,
- * UTF-16 with BOM, Windows-1252 when not UTF-8),
+ * Reads one file of a table, without Beam: decompression, UTF-8 decoding with or without BOM,
  * delimiter detection, header matching (case-insensitive, trimmed, any order, unknown columns
  * ignored) and the table's row rule. Good rows and rejects go to the two consumers.
  */
@@ -33,26 +32,34 @@ public final class TableFiles {
   /** A file's text and the charset it was decoded with. */
   public record Decoded(String text, String charset) {}
 
-  /** The text of a file's bytes (see {@link #decodeText}). */
+  /** The text of a canonical table file (see {@link #decodeText}). */
   public static String decode(String fileName, byte[] bytes) {
     return decodeText(fileName, bytes).text();
   }
 
   /**
-   * The text of a file's bytes: gunzipped when the name ends in .gz; UTF-16 when it starts with a
-   * UTF-16 byte-order mark (Excel's "Unicode text"); else UTF-8 (BOM dropped) when the bytes are
-   * valid UTF-8; else Windows-1252, the encoding of Excel's plain "CSV" on Western systems (the
-   * run warns about it; contract copy, D6).
+   * The text of a canonical table file: gunzipped when the name ends in .gz, UTF-8 with or
+   * without BOM (contract section 2).
+   *
+   * @throws InputException when the bytes are not gzip (for .gz) or not UTF-8
    */
   public static Decoded decodeText(String fileName, byte[] bytes) {
-    byte[] plain = bytes;
-    if (fileName.endsWith(".gz")) {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-        plain = in.readAllBytes();
-      } catch (IOException e) {
-        throw new InputException(fileName + ": cannot be read as gzip: " + e.getMessage(), e);
-      }
+    byte[] plain = gunzipIfNamed(fileName, bytes);
+    String text = utf8(plain);
+    if (text == null) {
+      throw new InputException(fileName + ": is not valid UTF-8 text");
     }
+    return new Decoded(stripBom(text), "UTF-8");
+  }
+
+  /**
+   * The text of a native export, which may be any of what analysts download or re-save: UTF-16
+   * when it starts with a UTF-16 byte-order mark (Excel's "Unicode text"); else UTF-8 (BOM
+   * dropped) when the bytes are valid UTF-8; else Windows-1252, the encoding of Excel's plain
+   * "CSV" on Western systems (the run warns about it).
+   */
+  public static Decoded decodeExport(String fileName, byte[] bytes) {
+    byte[] plain = gunzipIfNamed(fileName, bytes);
     if (plain.length >= 2 && (plain[0] & 0xFF) == 0xFF && (plain[1] & 0xFF) == 0xFE) {
       return new Decoded(
           new String(plain, 2, plain.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
@@ -61,19 +68,41 @@ public final class TableFiles {
       return new Decoded(
           new String(plain, 2, plain.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE");
     }
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(plain))
-              .toString();
-      return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, "UTF-8");
-    } catch (CharacterCodingException e) {
-      return new Decoded(
-          new String(plain, java.nio.charset.Charset.forName("windows-1252")), "windows-1252");
+    String text = utf8(plain);
+    if (text != null) {
+      return new Decoded(stripBom(text), "UTF-8");
     }
+    return new Decoded(
+        new String(plain, java.nio.charset.Charset.forName("windows-1252")), "windows-1252");
+  }
+
+  private static byte[] gunzipIfNamed(String fileName, byte[] bytes) {
+    if (!fileName.endsWith(".gz")) {
+      return bytes;
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new InputException(fileName + ": cannot be read as gzip: " + e.getMessage(), e);
+    }
+  }
+
+  /** The bytes as UTF-8, or null when they are not valid UTF-8. */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static String stripBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /**

@@ -63,6 +63,10 @@ public final class Tables {
 
     @Override
     public Account parse(Row row, SourceRef source) {
+      // Fields are checked in the table's column order, so the reason is the first problem.
+      String platform = row.platform("platform");
+      String handle = row.handle("handle");
+      String entityId = row.required("entity_id");
       String role = row.required("role").toLowerCase(Locale.ROOT);
       if (!ROLES.contains(role)) {
         throw new RowRejected("unknown role: role='" + row.required("role") + "'");
@@ -77,9 +81,9 @@ public final class Tables {
             .forEach(aliases::add);
       }
       return Account.create(
-          row.platform("platform"),
-          row.handle("handle"),
-          row.required("entity_id"),
+          platform,
+          handle,
+          entityId,
           row.optional("entity_name"),
           role,
           row.optional("cohort"),

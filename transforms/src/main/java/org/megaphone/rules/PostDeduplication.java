@@ -13,7 +13,11 @@ public final class PostDeduplication {
       Comparator.comparing(
               (ExportRow p) -> p.getExportedAt() == null ? Long.MIN_VALUE : p.getExportedAt())
           .thenComparingLong(ExportRow::engagement)
-          .thenComparing(ExportRow::rawRecord, CodePoints.ORDER);
+          .thenComparing(ExportRow::rawRecord, CodePoints.ORDER)
+          // Identical records (e.g. the same row in files with different column orders): the one
+          // read first, by file name then line, so the result never depends on arrival order.
+          .thenComparing(ExportRow::sourceFile, CodePoints.ORDER.reversed())
+          .thenComparing(Comparator.comparingLong(ExportRow::sourceLine).reversed());
 
   private PostDeduplication() {}
 

@@ -74,6 +74,6 @@ public abstract class UptakeTotals {
             : BigDecimal.valueOf(delays.get(n / 2 - 1))
                 .add(BigDecimal.valueOf(delays.get(n / 2)))
                 .divide(BigDecimal.valueOf(2));
-    return middle.divide(MILLIS_PER_HOUR, Cells.EXACT);
+    return Cells.quotient(middle, MILLIS_PER_HOUR);
   }
 }

@@ -2,6 +2,7 @@ package org.megaphone.weekly;
 
 import com.google.auto.value.AutoValue;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
@@ -10,12 +11,14 @@ import org.megaphone.write.Cells;
 
 /**
  * The sums behind one weekly row: counts of the posts published that week, views credited that
- * week, and the exact sum and count of engagement/followers ratios for engagement_rate.
+ * week, and the sum of engagement/followers ratios for engagement_rate, kept as an exact fraction
+ * (integer numerator and denominator) so the mean is rounded once.
  */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class WeeklyTotals {
-  public static final WeeklyTotals ZERO = create(0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0);
+  public static final WeeklyTotals ZERO =
+      create(0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ONE, 0);
 
   public abstract long getPosts();
 
@@ -31,7 +34,10 @@ public abstract class WeeklyTotals {
 
   public abstract long getViews();
 
-  public abstract BigDecimal getRateSum();
+  /** The sum of the rated posts' engagement/followers is rateNumerator / rateDenominator. */
+  public abstract BigDecimal getRateNumerator();
+
+  public abstract BigDecimal getRateDenominator();
 
   public abstract long getRateCount();
 
@@ -44,10 +50,20 @@ public abstract class WeeklyTotals {
       long shares,
       long saves,
       long views,
-      BigDecimal rateSum,
+      BigDecimal rateNumerator,
+      BigDecimal rateDenominator,
       long rateCount) {
     return new AutoValue_WeeklyTotals(
-        posts, campaignPosts, likes, comments, shares, saves, views, rateSum, rateCount);
+        posts,
+        campaignPosts,
+        likes,
+        comments,
+        shares,
+        saves,
+        views,
+        rateNumerator,
+        rateDenominator,
+        rateCount);
   }
 
   /** A post published in the week. */
@@ -62,18 +78,40 @@ public abstract class WeeklyTotals {
         p.getShares(),
         p.getSaves(),
         0,
-        rated
-            ? BigDecimal.valueOf(p.engagement()).divide(BigDecimal.valueOf(followers), Cells.EXACT)
-            : BigDecimal.ZERO,
+        rated ? reduced(p.engagement(), followers)[0] : BigDecimal.ZERO,
+        rated ? reduced(p.engagement(), followers)[1] : BigDecimal.ONE,
         rated ? 1 : 0);
+  }
+
+  /** A fraction in lowest terms, so equal sums are equal values whatever their order. */
+  private static BigDecimal[] reduced(long numerator, long denominator) {
+    return reduced(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
+  }
+
+  private static BigDecimal[] reduced(BigInteger n, BigInteger d) {
+    BigInteger gcd = n.gcd(d);
+    if (gcd.signum() != 0) {
+      n = n.divide(gcd);
+      d = d.divide(gcd);
+    }
+    return new BigDecimal[] {new BigDecimal(n), new BigDecimal(d)};
   }
 
   /** Views credited in the week. */
   public static WeeklyTotals ofViews(long views) {
-    return create(0, 0, 0, 0, 0, 0, views, BigDecimal.ZERO, 0);
+    return create(0, 0, 0, 0, 0, 0, views, BigDecimal.ZERO, BigDecimal.ONE, 0);
   }
 
   public WeeklyTotals plus(WeeklyTotals o) {
+    // a/b + c/d = (ad + cb) / bd, reduced so the numbers stay small.
+    BigInteger n =
+        getRateNumerator()
+            .toBigIntegerExact()
+            .multiply(o.getRateDenominator().toBigIntegerExact())
+            .add(o.getRateNumerator().toBigIntegerExact().multiply(getRateDenominator().toBigIntegerExact()));
+    BigInteger d =
+        getRateDenominator().toBigIntegerExact().multiply(o.getRateDenominator().toBigIntegerExact());
+    BigDecimal[] sum = reduced(n, d);
     return create(
         getPosts() + o.getPosts(),
         getCampaignPosts() + o.getCampaignPosts(),
@@ -82,7 +120,8 @@ public abstract class WeeklyTotals {
         getShares() + o.getShares(),
         getSaves() + o.getSaves(),
         getViews() + o.getViews(),
-        getRateSum().add(o.getRateSum()),
+        sum[0],
+        sum[1],
         getRateCount() + o.getRateCount());
   }
 
@@ -90,10 +129,11 @@ public abstract class WeeklyTotals {
     return getLikes() + getComments() + getShares() + getSaves();
   }
 
-  /** Mean engagement/followers over the rated posts; null when there is none. */
+  /** Mean engagement/followers over the rated posts, rounded once to 6 decimals; null if none. */
   public BigDecimal engagementRate() {
     return getRateCount() == 0
         ? null
-        : getRateSum().divide(BigDecimal.valueOf(getRateCount()), Cells.EXACT);
+        : Cells.quotient(
+            getRateNumerator(), getRateDenominator().multiply(BigDecimal.valueOf(getRateCount())));
   }
 }

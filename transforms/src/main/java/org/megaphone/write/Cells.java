@@ -1,16 +1,12 @@
 package org.megaphone.write;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.ZoneId;
 import org.megaphone.rules.Timestamps;
 
 /** Contract section 5: how each kind of cell is written. */
 public final class Cells {
-  /** Precision of intermediate quotients: far beyond the 6 decimals written. */
-  public static final MathContext EXACT = MathContext.DECIMAL128;
-
   private Cells() {}
 
   /**
@@ -50,7 +46,12 @@ public final class Cells {
     if (denominator == 0) {
       return "";
     }
-    return decimal(BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), EXACT));
+    return decimal(quotient(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator)));
+  }
+
+  /** The exact quotient rounded once, half-even, to the 6 decimals written. */
+  public static BigDecimal quotient(BigDecimal numerator, BigDecimal denominator) {
+    return numerator.divide(denominator, 6, RoundingMode.HALF_EVEN);
   }
 
   public static String timestamp(long epochMillis, ZoneId zone) {

@@ -77,13 +77,24 @@ public final class WriteReports extends PTransform<PBegin, PCollection<KV<String
           all.and(
               report
                   .getValue()
-                  .apply("KeyRowsOf " + report.getKey(), WithKeys.of(report.getKey()))
+                  .apply(stepName(report.getKey()), WithKeys.of(report.getKey()))
                   .setCoder(coder));
     }
     return all.apply("FlattenReports", Flatten.pCollections())
         .apply("GroupByReport", GroupByKey.create())
         .apply("SortAndWrite", ParDo.of(new WriteFn(directory, headers)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  /** "entities_weekly.csv" -> "KeyEntitiesWeeklyRows": a VerbNoun step name (a Flink uid). */
+  static String stepName(String fileName) {
+    StringBuilder name = new StringBuilder("Key");
+    for (String part : fileName.replaceFirst("\\.csv$", "").split("_")) {
+      if (!part.isEmpty()) {
+        name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return name.append("Rows").toString();
   }
 
   /** A row with no cells: never a real report row. */

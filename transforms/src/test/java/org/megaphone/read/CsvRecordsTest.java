@@ -267,9 +267,10 @@ class CsvRecordsTest {
   }
 
   @Test
-  void tabIsTheDelimiterWhenItIsTheMostFrequentInTheHeader() {
-    assertThat(CsvRecords.detectDelimiter("Date\tViews\tTitle, long\n"), is('\t'));
-    assertThat(CsvRecords.detectDelimiter("a\tb,c,d\n"), is(','));
+  void exportsMayBeTabSeparatedButCanonicalFilesNot() {
+    assertThat(CsvRecords.detectExportDelimiter("Date\tViews\tTitle, long\n"), is('\t'));
+    assertThat(CsvRecords.detectExportDelimiter("a\tb,c,d\n"), is(','));
+    assertThat(CsvRecords.detectDelimiter("Date\tViews\tTitle, long\n"), is(','));
     assertThat(CsvRecords.parse("a\tb\n1\t\"x\ty\"\n", '\t').get(1).fields, contains("1", "x\ty"));
   }
 

@@ -95,29 +95,41 @@ class TableFilesTest {
   }
 
   @Test
-  void textThatIsNotUtf8IsReadAsWindows1252AndSaysSo() {
+  void canonicalFileThatIsNotUtf8IsAnInputExceptionNamingTheFile() {
+    byte[] latin1 = "platform,text\nig,Citt\u00e0\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    InputException e =
+        assertThrows(InputException.class, () -> TableFiles.decode("posts_latin1.csv", latin1));
+
+    assertThat(e.getMessage(), containsString("posts_latin1.csv"));
+    assertThat(e.getMessage(), containsString("UTF-8"));
+  }
+
+  @Test
+  void exportThatIsNotUtf8IsReadAsWindows1252AndSaysSo() {
     byte[] cp1252 = "platform,text\nig,Citt\u00e0 \u20ac\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
 
-    TableFiles.Decoded decoded = TableFiles.decodeText("posts_excel.csv", cp1252);
+    TableFiles.Decoded decoded = TableFiles.decodeExport("posts_excel.csv", cp1252);
 
     assertThat(decoded.text(), is("platform,text\nig,Citt\u00e0 \u20ac\n"));
     assertThat(decoded.charset(), is("windows-1252"));
   }
 
   @Test
-  void utf16WithByteOrderMarkIsReadAsExcelUnicodeText() {
+  void exportInUtf16WithByteOrderMarkIsReadAsExcelUnicodeText() {
     byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a\tb\nk\u00e4\t1\n".getBytes(StandardCharsets.UTF_16LE));
     byte[] be = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "a\tb\n".getBytes(StandardCharsets.UTF_16BE));
 
-    assertThat(TableFiles.decodeText("x.csv", le), is(new TableFiles.Decoded("a\tb\nk\u00e4\t1\n", "UTF-16LE")));
-    assertThat(TableFiles.decodeText("x.csv", be), is(new TableFiles.Decoded("a\tb\n", "UTF-16BE")));
+    assertThat(TableFiles.decodeExport("x.csv", le), is(new TableFiles.Decoded("a\tb\nk\u00e4\t1\n", "UTF-16LE")));
+    assertThat(TableFiles.decodeExport("x.csv", be), is(new TableFiles.Decoded("a\tb\n", "UTF-16BE")));
   }
 
   @Test
-  void invalidUtf8InsideGzipFallsBackToWindows1252() {
+  void invalidUtf8InsideGzipIsAnInputExceptionForCanonicalFilesAndWindows1252ForExports() {
     byte[] compressed = gzip(new byte[] {'a', ',', (byte) 0xC3, (byte) 0x28, '\n'});
 
-    assertThat(TableFiles.decodeText("views.csv.gz", compressed).charset(), is("windows-1252"));
+    assertThrows(InputException.class, () -> TableFiles.decode("views.csv.gz", compressed));
+    assertThat(TableFiles.decodeExport("views.csv.gz", compressed).charset(), is("windows-1252"));
   }
 
   // --- header ---

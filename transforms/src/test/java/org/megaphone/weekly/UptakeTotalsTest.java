@@ -36,7 +36,7 @@ class UptakeTotalsTest {
         0,
         0,
         null,
-        views, null, "raw");
+        views, null, "raw", org.megaphone.model.SourceRef.create("posts.csv", 2, ""));
   }
 
   private static UptakeTotals sum(AttributedPost... posts) {

@@ -31,7 +31,7 @@ class WeeklyTotalsTest {
         shares,
         saves,
         rateFollowers,
-        0L, null, "raw");
+        0L, null, "raw", org.megaphone.model.SourceRef.create("posts.csv", 2, ""));
   }
 
   private static WeeklyTotals sum(AttributedPost... posts) {
@@ -108,6 +108,10 @@ class WeeklyTotalsTest {
 
   @Test
   void engagementRateIsExactBeforeTheFinalHalfEvenRounding() {
+    // The reviewer's case: 4/13 and 21004967/13000000 have the exact mean 0.9617295, a tie.
+    WeeklyTotals reviewer =
+        sum(post(false, 4, 0, 0, 0, 13L), post(false, 21004967, 0, 0, 0, 13000000L));
+    assertThat(Cells.decimal(reviewer.engagementRate()), is("0.961730"));
     // 1/3 and 1/6: mean exactly 0.25.
     WeeklyTotals quarter = sum(post(false, 1, 0, 0, 0, 3L), post(false, 1, 0, 0, 0, 6L));
     // 1/64 and 0/5: mean 0.0078125, a tie that half-even rounds down to 0.007812.
@@ -117,7 +121,10 @@ class WeeklyTotalsTest {
         sum(post(false, 1, 0, 0, 0, 3L), post(false, 2, 0, 0, 0, 6L), post(false, 3, 0, 0, 0, 9L));
 
     assertThat(Cells.decimal(quarter.engagementRate()), is("0.250000"));
-    assertThat(tie.engagementRate(), comparesEqualTo(new BigDecimal("0.0078125")));
+    // The sum is kept as the exact fraction 1/64 (+ 0/5) over 2 posts.
+    assertThat(tie.getRateNumerator(), comparesEqualTo(BigDecimal.ONE));
+    assertThat(tie.getRateDenominator(), comparesEqualTo(new BigDecimal(64)));
+    assertThat(tie.getRateCount(), is(2L));
     assertThat(Cells.decimal(tie.engagementRate()), is("0.007812"));
     assertThat(Cells.decimal(third.engagementRate()), is("0.333333"));
   }

@@ -1,0 +1,169 @@
+package org.megaphone.read.exports;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.megaphone.read.RowRejected;
+
+/**
+ * How native exports write numbers and times, turned into the contract's canonical strings
+ * (plain digits; ISO-8601 with offset). Each method throws {@link RowRejected} with a reason.
+ */
+public final class ExportValues {
+  private static final Pattern GROUPED =
+      Pattern.compile("\\d{1,3}(?:[,\\u00a0\\u202f\\u2009 ]\\d{3})+");
+  private static final Pattern ABBREVIATED = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kKmMbB])");
+  private static final Pattern ZONED = Pattern.compile("(.*\\S)\\s+([A-Za-z]{1,5}|[+-]\\d{2}:?\\d{2})");
+
+  /** Time zone abbreviations seen in exports (CrowdTangle writes the dashboard's). */
+  static final Map<String, ZoneOffset> ZONE_ABBREVIATIONS =
+      Map.ofEntries(
+          Map.entry("UTC", ZoneOffset.UTC),
+          Map.entry("GMT", ZoneOffset.UTC),
+          Map.entry("Z", ZoneOffset.UTC),
+          Map.entry("WET", ZoneOffset.UTC),
+          Map.entry("WEST", ZoneOffset.ofHours(1)),
+          Map.entry("BST", ZoneOffset.ofHours(1)),
+          Map.entry("CET", ZoneOffset.ofHours(1)),
+          Map.entry("CEST", ZoneOffset.ofHours(2)),
+          Map.entry("EET", ZoneOffset.ofHours(2)),
+          Map.entry("EEST", ZoneOffset.ofHours(3)),
+          Map.entry("MSK", ZoneOffset.ofHours(3)),
+          Map.entry("EST", ZoneOffset.ofHours(-5)),
+          Map.entry("EDT", ZoneOffset.ofHours(-4)),
+          Map.entry("CST", ZoneOffset.ofHours(-6)),
+          Map.entry("CDT", ZoneOffset.ofHours(-5)),
+          Map.entry("MST", ZoneOffset.ofHours(-7)),
+          Map.entry("MDT", ZoneOffset.ofHours(-6)),
+          Map.entry("PST", ZoneOffset.ofHours(-8)),
+          Map.entry("PDT", ZoneOffset.ofHours(-7)),
+          Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)));
+
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
+  private ExportValues() {}
+
+  /**
+   * A count as exports write it: digits, groups of three separated by a comma or a space
+   * ({@code 1,234}, {@code 1 234}), a {@code .0} fraction ({@code 424.0}), or an abbreviation
+   * ({@code 1.2K}, {@code 3M}). Null or blank or {@code -} is null.
+   */
+  public static String count(String column, String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.isEmpty() || v.equals("-")) {
+      return null;
+    }
+    if (v.matches("\\d+")) {
+      return v;
+    }
+    if (GROUPED.matcher(v).matches()) {
+      return v.replaceAll("[^\\d]", "");
+    }
+    if (v.matches("\\d+\\.0+")) {
+      return v.substring(0, v.indexOf('.'));
+    }
+    Matcher m = ABBREVIATED.matcher(v);
+    if (m.matches()) {
+      long scale =
+          switch (Character.toUpperCase(m.group(2).charAt(0))) {
+            case 'K' -> 1_000L;
+            case 'M' -> 1_000_000L;
+            default -> 1_000_000_000L;
+          };
+      BigDecimal n = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(scale));
+      if (n.stripTrailingZeros().scale() <= 0) {
+        return n.toBigInteger().toString();
+      }
+    }
+    throw new RowRejected("not a count: " + column + "='" + value + "'");
+  }
+
+  /** The sum of several count cells; null when all are null. */
+  public static String sum(String column, String... values) {
+    Long total = null;
+    for (String v : values) {
+      String c = count(column, v);
+      if (c != null) {
+        total = (total == null ? 0 : total) + Long.parseLong(c);
+      }
+    }
+    return total == null ? null : Long.toString(total);
+  }
+
+  /**
+   * A timestamp in one of {@code patterns} (java.time patterns, English month names), with an
+   * optional trailing zone abbreviation or offset; without a zone it is local to {@code zone}.
+   */
+  public static String timestamp(String column, String value, ZoneId zone, String... patterns) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    ZoneOffset offset = null;
+    Matcher zoned = ZONED.matcher(v);
+    if (zoned.matches()) {
+      String z = zoned.group(2);
+      if (ZONE_ABBREVIATIONS.containsKey(z.toUpperCase(Locale.ROOT))) {
+        offset = ZONE_ABBREVIATIONS.get(z.toUpperCase(Locale.ROOT));
+        v = zoned.group(1);
+      } else if (z.startsWith("+") || z.startsWith("-")) {
+        offset = ZoneOffset.of(z.length() == 5 ? z.substring(0, 3) + ":" + z.substring(3) : z);
+        v = zoned.group(1);
+      }
+    }
+    for (String pattern : patterns) {
+      DateTimeFormatter f =
+          new DateTimeFormatterBuilder()
+              .parseCaseInsensitive()
+              .appendPattern(pattern)
+              .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+              .toFormatter(Locale.ENGLISH);
+      try {
+        LocalDateTime local = LocalDateTime.parse(v, f);
+        Instant instant =
+            offset == null ? local.atZone(zone).toInstant() : local.toInstant(offset);
+        return iso(instant, zone);
+      } catch (DateTimeParseException e) {
+        // try the next pattern
+      }
+    }
+    throw new RowRejected("unparseable timestamp: " + column + "='" + value + "'");
+  }
+
+  /** A date as the last second of that day in {@code zone}, for daily figures. */
+  public static String endOfDay(String column, String value, ZoneId zone) {
+    try {
+      LocalDate date = LocalDate.parse(value.strip());
+      return iso(date.atTime(23, 59, 59).atZone(zone).toInstant(), zone);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw new RowRejected("unparseable date: " + column + "='" + value + "'");
+    }
+  }
+
+  /** Unix seconds as a canonical timestamp. */
+  public static String unixSeconds(String column, String value, ZoneId zone) {
+    try {
+      return iso(Instant.ofEpochSecond(Long.parseLong(value.strip().replaceAll("\\.0+$", ""))), zone);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new RowRejected("not Unix seconds: " + column + "='" + value + "'");
+    }
+  }
+
+  public static String iso(Instant instant, ZoneId zone) {
+    return ISO.format(instant.atZone(zone));
+  }
+}
