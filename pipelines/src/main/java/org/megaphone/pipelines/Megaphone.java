@@ -13,7 +13,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class Megaphone {
   static final String USAGE =
       "usage: megaphone report --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
-          + "       megaphone report --help    (every option with its description and default)";
+          + "       megaphone report --help    (every option with its description and default)\n"
+          + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
   private Megaphone() {}
 
@@ -29,6 +30,10 @@ public final class Megaphone {
     }
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (command.equals("profiles")) {
+      printProfiles(out);
+      return 0;
+    }
     if (!command.equals("report")) {
       err.println("megaphone: unknown command '" + command + "'\n" + USAGE);
       return 2;
@@ -58,6 +63,18 @@ public final class Megaphone {
       e.printStackTrace(err);
       err.println("megaphone: run failed unexpectedly: " + e);
       return 1;
+    }
+  }
+
+  /** {@code megaphone profiles}: each export profile, where it comes from and what it expects. */
+  static void printProfiles(PrintStream out) {
+    out.println("Export profiles (files in <input>/exports/ are recognised by their header;");
+    out.println("--profile=NAME forces one; see runbooks/export-formats.md):");
+    for (org.megaphone.read.exports.ExportProfile p : org.megaphone.read.exports.Profiles.ALL) {
+      out.println();
+      out.println("  " + p.name() + "  (feeds " + String.join(" and ", p.feeds()) + ")");
+      out.println("    from:    " + p.source());
+      out.println("    columns: " + String.join(", ", p.required()));
     }
   }
 

@@ -1,5 +1,10 @@
 package org.megaphone.pipelines;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +43,10 @@ import org.megaphone.model.SourceRef;
 import org.megaphone.model.Stats;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.read.InputFile;
+import org.megaphone.read.InputException;
 import org.megaphone.read.ReadTables;
+import org.megaphone.read.exports.ReadExports;
+import org.megaphone.read.exports.Sources;
 import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
 import org.megaphone.rules.CodePoints;
@@ -69,6 +77,8 @@ public final class ReportPipeline {
       List.of(ENTITIES_WEEKLY, BULLETIN_UPTAKE, PLATFORMS_WEEKLY, CHANNEL_GROWTH, POSTS_ATTRIBUTED, REJECTS);
   /** Internal files the driver reads back to write summary.json. */
   public static final String STATS_FILE = "_stats.csv";
+  public static final String WARNINGS_FILE = "_warnings.csv";
+  public static final List<String> WARNINGS_HEADER = List.of("warning");
   public static final String INPUTS_FILE = "_inputs.csv";
   public static final List<String> STATS_HEADER = List.of("name", "value");
   public static final List<String> INPUTS_HEADER =
@@ -93,6 +103,23 @@ public final class ReportPipeline {
             List.of(accountsTable, postsTable, viewsTable, bulletinsTable, followersTable, overridesTable));
     PCollectionTuple tables = pipeline.apply("ReadTables", read);
     PCollection<Account> accounts = tables.get(read.rows(accountsTable));
+    Path exportsFolder = Paths.get(options.getInput(), ReadExports.FOLDER).toAbsolutePath().normalize();
+    PCollectionTuple exports =
+        pipeline.apply(
+            "ReadExports",
+            new ReadExports(
+                exportsFolder.toString(),
+                sources(exportsFolder, zone),
+                options.getProfile().isEmpty() ? null : options.getProfile(),
+                zone));
+    PCollection<Post> postRows =
+        PCollectionList.of(tables.get(read.rows(postsTable)))
+            .and(exports.get(ReadExports.POSTS))
+            .apply("FlattenPosts", Flatten.pCollections());
+    PCollection<ViewSnapshot> viewRows =
+        PCollectionList.of(tables.get(read.rows(viewsTable)))
+            .and(exports.get(ReadExports.VIEWS))
+            .apply("FlattenViews", Flatten.pCollections());
 
     // Configuration: roster, campaigns, overrides.
     PCollectionView<Roster> roster = accounts.apply("BuildRoster", new BuildRoster());
@@ -115,14 +142,13 @@ public final class ReportPipeline {
 
     // Posts and views: attribute each row, keep one row per post, credit its views.
     PCollectionTuple credited =
-        tables
-            .get(read.rows(postsTable))
+        postRows
             .apply(
                 "AttributePosts",
                 new AttributePosts(roster, campaigns, overridesView, zone))
             .apply(
                 "CreditViews",
-                new CreditViews(tables.get(read.rows(viewsTable)), zone, options.getShards()));
+                new CreditViews(viewRows, zone, options.getShards()));
     PCollection<AttributedPost> posts = credited.get(CreditViews.POSTS);
     PCollection<CreditedView> credits = credited.get(CreditViews.CREDITS);
 
@@ -137,11 +163,15 @@ public final class ReportPipeline {
         tables.get(read.rows(followersTable)).apply("AggregateChannelGrowth", new ChannelGrowth(zone));
     PCollection<Reject> rejects =
         PCollectionList.of(tables.get(ReadTables.REJECTS))
+            .and(exports.get(ReadExports.REJECTS))
             .and(validOverrides.get(ValidateOverrides.REJECTS))
             .apply("FlattenRejects", Flatten.pCollections());
 
     // Counts for summary.json and the conservation check.
-    PCollection<InputFile> files = tables.get(ReadTables.FILES);
+    PCollection<InputFile> files =
+        PCollectionList.of(tables.get(ReadTables.FILES))
+            .and(exports.get(ReadExports.FILES))
+            .apply("FlattenInputFiles", Flatten.pCollections());
     PCollection<Map<String, Long>> stats =
         PCollectionList.of(
                 accounts
@@ -184,9 +214,31 @@ public final class ReportPipeline {
                 STATS_HEADER,
                 stats.apply("FormatStats", FlatMapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::statRows)))
             .add(
+                WARNINGS_FILE,
+                WARNINGS_HEADER,
+                exports
+                    .get(ReadExports.WARNINGS)
+                    .apply(
+                        "FormatWarnings",
+                        MapElements.into(TypeDescriptor.of(ReportRow.class))
+                            .via((String w) -> ReportRow.create(List.of(w), List.of(w)))))
+            .add(
                 INPUTS_FILE,
                 INPUTS_HEADER,
                 files.apply("FormatInputs", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::inputRow))));
+  }
+
+  /** exports/sources.csv, read when the pipeline is built (it is small configuration). */
+  static Sources sources(Path exportsFolder, String zone) {
+    Path file = exportsFolder.resolve(Sources.FILE);
+    if (!Files.isRegularFile(file)) {
+      return Sources.none();
+    }
+    try {
+      return Sources.parse(Files.readString(file, StandardCharsets.UTF_8), zone);
+    } catch (IOException e) {
+      throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static org.apache.beam.sdk.values.TypeDescriptor<KV<String, Long>> statType() {

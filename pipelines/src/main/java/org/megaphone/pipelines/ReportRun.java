@@ -103,6 +103,14 @@ public final class ReportRun {
     if (ratio == null || ratio < 0 || ratio > 1) {
       throw new UsageException("--maxRejectRatio must be between 0 and 1 (e.g. 0.05)");
     }
+    if (!options.getProfile().isEmpty()
+        && org.megaphone.read.exports.Profiles.named(options.getProfile()) == null) {
+      throw new UsageException(
+          "--profile="
+              + options.getProfile()
+              + ": no such profile; profiles: "
+              + String.join(", ", org.megaphone.read.exports.Profiles.names()));
+    }
     if (options.getShards() == null || options.getShards() < 1) {
       throw new UsageException("--shards must be a positive number (e.g. 64)");
     }

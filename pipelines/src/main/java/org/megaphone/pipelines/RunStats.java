@@ -30,11 +30,14 @@ final class RunStats {
   private final Map<String, Long> values;
   final List<FileStat> files;
   private final Map<String, Long> reportRows;
+  private final List<String> warnings;
 
-  private RunStats(Map<String, Long> values, List<FileStat> files, Map<String, Long> reportRows) {
+  private RunStats(
+      Map<String, Long> values, List<FileStat> files, Map<String, Long> reportRows, List<String> warnings) {
     this.values = values;
     this.files = files;
     this.reportRows = reportRows;
+    this.warnings = warnings;
   }
 
   static RunStats read(Path staging) throws IOException {
@@ -59,7 +62,11 @@ final class RunStats {
     for (String report : ReportPipeline.REPORTS) {
       reportRows.put(report, (long) rows(staging.resolve(report)).size());
     }
-    return new RunStats(values, files, reportRows);
+    List<String> warnings = new ArrayList<>();
+    for (List<String> row : rows(staging.resolve(ReportPipeline.WARNINGS_FILE))) {
+      warnings.add(row.get(0));
+    }
+    return new RunStats(values, files, reportRows, warnings);
   }
 
   private static List<List<String>> rows(Path file) throws IOException {
@@ -87,14 +94,6 @@ final class RunStats {
 
   /** What the user should know although the run succeeded, one sentence each. */
   List<String> warnings() {
-    List<String> warnings = new ArrayList<>();
-    for (FileStat f : files) {
-      if (f.charset().equals("windows-1252")) {
-        warnings.add(
-            f.path() + ": not valid UTF-8, read as Windows-1252; re-export as UTF-8 if accented"
-                + " letters look wrong");
-      }
-    }
     return warnings;
   }
 

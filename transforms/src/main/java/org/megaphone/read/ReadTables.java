@@ -1,8 +1,5 @@
 package org.megaphone.read;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +139,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
                   table.name(),
                   name,
                   bytes.length,
-                  sha256(bytes),
+                  TableFiles.sha256(bytes),
                   counts.rows(),
                   counts.rejected(),
                   decoded.charset(),
@@ -155,14 +152,6 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       TupleTag<T> rows = (TupleTag<T>) tags.get(table.name());
       return TableFiles.parse(
           table, name, text, row -> out.get(rows).output(row), r -> out.get(REJECTS).output(r));
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -21,6 +21,18 @@ public final class Row {
     this.fields = fields;
   }
 
+  /** A row given as column -> value (an export's row mapped onto the contract's columns). */
+  public static Row of(Map<String, String> values) {
+    Map<String, Integer> columns = new java.util.HashMap<>();
+    List<String> fields = new java.util.ArrayList<>();
+    values.forEach(
+        (column, value) -> {
+          columns.put(column, fields.size());
+          fields.add(value == null ? "" : value);
+        });
+    return new Row(columns, fields);
+  }
+
   /** The trimmed value, or null when the column is absent or the cell is empty. */
   public String optional(String column) {
     Integer i = columns.get(column);

@@ -76,6 +76,16 @@ public final class TableFiles {
         new String(plain, java.nio.charset.Charset.forName("windows-1252")), "windows-1252");
   }
 
+  /** The SHA-256 of a file's bytes, in hex, for summary.json. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static byte[] gunzipIfNamed(String fileName, byte[] bytes) {
     if (!fileName.endsWith(".gz")) {
       return bytes;

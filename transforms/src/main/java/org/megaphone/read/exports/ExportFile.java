@@ -1,0 +1,20 @@
+package org.megaphone.read.exports;
+
+import java.io.Serializable;
+import java.time.ZoneId;
+
+/**
+ * What a profile may need to know about the file besides its rows: the platform, handle and
+ * export instant that {@code exports/sources.csv}, the folder name or the file name give.
+ *
+ * @param path path relative to the dataset folder, e.g. {@code exports/sanna/Table data.csv}
+ * @param platform from sources.csv, or null
+ * @param handle from sources.csv, else the name of the file's folder under exports/, or null
+ * @param exportedAt canonical timestamp of the export, or null when unknown
+ */
+public record ExportFile(String path, String platform, String handle, String exportedAt, String zoneId)
+    implements Serializable {
+  public ZoneId zone() {
+    return ZoneId.of(zoneId);
+  }
+}

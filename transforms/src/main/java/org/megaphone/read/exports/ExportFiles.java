@@ -1,0 +1,199 @@
+package org.megaphone.read.exports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.megaphone.model.Post;
+import org.megaphone.model.Reject;
+import org.megaphone.model.SourceRef;
+import org.megaphone.model.ViewSnapshot;
+import org.megaphone.read.CsvRecords;
+import org.megaphone.read.InputException;
+import org.megaphone.read.Row;
+import org.megaphone.read.RowRejected;
+import org.megaphone.read.Table;
+import org.megaphone.read.Tables;
+
+/**
+ * Reads one native export, without Beam: finds its header (title lines before it are skipped),
+ * recognises its profile, maps each row onto the contract's posts and views, and applies the
+ * contract's table rules to the result, so an export's rows are rejected, de-duplicated and
+ * counted exactly like canonical rows. A reject's reason starts with the profile's name.
+ */
+public final class ExportFiles {
+  /** How far down a file the header may be (after title lines). */
+  static final int HEADER_SEARCH_LINES = 20;
+
+  /**
+   * What reading one export counted, per table it fed: a native row counts as read in each table
+   * it gave a row to, and a row rejected before mapping counts in the profile's main table.
+   */
+  public record Counts(
+      String profile,
+      long postsRead,
+      long postsRejected,
+      long viewsRead,
+      long viewsRejected,
+      boolean viewsWithoutExportDate) {}
+
+  private record Header(int skippedLines, char delimiter, List<String> columns, ExportProfile profile) {}
+
+  private ExportFiles() {}
+
+  /**
+   * @param forced the profile given with --profile, or null to recognise it by header
+   * @throws InputException when no profile recognises the file
+   */
+  public static Counts parse(
+      ExportFile file,
+      String text,
+      ExportProfile forced,
+      Consumer<Post> posts,
+      Consumer<ViewSnapshot> views,
+      Consumer<Reject> rejects) {
+    Header header = findHeader(file.path(), text, forced);
+    ExportProfile profile = header.profile();
+    String body = skipLines(text, header.skippedLines());
+    List<CsvRecords.Record> records = CsvRecords.parse(body, header.delimiter());
+    int width = records.get(0).fields.size();
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < header.columns().size(); i++) {
+      positions.putIfAbsent(header.columns().get(i), i);
+    }
+
+    long[] counts = new long[4]; // posts read, posts rejected, views read, views rejected
+    List<ExportProfile.Record> rows = new ArrayList<>();
+    for (CsvRecords.Record r : records.subList(1, records.size())) {
+      long line = r.line + header.skippedLines();
+      String reason = r.error;
+      if (reason == null && r.fields.size() != width) {
+        reason = "malformed CSV record: " + r.fields.size() + " fields where the header has " + width;
+      }
+      if (reason != null) {
+        counts[profile.mainTable().equals("views") ? 2 : 0]++;
+        reject(file, profile, profile.mainTable(), line, r.raw, reason, rejects, counts);
+        continue;
+      }
+      Map<String, String> values = new HashMap<>();
+      positions.forEach((column, i) -> values.put(column, r.fields.get(i)));
+      rows.add(new ExportProfile.Record(line, r.raw, new NativeRow(values)));
+    }
+
+    Table<Post> postsTable = Tables.posts(file.zoneId());
+    Table<ViewSnapshot> viewsTable = Tables.views(file.zoneId());
+    boolean viewsWithoutDate = false;
+    for (ExportProfile.Outcome o : profile.mapAll(rows, file)) {
+      if (o.skipped()) {
+        continue;
+      }
+      if (o.rejection() != null) {
+        counts[profile.mainTable().equals("views") ? 2 : 0]++;
+        reject(file, profile, profile.mainTable(), o.line(), o.raw(), o.rejection(), rejects, counts);
+        continue;
+      }
+      SourceRef source = SourceRef.create(file.path(), o.line(), o.raw());
+      if (o.mapped().post() != null) {
+        counts[0]++;
+        try {
+          posts.accept(postsTable.parse(Row.of(o.mapped().post()), source));
+        } catch (RowRejected e) {
+          reject(file, profile, "posts", o.line(), o.raw(), e.getMessage(), rejects, counts);
+        }
+      }
+      if (o.mapped().views() != null) {
+        counts[2]++;
+        try {
+          views.accept(viewsTable.parse(Row.of(o.mapped().views()), source));
+        } catch (RowRejected e) {
+          reject(file, profile, "views", o.line(), o.raw(), e.getMessage(), rejects, counts);
+        }
+      } else if (o.mapped().post() != null && file.exportedAt() == null) {
+        viewsWithoutDate = true;
+      }
+    }
+    return new Counts(profile.name(), counts[0], counts[1], counts[2], counts[3], viewsWithoutDate);
+  }
+
+  private static void reject(
+      ExportFile file,
+      ExportProfile profile,
+      String table,
+      long line,
+      String raw,
+      String reason,
+      Consumer<Reject> rejects,
+      long[] counts) {
+    rejects.accept(Reject.create(file.path(), line, table, profile.name() + ": " + reason, raw));
+    if (table.equals("views")) {
+      counts[3]++;
+    } else {
+      counts[1]++;
+    }
+  }
+
+  /** The first of the file's first lines that a profile (or the forced one) recognises. */
+  private static Header findHeader(String path, String text, ExportProfile forced) {
+    String[] lines = text.split("\r\n|\r|\n", HEADER_SEARCH_LINES + 1);
+    Set<String> firstHeader = null;
+    for (int i = 0; i < Math.min(lines.length, HEADER_SEARCH_LINES); i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      char delimiter = CsvRecords.detectExportDelimiter(lines[i]);
+      List<CsvRecords.Record> parsed = CsvRecords.parse(lines[i], delimiter);
+      if (parsed.isEmpty() || parsed.get(0).error != null) {
+        continue;
+      }
+      List<String> columns = new ArrayList<>();
+      for (String f : parsed.get(0).fields) {
+        columns.add(f.strip().toLowerCase(Locale.ROOT));
+      }
+      Set<String> names = new LinkedHashSet<>(columns);
+      names.remove("");
+      if (firstHeader == null) {
+        firstHeader = names;
+      }
+      ExportProfile profile =
+          forced != null ? (forced.matches(names) ? forced : null) : Profiles.detect(names);
+      if (profile != null) {
+        return new Header(i, delimiter, columns, profile);
+      }
+    }
+    throw new InputException(unrecognised(path, firstHeader == null ? Set.of() : firstHeader, forced));
+  }
+
+  private static String unrecognised(String path, Set<String> header, ExportProfile forced) {
+    ExportProfile closest = forced != null ? forced : Profiles.closest(header);
+    return path
+        + ": "
+        + (forced != null ? "not a " + forced.name() + " export" : "not a known export")
+        + "; header found: "
+        + String.join(",", header)
+        + "; closest profile: "
+        + closest.name()
+        + " (lacks "
+        + String.join(", ", Profiles.missing(closest, header))
+        + "); profiles: "
+        + String.join(", ", Profiles.names())
+        + " (see megaphone profiles)";
+  }
+
+  private static String skipLines(String text, int lines) {
+    int pos = 0;
+    for (int i = 0; i < lines; i++) {
+      int lf = text.indexOf('\n', pos);
+      int cr = text.indexOf('\r', pos);
+      int end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      if (end < 0) {
+        return "";
+      }
+      pos = end + ((text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') ? 2 : 1);
+    }
+    return text.substring(pos);
+  }
+}

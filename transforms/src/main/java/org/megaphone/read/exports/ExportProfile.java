@@ -1,0 +1,89 @@
+package org.megaphone.read.exports;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.megaphone.read.RowRejected;
+
+/**
+ * One native export format: how to recognise its header, and how each of its rows reads in the
+ * contract's terms. Subclasses are small declarative mappings; the few conversions that cannot
+ * be declared (running totals, ids that embed a time) are plain methods next to them.
+ */
+public abstract class ExportProfile implements Serializable {
+
+  /** A native row's outcome: its canonical rows, or why it is rejected, or skipped (a total). */
+  public record Outcome(long line, String raw, Mapped mapped, String rejection, boolean skipped) {}
+
+  /** A record of the file, with where it was. */
+  public record Record(long line, String raw, NativeRow row) {}
+
+  /** Short name, used by --profile and in summary.json and rejects.csv. */
+  public abstract String name();
+
+  /** Where the export comes from (menu path) and the source of the column names. */
+  public abstract String source();
+
+  /** Header columns (lower case) that identify the format; all must be present. */
+  public abstract List<String> required();
+
+  /** The contract tables its rows feed. */
+  public List<String> feeds() {
+    return mainTable().equals("views") ? List.of("views") : List.of("posts", "views");
+  }
+
+  /** The table its rows are counted in when rejected: posts, or views for view-only exports. */
+  public String mainTable() {
+    return "posts";
+  }
+
+  /** Whether the header (lower-cased, trimmed names) is this format's. */
+  public boolean matches(Set<String> header) {
+    return header.containsAll(required());
+  }
+
+  /** Whether a row is a total or other non-data row to skip (not counted as a row). */
+  protected boolean skip(NativeRow row) {
+    return false;
+  }
+
+  /** One row in the contract's terms. Throws {@link RowRejected} with the reason. */
+  protected abstract Mapped map(NativeRow row, ExportFile file);
+
+  /** Every row of a file; formats whose rows depend on each other override this. */
+  public List<Outcome> mapAll(List<Record> records, ExportFile file) {
+    List<Outcome> out = new ArrayList<>();
+    for (Record r : records) {
+      if (skip(r.row())) {
+        out.add(new Outcome(r.line(), r.raw(), null, null, true));
+        continue;
+      }
+      try {
+        out.add(new Outcome(r.line(), r.raw(), map(r.row(), file), null, false));
+      } catch (RowRejected e) {
+        out.add(new Outcome(r.line(), r.raw(), null, e.getMessage(), false));
+      }
+    }
+    return out;
+  }
+
+  /** A required value of a native row, or a rejection naming the native column. */
+  protected static String required(NativeRow row, String... columns) {
+    String v = row.get(columns);
+    if (v == null) {
+      throw new RowRejected("missing required field: " + columns[0]);
+    }
+    return v;
+  }
+
+  /** The handle from sources.csv or the folder name, or a rejection saying how to give it. */
+  protected static String handleOf(ExportFile file) {
+    if (file.handle() == null) {
+      throw new RowRejected(
+          "no handle: put the file in a folder named after the account"
+              + " (exports/<handle>/) or add it to exports/sources.csv");
+    }
+    return file.handle();
+  }
+}

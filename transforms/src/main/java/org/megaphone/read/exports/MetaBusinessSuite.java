@@ -1,0 +1,103 @@
+package org.megaphone.read.exports;
+
+import static org.megaphone.read.exports.ExportValues.count;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Meta Business Suite > Insights > Content > Export data (CSV): one row per post with lifetime
+ * metrics as of the export; UTF-8 with BOM, multi-word headers quoted, {@code Publish time} as
+ * {@code MM/dd/yyyy HH:mm} without zone (the account's local time), {@code Date} reads
+ * "Lifetime". Instagram header from a real export quoted verbatim in
+ * SidekickMarketer/sidekickmarketer-claude-skills-library (2025-03_CMA_IG-Insights.csv);
+ * Facebook header from two independent parsers of real exports (column lists agree; no raw file
+ * found). Older exports carry {@code Impressions} where newer ones carry {@code Views}.
+ */
+final class MetaBusinessSuite {
+  private static final String[] PUBLISH_TIME = {"MM/dd/uuuu HH:mm", "M/d/uuuu H:mm", "MM/dd/uuuu"};
+
+  private MetaBusinessSuite() {}
+
+  static final class Instagram extends ExportProfile {
+    @Override
+    public String name() {
+      return "meta-instagram";
+    }
+
+    @Override
+    public String source() {
+      return "Meta Business Suite > Insights > Content > Export data (Instagram account)";
+    }
+
+    @Override
+    public List<String> required() {
+      return List.of("post id", "account username", "publish time", "permalink", "likes");
+    }
+
+    @Override
+    protected Mapped map(NativeRow row, ExportFile file) {
+      String id = required(row, "post id");
+      return new Mapped(
+          Mapped.post(
+              "instagram",
+              id,
+              file.handle() != null ? file.handle() : required(row, "account username"),
+              ExportValues.timestamp("publish time", required(row, "publish time"), file.zone(), PUBLISH_TIME),
+              row.get("description"),
+              row.get("permalink"),
+              null,
+              count("likes", row.get("likes")),
+              count("comments", row.get("comments")),
+              count("shares", row.get("shares")),
+              count("saves", row.get("saves")),
+              null,
+              file.exportedAt()),
+          Mapped.views("instagram", id, file.exportedAt(), count("views", row.get("views", "impressions"))));
+    }
+  }
+
+  static final class Facebook extends ExportProfile {
+    @Override
+    public String name() {
+      return "meta-facebook";
+    }
+
+    @Override
+    public String source() {
+      return "Meta Business Suite > Insights > Content > Export data (Facebook Page)";
+    }
+
+    @Override
+    public List<String> required() {
+      return List.of("post id", "page name", "publish time", "permalink", "reactions");
+    }
+
+    @Override
+    protected Mapped map(NativeRow row, ExportFile file) {
+      String id = required(row, "post id");
+      String language = row.get("languages");
+      // A Page has a display name, not a handle: lower case without spaces, unless sources.csv says.
+      String handle =
+          file.handle() != null
+              ? file.handle()
+              : required(row, "page name").toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+      return new Mapped(
+          Mapped.post(
+              "facebook",
+              id,
+              handle,
+              ExportValues.timestamp("publish time", required(row, "publish time"), file.zone(), PUBLISH_TIME),
+              row.get("title", "description"),
+              row.get("permalink"),
+              language != null && language.matches("[A-Za-z]{2}") ? language : null,
+              count("reactions", row.get("reactions")),
+              count("comments", row.get("comments")),
+              count("shares", row.get("shares")),
+              null,
+              null,
+              file.exportedAt()),
+          Mapped.views("facebook", id, file.exportedAt(), count("views", row.get("views", "impressions"))));
+    }
+  }
+}

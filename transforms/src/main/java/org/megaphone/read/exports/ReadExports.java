@@ -1,0 +1,168 @@
+package org.megaphone.read.exports;
+
+import java.io.IOException;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.Compression;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.schemas.SchemaRegistry;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.megaphone.model.Post;
+import org.megaphone.model.Reject;
+import org.megaphone.model.ViewSnapshot;
+import org.megaphone.read.InputFile;
+import org.megaphone.read.TableFiles;
+
+/**
+ * Reads the native exports in a dataset's {@code exports/} folder (and its subfolders, one level
+ * deep), each through the profile its header names (or the one given with --profile).
+ *
+ * <p>Input: the pipeline. Outputs (bounded): the posts ({@link #POSTS}) and view snapshots
+ * ({@link #VIEWS}) they give, ready for the same de-duplication and attribution as canonical
+ * rows; rejects, whose reason starts with the profile's name ({@link #REJECTS}); one {@link
+ * InputFile} per file and table it fed, naming the profile ({@link #FILES}); and warnings for the
+ * summary ({@link #WARNINGS}). A file that no profile recognises fails the pipeline with an
+ * {@link org.megaphone.read.InputException} that lists the profiles.
+ */
+public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
+  public static final String FOLDER = "exports";
+  public static final TupleTag<Post> POSTS = new TupleTag<>() {};
+  public static final TupleTag<ViewSnapshot> VIEWS = new TupleTag<>() {};
+  public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+  public static final TupleTag<InputFile> FILES = new TupleTag<>() {};
+  public static final TupleTag<String> WARNINGS = new TupleTag<>() {};
+
+  private final String exportsFolder;
+  private final Sources sources;
+  private final String profile;
+  private final String zoneId;
+
+  /**
+   * @param exportsFolder absolute path of the dataset's exports/ folder
+   * @param profile a profile name to force, or null to recognise each file by its header
+   */
+  public ReadExports(String exportsFolder, Sources sources, String profile, String zoneId) {
+    this.exportsFolder = exportsFolder.endsWith("/") ? exportsFolder : exportsFolder + "/";
+    this.sources = sources;
+    this.profile = profile;
+    this.zoneId = zoneId;
+  }
+
+  @java.lang.Override
+  public PCollectionTuple expand(PBegin input) {
+    PCollectionTuple out =
+        PCollectionList.of(
+                input.apply(
+                    "MatchExports",
+                    FileIO.match()
+                        .filepattern(exportsFolder + "*")
+                        .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)))
+            .and(
+                input.apply(
+                    "MatchExportFolders",
+                    FileIO.match()
+                        .filepattern(exportsFolder + "*/*")
+                        .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW)))
+            .apply("FlattenExportFiles", Flatten.pCollections())
+            .apply("KeepExportFiles", Filter.by(ReadExports::isExport))
+            .apply("OpenExports", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
+            .apply(
+                "ParseExports",
+                ParDo.of(new ParseExportFn(exportsFolder, sources, profile, zoneId))
+                    .withOutputTags(
+                        POSTS, TupleTagList.of(VIEWS).and(REJECTS).and(FILES).and(WARNINGS)));
+    SchemaRegistry schemas = input.getPipeline().getSchemaRegistry();
+    try {
+      out.get(POSTS).setCoder(schemas.getSchemaCoder(Post.class));
+      out.get(VIEWS).setCoder(schemas.getSchemaCoder(ViewSnapshot.class));
+      out.get(REJECTS).setCoder(schemas.getSchemaCoder(Reject.class));
+      out.get(FILES).setCoder(schemas.getSchemaCoder(InputFile.class));
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
+    }
+    out.get(WARNINGS).setCoder(StringUtf8Coder.of());
+    return out;
+  }
+
+  /** Data files: not folders, not sources.csv, named like a CSV or text export. */
+  static boolean isExport(MatchResult.Metadata file) {
+    String name = file.resourceId().getFilename();
+    return !file.resourceId().isDirectory()
+        && name != null
+        && !name.equals(Sources.FILE)
+        && name.matches("(?i).*\\.(csv|tsv|txt)(\\.gz)?");
+  }
+
+  private static final class ParseExportFn extends DoFn<FileIO.ReadableFile, Post> {
+    private final String exportsFolder;
+    private final Sources sources;
+    private final String profile;
+    private final String zoneId;
+
+    ParseExportFn(String exportsFolder, Sources sources, String profile, String zoneId) {
+      this.exportsFolder = exportsFolder;
+      this.sources = sources;
+      this.profile = profile;
+      this.zoneId = zoneId;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile readable, MultiOutputReceiver out)
+        throws IOException {
+      String full = readable.getMetadata().resourceId().toString();
+      String below = full.startsWith(exportsFolder) ? full.substring(exportsFolder.length()) : full;
+      ExportFile file = sources.describe(below, zoneId);
+      byte[] bytes = readable.readFullyAsBytes();
+      TableFiles.Decoded decoded = TableFiles.decodeExport(file.path(), bytes);
+      ExportFiles.Counts counts =
+          ExportFiles.parse(
+              file,
+              decoded.text(),
+              profile == null ? null : Profiles.named(profile),
+              p -> out.get(POSTS).output(p),
+              v -> out.get(VIEWS).output(v),
+              r -> out.get(REJECTS).output(r));
+      String sha = TableFiles.sha256(bytes);
+      ExportProfile used = Profiles.named(counts.profile());
+      if (counts.postsRead() > 0 || used.mainTable().equals("posts")) {
+        out.get(FILES)
+            .output(
+                InputFile.create(
+                    "posts", file.path(), bytes.length, sha, counts.postsRead(), counts.postsRejected(),
+                    decoded.charset(), counts.profile()));
+      }
+      if (counts.viewsRead() > 0 || used.mainTable().equals("views")) {
+        out.get(FILES)
+            .output(
+                InputFile.create(
+                    "views", file.path(), bytes.length, sha, counts.viewsRead(), counts.viewsRejected(),
+                    decoded.charset(), counts.profile()));
+      }
+      if (decoded.charset().equals("windows-1252")) {
+        out.get(WARNINGS)
+            .output(
+                file.path()
+                    + ": not valid UTF-8, read as Windows-1252; re-export as UTF-8 if accented"
+                    + " letters look wrong");
+      }
+      if (counts.viewsWithoutExportDate()) {
+        out.get(WARNINGS)
+            .output(
+                file.path()
+                    + ": views not used, the export date is unknown; put the date in the file"
+                    + " name (…_2020-04-15.csv) or an exported_at in exports/sources.csv");
+      }
+    }
+  }
+}

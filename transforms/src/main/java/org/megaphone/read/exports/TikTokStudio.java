@@ -1,0 +1,67 @@
+package org.megaphone.read.exports;
+
+import static org.megaphone.read.exports.ExportValues.count;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.megaphone.read.RowRejected;
+
+/**
+ * TikTok Studio > Analytics > Content > Download data: "Content.csv", one row per recent video,
+ * every field quoted: {@code "Time","Video title","Video link","Post time","Total likes","Total
+ * comments","Total shares","Total views"}. {@code Post time} has no year (and follows the UI
+ * language), so the upload time comes from the video id, whose top 32 bits are the Unix second
+ * of the upload. Sources: a real export pasted in blessandsoul/AICONTENT
+ * (scripts/process_provided_stats.py) and parsers that import the real zip.
+ */
+final class TikTokStudio extends ExportProfile {
+  private static final Pattern LINK = Pattern.compile("tiktok\\.com/@([^/?#]+)/video/(\\d+)");
+
+  @Override
+  public String name() {
+    return "tiktok-studio";
+  }
+
+  @Override
+  public String source() {
+    return "TikTok Studio > Analytics > Content > Download data: \"Content.csv\"";
+  }
+
+  @Override
+  public List<String> required() {
+    return List.of("video title", "video link", "post time", "total likes");
+  }
+
+  /** The upload instant a TikTok video id carries. */
+  static Instant uploadedAt(String videoId) {
+    return Instant.ofEpochSecond(Long.parseUnsignedLong(videoId) >>> 32);
+  }
+
+  @Override
+  protected Mapped map(NativeRow row, ExportFile file) {
+    String link = required(row, "video link");
+    Matcher m = LINK.matcher(link);
+    if (!m.find()) {
+      throw new RowRejected("not a TikTok video link: video link='" + link + "'");
+    }
+    String id = m.group(2);
+    return new Mapped(
+        Mapped.post(
+            "tiktok",
+            id,
+            m.group(1),
+            ExportValues.iso(uploadedAt(id), file.zone()),
+            row.get("video title"),
+            link,
+            null,
+            count("total likes", row.get("total likes")),
+            count("total comments", row.get("total comments")),
+            count("total shares", row.get("total shares")),
+            count("total bookmarks", row.get("total bookmarks", "add to favorites")),
+            null,
+            file.exportedAt()),
+        Mapped.views("tiktok", id, file.exportedAt(), count("total views", row.get("total views", "video views"))));
+  }
+}

@@ -1,0 +1,159 @@
+package org.megaphone.read.exports;
+
+import static org.megaphone.read.exports.ExportValues.count;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.megaphone.read.RowRejected;
+
+/**
+ * YouTube Studio > Analytics > Advanced mode > Export current view > CSV: a zip holding
+ * "Table data.csv" (a row per video and a Total row) and "Chart data.csv" (a row per day and
+ * video of the charted metric). Columns follow the metrics the user picked; dates are
+ * {@code Mar 23, 2020} (publish time, no time of day) and {@code 2020-03-23} (Date). Ids that
+ * start with '-' carry a leading space. Sources: real exports committed to public repositories
+ * (priyankapatel05/YouTube-Channel-Analytics-Dashboard, joshcirre/joshcirre,
+ * areikher/YouTube_Channel_Repo: "Table data.csv", "Chart data.csv"). A channel's export names no
+ * channel: the handle comes from the folder name or exports/sources.csv.
+ */
+final class YouTubeStudio {
+  private YouTubeStudio() {}
+
+  static String url(String videoId) {
+    return "https://www.youtube.com/watch?v=" + videoId;
+  }
+
+  /** "Table data.csv": a posts row and, given the export's date, a views snapshot per video. */
+  static final class Table extends ExportProfile {
+    @Override
+    public String name() {
+      return "youtube-studio-table";
+    }
+
+    @Override
+    public String source() {
+      return "YouTube Studio > Analytics > Advanced mode > Export current view > CSV: \"Table data.csv\"";
+    }
+
+    @Override
+    public List<String> required() {
+      return List.of("content", "video title", "video publish time", "views");
+    }
+
+    @Override
+    protected boolean skip(NativeRow row) {
+      return "Total".equalsIgnoreCase(row.get("content"));
+    }
+
+    @Override
+    protected Mapped map(NativeRow row, ExportFile file) {
+      String id = required(row, "content");
+      String published =
+          ExportValues.timestamp(
+              "video publish time", required(row, "video publish time"), file.zone(), "MMM d, uuuu");
+      return new Mapped(
+          Mapped.post(
+              "youtube",
+              id,
+              handleOf(file),
+              published,
+              row.get("video title"),
+              url(id),
+              null,
+              count("likes", row.get("likes")),
+              count("comments added", row.get("comments added", "comments")),
+              count("shares", row.get("shares")),
+              null,
+              null,
+              file.exportedAt()),
+          Mapped.views("youtube", id, file.exportedAt(), count("views", row.get("views"))));
+    }
+  }
+
+  /**
+   * "Chart data.csv" with the Views metric: daily views per video become cumulative snapshots,
+   * the running total at the end of each day.
+   */
+  static final class Chart extends ExportProfile {
+    @Override
+    public String name() {
+      return "youtube-studio-chart";
+    }
+
+    @Override
+    public String source() {
+      return "YouTube Studio > Analytics > Advanced mode > Export current view > CSV: \"Chart data.csv\" (metric Views)";
+    }
+
+    @Override
+    public List<String> required() {
+      return List.of("date", "content", "video title", "video publish time", "views");
+    }
+
+    @Override
+    public String mainTable() {
+      return "views";
+    }
+
+    @Override
+    protected boolean skip(NativeRow row) {
+      return "Total".equalsIgnoreCase(row.get("content"));
+    }
+
+    @Override
+    protected Mapped map(NativeRow row, ExportFile file) {
+      throw new UnsupportedOperationException("chart rows depend on each other: see mapAll");
+    }
+
+    @Override
+    public List<Outcome> mapAll(List<Record> records, ExportFile file) {
+      // Validate each row, then add each video's days up in date order.
+      List<Outcome> out = new ArrayList<>(records.size());
+      Map<String, TreeMap<String, Record>> byVideo = new LinkedHashMap<>();
+      Map<Record, Long> daily = new LinkedHashMap<>();
+      for (Record r : records) {
+        if (skip(r.row())) {
+          continue;
+        }
+        try {
+          String id = required(r.row(), "content");
+          String date = required(r.row(), "date");
+          ExportValues.endOfDay("date", date, file.zone());
+          long views = Long.parseLong(count("views", required(r.row(), "views")));
+          TreeMap<String, Record> days = byVideo.computeIfAbsent(id, k -> new TreeMap<>());
+          if (days.containsKey(date)) {
+            throw new RowRejected("a second row for video " + id + " on " + date);
+          }
+          days.put(date, r);
+          daily.put(r, views);
+        } catch (RowRejected e) {
+          out.add(new Outcome(r.line(), r.raw(), null, e.getMessage(), false));
+        }
+      }
+      for (Map.Entry<String, TreeMap<String, Record>> video : byVideo.entrySet()) {
+        long total = 0;
+        for (Map.Entry<String, Record> day : video.getValue().entrySet()) {
+          Record r = day.getValue();
+          total += daily.get(r);
+          out.add(
+              new Outcome(
+                  r.line(),
+                  r.raw(),
+                  new Mapped(
+                      null,
+                      Mapped.views(
+                          "youtube",
+                          video.getKey(),
+                          ExportValues.endOfDay("date", day.getKey(), file.zone()),
+                          Long.toString(total))),
+                  null,
+                  false));
+        }
+      }
+      return out;
+    }
+  }
+}
