@@ -114,11 +114,15 @@ public final class ReportRun {
     if (options.getShards() == null || options.getShards() < 1) {
       throw new UsageException("--shards must be a positive number (e.g. 64)");
     }
-    for (String table : List.of("accounts", "posts")) {
-      if (!hasTableFile(input, table)) {
-        throw new RunFailedException(
-            "input " + input + " has no " + table + "*.csv or " + table + "*.csv.gz file (required)");
-      }
+    if (!hasTableFile(input, "accounts")) {
+      throw new RunFailedException(
+          "input " + input + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)");
+    }
+    if (!hasTableFile(input, "posts") && !Files.isDirectory(input.resolve("exports"))) {
+      throw new RunFailedException(
+          "input "
+              + input
+              + " has no posts*.csv or posts*.csv.gz file and no exports/ folder (posts are required)");
     }
     return input;
   }
