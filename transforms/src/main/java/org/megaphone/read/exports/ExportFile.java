@@ -9,12 +9,19 @@ import java.time.ZoneId;
  *
  * @param path path relative to the dataset folder, e.g. {@code exports/sanna/Table data.csv}
  * @param platform from sources.csv, or null
- * @param handle from sources.csv, else the name of the file's folder under exports/, or null
+ * @param handle from sources.csv, or null
+ * @param folder the name of the file's folder under exports/ as a handle, or null
  * @param exportedAt canonical timestamp of the export, or null when unknown
  */
-public record ExportFile(String path, String platform, String handle, String exportedAt, String zoneId)
+public record ExportFile(
+    String path, String platform, String handle, String folder, String exportedAt, String zoneId)
     implements Serializable {
   public ZoneId zone() {
     return ZoneId.of(zoneId);
+  }
+
+  /** The handle for exports that name no account: sources.csv's, else the folder's; or null. */
+  public String handleOrFolder() {
+    return handle != null ? handle : folder;
   }
 }

@@ -79,11 +79,11 @@ public abstract class ExportProfile implements Serializable {
 
   /** The handle from sources.csv or the folder name, or a rejection saying how to give it. */
   protected static String handleOf(ExportFile file) {
-    if (file.handle() == null) {
+    if (file.handleOrFolder() == null) {
       throw new RowRejected(
           "no handle: put the file in a folder named after the account"
               + " (exports/<handle>/) or add it to exports/sources.csv");
     }
-    return file.handle();
+    return file.handleOrFolder();
   }
 }

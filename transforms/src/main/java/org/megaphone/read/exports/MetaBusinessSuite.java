@@ -42,7 +42,7 @@ final class MetaBusinessSuite {
           Mapped.post(
               "instagram",
               id,
-              file.handle() != null ? file.handle() : required(row, "account username"),
+              required(row, "account username"),
               ExportValues.timestamp("publish time", required(row, "publish time"), file.zone(), PUBLISH_TIME),
               row.get("description"),
               row.get("permalink"),

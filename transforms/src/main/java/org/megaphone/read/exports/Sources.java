@@ -114,16 +114,18 @@ public final class Sources implements Serializable {
     String folder = Paths.get(belowExports).getParent() == null
         ? null
         : Paths.get(belowExports).getParent().getFileName().toString();
-    String handle =
-        entry != null && entry.handle() != null
-            ? entry.handle()
-            : folder == null ? null : org.megaphone.rules.Handles.normalise(folder);
+    String handle = entry == null ? null : entry.handle();
     String exportedAt =
         entry != null && entry.exportedAt() != null
             ? entry.exportedAt()
             : dateInName(fileName, ZoneId.of(zoneId));
     return new ExportFile(
-        "exports/" + belowExports, entry == null ? null : entry.platform(), handle, exportedAt, zoneId);
+        "exports/" + belowExports,
+        entry == null ? null : entry.platform(),
+        handle,
+        folder == null ? null : org.megaphone.rules.Handles.normalise(folder),
+        exportedAt,
+        zoneId);
   }
 
   /** The last date written in a file name, as that day's last second; null when none. */

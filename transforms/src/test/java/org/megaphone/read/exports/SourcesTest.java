@@ -35,7 +35,9 @@ class SourcesTest {
   void withoutALineTheFolderNamesTheHandleAndTheFileNameTheDay() {
     ExportFile f = Sources.none().describe("THL_Suomi/IG_export_2020-04-15.csv", ZONE);
 
-    assertThat(f.handle(), is("thl_suomi"));
+    assertThat(f.handle(), is(nullValue()));
+    assertThat(f.folder(), is("thl_suomi"));
+    assertThat(f.handleOrFolder(), is("thl_suomi"));
     assertThat(f.exportedAt(), is("2020-04-15T23:59:59+03:00"));
   }
 
@@ -45,7 +47,7 @@ class SourcesTest {
         Sources.none().describe("tweet_activity_metrics_vnk_20200316_20200412_en.csv", ZONE).exportedAt(),
         is("2020-04-12T23:59:59+03:00"));
     assertThat(Sources.none().describe("Content.csv", ZONE).exportedAt(), is(nullValue()));
-    assertThat(Sources.none().describe("Content.csv", ZONE).handle(), is(nullValue()));
+    assertThat(Sources.none().describe("Content.csv", ZONE).handleOrFolder(), is(nullValue()));
   }
 
   @Test

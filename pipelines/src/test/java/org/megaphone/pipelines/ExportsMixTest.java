@@ -1,0 +1,49 @@
+package org.megaphone.pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * testdata/exports-mix (native exports only) and testdata/exports-mix-canonical (the same data
+ * in the contract's format) give the same reports.
+ */
+class ExportsMixTest {
+
+  @Test
+  void nativeExportsGiveTheSameReportsAsTheSameDataInCanonicalForm(@TempDir Path tmp)
+      throws IOException {
+    for (String dataset : List.of("exports-mix", "exports-mix-canonical")) {
+      ReportRun.run(
+          Megaphone.parse(
+              new String[] {
+                "--input=" + Paths.get("..", "testdata", dataset),
+                "--output=" + tmp.resolve(dataset),
+                "--timezone=Europe/Helsinki"
+              }));
+    }
+    for (String report :
+        List.of(
+            ReportPipeline.ENTITIES_WEEKLY,
+            ReportPipeline.PLATFORMS_WEEKLY,
+            ReportPipeline.BULLETIN_UPTAKE,
+            ReportPipeline.POSTS_ATTRIBUTED,
+            ReportPipeline.CHANNEL_GROWTH)) {
+      assertThat(
+          report,
+          Files.readString(tmp.resolve("exports-mix").resolve(report)),
+          equalTo(Files.readString(tmp.resolve("exports-mix-canonical").resolve(report))));
+    }
+    String rejects = Files.readString(tmp.resolve("exports-mix").resolve(ReportPipeline.REJECTS));
+    assertThat(rejects, containsString("exports/IG_export_2020-04-15.csv,4,posts,meta-instagram: not a count: likes='12a'"));
+    assertThat(rejects, containsString("exports/tiktok-studio/Content.csv,3,posts,tiktok-studio: missing required field: video link"));
+  }
+}
