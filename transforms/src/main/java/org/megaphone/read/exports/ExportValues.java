@@ -22,8 +22,8 @@ import org.megaphone.read.RowRejected;
  */
 public final class ExportValues {
   private static final Pattern GROUPED =
-      Pattern.compile("\\d{1,3}(?:[,\\u00a0\\u202f\\u2009 ]\\d{3})+");
-  private static final Pattern ABBREVIATED = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kKmMbB])");
+      Pattern.compile("\\d{1,3}(?:[,.\\u00a0\\u202f\\u2009 ]\\d{3})+");
+  private static final Pattern ABBREVIATED = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*([kKmMbB])");
   private static final Pattern ZONED = Pattern.compile("(.*\\S)\\s+([A-Za-z]{1,5}|[+-]\\d{2}:?\\d{2})");
 
   /** Time zone abbreviations seen in exports (CrowdTangle writes the dashboard's). */
@@ -55,9 +55,11 @@ public final class ExportValues {
   private ExportValues() {}
 
   /**
-   * A count as exports write it: digits, groups of three separated by a comma or a space
-   * ({@code 1,234}, {@code 1 234}), a {@code .0} fraction ({@code 424.0}), or an abbreviation
-   * ({@code 1.2K}, {@code 3M}). Null or blank or {@code -} is null.
+   * A count as exports write it: digits; groups of three separated by a comma, a dot or a space
+   * ({@code 1,234}, {@code 1.234}, {@code 1 234}: a count is whole, so a dot before three digits
+   * can only group them); a single {@code .0} fraction ({@code 424.0}, X's floats); or an
+   * abbreviation with a decimal point or comma ({@code 1.2K}, {@code 1,2K}, {@code 3M}). Null,
+   * blank or {@code -} is null.
    */
   public static String count(String column, String value) {
     if (value == null) {
@@ -70,11 +72,11 @@ public final class ExportValues {
     if (v.matches("\\d+")) {
       return v;
     }
+    if (v.matches("\\d+\\.0")) {
+      return v.substring(0, v.indexOf('.'));
+    }
     if (GROUPED.matcher(v).matches()) {
       return v.replaceAll("[^\\d]", "");
-    }
-    if (v.matches("\\d+\\.0+")) {
-      return v.substring(0, v.indexOf('.'));
     }
     Matcher m = ABBREVIATED.matcher(v);
     if (m.matches()) {
@@ -84,7 +86,7 @@ public final class ExportValues {
             case 'M' -> 1_000_000L;
             default -> 1_000_000_000L;
           };
-      BigDecimal n = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(scale));
+      BigDecimal n = new BigDecimal(m.group(1).replace(',', '.')).multiply(BigDecimal.valueOf(scale));
       if (n.stripTrailingZeros().scale() <= 0) {
         return n.toBigInteger().toString();
       }

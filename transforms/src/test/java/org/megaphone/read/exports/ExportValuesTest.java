@@ -29,6 +29,10 @@ class ExportValuesTest {
         "3M|3000000",
         "2.5k|2500",
         "1.25M|1250000",
+        "1.234|1234",
+        "12.345.678|12345678",
+        "1,2K|1200",
+        "424.000|424000",
         "0|0"
       })
   void countsAcceptTheWaysExportsWriteThem(String written, String canonical) {
@@ -43,7 +47,7 @@ class ExportValuesTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"12a", "1,23", "1.5", "-3", "1.2345K", "12,34,567"})
+  @CsvSource(delimiter = '|', value = {"12a", "1,23", "1.5", "-3", "1.2345K", "12,34,567", "424.00", "1.23"})
   void anythingElseIsRejectedNamingTheColumn(String written) {
     RowRejected e = assertThrows(RowRejected.class, () -> ExportValues.count("likes", written));
     assertThat(e.getMessage(), containsString("likes='" + written + "'"));
