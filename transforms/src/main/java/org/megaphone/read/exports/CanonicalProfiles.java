@@ -26,19 +26,11 @@ final class CanonicalProfiles {
   }
 
   static final class Posts extends ExportProfile {
-    @Override
-    public String name() {
-      return "canonical-posts";
-    }
-
-    @Override
-    public String source() {
-      return "The contract's posts table (runbooks/data-contract.md, section 2).";
-    }
-
-    @Override
-    public List<String> required() {
-      return List.of("platform", "post_id", "handle", "published_at");
+    Posts() {
+      super(
+          "canonical-posts",
+          "The contract's posts table (runbooks/data-contract.md, section 2).",
+          "platform", "post_id", "handle", "published_at");
     }
 
     @Override
@@ -53,19 +45,11 @@ final class CanonicalProfiles {
   }
 
   static final class Views extends ExportProfile {
-    @Override
-    public String name() {
-      return "canonical-views";
-    }
-
-    @Override
-    public String source() {
-      return "The contract's views table (runbooks/data-contract.md, section 2).";
-    }
-
-    @Override
-    public List<String> required() {
-      return VIEWS;
+    Views() {
+      super(
+          "canonical-views",
+          "The contract's views table (runbooks/data-contract.md, section 2).",
+          "platform", "post_id", "observed_at", "views");
     }
 
     @Override

@@ -33,19 +33,11 @@ final class CrowdTangle {
   }
 
   static final class Facebook extends ExportProfile {
-    @Override
-    public String name() {
-      return "crowdtangle-facebook";
-    }
-
-    @Override
-    public String source() {
-      return "CrowdTangle > Historical data > Download CSV (Facebook pages or groups)";
-    }
-
-    @Override
-    public List<String> required() {
-      return List.of("user name", "post created", "total interactions", "love", "url");
+    Facebook() {
+      super(
+          "crowdtangle-facebook",
+          "CrowdTangle > Historical data > Download CSV (Facebook pages or groups)",
+          "user name", "post created", "total interactions", "love", "url");
     }
 
     @Override
@@ -85,20 +77,12 @@ final class CrowdTangle {
   }
 
   static final class Instagram extends ExportProfile {
-    @Override
-    public String name() {
-      return "crowdtangle-instagram";
-    }
-
-    @Override
-    public String source() {
-      return "CrowdTangle > Historical data > Download CSV (Instagram accounts)";
-    }
-
-    @Override
-    public List<String> required() {
-      return List.of(
-          "account", "user name", "followers at posting", "post created", "likes", "comments", "views", "url");
+    Instagram() {
+      super(
+          "crowdtangle-instagram",
+          "CrowdTangle > Historical data > Download CSV (Instagram accounts)",
+          "account", "user name", "followers at posting", "post created", "likes", "comments",
+          "views", "url");
     }
 
     @Override

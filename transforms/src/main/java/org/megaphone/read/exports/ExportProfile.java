@@ -19,14 +19,32 @@ public abstract class ExportProfile implements Serializable {
   /** A record of the file, with where it was. */
   public record Record(long line, String raw, NativeRow row) {}
 
-  /** Short name, used by --profile and in summary.json and rejects.csv. */
-  public abstract String name();
+  private final String name;
+  private final String source;
+  private final List<String> required;
 
-  /** Where the export comes from (menu path) and the source of the column names. */
-  public abstract String source();
+  /**
+   * @param name short name, used by --profile and in summary.json and rejects.csv
+   * @param source where the export is downloaded (menu path)
+   * @param required header columns (lower case) that identify the format; all must be present
+   */
+  protected ExportProfile(String name, String source, String... required) {
+    this.name = name;
+    this.source = source;
+    this.required = List.of(required);
+  }
 
-  /** Header columns (lower case) that identify the format; all must be present. */
-  public abstract List<String> required();
+  public String name() {
+    return name;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public List<String> required() {
+    return required;
+  }
 
   /** The contract tables its rows feed. */
   public List<String> feeds() {

@@ -15,19 +15,11 @@ import org.megaphone.rules.Platforms;
  * datasources/instagram, datasources/twitter-import).
  */
 final class FourCat extends ExportProfile {
-  @Override
-  public String name() {
-    return "4cat";
-  }
-
-  @Override
-  public String source() {
-    return "4CAT > dataset > Download csv (Zeeschuimer imports of TikTok, Instagram, X)";
-  }
-
-  @Override
-  public List<String> required() {
-    return List.of("id", "thread_id", "author", "body", "timestamp");
+  FourCat() {
+    super(
+        "4cat",
+        "4CAT > dataset > Download csv (Zeeschuimer imports of TikTok, Instagram, X)",
+        "id", "thread_id", "author", "body", "timestamp");
   }
 
   /** The platform of a post URL's host. */

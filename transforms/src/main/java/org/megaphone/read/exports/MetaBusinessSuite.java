@@ -20,19 +20,11 @@ final class MetaBusinessSuite {
   private MetaBusinessSuite() {}
 
   static final class Instagram extends ExportProfile {
-    @Override
-    public String name() {
-      return "meta-instagram";
-    }
-
-    @Override
-    public String source() {
-      return "Meta Business Suite > Insights > Content > Export data (Instagram account)";
-    }
-
-    @Override
-    public List<String> required() {
-      return List.of("post id", "account username", "publish time", "permalink", "likes");
+    Instagram() {
+      super(
+          "meta-instagram",
+          "Meta Business Suite > Insights > Content > Export data (Instagram account)",
+          "post id", "account username", "publish time", "permalink", "likes");
     }
 
     @Override
@@ -58,19 +50,11 @@ final class MetaBusinessSuite {
   }
 
   static final class Facebook extends ExportProfile {
-    @Override
-    public String name() {
-      return "meta-facebook";
-    }
-
-    @Override
-    public String source() {
-      return "Meta Business Suite > Insights > Content > Export data (Facebook Page)";
-    }
-
-    @Override
-    public List<String> required() {
-      return List.of("post id", "page name", "publish time", "permalink", "reactions");
+    Facebook() {
+      super(
+          "meta-facebook",
+          "Meta Business Suite > Insights > Content > Export data (Facebook Page)",
+          "post id", "page name", "publish time", "permalink", "reactions");
     }
 
     @Override

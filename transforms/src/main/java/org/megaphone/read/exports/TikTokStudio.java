@@ -19,19 +19,11 @@ import org.megaphone.read.RowRejected;
 final class TikTokStudio extends ExportProfile {
   private static final Pattern LINK = Pattern.compile("tiktok\\.com/@([^/?#]+)/video/(\\d+)");
 
-  @Override
-  public String name() {
-    return "tiktok-studio";
-  }
-
-  @Override
-  public String source() {
-    return "TikTok Studio > Analytics > Content > Download data: \"Content.csv\"";
-  }
-
-  @Override
-  public List<String> required() {
-    return List.of("video title", "video link", "post time", "total likes");
+  TikTokStudio() {
+    super(
+        "tiktok-studio",
+        "TikTok Studio > Analytics > Content > Download data: \"Content.csv\"",
+        "video title", "video link", "post time", "total likes");
   }
 
   /** The upload instant a TikTok video id carries. */

@@ -33,19 +33,11 @@ final class XAnalytics {
   }
 
   static final class TweetActivity extends ExportProfile {
-    @Override
-    public String name() {
-      return "x-tweet-activity";
-    }
-
-    @Override
-    public String source() {
-      return "analytics.twitter.com > Tweets > Export data: tweet_activity_metrics_<handle>_<from>_<to>_<lang>.csv";
-    }
-
-    @Override
-    public List<String> required() {
-      return List.of("tweet id", "tweet permalink", "tweet text", "time", "impressions");
+    TweetActivity() {
+      super(
+          "x-tweet-activity",
+          "analytics.twitter.com > Tweets > Export data: tweet_activity_metrics_<handle>_<from>_<to>_<lang>.csv",
+          "tweet id", "tweet permalink", "tweet text", "time", "impressions");
     }
 
     @Override
@@ -73,19 +65,11 @@ final class XAnalytics {
   }
 
   static final class Content extends ExportProfile {
-    @Override
-    public String name() {
-      return "x-content";
-    }
-
-    @Override
-    public String source() {
-      return "X analytics > Content > Export: account_analytics_content_<from>_<to>.csv";
-    }
-
-    @Override
-    public List<String> required() {
-      return List.of("post id", "date", "post text", "post link", "impressions");
+    Content() {
+      super(
+          "x-content",
+          "X analytics > Content > Export: account_analytics_content_<from>_<to>.csv",
+          "post id", "date", "post text", "post link", "impressions");
     }
 
     @Override

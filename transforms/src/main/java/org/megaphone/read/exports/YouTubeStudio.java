@@ -28,19 +28,11 @@ final class YouTubeStudio {
 
   /** "Table data.csv": a posts row and, given the export's date, a views snapshot per video. */
   static final class Table extends ExportProfile {
-    @Override
-    public String name() {
-      return "youtube-studio-table";
-    }
-
-    @Override
-    public String source() {
-      return "YouTube Studio > Analytics > Advanced mode > Export current view > CSV: \"Table data.csv\"";
-    }
-
-    @Override
-    public List<String> required() {
-      return List.of("content", "video title", "video publish time", "views");
+    Table() {
+      super(
+          "youtube-studio-table",
+          "YouTube Studio > Analytics > Advanced mode > Export current view > CSV: \"Table data.csv\"",
+          "content", "video title", "video publish time", "views");
     }
 
     @Override
@@ -78,19 +70,11 @@ final class YouTubeStudio {
    * the running total at the end of each day.
    */
   static final class Chart extends ExportProfile {
-    @Override
-    public String name() {
-      return "youtube-studio-chart";
-    }
-
-    @Override
-    public String source() {
-      return "YouTube Studio > Analytics > Advanced mode > Export current view > CSV: \"Chart data.csv\" (metric Views)";
-    }
-
-    @Override
-    public List<String> required() {
-      return List.of("date", "content", "video title", "video publish time", "views");
+    Chart() {
+      super(
+          "youtube-studio-chart",
+          "YouTube Studio > Analytics > Advanced mode > Export current view > CSV: \"Chart data.csv\" (metric Views)",
+          "date", "content", "video title", "video publish time", "views");
     }
 
     @Override
