@@ -18,7 +18,7 @@ import org.megaphone.write.Cells;
 @AutoValue
 public abstract class WeeklyTotals {
   public static final WeeklyTotals ZERO =
-      create(0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ONE, 0);
+      create(0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ONE, 0);
 
   public abstract long getPosts();
 
@@ -33,6 +33,9 @@ public abstract class WeeklyTotals {
   public abstract long getSaves();
 
   public abstract long getViews();
+
+  /** Credited view snapshots (gain 0 included): with posts, whether the row exists at all. */
+  public abstract long getSnapshots();
 
   /** The sum of the rated posts' engagement/followers is rateNumerator / rateDenominator. */
   public abstract BigDecimal getRateNumerator();
@@ -50,6 +53,7 @@ public abstract class WeeklyTotals {
       long shares,
       long saves,
       long views,
+      long snapshots,
       BigDecimal rateNumerator,
       BigDecimal rateDenominator,
       long rateCount) {
@@ -61,6 +65,7 @@ public abstract class WeeklyTotals {
         shares,
         saves,
         views,
+        snapshots,
         rateNumerator,
         rateDenominator,
         rateCount);
@@ -77,6 +82,7 @@ public abstract class WeeklyTotals {
         p.getComments(),
         p.getShares(),
         p.getSaves(),
+        0,
         0,
         rated ? reduced(p.engagement(), followers)[0] : BigDecimal.ZERO,
         rated ? reduced(p.engagement(), followers)[1] : BigDecimal.ONE,
@@ -99,7 +105,7 @@ public abstract class WeeklyTotals {
 
   /** Views credited in the week. */
   public static WeeklyTotals ofViews(long views) {
-    return create(0, 0, 0, 0, 0, 0, views, BigDecimal.ZERO, BigDecimal.ONE, 0);
+    return create(0, 0, 0, 0, 0, 0, views, 1, BigDecimal.ZERO, BigDecimal.ONE, 0);
   }
 
   public WeeklyTotals plus(WeeklyTotals o) {
@@ -120,9 +126,31 @@ public abstract class WeeklyTotals {
         getShares() + o.getShares(),
         getSaves() + o.getSaves(),
         getViews() + o.getViews(),
+        getSnapshots() + o.getSnapshots(),
         sum[0],
         sum[1],
         getRateCount() + o.getRateCount());
+  }
+
+  /** The opposite contribution: what retracts this one from a sum. */
+  public WeeklyTotals negate() {
+    return create(
+        -getPosts(),
+        -getCampaignPosts(),
+        -getLikes(),
+        -getComments(),
+        -getShares(),
+        -getSaves(),
+        -getViews(),
+        -getSnapshots(),
+        getRateNumerator().negate(),
+        getRateDenominator(),
+        -getRateCount());
+  }
+
+  /** Whether a row with these sums exists: it had posts published or views credited. */
+  public boolean isRow() {
+    return getPosts() != 0 || getSnapshots() != 0;
   }
 
   public long engagement() {

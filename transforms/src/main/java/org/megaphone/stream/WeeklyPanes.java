@@ -1,0 +1,196 @@
+package org.megaphone.stream;
+
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.schemas.SchemaRegistry;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.CalendarWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.DateTimeConstants;
+import org.joda.time.DateTimeZone;
+import org.joda.time.Duration;
+import org.megaphone.attribution.Roster;
+import org.megaphone.rules.Weeks;
+import org.megaphone.weekly.EntitiesWeekly;
+import org.megaphone.weekly.SumWeekly;
+import org.megaphone.weekly.WeeklyTotals;
+import org.megaphone.write.Cells;
+
+/**
+ * entities_weekly and platforms_weekly for a stream: contributions in ISO-week windows of the
+ * dataset zone (calendar weeks, Monday 00:00, daylight saving included), early results every
+ * {@code earlyFiring} of processing time, the on-time result when the watermark passes the
+ * week's end, and a late update for every correction within {@code allowedLateness}; panes
+ * accumulate, so the last version of a row is the sum of everything that arrived for it.
+ *
+ * <p>Input: {@link Contribution}s timestamped at their event time (unbounded). Side input: the
+ * roster, for entity names. Output: {@link PaneRow}s of both reports; corrections past the
+ * allowed lateness are dropped by the windows.
+ */
+public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCollection<PaneRow>> {
+  public static final String ENTITIES_WEEKLY = "entities_weekly.csv";
+  public static final String PLATFORMS_WEEKLY = "platforms_weekly.csv";
+
+  private final PCollectionView<Roster> roster;
+  private final String zoneId;
+  private final Duration earlyFiring;
+  private final Duration allowedLateness;
+
+  public WeeklyPanes(
+      PCollectionView<Roster> roster, String zoneId, Duration earlyFiring, Duration allowedLateness) {
+    this.roster = roster;
+    this.zoneId = zoneId;
+    this.earlyFiring = earlyFiring;
+    this.allowedLateness = allowedLateness;
+  }
+
+  /** ISO weeks in the zone: calendar weeks starting on Monday, never fixed 7-day spans. */
+  public static Window<Contribution> isoWeeks(String zoneId, Duration earlyFiring, Duration allowedLateness) {
+    return Window.<Contribution>into(
+            CalendarWindows.weeks(1, DateTimeConstants.MONDAY)
+                .withTimeZone(DateTimeZone.forID(zoneId)))
+        .triggering(
+            AfterWatermark.pastEndOfWindow()
+                .withEarlyFirings(
+                    AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiring))
+                .withLateFirings(AfterPane.elementCountAtLeast(1)))
+        .withAllowedLateness(allowedLateness)
+        .accumulatingFiredPanes();
+  }
+
+  @java.lang.Override
+  public PCollection<PaneRow> expand(PCollection<Contribution> contributions) {
+    SchemaRegistry schemas = contributions.getPipeline().getSchemaRegistry();
+    KvCoder<String, WeeklyTotals> coder;
+    try {
+      coder = KvCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(WeeklyTotals.class));
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
+    }
+    PCollection<Contribution> weeks =
+        contributions.apply("WindowIntoIsoWeeks", isoWeeks(zoneId, earlyFiring, allowedLateness));
+    TypeDescriptor<KV<String, WeeklyTotals>> kv =
+        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(WeeklyTotals.class));
+    PCollection<PaneRow> entities =
+        weeks
+            .apply(
+                "KeyByEntity",
+                MapElements.into(kv).via((Contribution c) -> KV.of(c.getEntityId(), c.getTotals())))
+            .setCoder(coder)
+            .apply("SumPerEntity", Combine.perKey(WeeklyTotals::plus))
+            .apply(
+                "FormatEntityPanes",
+                ParDo.of(new EntityPaneFn(roster, zoneId)).withSideInputs(roster));
+    PCollection<PaneRow> platforms =
+        weeks
+            .apply(
+                "KeyByPlatform",
+                MapElements.into(kv)
+                    .via(
+                        (Contribution c) ->
+                            KV.of(SumWeekly.key(c.getPlatform(), c.getLanguage()), c.getTotals())))
+            .setCoder(coder)
+            .apply("SumPerPlatform", Combine.perKey(WeeklyTotals::plus))
+            .apply("FormatPlatformPanes", ParDo.of(new PlatformPaneFn(zoneId)));
+    try {
+      return PCollectionList.of(entities)
+          .and(platforms)
+          .apply("FlattenPanes", Flatten.pCollections())
+          .setCoder(schemas.getSchemaCoder(PaneRow.class));
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** early, on_time or late. */
+  static String pane(PaneInfo pane) {
+    switch (pane.getTiming()) {
+      case EARLY:
+        return "early";
+      case ON_TIME:
+        return "on_time";
+      case LATE:
+        return "late";
+      default:
+        return "unknown";
+    }
+  }
+
+  static String week(BoundedWindow window, String zoneId) {
+    return Weeks.label(((IntervalWindow) window).start().getMillis(), java.time.ZoneId.of(zoneId));
+  }
+
+  private static final class EntityPaneFn extends DoFn<KV<String, WeeklyTotals>, PaneRow> {
+    private final PCollectionView<Roster> roster;
+    private final String zoneId;
+
+    EntityPaneFn(PCollectionView<Roster> roster, String zoneId) {
+      this.roster = roster;
+      this.zoneId = zoneId;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c, BoundedWindow window) {
+      String week = week(window, zoneId);
+      String entity = c.element().getKey();
+      WeeklyTotals t = c.element().getValue();
+      c.output(
+          PaneRow.create(
+              ENTITIES_WEEKLY,
+              List.of(week, entity),
+              EntitiesWeekly.cells(week, entity, c.sideInput(roster).entity(entity), t),
+              pane(c.pane()),
+              c.pane().getIndex(),
+              t.isRow()));
+    }
+  }
+
+  private static final class PlatformPaneFn extends DoFn<KV<String, WeeklyTotals>, PaneRow> {
+    private final String zoneId;
+
+    PlatformPaneFn(String zoneId) {
+      this.zoneId = zoneId;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c, BoundedWindow window) {
+      String week = week(window, zoneId);
+      String[] key = SumWeekly.parts(c.element().getKey());
+      WeeklyTotals t = c.element().getValue();
+      c.output(
+          PaneRow.create(
+              PLATFORMS_WEEKLY,
+              List.of(week, key[0], key[1]),
+              List.of(
+                  week,
+                  key[0],
+                  Cells.text(key[1]),
+                  Cells.integer(t.getPosts()),
+                  Cells.integer(t.getCampaignPosts()),
+                  Cells.integer(t.engagement()),
+                  Cells.integer(t.getViews())),
+              pane(c.pane()),
+              c.pane().getIndex(),
+              t.isRow()));
+    }
+  }
+}
