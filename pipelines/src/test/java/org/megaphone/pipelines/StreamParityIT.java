@@ -1,0 +1,169 @@
+package org.megaphone.pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.megaphone.attribution.AttributePosts;
+import org.megaphone.attribution.BuildRoster;
+import org.megaphone.attribution.Campaigns;
+import org.megaphone.attribution.Roster;
+import org.megaphone.model.Account;
+import org.megaphone.model.AttributionOverride;
+import org.megaphone.model.Bulletin;
+import org.megaphone.model.Post;
+import org.megaphone.model.Reject;
+import org.megaphone.model.ViewSnapshot;
+import org.megaphone.read.CsvRecords;
+import org.megaphone.read.Table;
+import org.megaphone.read.TableFiles;
+import org.megaphone.read.Tables;
+import org.megaphone.rules.Hashtags;
+import org.megaphone.stream.CreditIncrementally;
+import org.megaphone.stream.PaneRow;
+import org.megaphone.stream.PostEvent;
+import org.megaphone.stream.WeeklyPanes;
+
+/**
+ * Parity: each testdata set, streamed in shuffled order with the watermark advancing, ends with
+ * the rows the batch report writes (entities_weekly and platforms_weekly).
+ */
+class StreamParityIT {
+
+  private static <T> List<T> read(Path dir, Table<T> table) throws IOException {
+    List<T> rows = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.sorted().toList()) {
+        if (table.matches(f.getFileName().toString())) {
+          List<Reject> ignored = new ArrayList<>();
+          TableFiles.parse(
+              table, f.getFileName().toString(),
+              TableFiles.decode(f.getFileName().toString(), Files.readAllBytes(f)), rows::add, ignored::add);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** A report file's rows as "key -> line", the first column(s) being the key. */
+  private static Map<String, String> batchRows(Path file, int keyColumns) throws IOException {
+    Map<String, String> rows = new TreeMap<>();
+    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+    for (CsvRecords.Record r : records.subList(1, records.size())) {
+      rows.put(String.join("|", r.fields.subList(0, keyColumns)), String.join(",", r.fields));
+    }
+    return rows;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"turin,Europe/Rome", "coronafacts,Europe/Helsinki"})
+  void shuffledStreamEndsWithTheBatchRows(String dataset, String zone, @TempDir Path tmp)
+      throws Exception {
+    Path in = Paths.get("..", "testdata", dataset);
+    ReportRun.run(
+        Megaphone.parse(
+            new String[] {"--input=" + in, "--output=" + tmp.resolve("batch"), "--timezone=" + zone}));
+
+    // The batch rules for each row, in plain Java: the stream receives attributed rows.
+    List<Account> accounts = read(in, Tables.accounts());
+    Roster roster = Roster.of(accounts);
+    Map<String, Bulletin> bulletins = new TreeMap<>();
+    for (Bulletin b : read(in, Tables.bulletins(zone))) {
+      bulletins.merge(b.getBulletinId(), b, (x, y) -> x.getSource().getRecord().compareTo(y.getSource().getRecord()) >= 0 ? x : y);
+    }
+    Campaigns campaigns =
+        new Campaigns(new ArrayList<>(bulletins.values()), Hashtags.inList(""), java.time.Duration.ofDays(7).toMillis());
+    Map<String, String> overrides = new HashMap<>();
+    for (AttributionOverride o : read(in, Tables.overrides())) {
+      if (roster.hasEntity(o.getEntityId())) {
+        overrides.merge(o.postKey(), o.getEntityId(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+      }
+    }
+    List<TimestampedValue<PostEvent>> events = new ArrayList<>();
+    for (Post p : read(in, Tables.posts(zone))) {
+      events.add(
+          TimestampedValue.of(
+              PostEvent.of(AttributePosts.attribute(p, roster, campaigns, overrides.get(p.key()), ZoneId.of(zone))),
+              new Instant(p.getPublishedAt())));
+    }
+    for (ViewSnapshot v : read(in, Tables.views(zone))) {
+      events.add(TimestampedValue.of(PostEvent.of(v), new Instant(v.getObservedAt())));
+    }
+    Collections.shuffle(events, new Random(20200316L));
+
+    TestPipeline p = TestPipeline.fromOptions(PipelineOptionsFactory.create());
+    p.enableAbandonedNodeEnforcement(false);
+    TestStream.Builder<PostEvent> stream =
+        TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class));
+    int batches = 8;
+    for (int b = 0; b < batches; b++) {
+      List<TimestampedValue<PostEvent>> batch =
+          events.subList(b * events.size() / batches, (b + 1) * events.size() / batches);
+      stream = stream.addElements(batch.get(0), batch.subList(1, batch.size()).toArray(new TimestampedValue[0]));
+      stream = stream.advanceProcessingTime(Duration.standardMinutes(5));
+    }
+    PCollectionView<Roster> rosterView =
+        p.apply("Accounts", Create.of(accounts)).apply("BuildRoster", new BuildRoster());
+    // Lateness covers the whole campaign: everything arrives in time to count.
+    Map<String, String> expected = new TreeMap<>();
+    batchRows(tmp.resolve("batch/entities_weekly.csv"), 2).forEach((k, v) -> expected.put("E|" + k, v));
+    batchRows(tmp.resolve("batch/platforms_weekly.csv"), 3).forEach((k, v) -> expected.put("P|" + k, v));
+    PAssert.that(
+            p.apply("Events", stream.advanceWatermarkToInfinity())
+                .apply("CreditIncrementally", new CreditIncrementally())
+                .apply(
+                    "WeeklyPanes",
+                    new WeeklyPanes(rosterView, zone, Duration.standardMinutes(1), Duration.standardDays(3650))))
+        .satisfies(finalRowsEqual(expected));
+    p.run().waitUntilFinish();
+  }
+
+  private static SerializableFunction<Iterable<PaneRow>, Void> finalRowsEqual(Map<String, String> expected) {
+    return rows -> {
+      Map<String, PaneRow> last = new HashMap<>();
+      for (PaneRow r : rows) {
+        String key = (r.getReport().startsWith("entities") ? "E|" : "P|") + String.join("|", r.getKey());
+        if (!last.containsKey(key) || last.get(key).getSequence() < r.getSequence()) {
+          last.put(key, r);
+        }
+      }
+      Map<String, String> actual = new TreeMap<>();
+      last.forEach(
+          (k, r) -> {
+            if (r.getExists()) {
+              actual.put(k, String.join(",", r.getCells()).replace("\n", ""));
+            }
+          });
+      Map<String, String> want = new TreeMap<>();
+      expected.forEach((k, v) -> want.put(k, v.replace("\n", "")));
+      assertThat(actual, equalTo(want));
+      return null;
+    };
+  }
+}
