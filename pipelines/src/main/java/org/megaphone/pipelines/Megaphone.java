@@ -14,6 +14,7 @@ public final class Megaphone {
   static final String USAGE =
       "usage: megaphone report --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
           + "       megaphone report --help    (every option with its description and default)\n"
+          + "       megaphone stream --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
   private Megaphone() {}
@@ -33,6 +34,9 @@ public final class Megaphone {
     if (command.equals("profiles")) {
       printProfiles(out);
       return 0;
+    }
+    if (command.equals("stream")) {
+      return stream(rest, out, err);
     }
     if (!command.equals("report")) {
       err.println("megaphone: unknown command '" + command + "'\n" + USAGE);
@@ -62,6 +66,39 @@ public final class Megaphone {
       // A bug, not bad input: say so, with what happened, and keep the trace for the report.
       e.printStackTrace(err);
       err.println("megaphone: run failed unexpectedly: " + e);
+      return 1;
+    }
+  }
+
+  /** {@code megaphone stream}: runs until interrupted. */
+  static int stream(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      Help.print(out, java.util.List.of(DatasetOptions.class, RuleOptions.class, StreamOptions.class));
+      return 0;
+    }
+    try {
+      StreamOptions options;
+      PipelineOptionsFactory.register(StreamOptions.class);
+      try {
+        options = PipelineOptionsFactory.fromArgs(withLocalDefaults(args)).withValidation().as(StreamOptions.class);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw usage(e);
+      }
+      StreamRun.check(options);
+      out.println(
+          "megaphone: streaming "
+              + options.getInput()
+              + " -> "
+              + options.getOutput()
+              + " (new posts*.csv and views*.csv files are read as they appear; Ctrl-C stops)");
+      org.apache.beam.sdk.PipelineResult result = StreamPipeline.start(options);
+      result.waitUntilFinish();
+      return 0;
+    } catch (UsageException e) {
+      err.println("megaphone: " + e.getMessage() + " (see megaphone stream --help)");
+      return 2;
+    } catch (RuntimeException e) {
+      err.println("megaphone: stream failed: " + ReportRun.explain(e).getMessage());
       return 1;
     }
   }
@@ -99,19 +136,26 @@ public final class Megaphone {
     try {
       return PipelineOptionsFactory.fromArgs(args).withValidation().as(ReportOptions.class);
     } catch (IllegalArgumentException | IllegalStateException e) {
+      throw usage(e);
+    }
+  }
+
+  /** Beam's option errors as one line a user can act on. */
+  static UsageException usage(RuntimeException e) {
+    {
       String message = String.valueOf(e.getMessage());
       java.util.regex.Matcher unknown =
           java.util.regex.Pattern.compile("missing a property named '([^']+)'").matcher(message);
       if (unknown.find()) {
-        throw new UsageException("unknown option --" + unknown.group(1));
+        return new UsageException("unknown option --" + unknown.group(1));
       }
       java.util.regex.Matcher missing =
           java.util.regex.Pattern.compile("Missing required value for \\[--(\\w+)").matcher(message);
       if (missing.find()) {
-        throw new UsageException("missing required option --" + missing.group(1));
+        return new UsageException("missing required option --" + missing.group(1));
       }
       int newline = message.indexOf('\n');
-      throw new UsageException(newline > 0 ? message.substring(0, newline) : message);
+      return new UsageException(newline > 0 ? message.substring(0, newline) : message);
     }
   }
 }

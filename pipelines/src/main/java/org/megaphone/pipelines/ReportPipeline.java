@@ -250,12 +250,12 @@ public final class ReportPipeline {
   }
 
   /** Bulletins and overrides keep the greatest raw record, then the one read first (D9). */
-  private static int byRawBulletin(Bulletin a, Bulletin b) {
+  static int byRawBulletin(Bulletin a, Bulletin b) {
     int byRecord = CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
     return byRecord != 0 ? byRecord : SourceRef.readFirst(a.getSource(), b.getSource());
   }
 
-  private static int byRawOverride(AttributionOverride a, AttributionOverride b) {
+  static int byRawOverride(AttributionOverride a, AttributionOverride b) {
     int byRecord = CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
     return byRecord != 0 ? byRecord : SourceRef.readFirst(a.getSource(), b.getSource());
   }

@@ -40,12 +40,37 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   private final Map<String, Table<?>> tables = new LinkedHashMap<>();
   private final Map<String, TupleTag<?>> tags = new LinkedHashMap<>();
 
+  /** Null for one pass over the folder; else how often a stream looks for new files. */
+  private final org.joda.time.Duration pollInterval;
+
   public ReadTables(String folder, List<Table<?>> tables) {
+    this(folder, tables, null);
+  }
+
+  /**
+   * A reader that keeps watching the folder: every new file is read once, when it appears under
+   * its final name (writers should write under another name, then rename). The output is
+   * unbounded.
+   */
+  public static ReadTables watching(String folder, List<Table<?>> tables, org.joda.time.Duration pollInterval) {
+    return new ReadTables(folder, tables, pollInterval);
+  }
+
+  private ReadTables(String folder, List<Table<?>> tables, org.joda.time.Duration pollInterval) {
+    this.pollInterval = pollInterval;
     this.folder = folder.endsWith("/") ? folder : folder + "/";
     for (Table<?> t : tables) {
       this.tables.put(t.name(), t);
       this.tags.put(t.name(), new TupleTag<>(t.name()));
     }
+  }
+
+  private FileIO.Match match() {
+    FileIO.Match match =
+        FileIO.match().filepattern(folder + "*").withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW);
+    return pollInterval == null
+        ? match
+        : match.continuously(pollInterval, org.apache.beam.sdk.transforms.Watch.Growth.never());
   }
 
   /** The tag of a table's rows in the output. */
@@ -62,11 +87,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     }
     PCollectionTuple parsed =
         input
-            .apply(
-                "MatchFiles",
-                FileIO.match()
-                    .filepattern(folder + "*")
-                    .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+            .apply("MatchFiles", match())
             .apply("KeepTableFiles", Filter.by(new IsTableFile(tables)))
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(

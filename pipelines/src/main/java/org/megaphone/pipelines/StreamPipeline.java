@@ -1,0 +1,153 @@
+package org.megaphone.pipelines;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.WithTimestamps;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.megaphone.attribution.AttributePosts;
+import org.megaphone.attribution.BuildCampaigns;
+import org.megaphone.attribution.BuildRoster;
+import org.megaphone.attribution.Campaigns;
+import org.megaphone.attribution.Deduplicate;
+import org.megaphone.attribution.Roster;
+import org.megaphone.attribution.ValidateOverrides;
+import org.megaphone.model.Account;
+import org.megaphone.model.AttributedPost;
+import org.megaphone.model.AttributionOverride;
+import org.megaphone.model.Bulletin;
+import org.megaphone.model.Post;
+import org.megaphone.model.Reject;
+import org.megaphone.model.ViewSnapshot;
+import org.megaphone.read.ReadTables;
+import org.megaphone.read.Table;
+import org.megaphone.read.Tables;
+import org.megaphone.stream.CreditIncrementally;
+import org.megaphone.stream.PaneRow;
+import org.megaphone.stream.WeeklyPanes;
+import org.megaphone.stream.WriteCurrentFiles;
+import org.megaphone.weekly.EntitiesWeekly;
+import org.megaphone.weekly.PlatformsWeekly;
+import org.megaphone.write.ReportFiles;
+
+/**
+ * The {@code stream} job: the roster, bulletins and overrides are read from --input when it
+ * starts; every posts*.csv and views*.csv file that appears in --input afterwards (or is there
+ * already) is read once and credited as in the report job; entities_weekly and platforms_weekly
+ * are kept current per ISO week in --output. The same transforms as batch attribute the posts;
+ * only the sources, the windowing and the sinks differ.
+ */
+public final class StreamPipeline {
+  private StreamPipeline() {}
+
+  /** Builds and starts the stream; it runs until cancelled. */
+  public static PipelineResult start(StreamOptions options) {
+    options.setStreaming(true);
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options);
+    return pipeline.run();
+  }
+
+  static void build(Pipeline pipeline, StreamOptions options) {
+    String zone = options.getTimezone();
+
+    // Configuration, read once.
+    Table<Account> accountsTable = Tables.accounts();
+    Table<Bulletin> bulletinsTable = Tables.bulletins(zone);
+    Table<AttributionOverride> overridesTable = Tables.overrides();
+    ReadTables config =
+        new ReadTables(options.getInput(), List.of(accountsTable, bulletinsTable, overridesTable));
+    PCollectionTuple configTables = pipeline.apply("ReadConfiguration", config);
+    PCollectionView<Roster> roster =
+        configTables.get(config.rows(accountsTable)).apply("BuildRoster", new BuildRoster());
+    Deduplicate<Bulletin> dedupBulletins =
+        new Deduplicate<>("bulletins", Bulletin::getBulletinId, ReportPipeline::byRawBulletin);
+    PCollectionView<Campaigns> campaigns =
+        configTables
+            .get(config.rows(bulletinsTable))
+            .apply("DeduplicateBulletins", dedupBulletins)
+            .get(dedupBulletins.kept)
+            .apply(
+                "BuildCampaigns", new BuildCampaigns(options.getCampaignTags(), options.getBulletinWindow()));
+    PCollectionTuple validOverrides =
+        configTables.get(config.rows(overridesTable)).apply("ValidateOverrides", new ValidateOverrides(roster));
+    Deduplicate<AttributionOverride> dedupOverrides =
+        new Deduplicate<>("overrides", AttributionOverride::postKey, ReportPipeline::byRawOverride);
+    PCollectionView<Map<String, String>> overrides =
+        ValidateOverrides.view(
+            validOverrides
+                .get(ValidateOverrides.VALID)
+                .apply("DeduplicateOverrides", dedupOverrides)
+                .get(dedupOverrides.kept));
+
+    // Posts and views, as their files arrive, at their event time.
+    Table<Post> postsTable = Tables.posts(zone);
+    Table<ViewSnapshot> viewsTable = Tables.views(zone);
+    ReadTables watch =
+        ReadTables.watching(
+            options.getInput(),
+            List.of(postsTable, viewsTable),
+            Duration.millis(java.time.Duration.parse(options.getPollInterval()).toMillis()));
+    PCollectionTuple rows = pipeline.apply("WatchPostsAndViews", watch);
+    PCollection<AttributedPost> posts =
+        rows.get(watch.rows(postsTable))
+            .apply("StampPublication", eventTime((Post p) -> new Instant(p.getPublishedAt())))
+            .apply("AttributePosts", new AttributePosts(roster, campaigns, overrides, zone));
+    PCollection<ViewSnapshot> views =
+        rows.get(watch.rows(viewsTable))
+            .apply("StampObservation", eventTime((ViewSnapshot v) -> new Instant(v.getObservedAt())));
+
+    // The weekly reports, pane by pane, kept current in the output folder.
+    PCollection<PaneRow> panes =
+        CreditIncrementally.events(posts, views)
+            .apply("CreditIncrementally", new CreditIncrementally())
+            .apply(
+                "AggregateWeeklyPanes",
+                new WeeklyPanes(
+                    roster,
+                    zone,
+                    Duration.millis(java.time.Duration.parse(options.getEarlyFiring()).toMillis()),
+                    Duration.millis(java.time.Duration.parse(options.getAllowedLateness()).toMillis())));
+    PCollection<Reject> rejects =
+        PCollectionList.of(configTables.get(ReadTables.REJECTS))
+            .and(validOverrides.get(ValidateOverrides.REJECTS))
+            .and(rows.get(ReadTables.REJECTS))
+            .apply("FlattenRejects", Flatten.pCollections());
+    PCollection<PaneRow> rejectRows =
+        rejects.apply(
+            "FormatRejects",
+            MapElements.into(TypeDescriptor.of(PaneRow.class))
+                .via(
+                    (Reject r) ->
+                        PaneRow.create(
+                            ReportPipeline.REJECTS,
+                            List.of("rejects", r.getFile(), String.format(java.util.Locale.ROOT, "%020d", r.getLine())),
+                            ReportFiles.rejectRow(r).getCells(),
+                            "on_time",
+                            0,
+                            true)));
+    Map<String, List<String>> headers =
+        Map.of(
+            WeeklyPanes.ENTITIES_WEEKLY, EntitiesWeekly.HEADER,
+            WeeklyPanes.PLATFORMS_WEEKLY, PlatformsWeekly.HEADER,
+            ReportPipeline.REJECTS, ReportFiles.REJECTS_HEADER);
+    panes.apply("WriteLiveReports", new WriteCurrentFiles(options.getOutput(), headers));
+    rejectRows.apply("WriteLiveRejects", new WriteCurrentFiles(options.getOutput(), headers));
+  }
+
+  /** Timestamps rows with their event time; rows of any age are allowed (late ones are dropped downstream). */
+  @SuppressWarnings("deprecation")
+  private static <T> WithTimestamps<T> eventTime(
+      org.apache.beam.sdk.transforms.SerializableFunction<T, Instant> fn) {
+    return WithTimestamps.of(fn).withAllowedTimestampSkew(Duration.millis(Long.MAX_VALUE));
+  }
+}

@@ -1,0 +1,39 @@
+package org.megaphone.pipelines;
+
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/** The stream job's option checks: usage errors before anything starts. */
+final class StreamRun {
+  private StreamRun() {}
+
+  static void check(StreamOptions options) {
+    if (!Files.isDirectory(Paths.get(options.getInput()))) {
+      throw new UsageException("--input=" + options.getInput() + ": no such folder");
+    }
+    try {
+      ZoneId.of(options.getTimezone());
+    } catch (DateTimeException e) {
+      throw new UsageException("--timezone=" + options.getTimezone() + ": not an IANA time zone");
+    }
+    for (String[] d :
+        new String[][] {
+          {"earlyFiring", options.getEarlyFiring()},
+          {"allowedLateness", options.getAllowedLateness()},
+          {"pollInterval", options.getPollInterval()},
+          {"bulletinWindow", options.getBulletinWindow()}
+        }) {
+      try {
+        if (Duration.parse(d[1]).isNegative()) {
+          throw new UsageException("--" + d[0] + " must not be negative");
+        }
+      } catch (DateTimeParseException e) {
+        throw new UsageException("--" + d[0] + "=" + d[1] + ": not an ISO-8601 duration (e.g. PT1M, P14D)");
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.megaphone.pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.rules.Weeks;
+
+/**
+ * The folder-drop stream: files dropped one after another update the live reports; a file still
+ * being written (under another name) is never read.
+ */
+class StreamFolderIT {
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  /** Waits, within a bound, until the file exists and satisfies the condition. */
+  private static String await(Path file, Predicate<String> ready, long seconds) throws Exception {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file)) {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (ready.test(text)) {
+          return text;
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(file + " did not reach the expected content within " + seconds + " s");
+  }
+
+  private static void drop(Path inbox, String name, String content) throws IOException {
+    Path part = inbox.resolve(name + ".part");
+    Files.writeString(part, content, StandardCharsets.UTF_8);
+    Files.move(part, inbox.resolve(name));
+  }
+
+  @Test
+  @Timeout(240)
+  void droppedFilesUpdateTheLiveReportsAndHalfWrittenFilesAreNotRead(@TempDir Path tmp) throws Exception {
+    Path inbox = Files.createDirectories(tmp.resolve("inbox"));
+    Path live = tmp.resolve("live");
+    Files.writeString(inbox.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String published = ISO.format(now.minus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC));
+    String week = Weeks.label(now.minus(1, ChronoUnit.HOURS).toEpochMilli(), ZoneOffset.UTC);
+    Path report = live.resolve(week).resolve("entities_weekly.csv");
+
+    StreamOptions options =
+        PipelineOptionsFactory.fromArgs(
+                "--input=" + inbox,
+                "--output=" + live,
+                "--timezone=UTC",
+                "--earlyFiring=PT1S",
+                "--pollInterval=PT1S",
+                "--blockOnRun=false")
+            .as(StreamOptions.class);
+    PipelineResult result = StreamPipeline.start(options);
+    try {
+      // Still being written: must not be read.
+      Files.writeString(
+          inbox.resolve("posts_1.csv.part"),
+          "platform,post_id,handle,published_at,likes\ninstagram,p1,anna_k," + published + ",10\n");
+      Thread.sleep(4000);
+      assertThat(Files.exists(report), is(false));
+
+      Files.move(inbox.resolve("posts_1.csv.part"), inbox.resolve("posts_1.csv"));
+      String first = await(report, t -> t.contains(week + ",anna,Anna,influencer,,,1,0,10,"), 120);
+      assertThat(first, containsString(",0,"));
+
+      drop(inbox, "views_1.csv", "platform,post_id,observed_at,views\ninstagram,p1," + ISO.format(now.atOffset(ZoneOffset.UTC)) + ",250\n");
+      await(report, t -> t.contains(week + ",anna,Anna,influencer,,,1,0,10,0,0,0,10,250,"), 120);
+
+      drop(inbox, "posts_2.csv", "platform,post_id,handle,published_at,likes\ninstagram,p2,anna_k," + published + ",5\nmyspace,p3,x," + published + ",1\n");
+      await(report, t -> t.contains(week + ",anna,Anna,influencer,,,2,0,15,0,0,0,15,250,"), 120);
+      await(live.resolve("rejects").resolve("rejects.csv"), t -> t.contains("posts_2.csv,3,posts,unknown platform"), 60);
+    } finally {
+      result.cancel();
+    }
+  }
+}

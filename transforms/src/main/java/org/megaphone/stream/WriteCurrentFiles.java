@@ -1,0 +1,120 @@
+package org.megaphone.stream;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.schemas.SchemaRegistry;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.megaphone.write.CsvFiles;
+import org.megaphone.write.ReportRow;
+
+/**
+ * The folder sink of a stream: for each week, {@code <output>/<week>/<report>} holds the current
+ * version of every row of that week, with the pane that produced it and its sequence number.
+ * Each update rewrites the file under a temporary name and renames it into place, so a reader
+ * always sees a complete, consistent file.
+ *
+ * <p>Input: {@link PaneRow}s (any windowing; re-windowed into the global window, where state per
+ * file keeps the latest version of each row). Output: none. Local file systems only.
+ */
+public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PDone> {
+  private final String output;
+  private final Map<String, List<String>> headers;
+
+  /** @param headers each report's header, without the pane and sequence columns */
+  public WriteCurrentFiles(String output, Map<String, List<String>> headers) {
+    this.output = output;
+    this.headers = headers;
+  }
+
+  @java.lang.Override
+  public PDone expand(PCollection<PaneRow> rows) {
+    rows.apply("IntoGlobalWindow", Window.<PaneRow>into(new GlobalWindows()))
+        .apply(
+            "KeyByFile",
+            WithKeys.of((PaneRow r) -> r.getKey().get(0) + "/" + r.getReport())
+                .withKeyType(TypeDescriptors.strings()))
+        .apply("RewriteFiles", ParDo.of(new RewriteFn(output, headers, rows.getPipeline().getSchemaRegistry())));
+    return PDone.in(rows.getPipeline());
+  }
+
+  /** Writes a file atomically: under a temporary name in the same folder, then renamed. */
+  static void replace(Path file, List<String> header, List<ReportRow> rows) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      CsvFiles.write(w, header, rows);
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static final class RewriteFn extends DoFn<KV<String, PaneRow>, Void> {
+    private final String output;
+    private final Map<String, List<String>> headers;
+
+    @StateId("rows")
+    private final StateSpec<ValueState<Map<String, PaneRow>>> rowsSpec;
+
+    RewriteFn(String output, Map<String, List<String>> headers, SchemaRegistry schemas) {
+      this.output = output;
+      this.headers = headers;
+      try {
+        this.rowsSpec =
+            StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(PaneRow.class)));
+      } catch (NoSuchSchemaException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, PaneRow> element, @StateId("rows") ValueState<Map<String, PaneRow>> state)
+        throws IOException {
+      PaneRow row = element.getValue();
+      Map<String, PaneRow> rows = state.read() == null ? new HashMap<>() : new HashMap<>(state.read());
+      String key = String.join("\u001f", row.getKey());
+      PaneRow current = rows.get(key);
+      if (current != null && current.getSequence() > row.getSequence()) {
+        return; // an older pane, arriving after a newer one
+      }
+      rows.put(key, row);
+      state.write(rows);
+      List<ReportRow> lines = new ArrayList<>();
+      for (PaneRow r : rows.values()) {
+        if (r.getExists()) {
+          List<String> cells = new ArrayList<>(r.getCells());
+          cells.add(r.getPane());
+          cells.add(Long.toString(r.getSequence()));
+          lines.add(ReportRow.create(r.getKey(), cells));
+        }
+      }
+      List<String> header = new ArrayList<>(headers.get(row.getReport()));
+      header.add("pane");
+      header.add("sequence");
+      replace(Paths.get(output, element.getKey()), header, lines);
+    }
+  }
+}
