@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -73,7 +75,8 @@ public final class Megaphone {
   /** {@code megaphone stream}: runs until interrupted. */
   static int stream(String[] args, PrintStream out, PrintStream err) {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-      Help.print(out, java.util.List.of(DatasetOptions.class, RuleOptions.class, StreamOptions.class));
+      Help.print(
+          out, java.util.List.of(DatasetOptions.class, RuleOptions.class, StreamOptions.class, KafkaOptions.class));
       return 0;
     }
     try {
@@ -142,20 +145,17 @@ public final class Megaphone {
 
   /** Beam's option errors as one line a user can act on. */
   static UsageException usage(RuntimeException e) {
-    {
-      String message = String.valueOf(e.getMessage());
-      java.util.regex.Matcher unknown =
-          java.util.regex.Pattern.compile("missing a property named '([^']+)'").matcher(message);
-      if (unknown.find()) {
-        return new UsageException("unknown option --" + unknown.group(1));
-      }
-      java.util.regex.Matcher missing =
-          java.util.regex.Pattern.compile("Missing required value for \\[--(\\w+)").matcher(message);
-      if (missing.find()) {
-        return new UsageException("missing required option --" + missing.group(1));
-      }
-      int newline = message.indexOf('\n');
-      return new UsageException(newline > 0 ? message.substring(0, newline) : message);
+    String message = String.valueOf(e.getMessage());
+    Matcher unknown = Pattern.compile("missing a property named '([^']+)'").matcher(message);
+    if (unknown.find()) {
+      return new UsageException("unknown option --" + unknown.group(1));
     }
+    Matcher missing = Pattern.compile("Missing required value for \\[--(\\w+)").matcher(message);
+    if (missing.find()) {
+      return new UsageException("missing required option --" + missing.group(1));
+    }
+    int newline = message.indexOf('\n');
+    return new UsageException(newline > 0 ? message.substring(0, newline) : message);
   }
+
 }

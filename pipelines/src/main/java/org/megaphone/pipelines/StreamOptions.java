@@ -6,7 +6,7 @@ import org.apache.beam.sdk.options.StreamingOptions;
 import org.apache.beam.sdk.options.Validation;
 
 /** Options of the {@code stream} job: the watched folder, the rules, the live folder, the panes. */
-public interface StreamOptions extends DatasetOptions, RuleOptions, StreamingOptions {
+public interface StreamOptions extends DatasetOptions, RuleOptions, KafkaOptions, StreamingOptions {
   @Description(
       "Folder kept current with each week's reports: <output>/<week>/entities_weekly.csv and"
           + " platforms_weekly.csv (with pane and sequence columns), <output>/rejects/rejects.csv.")

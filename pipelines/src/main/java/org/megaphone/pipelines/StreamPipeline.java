@@ -89,22 +89,42 @@ public final class StreamPipeline {
                 .apply("DeduplicateOverrides", dedupOverrides)
                 .get(dedupOverrides.kept));
 
-    // Posts and views, as their files arrive, at their event time.
+    // Posts and views, as their files arrive (or from Kafka), at their event time.
     Table<Post> postsTable = Tables.posts(zone);
     Table<ViewSnapshot> viewsTable = Tables.views(zone);
-    ReadTables watch =
-        ReadTables.watching(
-            options.getInput(),
-            List.of(postsTable, viewsTable),
-            Duration.millis(java.time.Duration.parse(options.getPollInterval()).toMillis()));
-    PCollectionTuple rows = pipeline.apply("WatchPostsAndViews", watch);
+    PCollection<Post> postRows;
+    PCollection<ViewSnapshot> viewRows;
+    PCollection<Reject> rowRejects;
+    boolean kafka = !options.getKafkaBootstrap().isEmpty();
+    if (kafka) {
+      KafkaRows.Read<Post> readPosts = new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getPostsTopic(), postsTable);
+      KafkaRows.Read<ViewSnapshot> readViews =
+          new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getViewsTopic(), viewsTable);
+      PCollectionTuple postRecords = pipeline.apply("ReadPostsTopic", readPosts);
+      PCollectionTuple viewRecords = pipeline.apply("ReadViewsTopic", readViews);
+      postRows = postRecords.get(readPosts.rows);
+      viewRows = viewRecords.get(readViews.rows);
+      rowRejects =
+          PCollectionList.of(postRecords.get(KafkaRows.Read.REJECTS))
+              .and(viewRecords.get(KafkaRows.Read.REJECTS))
+              .apply("FlattenRecordRejects", Flatten.pCollections());
+    } else {
+      ReadTables watch =
+          ReadTables.watching(
+              options.getInput(),
+              List.of(postsTable, viewsTable),
+              Duration.millis(java.time.Duration.parse(options.getPollInterval()).toMillis()));
+      PCollectionTuple rows = pipeline.apply("WatchPostsAndViews", watch);
+      postRows = rows.get(watch.rows(postsTable));
+      viewRows = rows.get(watch.rows(viewsTable));
+      rowRejects = rows.get(ReadTables.REJECTS);
+    }
     PCollection<AttributedPost> posts =
-        rows.get(watch.rows(postsTable))
+        postRows
             .apply("StampPublication", eventTime((Post p) -> new Instant(p.getPublishedAt())))
             .apply("AttributePosts", new AttributePosts(roster, campaigns, overrides, zone));
     PCollection<ViewSnapshot> views =
-        rows.get(watch.rows(viewsTable))
-            .apply("StampObservation", eventTime((ViewSnapshot v) -> new Instant(v.getObservedAt())));
+        viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> new Instant(v.getObservedAt())));
 
     // The weekly reports, pane by pane, kept current in the output folder.
     PCollection<PaneRow> panes =
@@ -120,7 +140,7 @@ public final class StreamPipeline {
     PCollection<Reject> rejects =
         PCollectionList.of(configTables.get(ReadTables.REJECTS))
             .and(validOverrides.get(ValidateOverrides.REJECTS))
-            .and(rows.get(ReadTables.REJECTS))
+            .and(rowRejects)
             .apply("FlattenRejects", Flatten.pCollections());
     PCollection<PaneRow> rejectRows =
         rejects.apply(
@@ -142,6 +162,12 @@ public final class StreamPipeline {
             ReportPipeline.REJECTS, ReportFiles.REJECTS_HEADER);
     panes.apply("WriteLiveReports", new WriteCurrentFiles(options.getOutput(), headers));
     rejectRows.apply("WriteLiveRejects", new WriteCurrentFiles(options.getOutput(), headers));
+    if (kafka && !options.getReportsTopic().isEmpty()) {
+      KafkaRows.publish(KafkaRows.reportRecords(panes, headers), options.getKafkaBootstrap(), options.getReportsTopic());
+    }
+    if (kafka && !options.getDeadLetterTopic().isEmpty()) {
+      KafkaRows.publish(KafkaRows.deadLetters(rejects), options.getKafkaBootstrap(), options.getDeadLetterTopic());
+    }
   }
 
   /** Timestamps rows with their event time; rows of any age are allowed (late ones are dropped downstream). */
