@@ -52,6 +52,13 @@ public final class StreamPipeline {
   /** Builds and starts the stream; it runs until cancelled. */
   public static PipelineResult start(StreamOptions options) {
     options.setStreaming(true);
+    org.apache.beam.runners.flink.FlinkPipelineOptions flink =
+        options.as(org.apache.beam.runners.flink.FlinkPipelineOptions.class);
+    if (flink.getCheckpointingInterval() == null || flink.getCheckpointingInterval() <= 0) {
+      // On Flink, the folder watch and Kafka reads advance with checkpoints: without them a
+      // stream on Flink never emits. Ten seconds unless the user chose.
+      flink.setCheckpointingInterval(10_000L);
+    }
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options);
     return pipeline.run();
