@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -49,8 +51,13 @@ class StreamFolderIT {
   }
 
   @Test
-  @Timeout(240)
+  @Timeout(600)
   void droppedFilesUpdateTheLiveReportsAndHalfWrittenFilesAreNotRead(@TempDir Path tmp) throws Exception {
+    scenario(tmp);
+  }
+
+  /** Drops files one after another into a watched folder and follows the live reports. */
+  static void scenario(Path tmp, String... runnerArgs) throws Exception {
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
     Path live = tmp.resolve("live");
     Files.writeString(inbox.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
@@ -59,15 +66,18 @@ class StreamFolderIT {
     String week = Weeks.label(now.minus(1, ChronoUnit.HOURS).toEpochMilli(), ZoneOffset.UTC);
     Path report = live.resolve(week).resolve("entities_weekly.csv");
 
-    StreamOptions options =
-        PipelineOptionsFactory.fromArgs(
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "--input=" + inbox,
                 "--output=" + live,
                 "--timezone=UTC",
                 "--earlyFiring=PT1S",
                 "--pollInterval=PT1S",
-                "--blockOnRun=false")
-            .as(StreamOptions.class);
+                "--blockOnRun=false"));
+    args.addAll(List.of(runnerArgs));
+    StreamOptions options =
+        PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(StreamOptions.class);
     PipelineResult result = StreamPipeline.start(options);
     try {
       // Still being written: must not be read.
@@ -78,14 +88,14 @@ class StreamFolderIT {
       assertThat(Files.exists(report), is(false));
 
       Files.move(inbox.resolve("posts_1.csv.part"), inbox.resolve("posts_1.csv"));
-      String first = await(report, t -> t.contains(week + ",anna,Anna,influencer,,,1,0,10,"), 120);
+      String first = await(report, t -> t.contains(week + ",anna,Anna,influencer,,,1,0,10,"), 180);
       assertThat(first, containsString(",0,"));
 
       drop(inbox, "views_1.csv", "platform,post_id,observed_at,views\ninstagram,p1," + ISO.format(now.atOffset(ZoneOffset.UTC)) + ",250\n");
-      await(report, t -> t.contains(week + ",anna,Anna,influencer,,,1,0,10,0,0,0,10,250,"), 120);
+      await(report, t -> t.contains(week + ",anna,Anna,influencer,,,1,0,10,0,0,0,10,250,"), 180);
 
       drop(inbox, "posts_2.csv", "platform,post_id,handle,published_at,likes\ninstagram,p2,anna_k," + published + ",5\nmyspace,p3,x," + published + ",1\n");
-      await(report, t -> t.contains(week + ",anna,Anna,influencer,,,2,0,15,0,0,0,15,250,"), 120);
+      await(report, t -> t.contains(week + ",anna,Anna,influencer,,,2,0,15,0,0,0,15,250,"), 180);
       await(live.resolve("rejects").resolve("rejects.csv"), t -> t.contains("posts_2.csv,3,posts,unknown platform"), 60);
     } finally {
       result.cancel();
