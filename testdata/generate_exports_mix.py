@@ -9,7 +9,7 @@ the contract's canonical tables).
 Standard library only (Python 3.9+, needs zoneinfo), fixed seed: reruns give byte-identical files.
 
 How the two folders are kept in step: part 2 writes the native export files of exports-mix/exports/ to disk;
-part 1 (class Profiles, a reading of notes/profiles.md) then reads those files back from disk and turns every
+part 1 (class Profiles, a reading of runbooks/export-formats.md) then reads those files back from disk and turns every
 native row into canonical posts and views rows, which become exports-mix-canonical/posts.csv and views.csv. A
 native row that a profile rejects becomes a canonical row that the contract rejects for the same kind of reason
 (a bad count stays the same bad count; a post id that cannot be found becomes an empty post_id), with no views
@@ -52,7 +52,7 @@ VIEWS_COLS = ('platform', 'post_id', 'observed_at', 'views')
 COUNTERS = ('likes', 'comments', 'shares', 'saves')
 
 # =====================================================================================
-# Part 1. The export profiles (notes/profiles.md), reading files back from disk
+# Part 1. The export profiles (runbooks/export-formats.md), reading files back from disk
 # =====================================================================================
 
 ZONES = {'UTC': 0, 'GMT': 0, 'Z': 0, 'WET': 0, 'WEST': 60, 'BST': 60, 'CET': 60, 'CEST': 120, 'EET': 120,
@@ -1299,7 +1299,7 @@ The Finnish #koronafaktat / #coronafacts campaign of spring 2020 (2020-03-16 .. 
 2020-W12 .. 2020-W19) given **only as native platform exports**, plus the roster and the bulletins. The
 same data in canonical form is `../exports-mix-canonical/`: running the report on both folders must give
 identical `entities_weekly.csv`, `platforms_weekly.csv`, `bulletin_uptake.csv` and `posts_attributed.csv`.
-Each export is read by the profile of `notes/profiles.md` named below.
+Each export is read by the profile of `runbooks/export-formats.md` named below.
 
 Helsinki switches to summer time on 2020-03-29 (+02:00 -> +03:00), inside the period.
 
@@ -1386,7 +1386,7 @@ the data by changing the script, never by editing the files.
 CANON_README = """# testdata/exports-mix-canonical
 
 `../exports-mix/` in the contract's canonical tables: the same roster and bulletins (identical files), and
-`posts.csv` / `views.csv` holding what the export profiles of `notes/profiles.md` make of each native row.
+`posts.csv` / `views.csv` holding what the export profiles of `runbooks/export-formats.md` make of each native row.
 Running the report on both folders must give identical `entities_weekly.csv`, `platforms_weekly.csv`,
 `bulletin_uptake.csv` and `posts_attributed.csv`. (rejects.csv, summary.json and the row counts differ by
 design: other file names, no `Total` row, no chart rows counted per video in posts.)
