@@ -57,7 +57,7 @@ class StreamFolderIT {
   }
 
   /** Drops files one after another into a watched folder and follows the live reports. */
-  static void scenario(Path tmp, String... runnerArgs) throws Exception {
+  private static void scenario(Path tmp, String... runnerArgs) throws Exception {
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
     Path live = tmp.resolve("live");
     Files.writeString(inbox.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
