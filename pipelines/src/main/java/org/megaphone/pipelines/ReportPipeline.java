@@ -24,13 +24,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.megaphone.attribution.AttributePosts;
-import org.megaphone.attribution.BuildCampaigns;
-import org.megaphone.attribution.BuildRoster;
-import org.megaphone.attribution.Campaigns;
 import org.megaphone.attribution.CreditViews;
-import org.megaphone.attribution.Deduplicate;
 import org.megaphone.attribution.Roster;
-import org.megaphone.attribution.ValidateOverrides;
 import org.megaphone.model.Account;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.AttributionOverride;
@@ -39,7 +34,6 @@ import org.megaphone.model.CreditedView;
 import org.megaphone.model.FollowerSnapshot;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
-import org.megaphone.model.SourceRef;
 import org.megaphone.model.Stats;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.read.InputFile;
@@ -49,7 +43,6 @@ import org.megaphone.read.exports.ReadExports;
 import org.megaphone.read.exports.Sources;
 import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
-import org.megaphone.rules.CodePoints;
 import org.megaphone.weekly.BulletinUptake;
 import org.megaphone.weekly.ChannelGrowth;
 import org.megaphone.weekly.EntitiesWeekly;
@@ -122,30 +115,18 @@ public final class ReportPipeline {
             .apply("FlattenViews", Flatten.pCollections());
 
     // Configuration: roster, campaigns, overrides.
-    PCollectionView<Roster> roster = accounts.apply("BuildRoster", new BuildRoster());
-    Deduplicate<Bulletin> dedupBulletins =
-        new Deduplicate<>("bulletins", Bulletin::getBulletinId, ReportPipeline::byRawBulletin);
-    PCollectionTuple uniqueBulletins =
-        tables.get(read.rows(bulletinsTable)).apply("DeduplicateBulletins", dedupBulletins);
-    PCollection<Bulletin> bulletins = uniqueBulletins.get(dedupBulletins.kept);
-    PCollectionView<Campaigns> campaigns =
-        bulletins.apply(
-            "BuildCampaigns", new BuildCampaigns(options.getCampaignTags(), options.getBulletinWindow()));
-    PCollectionTuple validOverrides =
-        tables.get(read.rows(overridesTable)).apply("ValidateOverrides", new ValidateOverrides(roster));
-    Deduplicate<AttributionOverride> dedupOverrides =
-        new Deduplicate<>("overrides", AttributionOverride::postKey, ReportPipeline::byRawOverride);
-    PCollectionTuple uniqueOverrides =
-        validOverrides.get(ValidateOverrides.VALID).apply("DeduplicateOverrides", dedupOverrides);
-    PCollectionView<Map<String, String>> overridesView =
-        ValidateOverrides.view(uniqueOverrides.get(dedupOverrides.kept));
+    Configuration config =
+        Configuration.build(
+            accounts, tables.get(read.rows(bulletinsTable)), tables.get(read.rows(overridesTable)), options);
+    PCollectionView<Roster> roster = config.roster();
+    PCollection<Bulletin> bulletins = config.bulletins();
 
     // Posts and views: attribute each row, keep one row per post, credit its views.
     PCollectionTuple credited =
         postRows
             .apply(
                 "AttributePosts",
-                new AttributePosts(roster, campaigns, overridesView, zone))
+                new AttributePosts(roster, config.campaigns(), config.overrides(), zone))
             .apply(
                 "CreditViews",
                 new CreditViews(viewRows, zone, options.getShards()));
@@ -164,7 +145,7 @@ public final class ReportPipeline {
     PCollection<Reject> rejects =
         PCollectionList.of(tables.get(ReadTables.REJECTS))
             .and(exports.get(ReadExports.REJECTS))
-            .and(validOverrides.get(ValidateOverrides.REJECTS))
+            .and(config.rejects())
             .apply("FlattenRejects", Flatten.pCollections());
 
     // Counts for summary.json and the conservation check.
@@ -190,9 +171,7 @@ public final class ReportPipeline {
                                         Stats.of(f.getTable(), Stats.READ, f.getRows()),
                                         Stats.of(f.getTable(), Stats.REJECTED, f.getRejected()))))
                     .setCoder(statCoder()))
-            .and(uniqueBulletins.get(Deduplicate.STATS))
-            .and(uniqueOverrides.get(Deduplicate.STATS))
-            .and(validOverrides.get(ValidateOverrides.STATS))
+            .and(config.stats().getAll())
             .and(credited.get(CreditViews.STATS))
             .and(growth.get(ChannelGrowth.STATS))
             .and(entities.get(EntitiesWeekly.STATS))
@@ -247,17 +226,6 @@ public final class ReportPipeline {
 
   private static KvCoder<String, Long> statCoder() {
     return KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
-  }
-
-  /** Bulletins and overrides keep the greatest raw record, then the one read first (D9). */
-  static int byRawBulletin(Bulletin a, Bulletin b) {
-    int byRecord = CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
-    return byRecord != 0 ? byRecord : SourceRef.readFirst(a.getSource(), b.getSource());
-  }
-
-  static int byRawOverride(AttributionOverride a, AttributionOverride b) {
-    int byRecord = CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
-    return byRecord != 0 ? byRecord : SourceRef.readFirst(a.getSource(), b.getSource());
   }
 
   private static List<ReportRow> statRows(Map<String, Long> stats) {

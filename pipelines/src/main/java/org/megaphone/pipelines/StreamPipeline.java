@@ -15,12 +15,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.megaphone.attribution.AttributePosts;
-import org.megaphone.attribution.BuildCampaigns;
-import org.megaphone.attribution.BuildRoster;
-import org.megaphone.attribution.Campaigns;
-import org.megaphone.attribution.Deduplicate;
 import org.megaphone.attribution.Roster;
-import org.megaphone.attribution.ValidateOverrides;
 import org.megaphone.model.Account;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.AttributionOverride;
@@ -74,27 +69,13 @@ public final class StreamPipeline {
     ReadTables config =
         new ReadTables(options.getInput(), List.of(accountsTable, bulletinsTable, overridesTable));
     PCollectionTuple configTables = pipeline.apply("ReadConfiguration", config);
-    PCollectionView<Roster> roster =
-        configTables.get(config.rows(accountsTable)).apply("BuildRoster", new BuildRoster());
-    Deduplicate<Bulletin> dedupBulletins =
-        new Deduplicate<>("bulletins", Bulletin::getBulletinId, ReportPipeline::byRawBulletin);
-    PCollectionView<Campaigns> campaigns =
-        configTables
-            .get(config.rows(bulletinsTable))
-            .apply("DeduplicateBulletins", dedupBulletins)
-            .get(dedupBulletins.kept)
-            .apply(
-                "BuildCampaigns", new BuildCampaigns(options.getCampaignTags(), options.getBulletinWindow()));
-    PCollectionTuple validOverrides =
-        configTables.get(config.rows(overridesTable)).apply("ValidateOverrides", new ValidateOverrides(roster));
-    Deduplicate<AttributionOverride> dedupOverrides =
-        new Deduplicate<>("overrides", AttributionOverride::postKey, ReportPipeline::byRawOverride);
-    PCollectionView<Map<String, String>> overrides =
-        ValidateOverrides.view(
-            validOverrides
-                .get(ValidateOverrides.VALID)
-                .apply("DeduplicateOverrides", dedupOverrides)
-                .get(dedupOverrides.kept));
+    Configuration configuration =
+        Configuration.build(
+            configTables.get(config.rows(accountsTable)),
+            configTables.get(config.rows(bulletinsTable)),
+            configTables.get(config.rows(overridesTable)),
+            options);
+    PCollectionView<Roster> roster = configuration.roster();
 
     // Posts and views, as their files arrive (or from Kafka), at their event time.
     Table<Post> postsTable = Tables.posts(zone);
@@ -129,7 +110,7 @@ public final class StreamPipeline {
     PCollection<AttributedPost> posts =
         postRows
             .apply("StampPublication", eventTime((Post p) -> new Instant(p.getPublishedAt())))
-            .apply("AttributePosts", new AttributePosts(roster, campaigns, overrides, zone));
+            .apply("AttributePosts", new AttributePosts(roster, configuration.campaigns(), configuration.overrides(), zone));
     PCollection<ViewSnapshot> views =
         viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> new Instant(v.getObservedAt())));
 
@@ -146,7 +127,7 @@ public final class StreamPipeline {
                     Duration.millis(java.time.Duration.parse(options.getAllowedLateness()).toMillis())));
     PCollection<Reject> rejects =
         PCollectionList.of(configTables.get(ReadTables.REJECTS))
-            .and(validOverrides.get(ValidateOverrides.REJECTS))
+            .and(configuration.rejects())
             .and(rowRejects)
             .apply("FlattenRejects", Flatten.pCollections());
     PCollection<PaneRow> rejectRows =

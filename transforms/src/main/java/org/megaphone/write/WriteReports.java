@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -27,18 +26,18 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.megaphone.model.Stats;
+import org.apache.beam.sdk.values.PDone;
 
 /**
  * Writes several reports, each a single sorted CSV file in one folder, with a header even when a
  * report has no rows.
  *
  * <p>Input: the pipeline; the reports are added with {@link #add} before applying. Output:
- * {@code rows.<file>} with each file's row count. Each report passes through one worker to be
+ * none (the driver counts rows in the files it publishes). Each report passes through one worker to be
  * sorted. All reports share one grouping step: on the DirectRunner every step and every key
  * costs a bundle, so one grouping keyed by file name is much cheaper than one per report.
  */
-public final class WriteReports extends PTransform<PBegin, PCollection<KV<String, Long>>> {
+public final class WriteReports extends PTransform<PBegin, PDone> {
   private final String directory;
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
   private final Map<String, PCollection<ReportRow>> reports = new LinkedHashMap<>();
@@ -55,7 +54,7 @@ public final class WriteReports extends PTransform<PBegin, PCollection<KV<String
   }
 
   @java.lang.Override
-  public PCollection<KV<String, Long>> expand(PBegin input) {
+  public PDone expand(PBegin input) {
     KvCoder<String, ReportRow> coder;
     try {
       coder =
@@ -80,10 +79,10 @@ public final class WriteReports extends PTransform<PBegin, PCollection<KV<String
                   .apply(stepName(report.getKey()), WithKeys.of(report.getKey()))
                   .setCoder(coder));
     }
-    return all.apply("FlattenReports", Flatten.pCollections())
+    all.apply("FlattenReports", Flatten.pCollections())
         .apply("GroupByReport", GroupByKey.create())
-        .apply("SortAndWrite", ParDo.of(new WriteFn(directory, headers)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+        .apply("SortAndWrite", ParDo.of(new WriteFn(directory, headers)));
+    return PDone.in(input.getPipeline());
   }
 
   /** "entities_weekly.csv" -> "KeyEntitiesWeeklyRows": a VerbNoun step name (a Flink uid). */
@@ -100,7 +99,7 @@ public final class WriteReports extends PTransform<PBegin, PCollection<KV<String
   /** A row with no cells: never a real report row. */
   static final ReportRow MARKER = ReportRow.create(List.of(), List.of());
 
-  private static final class WriteFn extends DoFn<KV<String, Iterable<ReportRow>>, KV<String, Long>> {
+  private static final class WriteFn extends DoFn<KV<String, Iterable<ReportRow>>, Void> {
     private final String directory;
     private final Map<String, List<String>> headers;
 
@@ -111,8 +110,7 @@ public final class WriteReports extends PTransform<PBegin, PCollection<KV<String
 
     @ProcessElement
     public void process(
-        @Element KV<String, Iterable<ReportRow>> report, OutputReceiver<KV<String, Long>> out)
-        throws IOException {
+        @Element KV<String, Iterable<ReportRow>> report) throws IOException {
       List<ReportRow> rows = new ArrayList<>();
       for (ReportRow row : report.getValue()) {
         if (!row.getCells().isEmpty()) {
@@ -128,7 +126,6 @@ public final class WriteReports extends PTransform<PBegin, PCollection<KV<String
               StandardCharsets.UTF_8)) {
         CsvFiles.write(w, headers.get(report.getKey()), rows);
       }
-      out.output(Stats.of("rows." + report.getKey(), rows.size()));
     }
   }
 }
