@@ -31,16 +31,20 @@ class StreamFolderIT {
 
   /** Waits, within a bound, until the file exists and satisfies the condition. */
   private static String await(Path file, Predicate<String> ready, long seconds) throws Exception {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    long start = System.nanoTime();
+    long deadline = start + seconds * 1_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (Files.exists(file)) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (ready.test(text)) {
+          System.err.printf("%s ready after %.1f s%n", file.getFileName(), (System.nanoTime() - start) / 1e9);
           return text;
         }
       }
       Thread.sleep(250);
     }
+    System.err.println("timed out waiting for " + file + "; last content:\n"
+        + (Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(none)"));
     throw new AssertionError(file + " did not reach the expected content within " + seconds + " s");
   }
 
@@ -57,7 +61,7 @@ class StreamFolderIT {
   }
 
   /** Drops files one after another into a watched folder and follows the live reports. */
-  private static void scenario(Path tmp, String... runnerArgs) throws Exception {
+  static void scenario(Path tmp, String... runnerArgs) throws Exception {
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
     Path live = tmp.resolve("live");
     Files.writeString(inbox.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
@@ -61,12 +62,18 @@ class StreamKafkaIT {
   @Test
   @Timeout(300)
   void postsAndViewsFromTopicsUpdateReportRowsAndBadRecordsBecomeDeadLetters(@TempDir Path tmp) throws Exception {
+    scenario(tmp);
+  }
+
+  /** Produces a post, a view and a malformed record; reads the report row and the dead letter back. */
+  static void scenario(Path tmp, String... runnerArgs) throws Exception {
     try (KafkaBroker broker = KafkaBroker.start(tmp.resolve("kafka"))) {
       broker.createTopics("posts", "views", "reports", "dead");
       Path inbox = Files.createDirectories(tmp.resolve("inbox"));
       Files.writeString(inbox.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
-      StreamOptions options =
-          PipelineOptionsFactory.fromArgs(
+      List<String> args =
+          new ArrayList<>(
+              List.of(
                   "--input=" + inbox,
                   "--output=" + tmp.resolve("live"),
                   "--timezone=UTC",
@@ -74,8 +81,10 @@ class StreamKafkaIT {
                   "--kafkaBootstrap=" + broker.bootstrap(),
                   "--reportsTopic=reports",
                   "--deadLetterTopic=dead",
-                  "--blockOnRun=false")
-              .as(StreamOptions.class);
+                  "--blockOnRun=false"));
+      args.addAll(List.of(runnerArgs));
+      StreamOptions options =
+          PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(StreamOptions.class);
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       Instant published = now.minus(1, ChronoUnit.HOURS);
       String week = Weeks.label(published.toEpochMilli(), ZoneOffset.UTC);

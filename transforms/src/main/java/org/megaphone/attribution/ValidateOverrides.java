@@ -1,10 +1,14 @@
 package org.megaphone.attribution;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -61,13 +65,28 @@ public final class ValidateOverrides
     return out;
   }
 
-  /** De-duplicated valid overrides as a map side input, post key to entity_id. */
+  /**
+   * De-duplicated valid overrides as a side input, post key to entity_id: one map, empty when
+   * there are none. A singleton that always holds a value, never an empty multimap: on Flink a
+   * stream's side input that never receives an element is only ready once watermarks say it never
+   * will, and until then every post waits (see runbooks/live-monitoring.md).
+   */
   public static PCollectionView<Map<String, String>> view(PCollection<AttributionOverride> kept) {
-    return kept.apply(
+    return kept.apply("GatherOverrides", Combine.globally(new ToList<AttributionOverride>()))
+        .apply(
             "KeyOverrides",
-            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-                .via((AttributionOverride o) -> KV.of(o.postKey(), o.getEntityId())))
-        .apply("ViewOverrides", View.asMap());
+            MapElements.into(TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                .via(ValidateOverrides::byPost))
+        .setCoder(MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("ViewOverrides", View.asSingleton());
+  }
+
+  private static Map<String, String> byPost(List<AttributionOverride> overrides) {
+    Map<String, String> map = new HashMap<>();
+    for (AttributionOverride o : overrides) {
+      map.put(o.postKey(), o.getEntityId());
+    }
+    return map;
   }
 
   private static final class CheckFn extends DoFn<AttributionOverride, AttributionOverride> {
