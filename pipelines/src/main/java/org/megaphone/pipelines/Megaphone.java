@@ -16,6 +16,7 @@ public final class Megaphone {
   static final String USAGE =
       "usage: megaphone report --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
           + "       megaphone report --help    (every option with its description and default)\n"
+          + "       megaphone weekly --week=last|2020-W14 --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
           + "       megaphone stream --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
@@ -39,6 +40,9 @@ public final class Megaphone {
     }
     if (command.equals("stream")) {
       return stream(rest, out, err);
+    }
+    if (command.equals("weekly")) {
+      return weekly(rest, out, err);
     }
     if (!command.equals("report")) {
       err.println("megaphone: unknown command '" + command + "'\n" + USAGE);
@@ -68,6 +72,42 @@ public final class Megaphone {
       // A bug, not bad input: say so, with what happened, and keep the trace for the report.
       e.printStackTrace(err);
       err.println("megaphone: run failed unexpectedly: " + e);
+      return 1;
+    }
+  }
+
+  /**
+   * {@code megaphone weekly}: one ISO week's reports in their own folder, for a scheduler. Exit
+   * codes as for report: 0 published, 1 failed (the previous folder is untouched; retry), 2 usage.
+   */
+  static int weekly(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      Help.print(
+          out,
+          java.util.List.of(
+              DatasetOptions.class, RuleOptions.class, ReportOptions.class, WeeklyOptions.class, TuningOptions.class));
+      return 0;
+    }
+    try {
+      WeeklyOptions options;
+      PipelineOptionsFactory.register(WeeklyOptions.class);
+      try {
+        options = PipelineOptionsFactory.fromArgs(withLocalDefaults(args)).withValidation().as(WeeklyOptions.class);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw usage(e);
+      }
+      WeeklyRun.Result result = WeeklyRun.run(options, java.time.Clock.systemUTC(), err);
+      Summary.print(result.summary(), result.folder(), out);
+      return 0;
+    } catch (UsageException e) {
+      err.println("megaphone: " + e.getMessage() + " (see megaphone weekly --help)");
+      return 2;
+    } catch (RunFailedException e) {
+      err.println("megaphone: weekly run failed: " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      e.printStackTrace(err);
+      err.println("megaphone: weekly run failed unexpectedly: " + e);
       return 1;
     }
   }

@@ -206,7 +206,7 @@ public final class ReportRun {
     return new RunFailedException("pipeline failed: " + root, e);
   }
 
-  private static void deleteRecursively(Path dir) {
+  static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

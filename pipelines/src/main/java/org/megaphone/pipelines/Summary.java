@@ -155,8 +155,12 @@ final class Summary {
     Map<String, Map<String, Object>> tables = (Map<String, Map<String, Object>>) inputs.get("tables");
     out.printf(
         java.util.Locale.ROOT,
-        "Megaphone report: %s -> %s (%s, %.1f s)%n",
+        "Megaphone %s: %s -> %s (%s, %.1f s)%n",
+        s.get("week") == null ? s.get("command") : s.get("command") + " " + s.get("week"),
         inputs.get("folder"), output, s.get("runner"), (Double) s.get("seconds"));
+    if (s.get("week") != null) {
+      out.println("  (tables and totals are of the whole input; the files hold week " + s.get("week") + ")");
+    }
     out.printf(java.util.Locale.ROOT, "  %-10s %10s %10s %10s %10s%n", "table", "read", "accepted", "rejected", "duplicates");
     for (Map.Entry<String, Map<String, Object>> t : tables.entrySet()) {
       Map<String, Object> v = t.getValue();

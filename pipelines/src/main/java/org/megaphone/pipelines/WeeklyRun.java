@@ -1,0 +1,189 @@
+package org.megaphone.pipelines;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.megaphone.read.CsvRecords;
+import org.megaphone.rules.Weeks;
+
+/**
+ * The {@code weekly} job a scheduler runs: the report job over the whole input (earlier weeks are
+ * needed for view gains and follower starts, and every check runs on all of it), then the rows of
+ * one ISO week, published to {@code <output>/<week>/} in one step. A rerun replaces the folder; a
+ * failed run leaves the previous one as it was. One log line per stage goes to stderr.
+ */
+public final class WeeklyRun {
+  private static final Pattern WEEK = Pattern.compile("\\d{4}-W\\d{2}");
+
+  /** The reports that have a week per row, and the column that holds it. */
+  private static final Map<String, String> WEEK_COLUMNS =
+      Map.of(
+          ReportPipeline.ENTITIES_WEEKLY, "week",
+          ReportPipeline.PLATFORMS_WEEKLY, "week",
+          ReportPipeline.CHANNEL_GROWTH, "week",
+          ReportPipeline.POSTS_ATTRIBUTED, "week");
+
+  private WeeklyRun() {}
+
+  /** What a successful run produced: the week's folder and its summary. */
+  public record Result(String week, Path folder, Map<String, Object> summary) {}
+
+  /**
+   * @throws UsageException when the week or another option is malformed
+   * @throws RunFailedException when the report fails or its folder cannot be published
+   */
+  public static Result run(WeeklyOptions options, Clock clock, PrintStream log) {
+    String week = resolve(options.getWeek(), options.getTimezone(), clock);
+    ZoneId zone = ZoneId.of(options.getTimezone());
+    Path output = Paths.get(options.getOutput());
+    Path work;
+    try {
+      Files.createDirectories(output);
+      work = Files.createTempDirectory(output, ".megaphone-weekly-");
+    } catch (IOException e) {
+      throw new RunFailedException("cannot create output folder " + output + ": " + e.getMessage(), e);
+    }
+    try {
+      log.println("megaphone weekly " + week + ": computing the reports of " + options.getInput() + " on " + options.getRunner().getSimpleName());
+      options.setOutput(work.resolve("all").toString());
+      ReportRun.Result all = ReportRun.run(options);
+      log.println("megaphone weekly " + week + ": checks passed; keeping the rows of " + week);
+      Path next = work.resolve(week);
+      Files.createDirectories(next);
+      Map<String, Long> rows = new LinkedHashMap<>();
+      for (String report : ReportPipeline.REPORTS) {
+        rows.put(report, keep(all.output().resolve(report), next.resolve(report), report, week, zone));
+      }
+      Map<String, Object> summary = summary(all.summary(), week, rows, output.resolve(week));
+      Summary.write(next.resolve(ReportRun.SUMMARY), summary);
+      Path folder = output.resolve(week);
+      log.println("megaphone weekly " + week + ": publishing " + folder);
+      replace(next, folder, work);
+      log.println("megaphone weekly " + week + ": done");
+      return new Result(week, folder, summary);
+    } catch (IOException e) {
+      throw new RunFailedException("cannot write the week's reports: " + e.getMessage(), e);
+    } finally {
+      options.setOutput(output.toString());
+      ReportRun.deleteRecursively(work);
+    }
+  }
+
+  /** 'last' is the complete week before the current one in the zone; else a valid label. */
+  static String resolve(String week, String timezone, Clock clock) {
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(timezone);
+    } catch (DateTimeException e) {
+      throw new UsageException("--timezone=" + timezone + " is not a time zone");
+    }
+    if (week.equals("last")) {
+      return Weeks.label(clock.millis() - 7L * 24 * 3600 * 1000, zone);
+    }
+    if (!WEEK.matcher(week).matches()) {
+      throw new UsageException("--week=" + week + " is neither 'last' nor an ISO week like 2020-W14");
+    }
+    try {
+      String label = Weeks.label(Weeks.startMillis(week, zone), zone);
+      if (!label.equals(week)) {
+        throw new UsageException("--week=" + week + " does not exist (that year has no such week)");
+      }
+      return label;
+    } catch (DateTimeException e) {
+      throw new UsageException("--week=" + week + " does not exist (that year has no such week)");
+    }
+  }
+
+  /**
+   * Copies the header and the rows of the week; rejects are kept whole (a rejected row has no
+   * reliable week), bulletin_uptake keeps the bulletins sent that week. Returns the rows kept.
+   */
+  static long keep(Path from, Path to, String report, String week, ZoneId zone) throws IOException {
+    String text = Files.readString(from, StandardCharsets.UTF_8);
+    List<CsvRecords.Record> records = CsvRecords.parse(text, ',');
+    long kept = 0;
+    try (BufferedWriter out = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+      if (records.isEmpty()) {
+        return 0;
+      }
+      List<String> header = records.get(0).fields;
+      out.write(records.get(0).raw);
+      out.write('\n');
+      int weekColumn = header.indexOf(WEEK_COLUMNS.getOrDefault(report, ""));
+      int sentColumn = report.equals(ReportPipeline.BULLETIN_UPTAKE) ? header.indexOf("sent_at") : -1;
+      for (CsvRecords.Record r : records.subList(1, records.size())) {
+        boolean keep;
+        if (weekColumn >= 0) {
+          keep = r.fields.get(weekColumn).equals(week);
+        } else if (sentColumn >= 0) {
+          keep = weekOf(r.fields.get(sentColumn), zone).equals(week);
+        } else {
+          keep = true;
+        }
+        if (keep) {
+          out.write(r.raw);
+          out.write('\n');
+          kept++;
+        }
+      }
+    }
+    return kept;
+  }
+
+  private static String weekOf(String timestamp, ZoneId zone) {
+    return Weeks.label(OffsetDateTime.parse(timestamp).toInstant().toEpochMilli(), zone);
+  }
+
+  /** The report's summary, told that it describes one week: command, week, rows and folder. */
+  private static Map<String, Object> summary(
+      Map<String, Object> all, String week, Map<String, Long> rows, Path folder) {
+    Map<String, Object> s = new LinkedHashMap<>(all);
+    s.put("command", "weekly");
+    s.put("week", week);
+    List<Map<String, Object>> outputs = new ArrayList<>();
+    rows.forEach(
+        (file, n) -> {
+          Map<String, Object> o = new LinkedHashMap<>();
+          o.put("file", file);
+          o.put("rows", n);
+          outputs.add(o);
+        });
+    s.put("outputs", outputs);
+    s.put("output_folder", folder.toString());
+    return s;
+  }
+
+  /**
+   * Puts the new folder in place of the old one: the old one is moved aside (a rename), the new
+   * one renamed into place, then the old one deleted. If the second rename fails, the old folder
+   * is moved back.
+   */
+  private static void replace(Path next, Path folder, Path work) throws IOException {
+    Path previous = work.resolve("previous");
+    boolean hadPrevious = Files.exists(folder);
+    if (hadPrevious) {
+      Files.move(folder, previous);
+    }
+    try {
+      Files.move(next, folder);
+    } catch (IOException e) {
+      if (hadPrevious) {
+        Files.move(previous, folder);
+      }
+      throw e;
+    }
+  }
+}
