@@ -4,22 +4,20 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.WithTimestamps;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.megaphone.attribution.AttributePosts;
+import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Roster;
-import org.megaphone.model.Account;
 import org.megaphone.model.AttributedPost;
-import org.megaphone.model.AttributionOverride;
-import org.megaphone.model.Bulletin;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
 import org.megaphone.model.ViewSnapshot;
@@ -62,20 +60,11 @@ public final class StreamPipeline {
   static void build(Pipeline pipeline, StreamOptions options) {
     String zone = options.getTimezone();
 
-    // Configuration, read once.
-    Table<Account> accountsTable = Tables.accounts();
-    Table<Bulletin> bulletinsTable = Tables.bulletins(zone);
-    Table<AttributionOverride> overridesTable = Tables.overrides();
-    ReadTables config =
-        new ReadTables(options.getInput(), List.of(accountsTable, bulletinsTable, overridesTable));
-    PCollectionTuple configTables = pipeline.apply("ReadConfiguration", config);
-    Configuration configuration =
-        Configuration.build(
-            configTables.get(config.rows(accountsTable)),
-            configTables.get(config.rows(bulletinsTable)),
-            configTables.get(config.rows(overridesTable)),
-            options);
-    PCollectionView<Roster> roster = configuration.roster();
+    // Configuration, read once, here: its values travel inside the job (see StreamConfiguration).
+    StreamConfiguration configuration = StreamConfiguration.read(options);
+    ConfigValue<Roster> roster = ConfigValue.fixed(configuration.roster());
+    PCollection<Reject> configRejects =
+        pipeline.apply("ConfigurationRejects", Create.of(configuration.rejects()).withCoder(rejectCoder(pipeline)));
 
     // Posts and views, as their files arrive (or from Kafka), at their event time.
     Table<Post> postsTable = Tables.posts(zone);
@@ -110,7 +99,13 @@ public final class StreamPipeline {
     PCollection<AttributedPost> posts =
         postRows
             .apply("StampPublication", eventTime((Post p) -> new Instant(p.getPublishedAt())))
-            .apply("AttributePosts", new AttributePosts(roster, configuration.campaigns(), configuration.overrides(), zone));
+            .apply(
+                "AttributePosts",
+                new AttributePosts(
+                    roster,
+                    ConfigValue.fixed(configuration.campaigns()),
+                    ConfigValue.<Map<String, String>>fixed(configuration.overrides()),
+                    zone));
     PCollection<ViewSnapshot> views =
         viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> new Instant(v.getObservedAt())));
 
@@ -126,8 +121,7 @@ public final class StreamPipeline {
                     Duration.millis(java.time.Duration.parse(options.getEarlyFiring()).toMillis()),
                     Duration.millis(java.time.Duration.parse(options.getAllowedLateness()).toMillis())));
     PCollection<Reject> rejects =
-        PCollectionList.of(configTables.get(ReadTables.REJECTS))
-            .and(configuration.rejects())
+        PCollectionList.of(configRejects)
             .and(rowRejects)
             .apply("FlattenRejects", Flatten.pCollections());
     PCollection<PaneRow> rejectRows =
@@ -155,6 +149,14 @@ public final class StreamPipeline {
     }
     if (kafka && !options.getDeadLetterTopic().isEmpty()) {
       KafkaRows.publish(KafkaRows.deadLetters(rejects), options.getKafkaBootstrap(), options.getDeadLetterTopic());
+    }
+  }
+
+  private static org.apache.beam.sdk.coders.Coder<Reject> rejectCoder(Pipeline pipeline) {
+    try {
+      return pipeline.getSchemaRegistry().getSchemaCoder(Reject.class);
+    } catch (org.apache.beam.sdk.schemas.NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -34,8 +34,8 @@ import org.megaphone.read.CsvRecords;
 /**
  * Megaphone on a real Flink session cluster (a JobManager and two TaskManagers, separate JVMs on
  * 127.0.0.1, started by {@code ./megaphone cluster start}): the batch report byte for byte as on
- * the DirectRunner, the weekly job, and a stream that loses a TaskManager and ends with the batch
- * rows.
+ * the DirectRunner, the weekly job, and a stream that loses a TaskManager, is stopped with a
+ * savepoint and resumed, and ends with the batch rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
@@ -126,7 +126,7 @@ class ClusterIT {
     }
   }
 
-  // --- the stream: a TaskManager is lost mid-stream ---
+  // --- the stream: a TaskManager is lost mid-stream, then it is stopped with a savepoint and resumed ---
 
   private static final String ACCOUNTS =
       "platform,handle,entity_id,entity_name,role\n"
@@ -212,7 +212,7 @@ class ClusterIT {
     assertThat(when + ": platforms_weekly", liveRows(live, "platforms_weekly.csv", 3), equalTo(platforms));
   }
 
-  private void startStream(Path inbox, Path live) {
+  private void startStream(Path inbox, Path live, String... extra) {
     List<String> a =
         new ArrayList<>(
             List.of(
@@ -225,6 +225,7 @@ class ClusterIT {
                 "--attachedMode=false"));
     // Four subtasks on two TaskManagers of two slots: each TaskManager runs part of every step.
     a.addAll(cluster.runnerArgs(4));
+    a.addAll(List.of(extra));
     StreamPipeline.start(PipelineOptionsFactory.fromArgs(a.toArray(new String[0])).as(StreamOptions.class));
   }
 
@@ -240,7 +241,7 @@ class ClusterIT {
 
   @Test
   @Timeout(420)
-  void streamWithCheckpointsSurvivesALostTaskManagerAndEndsWithTheBatchRows(@TempDir Path tmp) throws Exception {
+  void streamSurvivesALostTaskManagerAndResumesFromASavepointEndingWithTheBatchRows(@TempDir Path tmp) throws Exception {
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
     Path live = tmp.resolve("live");
     Files.writeString(inbox.resolve("accounts.csv"), ACCOUNTS);
@@ -263,9 +264,15 @@ class ClusterIT {
         exceptions.path("exceptionHistory").path("entries").size(),
         greaterThan(0));
 
-    // The recovered job keeps going.
+    // Stop with a savepoint (as for an upgrade), resume from it, keep going.
+    String savepoint = cluster.stopWithSavepoint(job, tmp.resolve("savepoints"), 120);
+    cluster.awaitJob("FINISHED", 60);
+    startStream(inbox, live, "--savepointPath=" + savepoint);
+    String resumed = cluster.awaitJob("RUNNING", 120);
+    JsonNode restored = cluster.get("/jobs/" + resumed + "/checkpoints").path("latest").path("restored");
+    assertThat("the new job started from the savepoint: " + restored, restored.path("is_savepoint").asBoolean(), equalTo(true));
     dropBatch(inbox, 3, now);
-    awaitBatchRows(inbox, live, tmp, "batch 3 after recovery", 120);
-    cluster.cancel(job);
+    awaitBatchRows(inbox, live, tmp, "batch 3 after resuming from the savepoint", 120);
+    cluster.cancel(resumed);
   }
 }

@@ -76,6 +76,37 @@ final class LocalCluster implements AutoCloseable {
     return JSON.readTree(r.body());
   }
 
+  JsonNode post(String path, String body) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://" + master() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body());
+  }
+
+  /** Stops a job with a savepoint into the folder and returns the savepoint's location. */
+  String stopWithSavepoint(String job, Path folder, int seconds) throws Exception {
+    String request =
+        post("/jobs/" + job + "/stop", "{\"drain\":false,\"targetDirectory\":\"" + folder.toUri() + "\"}")
+            .path("request-id")
+            .asText();
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonNode status = get("/jobs/" + job + "/savepoints/" + request);
+      if (status.path("status").path("id").asText().equals("COMPLETED")) {
+        if (!status.path("operation").has("location")) {
+          throw new AssertionError("stop-with-savepoint failed: " + status);
+        }
+        return status.path("operation").path("location").asText();
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no savepoint within " + seconds + " s");
+  }
+
   void cancel(String job) throws IOException, InterruptedException {
     http.send(
         HttpRequest.newBuilder(URI.create("http://" + master() + "/jobs/" + job + "?mode=cancel"))

@@ -26,15 +26,25 @@ import org.megaphone.rules.Weeks;
  * translation of the step per bundle). Rejects nothing.
  */
 public final class AttributePosts extends PTransform<PCollection<Post>, PCollection<AttributedPost>> {
-  private final PCollectionView<Roster> roster;
-  private final PCollectionView<Campaigns> campaigns;
-  private final PCollectionView<Map<String, String>> overrides;
+  private final ConfigValue<Roster> roster;
+  private final ConfigValue<Campaigns> campaigns;
+  private final ConfigValue<Map<String, String>> overrides;
   private final String zoneId;
 
+  /** With the configuration as side inputs (the report job). */
   public AttributePosts(
       PCollectionView<Roster> roster,
       PCollectionView<Campaigns> campaigns,
       PCollectionView<Map<String, String>> overrides,
+      String zoneId) {
+    this(ConfigValue.of(roster), ConfigValue.of(campaigns), ConfigValue.of(overrides), zoneId);
+  }
+
+  /** With the configuration as given: side inputs or values fixed when the job is built. */
+  public AttributePosts(
+      ConfigValue<Roster> roster,
+      ConfigValue<Campaigns> campaigns,
+      ConfigValue<Map<String, String>> overrides,
       String zoneId) {
     this.roster = roster;
     this.campaigns = campaigns;
@@ -47,7 +57,7 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
     return posts.apply(
         "CreditPosts",
         ParDo.of(new AttributeFn(roster, campaigns, overrides, zoneId))
-            .withSideInputs(roster, campaigns, overrides));
+            .withSideInputs(ConfigValue.views(roster, campaigns, overrides)));
   }
 
   /** Campaign, bulletin and entity attribution of one post row (views still 0). */
@@ -89,16 +99,16 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
   }
 
   private static final class AttributeFn extends DoFn<Post, AttributedPost> {
-    private final PCollectionView<Roster> roster;
-    private final PCollectionView<Campaigns> campaigns;
-    private final PCollectionView<Map<String, String>> overrides;
+    private final ConfigValue<Roster> roster;
+    private final ConfigValue<Campaigns> campaigns;
+    private final ConfigValue<Map<String, String>> overrides;
     private final String zoneId;
     private transient ZoneId zone;
 
     AttributeFn(
-        PCollectionView<Roster> roster,
-        PCollectionView<Campaigns> campaigns,
-        PCollectionView<Map<String, String>> overrides,
+        ConfigValue<Roster> roster,
+        ConfigValue<Campaigns> campaigns,
+        ConfigValue<Map<String, String>> overrides,
         String zoneId) {
       this.roster = roster;
       this.campaigns = campaigns;
@@ -117,9 +127,9 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
       c.output(
           attribute(
               post,
-              c.sideInput(roster),
-              c.sideInput(campaigns),
-              c.sideInput(overrides).get(post.key()),
+              roster.get(c),
+              campaigns.get(c),
+              overrides.get(c).get(post.key()),
               zone));
     }
   }

@@ -28,6 +28,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.DateTimeConstants;
 import org.joda.time.DateTimeZone;
 import org.joda.time.Duration;
+import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Roster;
 import org.megaphone.rules.Weeks;
 import org.megaphone.weekly.EntitiesWeekly;
@@ -50,13 +51,19 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   public static final String ENTITIES_WEEKLY = "entities_weekly.csv";
   public static final String PLATFORMS_WEEKLY = "platforms_weekly.csv";
 
-  private final PCollectionView<Roster> roster;
+  private final ConfigValue<Roster> roster;
   private final String zoneId;
   private final Duration earlyFiring;
   private final Duration allowedLateness;
 
   public WeeklyPanes(
       PCollectionView<Roster> roster, String zoneId, Duration earlyFiring, Duration allowedLateness) {
+    this(ConfigValue.of(roster), zoneId, earlyFiring, allowedLateness);
+  }
+
+  /** With the roster as given: a side input or a value fixed when the job is built. */
+  public WeeklyPanes(
+      ConfigValue<Roster> roster, String zoneId, Duration earlyFiring, Duration allowedLateness) {
     this.roster = roster;
     this.zoneId = zoneId;
     this.earlyFiring = earlyFiring;
@@ -99,7 +106,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
             .apply("SumPerEntity", Combine.perKey(WeeklyTotals::plus))
             .apply(
                 "FormatEntityPanes",
-                ParDo.of(new EntityPaneFn(roster, zoneId)).withSideInputs(roster));
+                ParDo.of(new EntityPaneFn(roster, zoneId)).withSideInputs(ConfigValue.views(roster)));
     PCollection<PaneRow> platforms =
         weeks
             .apply(
@@ -140,10 +147,10 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   }
 
   private static final class EntityPaneFn extends DoFn<KV<String, WeeklyTotals>, PaneRow> {
-    private final PCollectionView<Roster> roster;
+    private final ConfigValue<Roster> roster;
     private final String zoneId;
 
-    EntityPaneFn(PCollectionView<Roster> roster, String zoneId) {
+    EntityPaneFn(ConfigValue<Roster> roster, String zoneId) {
       this.roster = roster;
       this.zoneId = zoneId;
     }
@@ -157,7 +164,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
           PaneRow.create(
               ENTITIES_WEEKLY,
               List.of(week, entity),
-              EntitiesWeekly.cells(week, entity, c.sideInput(roster).entity(entity), t),
+              EntitiesWeekly.cells(week, entity, roster.get(c).entity(entity), t),
               pane(c.pane()),
               c.pane().getIndex(),
               t.isRow()));

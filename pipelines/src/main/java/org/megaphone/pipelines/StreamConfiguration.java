@@ -1,0 +1,90 @@
+package org.megaphone.pipelines;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.megaphone.attribution.Campaigns;
+import org.megaphone.attribution.Roster;
+import org.megaphone.model.Account;
+import org.megaphone.model.AttributionOverride;
+import org.megaphone.model.Bulletin;
+import org.megaphone.model.Reject;
+import org.megaphone.read.Table;
+import org.megaphone.read.TableFiles;
+import org.megaphone.read.Tables;
+import org.megaphone.rules.Hashtags;
+
+/**
+ * The stream's configuration, read once from --input when the job is built: the roster, the
+ * campaigns and the overrides, by the same table readers and rules as the report job (contract
+ * sections 2 and 7, D9 and D10), plus the rejected rows. The values travel inside the job, not
+ * as side inputs: a stream on Flink resumed from a savepoint does not read bounded side inputs
+ * again (runbooks/upgrade-and-savepoints.md).
+ */
+record StreamConfiguration(
+    Roster roster, Campaigns campaigns, HashMap<String, String> overrides, List<Reject> rejects)
+    implements Serializable {
+
+  /** @throws org.megaphone.read.InputException when the roster has a repeated handle */
+  static StreamConfiguration read(StreamOptions options) {
+    Path folder = Paths.get(options.getInput());
+    List<Reject> rejects = new ArrayList<>();
+    Roster roster = Roster.of(rows(folder, Tables.accounts(), rejects));
+    List<Bulletin> bulletins =
+        keepGreatest(rows(folder, Tables.bulletins(options.getTimezone()), rejects), Bulletin::getBulletinId, Configuration::byRawBulletin);
+    Campaigns campaigns =
+        new Campaigns(
+            bulletins,
+            Hashtags.inList(options.getCampaignTags()),
+            Duration.parse(options.getBulletinWindow()).toMillis());
+    List<AttributionOverride> valid = new ArrayList<>();
+    for (AttributionOverride o : rows(folder, Tables.overrides(), rejects)) {
+      if (roster.hasEntity(o.getEntityId())) {
+        valid.add(o);
+      } else {
+        rejects.add(o.getSource().reject("overrides", "unknown entity_id: entity_id='" + o.getEntityId() + "'"));
+      }
+    }
+    HashMap<String, String> overrides = new HashMap<>();
+    for (AttributionOverride o : keepGreatest(valid, AttributionOverride::postKey, Configuration::byRawOverride)) {
+      overrides.put(o.postKey(), o.getEntityId());
+    }
+    return new StreamConfiguration(roster, campaigns, overrides, rejects);
+  }
+
+  /** The rows of every file of the table in the folder (not below), in file name order. */
+  private static <T> List<T> rows(Path folder, Table<T> table, List<Reject> rejects) {
+    List<T> rows = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (table.matches(name)) {
+          TableFiles.parse(table, name, TableFiles.decodeText(name, Files.readAllBytes(f)).text(), rows::add, rejects::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new RunFailedException("cannot read the configuration in " + folder + ": " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  /** One row per key: the greatest by the order (the report job's de-duplication rule). */
+  private static <T> List<T> keepGreatest(List<T> rows, Function<T, String> key, Comparator<T> order) {
+    Map<String, T> kept = new TreeMap<>();
+    for (T row : rows) {
+      kept.merge(key.apply(row), row, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+    }
+    return new ArrayList<>(kept.values());
+  }
+}
