@@ -57,21 +57,34 @@ public final class Megaphone {
       Help.print(out, java.util.List.of(DatasetOptions.class, RuleOptions.class, ReportOptions.class, TuningOptions.class));
       return 0;
     }
+    return exitCode(
+        "report",
+        "run",
+        err,
+        () -> {
+          ReportRun.Result result = ReportRun.run(parse(withLocalDefaults(rest)));
+          ReportRun.print(result, out);
+        });
+  }
+
+  /**
+   * Runs a batch job and turns its outcome into the exit code: 0 done, 2 usage (the message and
+   * where help is), 1 failed (the message; for a bug, the trace too).
+   */
+  private static int exitCode(String command, String what, PrintStream err, Runnable job) {
     try {
-      ReportOptions options = parse(withLocalDefaults(rest));
-      ReportRun.Result result = ReportRun.run(options);
-      ReportRun.print(result, out);
+      job.run();
       return 0;
     } catch (UsageException e) {
-      err.println("megaphone: " + e.getMessage() + " (see megaphone report --help)");
+      err.println("megaphone: " + e.getMessage() + " (see megaphone " + command + " --help)");
       return 2;
     } catch (RunFailedException e) {
-      err.println("megaphone: run failed: " + e.getMessage());
+      err.println("megaphone: " + what + " failed: " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
       // A bug, not bad input: say so, with what happened, and keep the trace for the report.
       e.printStackTrace(err);
-      err.println("megaphone: run failed unexpectedly: " + e);
+      err.println("megaphone: " + what + " failed unexpectedly: " + e);
       return 1;
     }
   }
@@ -88,28 +101,21 @@ public final class Megaphone {
               DatasetOptions.class, RuleOptions.class, ReportOptions.class, WeeklyOptions.class, TuningOptions.class));
       return 0;
     }
-    try {
-      WeeklyOptions options;
-      PipelineOptionsFactory.register(WeeklyOptions.class);
-      try {
-        options = PipelineOptionsFactory.fromArgs(withLocalDefaults(args)).withValidation().as(WeeklyOptions.class);
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        throw usage(e);
-      }
-      WeeklyRun.Result result = WeeklyRun.run(options, java.time.Clock.systemUTC(), err);
-      Summary.print(result.summary(), result.folder(), out);
-      return 0;
-    } catch (UsageException e) {
-      err.println("megaphone: " + e.getMessage() + " (see megaphone weekly --help)");
-      return 2;
-    } catch (RunFailedException e) {
-      err.println("megaphone: weekly run failed: " + e.getMessage());
-      return 1;
-    } catch (RuntimeException e) {
-      e.printStackTrace(err);
-      err.println("megaphone: weekly run failed unexpectedly: " + e);
-      return 1;
-    }
+    return exitCode(
+        "weekly",
+        "weekly run",
+        err,
+        () -> {
+          WeeklyOptions options;
+          PipelineOptionsFactory.register(WeeklyOptions.class);
+          try {
+            options = PipelineOptionsFactory.fromArgs(withLocalDefaults(args)).withValidation().as(WeeklyOptions.class);
+          } catch (IllegalArgumentException | IllegalStateException e) {
+            throw usage(e);
+          }
+          WeeklyRun.Result result = WeeklyRun.run(options, java.time.Clock.systemUTC(), err);
+          Summary.print(result.summary(), result.folder(), out);
+        });
   }
 
   /** {@code megaphone stream}: runs until interrupted. */

@@ -12,13 +12,6 @@ class StreamKafkaFlinkIT {
   @Timeout(300)
   void postsAndViewsFromTopicsUpdateReportRowsAndBadRecordsBecomeDeadLettersOnEmbeddedFlink(@TempDir Path tmp)
       throws Exception {
-    StreamKafkaIT.scenario(
-        tmp,
-        "--runner=FlinkRunner",
-        "--flinkMaster=[local]",
-        "--parallelism=2",
-        // start() must return: an attached embedded Flink job would block it.
-        "--attachedMode=false",
-        "--checkpointingInterval=1000");
+    StreamKafkaIT.scenario(tmp, StreamFolderFlinkIT.EMBEDDED_FLINK);
   }
 }
