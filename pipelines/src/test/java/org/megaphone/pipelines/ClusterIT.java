@@ -72,7 +72,7 @@ class ClusterIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"coronafacts", "turin", "exports-mix"})
+  @ValueSource(strings = {"coronafacts", "turin", "exports-mix", "exports-mix-canonical"})
   @Timeout(240)
   void reportOnTheClusterEqualsTheDirectRunnerByteForByte(String dataset, @TempDir Path tmp) throws Exception {
     List<String> options = datasetOptions(Paths.get("..", "testdata", dataset).toAbsolutePath());
@@ -105,8 +105,11 @@ class ClusterIT {
 
   @Test
   @Timeout(240)
-  void weeklyOnTheClusterLeavesThatWeeksRowsAndARerunGivesTheSameFiles(@TempDir Path tmp) throws Exception {
-    List<String> options = new ArrayList<>(datasetOptions(Paths.get("..", "testdata", "coronafacts").toAbsolutePath()));
+  void weeklyOnTheClusterLeavesThatWeeksRowsARerunGivesTheSameFilesAndAFailedRunChangesNothing(@TempDir Path tmp)
+      throws Exception {
+    Path in = tmp.resolve("in");
+    copyDataset(Paths.get("..", "testdata", "coronafacts"), in);
+    List<String> options = new ArrayList<>(datasetOptions(in));
     options.add("--week=2020-W14");
     assertThat(weekly(args2(options, "--output=" + tmp.resolve("direct"))), equalTo(0));
     List<String> onCluster = new ArrayList<>(options);
@@ -123,6 +126,28 @@ class ClusterIT {
     }
     for (String line : Files.readAllLines(tmp.resolve("cluster").resolve("2020-W14").resolve("entities_weekly.csv")).subList(1, 10)) {
       assertThat(line.substring(0, 8), equalTo("2020-W14"));
+    }
+
+    // A posts file without its required columns fails the job on the cluster, half-way.
+    Files.writeString(in.resolve("posts_broken.csv"), "platform,post_id\ninstagram,x\n");
+    assertThat("a failed weekly run exits 1", weekly(onCluster), equalTo(1));
+    for (String report : ReportPipeline.REPORTS) {
+      assertThat(
+          report + " after the failed run",
+          Files.readAllBytes(tmp.resolve("cluster").resolve("2020-W14").resolve(report)),
+          equalTo(Files.readAllBytes(tmp.resolve("direct").resolve("2020-W14").resolve(report))));
+    }
+    try (Stream<Path> entries = Files.list(tmp.resolve("cluster"))) {
+      assertThat("no staging folder is left behind", entries.toList(), equalTo(List.of(tmp.resolve("cluster").resolve("2020-W14"))));
+    }
+  }
+
+  private static void copyDataset(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, to.resolve(f.getFileName()));
+      }
     }
   }
 
