@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -18,6 +19,8 @@ public final class Megaphone {
           + "       megaphone report --help    (every option with its description and default)\n"
           + "       megaphone weekly --week=last|2020-W14 --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
           + "       megaphone stream --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
+          + "       megaphone verify --manifest=DIR/summary.json [--input=DIR]\n"
+          + "       megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
   private Megaphone() {}
@@ -43,6 +46,22 @@ public final class Megaphone {
     }
     if (command.equals("weekly")) {
       return weekly(rest, out, err);
+    }
+    if (command.equals("verify")) {
+      return exitCode(
+          "verify",
+          "verify",
+          err,
+          () -> {
+            Map<String, String> given = keyValues(rest);
+            int code = Manifest.verify(Manifest.read(given.get("manifest")), given.get("input"), out);
+            if (code != 0) {
+              throw new RunFailedException("the files differ from the manifest");
+            }
+          });
+    }
+    if (command.equals("rerun")) {
+      return rerun(rest, out, err);
     }
     if (!command.equals("report")) {
       err.println("megaphone: unknown command '" + command + "'\n" + USAGE);
@@ -116,6 +135,85 @@ public final class Megaphone {
           WeeklyRun.Result result = WeeklyRun.run(options, java.time.Clock.systemUTC(), err);
           Summary.print(result.summary(), result.folder(), out);
         });
+  }
+
+  /** Exit code of a rerun whose outputs differ from the manifest's. */
+  static final int DIFFERENT = 3;
+
+  /**
+   * {@code megaphone rerun}: the run recorded in a manifest, again, with its options (any of them
+   * may be given again to change it), then a comparison of every output file with the manifest.
+   * Exit 0 identical, 3 different, 1 the run failed, 2 usage.
+   */
+  static int rerun(String[] args, PrintStream out, PrintStream err) {
+    int[] code = {0};
+    int exit =
+        exitCode(
+            "rerun",
+            "rerun",
+            err,
+            () -> {
+              Map<String, String> given = keyValues(args);
+              Manifest manifest = Manifest.read(given.remove("manifest"));
+              Map<String, String> options = new java.util.LinkedHashMap<>(manifest.options());
+              options.putAll(given);
+              if (!options.containsKey("output")) {
+                throw new UsageException("--output=DIR is required: where the rerun writes its reports");
+              }
+              boolean weekly = manifest.command().equals("weekly");
+              if (weekly && !options.containsKey("week")) {
+                options.put("week", manifest.week());
+              }
+              List<String> argv = new ArrayList<>();
+              options.forEach((k, v) -> argv.add("--" + k + "=" + v));
+              Map<String, Object> summary;
+              if (weekly) {
+                PipelineOptionsFactory.register(WeeklyOptions.class);
+                WeeklyOptions o;
+                try {
+                  o = PipelineOptionsFactory.fromArgs(withLocalDefaults(argv.toArray(new String[0]))).withValidation().as(WeeklyOptions.class);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                  throw usage(e);
+                }
+                WeeklyRun.Result result = WeeklyRun.run(o, java.time.Clock.systemUTC(), err);
+                Summary.print(result.summary(), result.folder(), out);
+                summary = result.summary();
+              } else {
+                ReportRun.Result result = ReportRun.run(parse(withLocalDefaults(argv.toArray(new String[0]))));
+                ReportRun.print(result, out);
+                summary = result.summary();
+              }
+              List<String> differences = new ArrayList<>();
+              Map<String, String> before = manifest.outputs();
+              @SuppressWarnings("unchecked")
+              List<Map<String, Object>> outputs = (List<Map<String, Object>>) summary.get("outputs");
+              for (Map<String, Object> o : outputs) {
+                String file = (String) o.get("file");
+                if (!o.get("sha256").equals(before.get(file))) {
+                  differences.add(file);
+                }
+              }
+              if (differences.isEmpty()) {
+                out.println("rerun: identical to the manifest (" + outputs.size() + " report files, byte for byte)");
+              } else {
+                out.println("rerun: DIFFERENT from the manifest: " + String.join(", ", differences));
+                code[0] = DIFFERENT;
+              }
+            });
+    return exit != 0 ? exit : code[0];
+  }
+
+  /** {@code --key=value} arguments as a map (the last one wins); anything else is a usage error. */
+  static Map<String, String> keyValues(String[] args) {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (!a.startsWith("--") || eq < 0) {
+        throw new UsageException("expected --option=value, got '" + a + "'");
+      }
+      values.put(a.substring(2, eq), a.substring(eq + 1));
+    }
+    return values;
   }
 
   /** {@code megaphone stream}: runs until interrupted. */

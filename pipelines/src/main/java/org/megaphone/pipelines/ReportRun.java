@@ -66,7 +66,7 @@ public final class ReportRun {
       checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
       List<String> failures = stats.conservationFailures();
       Map<String, Object> summary =
-          Summary.of(options, input, output, stats, failures, started, System.currentTimeMillis());
+          Summary.of(options, input, output, staging, stats, failures, started, System.currentTimeMillis());
       if (!failures.isEmpty()) {
         throw new RunFailedException("conservation check failed: " + String.join("; ", failures));
       }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.beam.sdk.util.ReleaseInfo;
 import org.megaphone.model.Stats;
+import org.megaphone.read.TableFiles;
 import org.megaphone.rules.Timestamps;
 
 /** summary.json (contract section 5) and its one-screen rendering on the terminal. */
@@ -30,6 +31,7 @@ final class Summary {
       ReportOptions options,
       Path input,
       Path output,
+      Path written,
       RunStats stats,
       List<String> conservationFailures,
       long startedMillis,
@@ -49,10 +51,14 @@ final class Summary {
     opts.put("bulletinWindow", options.getBulletinWindow());
     opts.put("campaignTags", options.getCampaignTags());
     opts.put("maxRejectRatio", options.getMaxRejectRatio());
+    opts.put("profile", options.getProfile());
+    opts.put("shards", options.getShards());
     s.put("options", opts);
 
     Map<String, Object> versions = new LinkedHashMap<>();
     versions.put("megaphone", version());
+    versions.put("commit", buildProperty("commit"));
+    versions.put("uncommitted_changes", buildProperty("dirty"));
     versions.put("beam", ReleaseInfo.getReleaseInfo().getVersion());
     versions.put("java", System.getProperty("java.version"));
     s.put("versions", versions);
@@ -113,16 +119,34 @@ final class Summary {
 
     s.put("warnings", stats.warnings());
 
-    List<Map<String, Object>> outputs = new ArrayList<>();
+    Map<String, Long> rows = new LinkedHashMap<>();
     for (String file : ReportPipeline.REPORTS) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("file", file);
-      o.put("rows", stats.reportRows(file));
-      outputs.add(o);
+      rows.put(file, stats.reportRows(file));
     }
+    List<Map<String, Object>> outputs = outputs(written, rows);
     s.put("outputs", outputs);
     s.put("output_folder", output.toString());
     return s;
+  }
+
+  /** Each output file with its rows, bytes and SHA-256 (what verify and rerun compare). */
+  static List<Map<String, Object>> outputs(Path folder, Map<String, Long> rows) {
+    List<Map<String, Object>> outputs = new ArrayList<>();
+    rows.forEach(
+        (file, n) -> {
+          Map<String, Object> o = new LinkedHashMap<>();
+          o.put("file", file);
+          o.put("rows", n);
+          try {
+            byte[] bytes = Files.readAllBytes(folder.resolve(file));
+            o.put("bytes", (long) bytes.length);
+            o.put("sha256", TableFiles.sha256(bytes));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          outputs.add(o);
+        });
+    return outputs;
   }
 
   static void write(Path file, Map<String, Object> summary) throws IOException {
@@ -138,12 +162,18 @@ final class Summary {
   }
 
   static String version() {
+    return buildProperty("version");
+  }
+
+  /** version, commit or dirty of the build (megaphone.properties); "unknown" when not recorded. */
+  static String buildProperty(String name) {
     try (InputStream in = Summary.class.getResourceAsStream("/megaphone.properties")) {
       Properties p = new Properties();
       if (in != null) {
         p.load(in);
       }
-      return p.getProperty("version", "unknown");
+      String value = p.getProperty(name, "unknown");
+      return value.startsWith("${") ? "unknown" : value;
     } catch (IOException e) {
       return "unknown";
     }

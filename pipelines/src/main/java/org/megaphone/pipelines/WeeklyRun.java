@@ -67,7 +67,7 @@ public final class WeeklyRun {
       for (String report : ReportPipeline.REPORTS) {
         rows.put(report, keep(all.output().resolve(report), next.resolve(report), report, week, zone));
       }
-      Map<String, Object> summary = summary(all.summary(), week, rows, output.resolve(week));
+      Map<String, Object> summary = summary(all.summary(), week, Summary.outputs(next, rows), output.resolve(week));
       Summary.write(next.resolve(ReportRun.SUMMARY), summary);
       Path folder = output.resolve(week);
       log.println("megaphone weekly " + week + ": publishing " + folder);
@@ -149,18 +149,10 @@ public final class WeeklyRun {
 
   /** The report's summary, told that it describes one week: command, week, rows and folder. */
   private static Map<String, Object> summary(
-      Map<String, Object> all, String week, Map<String, Long> rows, Path folder) {
+      Map<String, Object> all, String week, List<Map<String, Object>> outputs, Path folder) {
     Map<String, Object> s = new LinkedHashMap<>(all);
     s.put("command", "weekly");
     s.put("week", week);
-    List<Map<String, Object>> outputs = new ArrayList<>();
-    rows.forEach(
-        (file, n) -> {
-          Map<String, Object> o = new LinkedHashMap<>();
-          o.put("file", file);
-          o.put("rows", n);
-          outputs.add(o);
-        });
     s.put("outputs", outputs);
     s.put("output_folder", folder.toString());
     return s;
