@@ -1,5 +1,6 @@
 package org.megaphone.pipelines;
 
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 
@@ -12,4 +13,18 @@ public interface ReportOptions extends DatasetOptions, RuleOptions, TuningOption
   String getOutput();
 
   void setOutput(String value);
+
+  @Description(
+      "First week of the reports: a date (its ISO week in --timezone) or a week like 2020-W12."
+          + " Earlier data is still read where the rules need it (view gains, follower starts).")
+  @Default.String("")
+  String getFrom();
+
+  void setFrom(String value);
+
+  @Description("Last week of the reports, included: a date (its ISO week) or a week like 2020-W22.")
+  @Default.String("")
+  String getTo();
+
+  void setTo(String value);
 }

@@ -65,8 +65,18 @@ public final class ReportRun {
       RunStats stats = RunStats.read(staging);
       checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
       List<String> failures = stats.conservationFailures();
+      WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
+      Map<String, Long> rowsInRange = range == null ? null : keepWeeks(range, staging, ZoneId.of(options.getTimezone()));
       Map<String, Object> summary =
           Summary.of(options, input, output, staging, stats, failures, started, System.currentTimeMillis());
+      if (range != null) {
+        // The checks above ran on everything; the files now hold the weeks asked for.
+        Map<String, Object> weeks = new java.util.LinkedHashMap<>();
+        weeks.put("from", range.from());
+        weeks.put("to", range.to());
+        summary.put("weeks", weeks);
+        summary.put("outputs", Summary.outputs(staging, rowsInRange));
+      }
       if (!failures.isEmpty()) {
         throw new RunFailedException("conservation check failed: " + String.join("; ", failures));
       }
@@ -91,6 +101,7 @@ public final class ReportRun {
       throw new UsageException(
           "--timezone=" + options.getTimezone() + ": not an IANA time zone (e.g. Europe/Helsinki, UTC)");
     }
+    WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
     try {
       if (Duration.parse(options.getBulletinWindow()).isNegative()) {
         throw new UsageException("--bulletinWindow must not be negative");
@@ -174,6 +185,18 @@ public final class ReportRun {
       reasons.add(f.get(0) + " line " + f.get(1) + ": " + f.get(3));
     }
     return reasons;
+  }
+
+  /** Restricts every report in the folder to the range; returns the rows kept per report. */
+  private static Map<String, Long> keepWeeks(WeekRange range, Path folder, ZoneId zone) throws IOException {
+    Map<String, Long> rows = new java.util.LinkedHashMap<>();
+    for (String report : ReportPipeline.REPORTS) {
+      Path all = folder.resolve(report);
+      Path kept = folder.resolve("." + report + ".weeks");
+      rows.put(report, range.keep(all, kept, report, zone));
+      Files.move(kept, all, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return rows;
   }
 
   private static void publish(Path staging, Path output) throws IOException {

@@ -53,6 +53,8 @@ final class Summary {
     opts.put("maxRejectRatio", options.getMaxRejectRatio());
     opts.put("profile", options.getProfile());
     opts.put("shards", options.getShards());
+    opts.put("from", options.getFrom());
+    opts.put("to", options.getTo());
     s.put("options", opts);
 
     Map<String, Object> versions = new LinkedHashMap<>();

@@ -1,22 +1,18 @@
 package org.megaphone.pipelines;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.megaphone.read.CsvRecords;
 import org.megaphone.rules.Weeks;
 
 /**
@@ -27,14 +23,6 @@ import org.megaphone.rules.Weeks;
  */
 public final class WeeklyRun {
   private static final Pattern WEEK = Pattern.compile("\\d{4}-W\\d{2}");
-
-  /** The reports that have a week per row, and the column that holds it. */
-  private static final Map<String, String> WEEK_COLUMNS =
-      Map.of(
-          ReportPipeline.ENTITIES_WEEKLY, "week",
-          ReportPipeline.PLATFORMS_WEEKLY, "week",
-          ReportPipeline.CHANNEL_GROWTH, "week",
-          ReportPipeline.POSTS_ATTRIBUTED, "week");
 
   private WeeklyRun() {}
 
@@ -65,7 +53,7 @@ public final class WeeklyRun {
       Files.createDirectories(next);
       Map<String, Long> rows = new LinkedHashMap<>();
       for (String report : ReportPipeline.REPORTS) {
-        rows.put(report, keep(all.output().resolve(report), next.resolve(report), report, week, zone));
+        rows.put(report, WeekRange.of(week, week).keep(all.output().resolve(report), next.resolve(report), report, zone));
       }
       Map<String, Object> summary = summary(all.summary(), week, Summary.outputs(next, rows), output.resolve(week));
       Summary.write(next.resolve(ReportRun.SUMMARY), summary);
@@ -105,46 +93,6 @@ public final class WeeklyRun {
     } catch (DateTimeException e) {
       throw new UsageException("--week=" + week + " does not exist (that year has no such week)");
     }
-  }
-
-  /**
-   * Copies the header and the rows of the week; rejects are kept whole (a rejected row has no
-   * reliable week), bulletin_uptake keeps the bulletins sent that week. Returns the rows kept.
-   */
-  static long keep(Path from, Path to, String report, String week, ZoneId zone) throws IOException {
-    String text = Files.readString(from, StandardCharsets.UTF_8);
-    List<CsvRecords.Record> records = CsvRecords.parse(text, ',');
-    long kept = 0;
-    try (BufferedWriter out = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
-      if (records.isEmpty()) {
-        return 0;
-      }
-      List<String> header = records.get(0).fields;
-      out.write(records.get(0).raw);
-      out.write('\n');
-      int weekColumn = header.indexOf(WEEK_COLUMNS.getOrDefault(report, ""));
-      int sentColumn = report.equals(ReportPipeline.BULLETIN_UPTAKE) ? header.indexOf("sent_at") : -1;
-      for (CsvRecords.Record r : records.subList(1, records.size())) {
-        boolean keep;
-        if (weekColumn >= 0) {
-          keep = r.fields.get(weekColumn).equals(week);
-        } else if (sentColumn >= 0) {
-          keep = weekOf(r.fields.get(sentColumn), zone).equals(week);
-        } else {
-          keep = true;
-        }
-        if (keep) {
-          out.write(r.raw);
-          out.write('\n');
-          kept++;
-        }
-      }
-    }
-    return kept;
-  }
-
-  private static String weekOf(String timestamp, ZoneId zone) {
-    return Weeks.label(OffsetDateTime.parse(timestamp).toInstant().toEpochMilli(), zone);
   }
 
   /** The report's summary, told that it describes one week: command, week, rows and folder. */
