@@ -38,6 +38,7 @@ import org.megaphone.model.Stats;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.read.InputFile;
 import org.megaphone.read.InputException;
+import org.megaphone.read.InputFiles;
 import org.megaphone.read.ReadTables;
 import org.megaphone.read.exports.ReadExports;
 import org.megaphone.read.exports.Sources;
@@ -92,7 +93,7 @@ public final class ReportPipeline {
     Table<AttributionOverride> overridesTable = Tables.overrides();
     ReadTables read =
         new ReadTables(
-            options.getInput(),
+            InputFiles.of(options.getInput()).excluding(options.getOutput()),
             List.of(accountsTable, postsTable, viewsTable, bulletinsTable, followersTable, overridesTable));
     PCollectionTuple tables = pipeline.apply("ReadTables", read);
     PCollection<Account> accounts = tables.get(read.rows(accountsTable));

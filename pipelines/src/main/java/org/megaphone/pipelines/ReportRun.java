@@ -3,7 +3,6 @@ package org.megaphone.pipelines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -90,10 +89,16 @@ public final class ReportRun {
     }
   }
 
+  /** Checks the options; returns the folder input file names are relative to. */
   private static Path checkOptions(ReportOptions options) {
-    Path input = Paths.get(options.getInput());
+    boolean glob = org.megaphone.read.InputFiles.isGlob(options.getInput());
+    Path input =
+        glob
+            ? Paths.get(org.megaphone.read.InputFiles.of(options.getInput()).root())
+            : Paths.get(options.getInput());
     if (!Files.isDirectory(input)) {
-      throw new UsageException("--input=" + options.getInput() + ": no such folder");
+      throw new UsageException(
+          "--input=" + options.getInput() + (glob ? ": its folder " + input + " does not exist" : ": no such folder"));
     }
     try {
       ZoneId.of(options.getTimezone());
@@ -125,11 +130,11 @@ public final class ReportRun {
     if (options.getShards() == null || options.getShards() < 1) {
       throw new UsageException("--shards must be a positive number (e.g. 64)");
     }
-    if (!hasTableFile(input, "accounts")) {
+    if (!hasTableFile(options, "accounts")) {
       throw new RunFailedException(
-          "input " + input + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)");
+          "input " + options.getInput() + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)");
     }
-    if (!hasTableFile(input, "posts") && !Files.isDirectory(input.resolve("exports"))) {
+    if (!hasTableFile(options, "posts") && !Files.isDirectory(input.resolve("exports"))) {
       throw new RunFailedException(
           "input "
               + input
@@ -138,17 +143,17 @@ public final class ReportRun {
     return input;
   }
 
-  private static boolean hasTableFile(Path folder, String table) {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, table + "*")) {
-      for (Path f : files) {
+  private static boolean hasTableFile(ReportOptions options, String table) {
+    try {
+      for (Path f : org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput()).list()) {
         String name = f.getFileName().toString();
-        if (Files.isRegularFile(f) && (name.endsWith(".csv") || name.endsWith(".csv.gz"))) {
+        if (name.startsWith(table) && (name.endsWith(".csv") || name.endsWith(".csv.gz"))) {
           return true;
         }
       }
       return false;
     } catch (IOException e) {
-      throw new RunFailedException("cannot list input folder " + folder + ": " + e.getMessage(), e);
+      throw new RunFailedException("cannot list input " + options.getInput() + ": " + e.getMessage(), e);
     }
   }
 

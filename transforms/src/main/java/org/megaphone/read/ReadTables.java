@@ -36,15 +36,20 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
   public static final TupleTag<InputFile> FILES = new TupleTag<>() {};
 
-  private final String folder;
+  private final InputFiles files;
   private final Map<String, Table<?>> tables = new LinkedHashMap<>();
   private final Map<String, TupleTag<?>> tags = new LinkedHashMap<>();
 
   /** Null for one pass over the folder; else how often a stream looks for new files. */
   private final org.joda.time.Duration pollInterval;
 
-  public ReadTables(String folder, List<Table<?>> tables) {
-    this(folder, tables, null);
+  /** One pass over the files an --input names (a folder, recursively, or a glob). */
+  public ReadTables(String input, List<Table<?>> tables) {
+    this(InputFiles.of(input), tables, null);
+  }
+
+  public ReadTables(InputFiles files, List<Table<?>> tables) {
+    this(files, tables, null);
   }
 
   /**
@@ -53,12 +58,12 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
    * unbounded.
    */
   public static ReadTables watching(String folder, List<Table<?>> tables, org.joda.time.Duration pollInterval) {
-    return new ReadTables(folder, tables, pollInterval);
+    return new ReadTables(InputFiles.topLevel(folder), tables, pollInterval);
   }
 
-  private ReadTables(String folder, List<Table<?>> tables, org.joda.time.Duration pollInterval) {
+  private ReadTables(InputFiles files, List<Table<?>> tables, org.joda.time.Duration pollInterval) {
     this.pollInterval = pollInterval;
-    this.folder = folder.endsWith("/") ? folder : folder + "/";
+    this.files = files;
     for (Table<?> t : tables) {
       this.tables.put(t.name(), t);
       this.tags.put(t.name(), new TupleTag<>(t.name()));
@@ -67,7 +72,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
   private FileIO.Match match() {
     FileIO.Match match =
-        FileIO.match().filepattern(folder + "*").withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW);
+        FileIO.match().filepattern(files.pattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW);
     return pollInterval == null
         ? match
         : match.continuously(pollInterval, org.apache.beam.sdk.transforms.Watch.Growth.never());
@@ -88,11 +93,11 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple parsed =
         input
             .apply("MatchFiles", match())
-            .apply("KeepTableFiles", Filter.by(new IsTableFile(tables)))
+            .apply("KeepTableFiles", Filter.by(new IsTableFile(files, tables)))
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(
                 "ParseRows",
-                ParDo.of(new ParseFileFn(tables, tags)).withOutputTags(REJECTS, others));
+                ParDo.of(new ParseFileFn(files, tables, tags)).withOutputTags(REJECTS, others));
     SchemaRegistry schemas = input.getPipeline().getSchemaRegistry();
     try {
       parsed.get(REJECTS).setCoder(schemas.getSchemaCoder(Reject.class));
@@ -124,24 +129,29 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
   private static final class IsTableFile
       implements SerializableFunction<MatchResult.Metadata, Boolean> {
+    private final InputFiles files;
     private final Map<String, Table<?>> tables;
 
-    IsTableFile(Map<String, Table<?>> tables) {
+    IsTableFile(InputFiles files, Map<String, Table<?>> tables) {
+      this.files = files;
       this.tables = tables;
     }
 
     @java.lang.Override
     public Boolean apply(MatchResult.Metadata file) {
       return !file.resourceId().isDirectory()
+          && files.accepts(file.resourceId().toString())
           && tableOf(tables, file.resourceId().getFilename()) != null;
     }
   }
 
   private static final class ParseFileFn extends DoFn<FileIO.ReadableFile, Reject> {
+    private final InputFiles files;
     private final Map<String, Table<?>> tables;
     private final Map<String, TupleTag<?>> tags;
 
-    ParseFileFn(Map<String, Table<?>> tables, Map<String, TupleTag<?>> tags) {
+    ParseFileFn(InputFiles files, Map<String, Table<?>> tables, Map<String, TupleTag<?>> tags) {
+      this.files = files;
       this.tables = tables;
       this.tags = tags;
     }
@@ -149,8 +159,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out)
         throws java.io.IOException {
-      String name = file.getMetadata().resourceId().getFilename();
-      Table<?> table = tableOf(tables, name);
+      String name = files.name(file.getMetadata().resourceId().toString());
+      Table<?> table = tableOf(tables, file.getMetadata().resourceId().getFilename());
       byte[] bytes = file.readFullyAsBytes();
       TableFiles.Decoded decoded = TableFiles.decodeText(name, bytes);
       TableFiles.Counts counts = parse(table, name, decoded.text(), out);

@@ -1,0 +1,120 @@
+package org.megaphone.read;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which files an --input names: a folder, searched recursively (an archive like
+ * {@code archive/2020/04/posts-2020-04-01.csv.gz}), or a glob ({@code archive/2020/**}{@code
+ * /posts-*.csv.gz}). A file is named by its path relative to the root (the folder, or the glob's
+ * folder part), so that two {@code posts.csv} in different folders stay apart in rejects and
+ * in the manifest. Below a folder, {@code exports/} (read by the export profiles), hidden
+ * folders and excluded folders (the output) are skipped.
+ */
+public final class InputFiles implements Serializable {
+  private final String root;
+  private final String pattern;
+  private final boolean recursiveFolder;
+  private final List<String> excluded;
+
+  private InputFiles(String root, String pattern, boolean recursiveFolder, List<String> excluded) {
+    this.root = root;
+    this.pattern = pattern;
+    this.recursiveFolder = recursiveFolder;
+    this.excluded = excluded;
+  }
+
+  /** A folder (recursively) or a glob. */
+  public static InputFiles of(String input) {
+    if (isGlob(input)) {
+      Path path = Paths.get(input);
+      Path root = path.isAbsolute() ? path.getRoot() : Paths.get("");
+      Path rest = null;
+      for (Path segment : path) {
+        if (rest == null && !isGlob(segment.toString())) {
+          root = root.resolve(segment);
+        } else {
+          rest = rest == null ? segment : rest.resolve(segment);
+        }
+      }
+      String absoluteRoot = absolute(root);
+      return new InputFiles(absoluteRoot, absoluteRoot + "/" + rest, false, List.of());
+    }
+    String root = absolute(Paths.get(input));
+    return new InputFiles(root, root + "/**", true, List.of());
+  }
+
+  /** Only the files directly in the folder (the stream's watched inbox). */
+  public static InputFiles topLevel(String folder) {
+    String root = absolute(Paths.get(folder));
+    return new InputFiles(root, root + "/*", false, List.of());
+  }
+
+  /** The same, without anything below these folders (e.g. the output inside the input). */
+  public InputFiles excluding(String... folders) {
+    List<String> all = new ArrayList<>(excluded);
+    for (String f : folders) {
+      all.add(absolute(Paths.get(f)) + "/");
+    }
+    return new InputFiles(root, pattern, recursiveFolder, all);
+  }
+
+  public static boolean isGlob(String input) {
+    return input.contains("*") || input.contains("?") || input.contains("[") || input.contains("{");
+  }
+
+  private static String absolute(Path p) {
+    String s = p.toAbsolutePath().normalize().toString();
+    return s.endsWith("/") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** The Beam file pattern to match. */
+  public String pattern() {
+    return pattern;
+  }
+
+  /** The folder the names are relative to. */
+  public String root() {
+    return root;
+  }
+
+  /** A matched file's name: its path relative to the root. */
+  public String name(String absolutePath) {
+    return absolutePath.startsWith(root + "/") ? absolutePath.substring(root.length() + 1) : absolutePath;
+  }
+
+  /**
+   * The files the pattern names that {@link #accepts} would read, found without Beam (for the
+   * checks a run makes before it starts), in path order.
+   */
+  public List<Path> list() throws java.io.IOException {
+    java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(Paths.get(root))) {
+      return paths
+          .filter(java.nio.file.Files::isRegularFile)
+          .filter(p -> matcher.matches(p.toAbsolutePath().normalize()))
+          .filter(p -> accepts(p.toAbsolutePath().normalize().toString()))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** Whether a matched file is one to read as a table file (not exports/, hidden or excluded). */
+  public boolean accepts(String absolutePath) {
+    for (String e : excluded) {
+      if (absolutePath.startsWith(e)) {
+        return false;
+      }
+    }
+    String name = name(absolutePath);
+    for (String segment : name.split("/")) {
+      if (segment.startsWith(".")) {
+        return false;
+      }
+    }
+    return !(recursiveFolder && name.startsWith("exports/"));
+  }
+}
