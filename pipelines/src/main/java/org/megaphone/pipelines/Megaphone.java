@@ -21,6 +21,7 @@ public final class Megaphone {
           + "       megaphone stream --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
           + "       megaphone verify --manifest=DIR/summary.json [--input=DIR]\n"
           + "       megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]\n"
+          + "       megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
   private Megaphone() {}
@@ -62,6 +63,41 @@ public final class Megaphone {
     }
     if (command.equals("rerun")) {
       return rerun(rest, out, err);
+    }
+    if (command.equals("generate")) {
+      return exitCode(
+          "generate",
+          "generate",
+          err,
+          () -> {
+            Map<String, String> given = keyValues(rest);
+            for (String key : given.keySet()) {
+              if (!List.of("scale", "output", "seed", "archive").contains(key)) {
+                throw new UsageException("unknown option --" + key + " (generate takes --scale, --output, --seed, --archive)");
+              }
+            }
+            if (!given.containsKey("output")) {
+              throw new UsageException("--output=DIR is required");
+            }
+            int scale;
+            long seed;
+            try {
+              scale = Integer.parseInt(given.getOrDefault("scale", "1"));
+              seed = Long.parseLong(given.getOrDefault("seed", "1"));
+            } catch (NumberFormatException e) {
+              throw new UsageException("--scale and --seed must be whole numbers");
+            }
+            if (scale < 1) {
+              throw new UsageException("--scale must be at least 1");
+            }
+            try {
+              Map<String, Long> rows =
+                  Generate.write(java.nio.file.Paths.get(given.get("output")), scale, seed, Boolean.parseBoolean(given.getOrDefault("archive", "false")));
+              out.println("megaphone generate: " + given.get("output") + " (scale " + scale + ", seed " + seed + ", timezone " + Generate.ZONE + "): " + rows);
+            } catch (java.io.IOException e) {
+              throw new RunFailedException("cannot write " + given.get("output") + ": " + e.getMessage(), e);
+            }
+          });
     }
     if (!command.equals("report")) {
       err.println("megaphone: unknown command '" + command + "'\n" + USAGE);

@@ -27,4 +27,18 @@ public interface ReportOptions extends DatasetOptions, RuleOptions, TuningOption
   String getTo();
 
   void setTo(String value);
+
+  @Description(
+      "Replace handles and post ids of accounts outside the roster, and mentions of them, by keyed"
+          + " hashes (HMAC-SHA256 with --saltFile); roster accounts stay named.")
+  @Default.Boolean(false)
+  Boolean getPseudonymise();
+
+  void setPseudonymise(Boolean value);
+
+  @Description("The secret for --pseudonymise (at least 16 bytes; never written to outputs or logs).")
+  @Default.String("")
+  String getSaltFile();
+
+  void setSaltFile(String value);
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.megaphone.attribution.Roster;
 import org.megaphone.model.Stats;
 import org.megaphone.read.InputException;
 
@@ -66,6 +67,15 @@ public final class ReportRun {
       List<String> failures = stats.conservationFailures();
       WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
       Map<String, Long> rowsInRange = range == null ? null : keepWeeks(range, staging, ZoneId.of(options.getTimezone()));
+      if (options.getPseudonymise()) {
+        Roster roster =
+            Roster.of(
+                StreamConfiguration.rows(
+                    org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput()),
+                    org.megaphone.read.Tables.accounts(),
+                    new ArrayList<>()));
+        new Pseudonymise(Pseudonymise.salt(options.getSaltFile()), roster).apply(staging);
+      }
       Map<String, Object> summary =
           Summary.of(options, input, output, staging, stats, failures, started, System.currentTimeMillis());
       if (range != null) {
@@ -107,6 +117,9 @@ public final class ReportRun {
           "--timezone=" + options.getTimezone() + ": not an IANA time zone (e.g. Europe/Helsinki, UTC)");
     }
     WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
+    if (options.getPseudonymise()) {
+      Pseudonymise.salt(options.getSaltFile());
+    }
     try {
       if (Duration.parse(options.getBulletinWindow()).isNegative()) {
         throw new UsageException("--bulletinWindow must not be negative");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.megaphone.attribution.Campaigns;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Account;
 import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.Reject;
+import org.megaphone.read.InputFiles;
 import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 import org.megaphone.read.Tables;
@@ -38,7 +37,7 @@ record StreamConfiguration(
 
   /** @throws org.megaphone.read.InputException when the roster has a repeated handle */
   static StreamConfiguration read(StreamOptions options) {
-    Path folder = Paths.get(options.getInput());
+    InputFiles folder = InputFiles.topLevel(options.getInput());
     List<Reject> rejects = new ArrayList<>();
     Roster roster = Roster.of(rows(folder, Tables.accounts(), rejects));
     List<Bulletin> bulletins =
@@ -63,18 +62,19 @@ record StreamConfiguration(
     return new StreamConfiguration(roster, campaigns, overrides, rejects);
   }
 
-  /** The rows of every file of the table in the folder (not below), in file name order. */
-  private static <T> List<T> rows(Path folder, Table<T> table, List<Reject> rejects) {
+  /** The rows of every file of the table among the files, in path order (rejects collected). */
+  static <T> List<T> rows(InputFiles files, Table<T> table, List<Reject> rejects) {
     List<T> rows = new ArrayList<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+    try {
+      for (Path f : files.list()) {
         String name = f.getFileName().toString();
         if (table.matches(name)) {
-          TableFiles.parse(table, name, TableFiles.decodeText(name, Files.readAllBytes(f)).text(), rows::add, rejects::add);
+          String path = files.name(f.toAbsolutePath().normalize().toString());
+          TableFiles.parse(table, path, TableFiles.decodeText(name, Files.readAllBytes(f)).text(), rows::add, rejects::add);
         }
       }
     } catch (IOException e) {
-      throw new RunFailedException("cannot read the configuration in " + folder + ": " + e.getMessage(), e);
+      throw new RunFailedException("cannot read the configuration in " + files.root() + ": " + e.getMessage(), e);
     }
     return rows;
   }

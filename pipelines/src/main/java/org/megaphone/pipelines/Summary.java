@@ -55,6 +55,8 @@ final class Summary {
     opts.put("shards", options.getShards());
     opts.put("from", options.getFrom());
     opts.put("to", options.getTo());
+    opts.put("pseudonymise", options.getPseudonymise());
+    opts.put("saltFile", options.getSaltFile());
     s.put("options", opts);
 
     Map<String, Object> versions = new LinkedHashMap<>();
