@@ -41,4 +41,10 @@ public interface ReportOptions extends DatasetOptions, RuleOptions, TuningOption
   String getSaltFile();
 
   void setSaltFile(String value);
+
+  @Description("The reports' format: csv (the contract's files) or jsonl (JSON Lines, the same fields).")
+  @Default.String("csv")
+  String getFormat();
+
+  void setFormat(String value);
 }

@@ -76,6 +76,7 @@ public final class ReportRun {
                     new ArrayList<>()));
         new Pseudonymise(Pseudonymise.salt(options.getSaltFile()), roster).apply(staging);
       }
+      ReportFormat.write(staging, options.getFormat());
       Map<String, Object> summary =
           Summary.of(options, input, output, staging, stats, failures, started, System.currentTimeMillis());
       if (range != null) {
@@ -84,13 +85,13 @@ public final class ReportRun {
         weeks.put("from", range.from());
         weeks.put("to", range.to());
         summary.put("weeks", weeks);
-        summary.put("outputs", Summary.outputs(staging, rowsInRange));
+        summary.put("outputs", Summary.outputs(staging, ReportFormat.byFile(rowsInRange, options.getFormat())));
       }
       if (!failures.isEmpty()) {
         throw new RunFailedException("conservation check failed: " + String.join("; ", failures));
       }
       Summary.write(staging.resolve(SUMMARY), summary);
-      publish(staging, output);
+      publish(staging, output, options.getFormat());
       return new Result(output, summary);
     } catch (IOException e) {
       throw new RunFailedException("cannot read or write run files: " + e.getMessage(), e);
@@ -119,6 +120,9 @@ public final class ReportRun {
     WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
     if (options.getPseudonymise()) {
       Pseudonymise.salt(options.getSaltFile());
+    }
+    if (!ReportFormat.FORMATS.contains(options.getFormat())) {
+      throw new UsageException("--format=" + options.getFormat() + ": use csv or jsonl");
     }
     try {
       if (Duration.parse(options.getBulletinWindow()).isNegative()) {
@@ -217,8 +221,11 @@ public final class ReportRun {
     return rows;
   }
 
-  private static void publish(Path staging, Path output) throws IOException {
-    List<String> files = new ArrayList<>(ReportPipeline.REPORTS);
+  private static void publish(Path staging, Path output, String format) throws IOException {
+    List<String> files = new ArrayList<>();
+    for (String report : ReportPipeline.REPORTS) {
+      files.add(ReportFormat.fileName(report, format));
+    }
     files.add(SUMMARY);
     for (String name : files) {
       Files.move(

@@ -57,6 +57,7 @@ final class Summary {
     opts.put("to", options.getTo());
     opts.put("pseudonymise", options.getPseudonymise());
     opts.put("saltFile", options.getSaltFile());
+    opts.put("format", options.getFormat());
     s.put("options", opts);
 
     Map<String, Object> versions = new LinkedHashMap<>();
@@ -127,7 +128,7 @@ final class Summary {
     for (String file : ReportPipeline.REPORTS) {
       rows.put(file, stats.reportRows(file));
     }
-    List<Map<String, Object>> outputs = outputs(written, rows);
+    List<Map<String, Object>> outputs = outputs(written, ReportFormat.byFile(rows, options.getFormat()));
     s.put("outputs", outputs);
     s.put("output_folder", output.toString());
     return s;

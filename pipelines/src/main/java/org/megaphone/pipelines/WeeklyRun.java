@@ -33,6 +33,7 @@ public final class WeeklyRun {
    * @throws UsageException when the week or another option is malformed
    * @throws RunFailedException when the report fails or its folder cannot be published
    */
+  @SuppressWarnings("unchecked")
   public static Result run(WeeklyOptions options, Clock clock, PrintStream log) {
     String week = resolve(options.getWeek(), options.getTimezone(), clock);
     ZoneId zone = ZoneId.of(options.getTimezone());
@@ -47,7 +48,14 @@ public final class WeeklyRun {
     try {
       log.println("megaphone weekly " + week + ": computing the reports of " + options.getInput() + " on " + options.getRunner().getSimpleName());
       options.setOutput(work.resolve("all").toString());
-      ReportRun.Result all = ReportRun.run(options);
+      String format = options.getFormat();
+      options.setFormat("csv"); // the week is cut from the CSV files, then written in the format
+      ReportRun.Result all;
+      try {
+        all = ReportRun.run(options);
+      } finally {
+        options.setFormat(format);
+      }
       log.println("megaphone weekly " + week + ": checks passed; keeping the rows of " + week);
       Path next = work.resolve(week);
       Files.createDirectories(next);
@@ -55,7 +63,9 @@ public final class WeeklyRun {
       for (String report : ReportPipeline.REPORTS) {
         rows.put(report, WeekRange.of(week, week).keep(all.output().resolve(report), next.resolve(report), report, zone));
       }
-      Map<String, Object> summary = summary(all.summary(), week, Summary.outputs(next, rows), output.resolve(week));
+      ReportFormat.write(next, format);
+      Map<String, Object> summary = summary(all.summary(), week, Summary.outputs(next, ReportFormat.byFile(rows, format)), output.resolve(week));
+      ((Map<String, Object>) summary.get("options")).put("format", format);
       Summary.write(next.resolve(ReportRun.SUMMARY), summary);
       Path folder = output.resolve(week);
       log.println("megaphone weekly " + week + ": publishing " + folder);
