@@ -19,13 +19,14 @@ port=8081
 taskmanagers=1
 slots=2
 tm_memory=1600m
+conf_options=0   # set when an option that goes into flink-conf.yaml is given
 for arg in "$@"; do
   case "$arg" in
     --dir=*) dir="${arg#*=}" ;;
-    --port=*) port="${arg#*=}" ;;
+    --port=*) port="${arg#*=}"; conf_options=1 ;;
     --taskmanagers=*) taskmanagers="${arg#*=}" ;;
-    --slots=*) slots="${arg#*=}" ;;
-    --tm-memory=*) tm_memory="${arg#*=}" ;;
+    --slots=*) slots="${arg#*=}"; conf_options=1 ;;
+    --tm-memory=*) tm_memory="${arg#*=}"; conf_options=1 ;;
     *) echo "flink-cluster: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -67,8 +68,14 @@ ensure_lib() {
 
 write_conf() {
   mkdir -p "$conf" "$dir/log" "$dir/pids" "$dir/checkpoints" "$dir/savepoints"
+  # An edited configuration is kept, unless --port, --slots or --tm-memory say otherwise.
+  if [ -f "$conf/flink-conf.yaml" ] && [ "$conf_options" = 0 ]; then
+    say "using the existing $conf/flink-conf.yaml"
+    return
+  fi
   cat > "$conf/flink-conf.yaml" <<EOF
-# Written by flink-cluster.sh start; edit and restart to change.
+# Written by flink-cluster.sh start. Edit it, then stop and start without --port, --slots or
+# --tm-memory (which rewrite it).
 jobmanager.rpc.address: 127.0.0.1
 jobmanager.bind-host: 127.0.0.1
 jobmanager.rpc.port: $((port + 10))
@@ -187,7 +194,8 @@ case "$command" in
       say "already running in $dir (stop it first)"
       exit 1
     fi
-    rm -f "$dir"/pids/*.pid
+    # TaskManagers of an earlier cluster whose JobManager died: stop them, not orphan them.
+    stop_all
     ensure_lib
     write_conf
     start_jobmanager

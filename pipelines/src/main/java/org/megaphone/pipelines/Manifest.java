@@ -100,6 +100,23 @@ final class Manifest {
   List<String> differences(Path inputFolder) {
     List<String> differences = new ArrayList<>();
     inputs().forEach((path, sha) -> compare("input", inputFolder.resolve(path), sha, differences));
+    // A table file that arrived since the run would change a rerun: say so.
+    try {
+      org.megaphone.read.InputFiles files =
+          org.megaphone.read.InputFiles.of(inputFolder.toString()).excluding(outputFolder().toString());
+      for (Path f : files.list()) {
+        String name = files.name(f.toString());
+        String file = f.getFileName().toString();
+        boolean table =
+            (file.endsWith(".csv") || file.endsWith(".csv.gz"))
+                && java.util.stream.Stream.of("accounts", "posts", "views", "bulletins", "followers", "overrides").anyMatch(file::startsWith);
+        if (table && !inputs().containsKey(name)) {
+          differences.add("input added: " + f + " (not in the manifest)");
+        }
+      }
+    } catch (IOException e) {
+      differences.add("input folder unreadable: " + inputFolder + " (" + e.getMessage() + ")");
+    }
     outputs().forEach((name, sha) -> compare("output", outputFolder().resolve(name), sha, differences));
     return differences;
   }

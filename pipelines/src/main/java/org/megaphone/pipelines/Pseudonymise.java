@@ -102,9 +102,11 @@ final class Pseudonymise {
     List<String> keys = new ArrayList<>(seen.keySet());
     keys.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
     for (String k : keys) {
-      if (k.length() >= 3) {
-        out = out.replace(k, seen.get(k));
-      }
+      // Whole tokens only: a post id 123 must not change likes='1234'.
+      out =
+          out.replaceAll(
+              "(?<![\\p{L}\\p{N}_.@-])" + Pattern.quote(k) + "(?![\\p{L}\\p{N}_-])",
+              Matcher.quoteReplacement(seen.get(k)));
     }
     Matcher m = MENTION.matcher(out);
     StringBuilder b = new StringBuilder();

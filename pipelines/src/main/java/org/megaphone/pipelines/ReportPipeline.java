@@ -82,6 +82,11 @@ public final class ReportPipeline {
 
   /** Wires the whole report into {@code pipeline}, writing every file into {@code staging}. */
   public static void build(Pipeline pipeline, ReportOptions options, String staging) {
+    build(pipeline, options, staging, List.of());
+  }
+
+  /** As above; input files below the {@code excluded} folders (and the output) are not read. */
+  static void build(Pipeline pipeline, ReportOptions options, String staging, List<String> excluded) {
     String zone = options.getTimezone();
 
     // Read the contract's tables.
@@ -93,11 +98,11 @@ public final class ReportPipeline {
     Table<AttributionOverride> overridesTable = Tables.overrides();
     ReadTables read =
         new ReadTables(
-            InputFiles.of(options.getInput()).excluding(options.getOutput()),
+            InputFiles.of(options.getInput()).excluding(options.getOutput()).excluding(excluded.toArray(new String[0])),
             List.of(accountsTable, postsTable, viewsTable, bulletinsTable, followersTable, overridesTable));
     PCollectionTuple tables = pipeline.apply("ReadTables", read);
     PCollection<Account> accounts = tables.get(read.rows(accountsTable));
-    Path exportsFolder = Paths.get(options.getInput(), ReadExports.FOLDER).toAbsolutePath().normalize();
+    Path exportsFolder = Paths.get(InputFiles.of(options.getInput()).root(), ReadExports.FOLDER);
     PCollectionTuple exports =
         pipeline.apply(
             "ReadExports",

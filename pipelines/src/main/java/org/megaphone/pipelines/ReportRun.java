@@ -40,6 +40,11 @@ public final class ReportRun {
    * @throws RunFailedException when the input cannot be used or the counts do not add up
    */
   public static Result run(ReportOptions options) {
+    return run(options, List.of());
+  }
+
+  /** As {@link #run(ReportOptions)}, never reading input files below the given folders either. */
+  static Result run(ReportOptions options, List<String> alsoExcluded) {
     Path input = checkOptions(options);
     Path output = Paths.get(options.getOutput());
     long started = System.currentTimeMillis();
@@ -52,7 +57,7 @@ public final class ReportRun {
     }
     try {
       Pipeline pipeline = Pipeline.create(options);
-      ReportPipeline.build(pipeline, options, staging.toString());
+      ReportPipeline.build(pipeline, options, staging.toString(), alsoExcluded);
       PipelineResult.State state;
       try {
         state = pipeline.run().waitUntilFinish();
@@ -100,6 +105,16 @@ public final class ReportRun {
     }
   }
 
+  /** An output folder that contains the input would hide every input file: refused. */
+  static void checkOutputAroundInput(String input, String output) {
+    Path root = Paths.get(org.megaphone.read.InputFiles.of(input).root());
+    if (root.startsWith(Paths.get(output).toAbsolutePath().normalize())) {
+      throw new UsageException(
+          "--output=" + output + " contains --input=" + input
+              + ": write the reports next to the data or inside it, not around it");
+    }
+  }
+
   /** Checks the options; returns the folder input file names are relative to. */
   private static Path checkOptions(ReportOptions options) {
     boolean glob = org.megaphone.read.InputFiles.isGlob(options.getInput());
@@ -118,6 +133,7 @@ public final class ReportRun {
           "--timezone=" + options.getTimezone() + ": not an IANA time zone (e.g. Europe/Helsinki, UTC)");
     }
     WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
+    checkOutputAroundInput(options.getInput(), options.getOutput());
     if (options.getPseudonymise()) {
       Pseudonymise.salt(options.getSaltFile());
     }
@@ -227,6 +243,14 @@ public final class ReportRun {
       files.add(ReportFormat.fileName(report, format));
     }
     files.add(SUMMARY);
+    // Reports of the other format from an earlier run would sit next to a summary that does not list them.
+    for (String other : ReportFormat.FORMATS) {
+      if (!other.equals(format)) {
+        for (String report : ReportPipeline.REPORTS) {
+          Files.deleteIfExists(output.resolve(ReportFormat.fileName(report, other)));
+        }
+      }
+    }
     for (String name : files) {
       Files.move(
           staging.resolve(name), output.resolve(name), StandardCopyOption.REPLACE_EXISTING,

@@ -24,7 +24,32 @@ import org.megaphone.rules.Weeks;
 public final class WeeklyRun {
   private static final Pattern WEEK = Pattern.compile("\\d{4}-W\\d{2}");
 
+  private static final String PREVIOUS = "previous-";
+
   private WeeklyRun() {}
+
+  /**
+   * A run killed between the two renames of {@link #replace} leaves the old week folder inside
+   * its work folder: put it back if the week has no folder, then remove what such runs left.
+   */
+  private static void recoverInterruptedPublish(Path output) throws IOException {
+    List<Path> leftovers;
+    try (java.util.stream.Stream<Path> entries = Files.list(output)) {
+      leftovers = entries.filter(p -> p.getFileName().toString().startsWith(".megaphone-weekly-")).toList();
+    }
+    for (Path work : leftovers) {
+      try (java.util.stream.Stream<Path> entries = Files.list(work)) {
+        for (Path p : entries.toList()) {
+          String name = p.getFileName().toString();
+          Path week = output.resolve(name.substring(PREVIOUS.length()));
+          if (name.startsWith(PREVIOUS) && !Files.exists(week)) {
+            Files.move(p, week);
+          }
+        }
+      }
+      ReportRun.deleteRecursively(work);
+    }
+  }
 
   /** What a successful run produced: the week's folder and its summary. */
   public record Result(String week, Path folder, Map<String, Object> summary) {}
@@ -38,9 +63,11 @@ public final class WeeklyRun {
     String week = resolve(options.getWeek(), options.getTimezone(), clock);
     ZoneId zone = ZoneId.of(options.getTimezone());
     Path output = Paths.get(options.getOutput());
+    ReportRun.checkOutputAroundInput(options.getInput(), options.getOutput());
     Path work;
     try {
       Files.createDirectories(output);
+      recoverInterruptedPublish(output);
       work = Files.createTempDirectory(output, ".megaphone-weekly-");
     } catch (IOException e) {
       throw new RunFailedException("cannot create output folder " + output + ": " + e.getMessage(), e);
@@ -52,7 +79,8 @@ public final class WeeklyRun {
       options.setFormat("csv"); // the week is cut from the CSV files, then written in the format
       ReportRun.Result all;
       try {
-        all = ReportRun.run(options);
+        // The week folders live in the real output: never read them back as input.
+        all = ReportRun.run(options, List.of(output.toString()));
       } finally {
         options.setFormat(format);
       }
@@ -89,7 +117,9 @@ public final class WeeklyRun {
       throw new UsageException("--timezone=" + timezone + " is not a time zone");
     }
     if (week.equals("last")) {
-      return Weeks.label(clock.millis() - 7L * 24 * 3600 * 1000, zone);
+      // A calendar week back, not 168 hours: a week with a daylight-saving change is shorter.
+      java.time.LocalDate lastWeek = java.time.LocalDate.now(clock.withZone(zone)).minusWeeks(1);
+      return Weeks.label(lastWeek.atStartOfDay(zone).toInstant().toEpochMilli(), zone);
     }
     if (!WEEK.matcher(week).matches()) {
       throw new UsageException("--week=" + week + " is neither 'last' nor an ISO week like 2020-W14");
@@ -122,7 +152,7 @@ public final class WeeklyRun {
    * is moved back.
    */
   private static void replace(Path next, Path folder, Path work) throws IOException {
-    Path previous = work.resolve("previous");
+    Path previous = work.resolve(PREVIOUS + folder.getFileName());
     boolean hadPrevious = Files.exists(folder);
     if (hadPrevious) {
       Files.move(folder, previous);

@@ -62,7 +62,7 @@ class ManifestTest {
   }
 
   @Test
-  void verifyPassesOnUntouchedFilesAndNamesAChangedInputAndAChangedOutput() throws IOException {
+  void verifyPassesOnUntouchedFilesAndNamesChangedAddedAndMissingFiles() throws IOException {
     Outcome ok = megaphone("verify", "--manifest=" + manifest);
     assertThat(ok.out(), ok.code(), equalTo(0));
     assertThat(ok.out(), containsString("verified"));
@@ -70,8 +70,10 @@ class ManifestTest {
     Files.writeString(input.resolve("accounts.csv"), "\n", StandardOpenOption.APPEND);
     Files.writeString(tmp.resolve("out").resolve("entities_weekly.csv"), "tampered\n", StandardOpenOption.APPEND);
     Files.delete(tmp.resolve("out").resolve("rejects.csv"));
+    Files.writeString(input.resolve("posts_late.csv"), "platform,post_id,handle,published_at\n");
     Outcome bad = megaphone("verify", "--manifest=" + manifest);
     assertThat(bad.code(), equalTo(1));
+    assertThat(bad.out(), containsString("input added: " + input.resolve("posts_late.csv").toAbsolutePath()));
     assertThat(bad.out(), containsString("input changed: " + input.resolve("accounts.csv")));
     assertThat(bad.out(), containsString("output changed: " + tmp.resolve("out").resolve("entities_weekly.csv")));
     assertThat(bad.out(), containsString("output missing: " + tmp.resolve("out").resolve("rejects.csv")));

@@ -117,12 +117,30 @@ class WeeklyRunTest {
   }
 
   @Test
+  void aWeeklyOutputInsideTheInputIsNotReadBackOnTheNextRun() throws IOException {
+    Path out = input.resolve("reports");
+    assertThat(weekly(out, "2020-W14", new ByteArrayOutputStream()), equalTo(0));
+    byte[] first = Files.readAllBytes(out.resolve("2020-W14").resolve("posts_attributed.csv"));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(err.toString(StandardCharsets.UTF_8), weekly(out, "2020-W14", err), equalTo(0));
+    assertThat(Files.readAllBytes(out.resolve("2020-W14").resolve("posts_attributed.csv")), equalTo(first));
+  }
+
+  @Test
+  void anOutputFolderAroundTheInputIsAUsageError() {
+    assertThat(weekly(input.getParent(), "2020-W14", new ByteArrayOutputStream()), equalTo(2));
+  }
+
+  @Test
   void lastIsThePreviousCompleteWeekInTheZone() {
     // Monday 2020-04-06 00:30 in Helsinki is still Sunday 21:30 in UTC.
     Clock clock = Clock.fixed(Instant.parse("2020-04-05T21:30:00Z"), ZoneOffset.UTC);
     assertThat(WeeklyRun.resolve("last", "Europe/Helsinki", clock), equalTo("2020-W14"));
     assertThat(WeeklyRun.resolve("last", "UTC", clock), equalTo("2020-W13"));
     assertThat(WeeklyRun.resolve("2020-W53", "UTC", clock), equalTo("2020-W53"));
+    // The week after the spring change has 167 hours: Monday 00:30 still means the week before.
+    Clock afterSpringChange = Clock.fixed(Instant.parse("2020-03-29T21:30:00Z"), ZoneOffset.UTC);
+    assertThat(WeeklyRun.resolve("last", "Europe/Helsinki", afterSpringChange), equalTo("2020-W13"));
   }
 
   @Test

@@ -92,14 +92,38 @@ public final class InputFiles implements Serializable {
    */
   public List<Path> list() throws java.io.IOException {
     java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(Paths.get(root))) {
-      return paths
-          .filter(java.nio.file.Files::isRegularFile)
-          .filter(p -> matcher.matches(p.toAbsolutePath().normalize()))
-          .filter(p -> accepts(p.toAbsolutePath().normalize().toString()))
-          .sorted()
-          .toList();
-    }
+    List<Path> found = new ArrayList<>();
+    java.nio.file.Files.walkFileTree(
+        Paths.get(root),
+        java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @java.lang.Override
+          public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+            String path = dir.toAbsolutePath().normalize().toString();
+            boolean skip =
+                !path.equals(root)
+                    && (dir.getFileName().toString().startsWith(".")
+                        || excluded.stream().anyMatch(e -> (path + "/").startsWith(e)));
+            return skip ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @java.lang.Override
+          public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+            Path p = file.toAbsolutePath().normalize();
+            if (a.isRegularFile() && matcher.matches(p) && accepts(p.toString())) {
+              found.add(p);
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @java.lang.Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
+            return java.nio.file.FileVisitResult.CONTINUE; // an unreadable folder holds nothing to read
+          }
+        });
+    found.sort(null);
+    return found;
   }
 
   /** Whether a matched file is one to read as a table file (not exports/, hidden or excluded). */
