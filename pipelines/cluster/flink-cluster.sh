@@ -104,7 +104,13 @@ heartbeat.timeout: 8000
 EOF
 }
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A process that exists and is not a zombie (a killed process nobody has reaped yet).
+alive() {
+  [ -f "$1" ] || return 1
+  local pid
+  pid="$(cat "$1")"
+  kill -0 "$pid" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null
+}
 
 # Runs BashJavaUtils and prints its result lines (JVM parameters, then dynamic configuration).
 resource_params() {
