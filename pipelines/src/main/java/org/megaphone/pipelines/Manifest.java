@@ -107,9 +107,7 @@ final class Manifest {
       for (Path f : files.list()) {
         String name = files.name(f.toString());
         String file = f.getFileName().toString();
-        boolean table =
-            (file.endsWith(".csv") || file.endsWith(".csv.gz"))
-                && java.util.stream.Stream.of("accounts", "posts", "views", "bulletins", "followers", "overrides").anyMatch(file::startsWith);
+        boolean table = RunStats.TABLES.stream().anyMatch(t -> org.megaphone.read.Table.isFileOf(t, file));
         if (table && !inputs().containsKey(name)) {
           differences.add("input added: " + f + " (not in the manifest)");
         }

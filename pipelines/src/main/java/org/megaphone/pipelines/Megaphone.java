@@ -161,14 +161,7 @@ public final class Megaphone {
         "weekly run",
         err,
         () -> {
-          WeeklyOptions options;
-          PipelineOptionsFactory.register(WeeklyOptions.class);
-          try {
-            options = PipelineOptionsFactory.fromArgs(withLocalDefaults(args)).withValidation().as(WeeklyOptions.class);
-          } catch (IllegalArgumentException | IllegalStateException e) {
-            throw usage(e);
-          }
-          WeeklyRun.Result result = WeeklyRun.run(options, java.time.Clock.systemUTC(), err);
+          WeeklyRun.Result result = WeeklyRun.run(parseWeekly(args), java.time.Clock.systemUTC(), err);
           Summary.print(result.summary(), result.folder(), out);
         });
   }
@@ -204,14 +197,8 @@ public final class Megaphone {
               options.forEach((k, v) -> argv.add("--" + k + "=" + v));
               Map<String, Object> summary;
               if (weekly) {
-                PipelineOptionsFactory.register(WeeklyOptions.class);
-                WeeklyOptions o;
-                try {
-                  o = PipelineOptionsFactory.fromArgs(withLocalDefaults(argv.toArray(new String[0]))).withValidation().as(WeeklyOptions.class);
-                } catch (IllegalArgumentException | IllegalStateException e) {
-                  throw usage(e);
-                }
-                WeeklyRun.Result result = WeeklyRun.run(o, java.time.Clock.systemUTC(), err);
+                WeeklyRun.Result result =
+                    WeeklyRun.run(parseWeekly(argv.toArray(new String[0])), java.time.Clock.systemUTC(), err);
                 Summary.print(result.summary(), result.folder(), out);
                 summary = result.summary();
               } else {
@@ -311,6 +298,16 @@ public final class Megaphone {
       }
     }
     return all.toArray(new String[0]);
+  }
+
+  /** Parses the weekly job's options; unknown or malformed ones are usage errors. */
+  static WeeklyOptions parseWeekly(String[] args) {
+    PipelineOptionsFactory.register(WeeklyOptions.class);
+    try {
+      return PipelineOptionsFactory.fromArgs(withLocalDefaults(args)).withValidation().as(WeeklyOptions.class);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw usage(e);
+    }
   }
 
   /** Parses options; unknown or malformed ones are usage errors. */

@@ -19,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.megaphone.attribution.Roster;
 import org.megaphone.read.CsvRecords;
 import org.megaphone.rules.Handles;
+import org.megaphone.rules.Platforms;
 import org.megaphone.write.CsvFiles;
 import org.megaphone.write.ReportRow;
 
@@ -112,10 +113,7 @@ final class Pseudonymise {
     StringBuilder b = new StringBuilder();
     while (m.find()) {
       String handle = m.group(1);
-      boolean known = false;
-      for (String platform : List.of("instagram", "tiktok", "youtube", "facebook", "x")) {
-        known |= inRoster(platform, handle);
-      }
+      boolean known = Platforms.ALL.stream().anyMatch(platform -> inRoster(platform, handle));
       m.appendReplacement(b, Matcher.quoteReplacement(known ? m.group() : "@" + pseudonym("mention:" + Handles.normalise(handle))));
     }
     m.appendTail(b);

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.megaphone.read.CsvRecords;
 import org.megaphone.rules.Weeks;
 
@@ -21,8 +20,6 @@ import org.megaphone.rules.Weeks;
  * it; every reject.
  */
 record WeekRange(String from, String to) {
-  private static final Pattern WEEK = Pattern.compile("\\d{4}-W\\d{2}");
-
   /** The reports that have a week per row, and the column that holds it. */
   private static final Map<String, String> WEEK_COLUMNS =
       Map.of(
@@ -54,17 +51,13 @@ record WeekRange(String from, String to) {
   }
 
   private static String week(String option, String value, ZoneId zone) {
+    if (Weeks.isLabel(value)) {
+      return value;
+    }
     try {
-      if (WEEK.matcher(value).matches()) {
-        String label = Weeks.label(Weeks.startMillis(value, zone), zone);
-        if (label.equals(value)) {
-          return label;
-        }
-      } else {
-        LocalDate date = LocalDate.parse(value);
-        return Weeks.label(date.atStartOfDay(zone).toInstant().toEpochMilli(), zone);
-      }
-    } catch (DateTimeException | NumberFormatException e) {
+      LocalDate date = LocalDate.parse(value);
+      return Weeks.label(date.atStartOfDay(zone).toInstant().toEpochMilli(), zone);
+    } catch (DateTimeException e) {
       // falls through to the usage error
     }
     throw new UsageException(option + "=" + value + " is neither a date like 2020-03-16 nor an ISO week like 2020-W12");

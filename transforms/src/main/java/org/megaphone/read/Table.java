@@ -21,7 +21,11 @@ public interface Table<T> extends Serializable {
 
   /** Whether a file name belongs to this table: {@code <name>*.csv} or {@code <name>*.csv.gz}. */
   default boolean matches(String fileName) {
-    return fileName.startsWith(name())
-        && (fileName.endsWith(".csv") || fileName.endsWith(".csv.gz"));
+    return isFileOf(name(), fileName);
+  }
+
+  /** Whether a file name belongs to the table of that name (for checks made without a Table). */
+  static boolean isFileOf(String table, String fileName) {
+    return fileName.startsWith(table) && (fileName.endsWith(".csv") || fileName.endsWith(".csv.gz"));
   }
 }

@@ -17,6 +17,9 @@ public final class Platforms {
           "x", "x",
           "twitter", "x");
 
+  /** The five platforms, by their canonical names. */
+  public static final java.util.List<String> ALL = java.util.List.of("instagram", "tiktok", "youtube", "facebook", "x");
+
   private Platforms() {}
 
   /** The canonical platform name, or empty when the value names no known platform. */

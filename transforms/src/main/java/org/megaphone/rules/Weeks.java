@@ -24,6 +24,24 @@ public final class Weeks {
         date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
+  /** Whether the value is the label of a week that exists, like 2020-W53 (2021-W53 does not). */
+  public static boolean isLabel(String value) {
+    if (!value.matches("\\d{4}-W\\d{2}")) {
+      return false;
+    }
+    try {
+      LocalDate monday = monday(value);
+      return String.format(
+              java.util.Locale.ROOT,
+              "%04d-W%02d",
+              monday.get(IsoFields.WEEK_BASED_YEAR),
+              monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
+          .equals(value);
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
+  }
+
   /** The Monday that starts the labelled week. */
   public static LocalDate monday(String label) {
     int year = Integer.parseInt(label.substring(0, 4));

@@ -40,6 +40,15 @@ class WeeksTest {
     assertThat(Weeks.label(millis(instant), UTC), is(week));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "2020-W14,true", "2020-W53,true", "2021-W53,false", "2020-W00,false", "2020-14,false", "W14,false",
+    "2020-W1,false"
+  })
+  void isLabelAcceptsExactlyTheWeeksThatExist(String value, boolean label) {
+    assertThat(value, Weeks.isLabel(value), is(label));
+  }
+
   @Test
   void sundayLateEveningLocalIsStillTheOldWeekInHelsinki() {
     // Sunday 2020-03-22 23:30 +02:00
