@@ -70,8 +70,7 @@ public final class ReportRun {
       RunStats stats = RunStats.read(staging);
       checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
       List<String> failures = stats.conservationFailures();
-      WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
-      Map<String, Long> rowsInRange = range == null ? null : keepWeeks(range, staging, ZoneId.of(options.getTimezone()));
+      // Pseudonymise before cutting weeks: identifiers seen in any week are replaced in every reason.
       if (options.getPseudonymise()) {
         Roster roster =
             Roster.of(
@@ -81,6 +80,8 @@ public final class ReportRun {
                     new ArrayList<>()));
         new Pseudonymise(Pseudonymise.salt(options.getSaltFile()), roster).apply(staging);
       }
+      WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
+      Map<String, Long> rowsInRange = range == null ? null : keepWeeks(range, staging, ZoneId.of(options.getTimezone()));
       ReportFormat.write(staging, options.getFormat());
       Map<String, Object> summary =
           Summary.of(options, input, output, staging, stats, failures, started, System.currentTimeMillis());
@@ -179,8 +180,7 @@ public final class ReportRun {
   private static boolean hasTableFile(ReportOptions options, String table) {
     try {
       for (Path f : org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput()).list()) {
-        String name = f.getFileName().toString();
-        if (name.startsWith(table) && (name.endsWith(".csv") || name.endsWith(".csv.gz"))) {
+        if (org.megaphone.read.Table.isFileOf(table, f.getFileName().toString())) {
           return true;
         }
       }

@@ -8,11 +8,9 @@ import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.megaphone.rules.Weeks;
 
 /**
@@ -22,7 +20,6 @@ import org.megaphone.rules.Weeks;
  * failed run leaves the previous one as it was. One log line per stage goes to stderr.
  */
 public final class WeeklyRun {
-  private static final Pattern WEEK = Pattern.compile("\\d{4}-W\\d{2}");
 
   private static final String PREVIOUS = "previous-";
 
@@ -58,11 +55,11 @@ public final class WeeklyRun {
    * @throws UsageException when the week or another option is malformed
    * @throws RunFailedException when the report fails or its folder cannot be published
    */
-  @SuppressWarnings("unchecked")
   public static Result run(WeeklyOptions options, Clock clock, PrintStream log) {
     String week = resolve(options.getWeek(), options.getTimezone(), clock);
-    ZoneId zone = ZoneId.of(options.getTimezone());
     Path output = Paths.get(options.getOutput());
+    String from = options.getFrom();
+    String to = options.getTo();
     ReportRun.checkOutputAroundInput(options.getInput(), options.getOutput());
     Path work;
     try {
@@ -74,26 +71,19 @@ public final class WeeklyRun {
     }
     try {
       log.println("megaphone weekly " + week + ": computing the reports of " + options.getInput() + " on " + options.getRunner().getSimpleName());
-      options.setOutput(work.resolve("all").toString());
-      String format = options.getFormat();
-      options.setFormat("csv"); // the week is cut from the CSV files, then written in the format
-      ReportRun.Result all;
-      try {
-        // The week folders live in the real output: never read them back as input.
-        all = ReportRun.run(options, List.of(output.toString()));
-      } finally {
-        options.setFormat(format);
-      }
-      log.println("megaphone weekly " + week + ": checks passed; keeping the rows of " + week);
+      // The report job cuts the week (--from/--to) after every check on the whole input, then
+      // writes the format; its folder becomes the week's folder.
       Path next = work.resolve(week);
-      Files.createDirectories(next);
-      Map<String, Long> rows = new LinkedHashMap<>();
-      for (String report : ReportPipeline.REPORTS) {
-        rows.put(report, WeekRange.of(week, week).keep(all.output().resolve(report), next.resolve(report), report, zone));
-      }
-      ReportFormat.write(next, format);
-      Map<String, Object> summary = summary(all.summary(), week, Summary.outputs(next, ReportFormat.byFile(rows, format)), output.resolve(week));
-      ((Map<String, Object>) summary.get("options")).put("format", format);
+      options.setOutput(next.toString());
+      options.setFrom(week);
+      options.setTo(week);
+      // The week folders live in the real output: never read them back as input.
+      ReportRun.Result report = ReportRun.run(options, List.of(output.toString()));
+      log.println("megaphone weekly " + week + ": checks passed; keeping the rows of " + week);
+      Map<String, Object> summary = new LinkedHashMap<>(report.summary());
+      summary.put("command", "weekly");
+      summary.put("week", week);
+      summary.put("output_folder", output.resolve(week).toString());
       Summary.write(next.resolve(ReportRun.SUMMARY), summary);
       Path folder = output.resolve(week);
       log.println("megaphone weekly " + week + ": publishing " + folder);
@@ -104,6 +94,8 @@ public final class WeeklyRun {
       throw new RunFailedException("cannot write the week's reports: " + e.getMessage(), e);
     } finally {
       options.setOutput(output.toString());
+      options.setFrom(from);
+      options.setTo(to);
       ReportRun.deleteRecursively(work);
     }
   }
@@ -121,29 +113,13 @@ public final class WeeklyRun {
       java.time.LocalDate lastWeek = java.time.LocalDate.now(clock.withZone(zone)).minusWeeks(1);
       return Weeks.label(lastWeek.atStartOfDay(zone).toInstant().toEpochMilli(), zone);
     }
-    if (!WEEK.matcher(week).matches()) {
+    if (!week.matches("\\d{4}-W\\d{2}")) {
       throw new UsageException("--week=" + week + " is neither 'last' nor an ISO week like 2020-W14");
     }
-    try {
-      String label = Weeks.label(Weeks.startMillis(week, zone), zone);
-      if (!label.equals(week)) {
-        throw new UsageException("--week=" + week + " does not exist (that year has no such week)");
-      }
-      return label;
-    } catch (DateTimeException e) {
+    if (!Weeks.isLabel(week)) {
       throw new UsageException("--week=" + week + " does not exist (that year has no such week)");
     }
-  }
-
-  /** The report's summary, told that it describes one week: command, week, rows and folder. */
-  private static Map<String, Object> summary(
-      Map<String, Object> all, String week, List<Map<String, Object>> outputs, Path folder) {
-    Map<String, Object> s = new LinkedHashMap<>(all);
-    s.put("command", "weekly");
-    s.put("week", week);
-    s.put("outputs", outputs);
-    s.put("output_folder", folder.toString());
-    return s;
+    return week;
   }
 
   /**
