@@ -56,9 +56,7 @@ class ClusterIT {
   }
 
   private static String[] args(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all.toArray(new String[0]);
+    return concat(a, b.toArray(new String[0])).toArray(new String[0]);
   }
 
   private static List<String> datasetOptions(Path in) throws IOException {
@@ -78,7 +76,7 @@ class ClusterIT {
     List<String> options = datasetOptions(Paths.get("..", "testdata", dataset).toAbsolutePath());
     ReportRun.run(Megaphone.parse(args(options, List.of("--output=" + tmp.resolve("direct")))));
     ReportRun.Result onCluster =
-        ReportRun.run(Megaphone.parse(args(options, args2(cluster.runnerArgs(2), "--output=" + tmp.resolve("cluster")))));
+        ReportRun.run(Megaphone.parse(args(options, concat(cluster.runnerArgs(2), "--output=" + tmp.resolve("cluster")))));
     assertThat(onCluster.summary().get("runner"), equalTo("FlinkRunner"));
     for (String report : ReportPipeline.REPORTS) {
       assertThat(
@@ -88,7 +86,7 @@ class ClusterIT {
     }
   }
 
-  private static List<String> args2(List<String> a, String... more) {
+  private static List<String> concat(List<String> a, String... more) {
     List<String> all = new ArrayList<>(a);
     all.addAll(List.of(more));
     return all;
@@ -111,7 +109,7 @@ class ClusterIT {
     copyDataset(Paths.get("..", "testdata", "coronafacts"), in);
     List<String> options = new ArrayList<>(datasetOptions(in));
     options.add("--week=2020-W14");
-    assertThat(weekly(args2(options, "--output=" + tmp.resolve("direct"))), equalTo(0));
+    assertThat(weekly(concat(options, "--output=" + tmp.resolve("direct"))), equalTo(0));
     List<String> onCluster = new ArrayList<>(options);
     onCluster.addAll(cluster.runnerArgs(2));
     onCluster.add("--output=" + tmp.resolve("cluster"));
@@ -210,21 +208,12 @@ class ClusterIT {
     return rows;
   }
 
-  private static Map<String, String> batchRows(Path inbox, Path out, String report, int keys) throws IOException {
-    ReportRun.run(Megaphone.parse(new String[] {"--input=" + inbox, "--output=" + out, "--timezone=UTC"}));
-    Map<String, String> rows = new TreeMap<>();
-    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(out.resolve(report), StandardCharsets.UTF_8), ',');
-    for (CsvRecords.Record r : records.subList(1, records.size())) {
-      rows.put(String.join("|", r.fields.subList(0, keys)), String.join(",", r.fields));
-    }
-    return rows;
-  }
-
   /** Waits until the live rows of both reports equal the batch report of everything in the inbox. */
   private static void awaitBatchRows(Path inbox, Path live, Path tmp, String when, int seconds) throws Exception {
     Path batch = tmp.resolve("batch-" + when);
-    Map<String, String> entities = batchRows(inbox, batch, "entities_weekly.csv", 2);
-    Map<String, String> platforms = batchRows(inbox, batch, "platforms_weekly.csv", 3);
+    ReportRun.run(Megaphone.parse(new String[] {"--input=" + inbox, "--output=" + batch, "--timezone=UTC"}));
+    Map<String, String> entities = StreamParityIT.batchRows(batch.resolve("entities_weekly.csv"), 2);
+    Map<String, String> platforms = StreamParityIT.batchRows(batch.resolve("platforms_weekly.csv"), 3);
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (liveRows(live, "entities_weekly.csv", 2).equals(entities)

@@ -72,7 +72,7 @@ class StreamParityIT {
   }
 
   /** A report file's rows as "key -> line", the first column(s) being the key. */
-  private static Map<String, String> batchRows(Path file, int keyColumns) throws IOException {
+  static Map<String, String> batchRows(Path file, int keyColumns) throws IOException {
     Map<String, String> rows = new TreeMap<>();
     List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
     for (CsvRecords.Record r : records.subList(1, records.size())) {
