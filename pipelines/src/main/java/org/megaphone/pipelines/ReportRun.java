@@ -21,6 +21,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Stats;
 import org.megaphone.read.InputException;
+import org.megaphone.write.html.HtmlReport;
 
 /**
  * Runs the report job the way a user can trust: checks the options, runs the pipeline into a
@@ -82,6 +83,7 @@ public final class ReportRun {
       }
       WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
       Map<String, Long> rowsInRange = range == null ? null : keepWeeks(range, staging, ZoneId.of(options.getTimezone()));
+      HtmlReport.write(staging, htmlRun(options), quality(stats));
       ReportFormat.write(staging, options.getFormat());
       Map<String, Object> summary =
           Summary.of(options, input, output, staging, stats, failures, started, System.currentTimeMillis());
@@ -91,7 +93,7 @@ public final class ReportRun {
         weeks.put("from", range.from());
         weeks.put("to", range.to());
         summary.put("weeks", weeks);
-        summary.put("outputs", Summary.outputs(staging, ReportFormat.byFile(rowsInRange, options.getFormat())));
+        summary.put("outputs", Summary.outputs(staging, Summary.outputFiles(rowsInRange, options.getFormat())));
       }
       if (!failures.isEmpty()) {
         throw new RunFailedException("conservation check failed: " + String.join("; ", failures));
@@ -104,6 +106,27 @@ public final class ReportRun {
     } finally {
       deleteRecursively(staging);
     }
+  }
+
+  private static HtmlReport.Run htmlRun(ReportOptions options) {
+    // The folder's name, not its path: a rerun of an archive moved elsewhere draws the same page.
+    Path root = Paths.get(org.megaphone.read.InputFiles.of(options.getInput()).root());
+    String dataset = root.getFileName() == null ? root.toString() : root.getFileName().toString();
+    return new HtmlReport.Run(
+        dataset, options.getTimezone(), ReportFormat.fileName(ReportPipeline.REJECTS, options.getFormat()));
+  }
+
+  /** The data-quality counts of the page; like summary.json's, they are of the whole input. */
+  private static HtmlReport.Quality quality(RunStats stats) {
+    List<HtmlReport.TableCounts> tables = new ArrayList<>();
+    for (String t : RunStats.TABLES) {
+      tables.add(
+          new HtmlReport.TableCounts(
+              t, stats.table(t, Stats.READ), stats.table(t, Stats.ACCEPTED), stats.table(t, Stats.REJECTED),
+              stats.table(t, Stats.DUPLICATES)));
+    }
+    return new HtmlReport.Quality(
+        tables, stats.get(Stats.ORPHAN_POSTS), stats.get(Stats.ORPHAN_SNAPSHOTS), stats.get(Stats.ORPHAN_VIEWS));
   }
 
   /** An output folder that contains the input would hide every input file: refused. */
@@ -242,6 +265,7 @@ public final class ReportRun {
     for (String report : ReportPipeline.REPORTS) {
       files.add(ReportFormat.fileName(report, format));
     }
+    files.add(HtmlReport.FILE);
     files.add(SUMMARY);
     // Reports of the other format from an earlier run would sit next to a summary that does not list them.
     for (String other : ReportFormat.FORMATS) {

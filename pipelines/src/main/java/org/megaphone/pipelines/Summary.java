@@ -19,6 +19,7 @@ import org.apache.beam.sdk.util.ReleaseInfo;
 import org.megaphone.model.Stats;
 import org.megaphone.read.TableFiles;
 import org.megaphone.rules.Timestamps;
+import org.megaphone.write.html.HtmlReport;
 
 /** summary.json (contract section 5) and its one-screen rendering on the terminal. */
 final class Summary {
@@ -128,10 +129,17 @@ final class Summary {
     for (String file : ReportPipeline.REPORTS) {
       rows.put(file, stats.reportRows(file));
     }
-    List<Map<String, Object>> outputs = outputs(written, ReportFormat.byFile(rows, options.getFormat()));
+    List<Map<String, Object>> outputs = outputs(written, outputFiles(rows, options.getFormat()));
     s.put("outputs", outputs);
     s.put("output_folder", output.toString());
     return s;
+  }
+
+  /** The files a run publishes besides summary.json, with their rows (none for report.html). */
+  static Map<String, Long> outputFiles(Map<String, Long> rowsByReport, String format) {
+    Map<String, Long> files = ReportFormat.byFile(rowsByReport, format);
+    files.put(HtmlReport.FILE, null);
+    return files;
   }
 
   /** Each output file with its rows, bytes and SHA-256 (what verify and rerun compare). */
@@ -141,7 +149,9 @@ final class Summary {
         (file, n) -> {
           Map<String, Object> o = new LinkedHashMap<>();
           o.put("file", file);
-          o.put("rows", n);
+          if (n != null) {
+            o.put("rows", n);
+          }
           try {
             byte[] bytes = Files.readAllBytes(folder.resolve(file));
             o.put("bytes", (long) bytes.length);
@@ -217,7 +227,11 @@ final class Summary {
     }
     out.println("  wrote:");
     for (Map<String, Object> o : (List<Map<String, Object>>) s.get("outputs")) {
-      out.printf(java.util.Locale.ROOT, "    %-22s %,8d rows%n", o.get("file"), o.get("rows"));
+      if (o.get("rows") == null) {
+        out.printf(java.util.Locale.ROOT, "    %s%n", output.resolve((String) o.get("file")));
+      } else {
+        out.printf(java.util.Locale.ROOT, "    %-22s %,8d rows%n", o.get("file"), o.get("rows"));
+      }
     }
     out.printf(java.util.Locale.ROOT, "    %s%n", output.resolve(ReportRun.SUMMARY));
   }

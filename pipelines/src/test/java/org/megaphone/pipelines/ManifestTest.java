@@ -51,7 +51,8 @@ class ManifestTest {
   @Test
   void theManifestListsEveryOutputWithItsSha256AndTheCommitOfTheBuild() throws IOException {
     JsonNode summary = new ObjectMapper().readTree(manifest.toFile());
-    assertThat(summary.path("outputs").size(), equalTo(ReportPipeline.REPORTS.size()));
+    assertThat(summary.path("outputs").size(), equalTo(ReportPipeline.REPORTS.size() + 1));
+    assertThat(summary.path("outputs").get(ReportPipeline.REPORTS.size()).path("file").asText(), equalTo("report.html"));
     for (JsonNode o : summary.path("outputs")) {
       byte[] bytes = Files.readAllBytes(tmp.resolve("out").resolve(o.path("file").asText()));
       assertThat(o.path("sha256").asText(), equalTo(TableFiles.sha256(bytes)));

@@ -138,14 +138,14 @@ class ReportPipelineTest {
   }
 
   @Test
-  void outputFolderHoldsOnlyTheReportsAndTheSummary() throws IOException {
+  void outputFolderHoldsOnlyTheReportsThePageAndTheSummary() throws IOException {
     try (var files = Files.list(out)) {
       assertThat(
           files.map(f -> f.getFileName().toString()).sorted().toList(),
           equalTo(
               java.util.List.of(
                   "bulletin_uptake.csv", "channel_growth.csv", "entities_weekly.csv",
-                  "platforms_weekly.csv", "posts_attributed.csv", "rejects.csv", "summary.json")));
+                  "platforms_weekly.csv", "posts_attributed.csv", "rejects.csv", "report.html", "summary.json")));
     }
   }
 }

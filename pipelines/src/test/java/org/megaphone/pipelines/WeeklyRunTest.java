@@ -83,18 +83,21 @@ class WeeklyRunTest {
   }
 
   @Test
-  void aRerunReplacesTheWeekWithIdenticalReports() throws IOException {
+  void aRerunReplacesTheWeekWithIdenticalReportsAndPage() throws IOException {
     Path out = tmp.resolve("weekly");
     assertThat(weekly(out, "2020-W14", new ByteArrayOutputStream()), equalTo(0));
     Path folder = out.resolve("2020-W14");
+    List<String> files = new ArrayList<>(ReportPipeline.REPORTS);
+    files.add(org.megaphone.write.html.HtmlReport.FILE);
     List<byte[]> first = new ArrayList<>();
-    for (String report : ReportPipeline.REPORTS) {
-      first.add(Files.readAllBytes(folder.resolve(report)));
+    for (String file : files) {
+      first.add(Files.readAllBytes(folder.resolve(file)));
     }
+    assertThat(new String(first.get(files.size() - 1), java.nio.charset.StandardCharsets.UTF_8), containsString("Weeks 2020-W14 to 2020-W14"));
     Files.writeString(folder.resolve("stray.txt"), "left by hand\n");
     assertThat(weekly(out, "2020-W14", new ByteArrayOutputStream()), equalTo(0));
-    for (int i = 0; i < ReportPipeline.REPORTS.size(); i++) {
-      assertThat(ReportPipeline.REPORTS.get(i), Files.readAllBytes(folder.resolve(ReportPipeline.REPORTS.get(i))), equalTo(first.get(i)));
+    for (int i = 0; i < files.size(); i++) {
+      assertThat(files.get(i), Files.readAllBytes(folder.resolve(files.get(i))), equalTo(first.get(i)));
     }
     assertThat("the folder is replaced as a whole", Files.exists(folder.resolve("stray.txt")), equalTo(false));
   }

@@ -17,11 +17,24 @@ public final class Weeks {
   private Weeks() {}
 
   public static String label(long epochMillis, ZoneId zone) {
-    LocalDate date = Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate();
+    return label(Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate());
+  }
+
+  /** The label of the week the date falls in. */
+  public static String label(LocalDate date) {
     return String.format(
         java.util.Locale.ROOT,
         "%04d-W%02d",
         date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  }
+
+  /** The labels from one week to another, both included, every week in between too. */
+  public static java.util.List<String> between(String first, String last) {
+    java.util.List<String> labels = new java.util.ArrayList<>();
+    for (LocalDate d = monday(first); !d.isAfter(monday(last)); d = d.plusWeeks(1)) {
+      labels.add(label(d));
+    }
+    return labels;
   }
 
   /** Whether the value is the label of a week that exists, like 2020-W53 (2021-W53 does not). */
@@ -30,13 +43,7 @@ public final class Weeks {
       return false;
     }
     try {
-      LocalDate monday = monday(value);
-      return String.format(
-              java.util.Locale.ROOT,
-              "%04d-W%02d",
-              monday.get(IsoFields.WEEK_BASED_YEAR),
-              monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
-          .equals(value);
+      return label(monday(value)).equals(value);
     } catch (java.time.DateTimeException e) {
       return false;
     }

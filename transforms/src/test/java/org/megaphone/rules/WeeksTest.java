@@ -142,4 +142,13 @@ class WeeksTest {
       Locale.setDefault(Locale.Category.DISPLAY, savedDisplay);
     }
   }
+
+  @Test
+  void betweenListsEveryWeekAcrossAYearWithAWeek53() {
+    assertThat(
+        Weeks.between("2020-W52", "2021-W02"),
+        is(java.util.List.of("2020-W52", "2020-W53", "2021-W01", "2021-W02")));
+    assertThat(Weeks.between("2020-W14", "2020-W14"), is(java.util.List.of("2020-W14")));
+    assertThat(Weeks.between("2020-W15", "2020-W14"), is(java.util.List.of()));
+  }
 }

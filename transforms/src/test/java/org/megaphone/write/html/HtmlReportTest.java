@@ -1,0 +1,237 @@
+package org.megaphone.write.html;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.megaphone.write.html.ChartsTest.count;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.write.html.ReportTables.BulletinRow;
+import org.megaphone.write.html.ReportTables.ChannelWeek;
+import org.megaphone.write.html.ReportTables.EntityWeek;
+import org.megaphone.write.html.ReportTables.PlatformWeek;
+import org.megaphone.write.html.ReportTables.RejectRow;
+
+/** report.html: its figures are sums of the reports, and no text from the data can become markup. */
+class HtmlReportTest {
+  private static final List<String> HOSTILE =
+      List.of(
+          "<script>alert(1)</script>",
+          "\"><img src=x onerror=alert(1)>",
+          "' onmouseover='alert(2)",
+          "javascript:alert(3)",
+          "</td></tr></table><iframe src=//evil.example>",
+          "<svg onload=alert(4)>",
+          "\u202Eevil\u202C شكرا תודה 💛",
+          "x".repeat(5_000));
+  private static final Set<String> PAGE_TAGS =
+      Set.of(
+          "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "p", "section", "dl",
+          "dt", "dd", "div", "ul", "li", "span", "bdi", "figure", "svg", "desc", "rect", "circle", "path", "line",
+          "text", "polyline", "details", "summary", "table", "thead", "tbody", "tr", "th", "td", "small", "br", "a",
+          "footer");
+  private static final HtmlReport.Run RUN = new HtmlReport.Run("testdata/demo", "Europe/Helsinki", "rejects.csv");
+  private static final HtmlReport.Quality QUALITY =
+      new HtmlReport.Quality(List.of(new HtmlReport.TableCounts("posts", 10, 7, 2, 1)), 1, 2, 300);
+
+  private static EntityWeek entity(String week, String id, String role, long posts, long campaign, long engagement, long views) {
+    return new EntityWeek(week, id, id.toUpperCase(), role, "core", "", posts, campaign, engagement, views);
+  }
+
+  private static ReportTables hostile() {
+    List<EntityWeek> entities = new ArrayList<>();
+    List<BulletinRow> bulletins = new ArrayList<>();
+    List<PlatformWeek> platforms = new ArrayList<>();
+    List<ChannelWeek> channels = new ArrayList<>();
+    List<RejectRow> rejects = new ArrayList<>();
+    int i = 0;
+    for (String h : HOSTILE) {
+      String role = i % 2 == 0 ? "influencer" : "mayor";
+      entities.add(new EntityWeek("2020-W12", h + i, h, role, h, h, 1, 1, 10 + i, 5));
+      bulletins.add(new BulletinRow(h, h, h, "2020-03-16T09:00:00+02:00", 100L, 3, 0.03, 3, 30, 300, 2.5));
+      platforms.add(new PlatformWeek("2020-W12", "instagram", h, 1, 1, 10, 5));
+      channels.add(new ChannelWeek("2020-W12", "instagram", h, null, 100L + i, null));
+      rejects.add(new RejectRow(h, 2 + i, "posts", h + ": " + h));
+      i++;
+    }
+    return new ReportTables(entities, bulletins, platforms, channels, rejects);
+  }
+
+  @Test
+  void hostileTextFromTheDataNeverBecomesMarkup() {
+    String page = HtmlReport.render(hostile(), new HtmlReport.Run(HOSTILE.get(1), HOSTILE.get(0), "rejects.csv"), QUALITY);
+    Matcher tags = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)").matcher(page);
+    Set<String> seen = new TreeSet<>();
+    while (tags.find()) {
+      seen.add(tags.group(1).toLowerCase());
+    }
+    assertThat(seen.stream().filter(t -> !PAGE_TAGS.contains(t)).toList(), is(empty()));
+    assertThat(page, not(containsString("<script")));
+    assertThat(page, not(containsString("<img")));
+    assertThat(page, not(containsString("<iframe")));
+    assertThat(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(stripText(page)).find(), is(false));
+    assertThat(page, containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assertThat(page, not(containsString("\u202E")));
+    assertThat(page, containsString("شكرا תודה 💛"));
+  }
+
+  @Test
+  void theOnlyLinkIsToTheRejectsFileNextToThePage() {
+    String page = HtmlReport.render(hostile(), RUN, QUALITY);
+    Matcher hrefs = Pattern.compile("href=\"([^\"]*)\"").matcher(page);
+    List<String> links = new ArrayList<>();
+    while (hrefs.find()) {
+      links.add(hrefs.group(1));
+    }
+    assertThat(links, is(List.of("rejects.csv")));
+    assertThat(page, not(containsString("src=\"")));
+  }
+
+  @Test
+  void aVeryLongNameIsClippedOnThePage() {
+    String page = HtmlReport.render(hostile(), RUN, QUALITY);
+    assertThat(page.contains("x".repeat(4 * Charts.LABEL)), is(false));
+    assertThat(page, containsString("x".repeat(50) + "…"));
+  }
+
+  @Test
+  void thePageForbidsScriptsAndFetchesAndLoadsNothingFromOutside() {
+    String page = HtmlReport.render(hostile(), RUN, QUALITY);
+    assertThat(page, containsString("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""));
+    assertThat(page, not(containsString("http://")));
+    assertThat(page, not(containsString("https://")));
+    assertThat(page, not(containsString("@import")));
+    assertThat(page, not(containsString("url(")));
+  }
+
+  @Test
+  void headlineFiguresAreSumsOfEntitiesWeeklyAndEntitiesReachedCountsThoseWithCampaignPosts() {
+    List<EntityWeek> entities =
+        List.of(
+            entity("2020-W12", "aino", "influencer", 3, 2, 1_000, 20_000),
+            entity("2020-W13", "aino", "influencer", 1, 0, 500, 1_000),
+            entity("2020-W13", "mari", "influencer", 2, 0, 250, 0),
+            entity("2020-W13", "(unattributed)", "", 4, 4, 2_000, 30_000));
+    String page =
+        HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), List.of()), RUN, QUALITY);
+    assertThat(page, containsString("<dt>Posts</dt><dd class=\"big\">10</dd>"));
+    assertThat(page, containsString("<dt>Campaign posts</dt><dd class=\"big\">6</dd><dd class=\"note\">60.0 % of posts"));
+    assertThat(page, containsString("<dt>Engagement</dt><dd class=\"big\">3,750</dd>"));
+    assertThat(page, containsString("<dt>Views</dt><dd class=\"big\">51,000</dd>"));
+    assertThat(page, containsString("<dt>Entities reached</dt><dd class=\"big\">1</dd><dd class=\"note\">carried the campaign, of 2 that posted"));
+    assertThat(page, containsString("<dt>Rejected rows</dt><dd class=\"big\">0</dd>"));
+  }
+
+  @Test
+  void theWeeklyChartHasABarPerWeekAndRoleWithEngagementIncludingEmptyWeeksInBetween() {
+    List<EntityWeek> entities =
+        List.of(
+            entity("2020-W12", "aino", "influencer", 1, 1, 100, 0),
+            entity("2020-W12", "ivrea", "mayor", 1, 1, 50, 0),
+            entity("2020-W15", "aino", "influencer", 1, 0, 70, 10));
+    String page =
+        HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), List.of()), RUN, QUALITY);
+    String engagement = chart(page, "chart-engagement");
+    assertThat(count(engagement, "<rect class=\"bar\""), is(3));
+    assertThat(engagement, containsString(">2020-W14</text>"));
+    assertThat(count(chart(page, "chart-views"), "<rect class=\"bar\""), is(1));
+    assertThat(page, containsString("Weeks 2020-W12 to 2020-W15"));
+  }
+
+  @Test
+  void topInfluencersAreRankedByEngagementAndCutAtTen() {
+    List<EntityWeek> entities = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      entities.add(entity("2020-W12", String.format("e%02d", i), "influencer", 1, 0, 100 * i, 0));
+    }
+    String page =
+        HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), List.of()), RUN, QUALITY);
+    String top = section(page, "top-influencers");
+    assertThat(count(top, "<svg class=\"spark\""), is(10));
+    assertThat(top.indexOf(">E11<"), lessThan(top.indexOf(">E10<")));
+    assertThat(top, not(containsString(">E01<")));
+    assertThat(top, containsString("2 more in entities_weekly.csv."));
+    assertThat(section(page, "top-mayors"), containsString("No mayors posted in this period."));
+  }
+
+  @Test
+  void rejectsAreGroupedByTableAndReasonWithoutTheOffendingValue() {
+    List<RejectRow> rejects =
+        List.of(
+            new RejectRow("posts.csv", 7, "posts", "not a non-negative integer: likes='12a'"),
+            new RejectRow("posts.csv", 9, "posts", "not a non-negative integer: shares='-3'"),
+            new RejectRow("views.csv", 3, "views", "unknown platform: platform='myspace'"));
+    String quality =
+        section(HtmlReport.render(new ReportTables(List.of(), List.of(), List.of(), List.of(), rejects), RUN, QUALITY), "quality");
+    assertThat(quality, containsString("<td>posts</td><td><bdi>not a non-negative integer</bdi></td><td class=\"num\">2</td><td><bdi>posts.csv</bdi> line 7</td>"));
+    assertThat(quality, containsString("<td>views</td><td><bdi>unknown platform</bdi></td><td class=\"num\">1</td>"));
+    assertThat(quality, not(containsString("12a")));
+    assertThat(quality, containsString("Orphan views: 300 views in 2 snapshots of 1 posts"));
+    assertThat(quality, containsString("<td>posts</td><td class=\"num\">10</td><td class=\"num\">7</td><td class=\"num\">2</td><td class=\"num\">1</td>"));
+  }
+
+  @Test
+  void channelGrowthDrawsAPointPerSnapshotWeekAndSumsTheGains() {
+    List<ChannelWeek> channels =
+        List.of(
+            new ChannelWeek("2020-W12", "instagram", "thl.fi", null, 44_233L, null),
+            new ChannelWeek("2020-W13", "instagram", "thl.fi", 44_233L, 52_687L, 8_454L),
+            new ChannelWeek("2020-W15", "instagram", "thl.fi", 52_687L, 53_000L, 313L),
+            new ChannelWeek("2020-W13", "youtube", "vn", null, 16_074L, null));
+    String section =
+        section(HtmlReport.render(new ReportTables(List.of(), List.of(), List.of(), channels, List.of()), RUN, QUALITY), "channels");
+    assertThat(count(section, "<circle class=\"point\""), is(4));
+    assertThat(section, containsString("<td><bdi>instagram @thl.fi</bdi></td><td>2020-W12</td><td>2020-W15</td><td class=\"num\">44,233</td><td class=\"num\">53,000</td><td class=\"num\">+8,767</td>"));
+  }
+
+  @Test
+  void readingTheReportsUndoesTheFormulaGuardForDisplay(@TempDir Path folder) throws Exception {
+    Files.writeString(folder.resolve("entities_weekly.csv"),
+        "week,entity_id,entity_name,role,cohort,municipality,posts,campaign_posts,likes,comments,shares,saves,engagement,views,engagement_rate\n"
+            + "2020-W12,'-minus,'=SUM(A1),influencer,core,,1,0,1,0,0,0,1,0,\n", StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("bulletin_uptake.csv"),
+        "bulletin_id,campaign,language,sent_at,audience,adopters,uptake_rate,posts,engagement,views,median_hours_to_post\n"
+            + "CF-1,coronafacts,fi,2020-03-16T09:00:00+02:00,,0,,0,0,0,\n", StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("platforms_weekly.csv"), "week,platform,language,posts,campaign_posts,engagement,views\n", StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("channel_growth.csv"), "week,platform,handle,followers_start,followers_end,gained\n", StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("rejects.csv"), "file,line,table,reason,record\nposts.csv,3,posts,\"bad: x\",\"a,b\"\n", StandardCharsets.UTF_8);
+    ReportTables t = ReportTables.read(folder);
+    assertThat(t.entities().get(0).entityId(), is("-minus"));
+    assertThat(t.entities().get(0).name(), is("=SUM(A1)"));
+    assertThat(t.bulletins().get(0).audience(), is((Long) null));
+    assertThat(t.rejects().get(0).reason(), is("bad: x"));
+    HtmlReport.write(folder, RUN, QUALITY);
+    assertThat(Files.readString(folder.resolve(HtmlReport.FILE)), containsString("=SUM(A1)"));
+  }
+
+  private static String chart(String page, String id) {
+    int start = page.indexOf("<svg class=\"chart\" id=\"" + id + "\"");
+    return page.substring(start, page.indexOf("</svg>", start));
+  }
+
+  private static String section(String page, String id) {
+    int start = page.indexOf("<section id=\"" + id + "\"");
+    return page.substring(start, page.indexOf("</section>", start));
+  }
+
+  /**
+   * The page without its text nodes and attribute values, so that escaped data cannot look like
+   * an attribute: what is left is the markup the page itself wrote.
+   */
+  private static String stripText(String page) {
+    return page.replaceAll(">[^<]*<", "><").replaceAll("\"[^\"]*\"", "\"\"");
+  }
+}
