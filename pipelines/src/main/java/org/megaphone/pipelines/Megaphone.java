@@ -117,8 +117,11 @@ public final class Megaphone {
         "run",
         err,
         () -> {
-          ReportRun.Result result = ReportRun.run(parse(withLocalDefaults(rest)));
-          ReportRun.print(result, out);
+          ReportOptions options = parse(withLocalDefaults(rest));
+          ReportRun.Result result = ReportRun.run(options, List.of(), Progress.to(err, options.getQuiet()));
+          if (!options.getQuiet()) {
+            ReportRun.print(result, out);
+          }
         });
   }
 
@@ -161,8 +164,12 @@ public final class Megaphone {
         "weekly run",
         err,
         () -> {
-          WeeklyRun.Result result = WeeklyRun.run(parseWeekly(args), java.time.Clock.systemUTC(), err);
-          Summary.print(result.summary(), result.folder(), out);
+          WeeklyOptions options = parseWeekly(args);
+          Progress progress = Progress.to(err, options.getQuiet());
+          WeeklyRun.Result result = WeeklyRun.run(options, java.time.Clock.systemUTC(), progress);
+          if (!options.getQuiet()) {
+            Summary.print(result.summary(), result.folder(), out);
+          }
         });
   }
 
@@ -197,27 +204,40 @@ public final class Megaphone {
               options.forEach((k, v) -> argv.add("--" + k + "=" + v));
               Map<String, Object> summary;
               if (weekly) {
+                WeeklyOptions weeklyOptions = parseWeekly(argv.toArray(new String[0]));
                 WeeklyRun.Result result =
-                    WeeklyRun.run(parseWeekly(argv.toArray(new String[0])), java.time.Clock.systemUTC(), err);
+                    WeeklyRun.run(weeklyOptions, java.time.Clock.systemUTC(), Progress.to(err, weeklyOptions.getQuiet()));
                 Summary.print(result.summary(), result.folder(), out);
                 summary = result.summary();
               } else {
-                ReportRun.Result result = ReportRun.run(parse(withLocalDefaults(argv.toArray(new String[0]))));
+                ReportOptions reportOptions = parse(withLocalDefaults(argv.toArray(new String[0])));
+                ReportRun.Result result =
+                    ReportRun.run(reportOptions, List.of(), Progress.to(err, reportOptions.getQuiet()));
                 ReportRun.print(result, out);
                 summary = result.summary();
               }
               List<String> differences = new ArrayList<>();
-              Map<String, String> before = manifest.outputs();
+              List<String> added = new ArrayList<>();
+              Map<String, String> before = new java.util.LinkedHashMap<>(manifest.outputs());
               @SuppressWarnings("unchecked")
               List<Map<String, Object>> outputs = (List<Map<String, Object>>) summary.get("outputs");
               for (Map<String, Object> o : outputs) {
                 String file = (String) o.get("file");
-                if (!o.get("sha256").equals(before.get(file))) {
+                String sha = before.remove(file);
+                if (sha == null) {
+                  // A file this version writes and the manifest's did not (report.html of an older run).
+                  added.add(file);
+                } else if (!o.get("sha256").equals(sha)) {
                   differences.add(file);
                 }
               }
+              differences.addAll(before.keySet());
+              if (!added.isEmpty()) {
+                out.println("rerun: also wrote, not in the manifest: " + String.join(", ", added));
+              }
               if (differences.isEmpty()) {
-                out.println("rerun: identical to the manifest (" + outputs.size() + " report files, byte for byte)");
+                out.println(
+                    "rerun: identical to the manifest (" + (outputs.size() - added.size()) + " report files, byte for byte)");
               } else {
                 out.println("rerun: DIFFERENT from the manifest: " + String.join(", ", differences));
                 code[0] = DIFFERENT;

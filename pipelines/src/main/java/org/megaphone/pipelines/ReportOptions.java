@@ -47,4 +47,12 @@ public interface ReportOptions extends DatasetOptions, RuleOptions, TuningOption
   String getFormat();
 
   void setFormat(String value);
+
+  @Description(
+      "No progress lines and no summary on the terminal (for schedulers); errors are still printed"
+          + " and the exit code says how the run went.")
+  @Default.Boolean(false)
+  Boolean getQuiet();
+
+  void setQuiet(Boolean value);
 }

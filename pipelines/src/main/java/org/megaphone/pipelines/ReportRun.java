@@ -30,6 +30,7 @@ import org.megaphone.write.html.HtmlReport;
  */
 public final class ReportRun {
   public static final String SUMMARY = "summary.json";
+  private static final String DIRECT_RUNNER = "org.apache.beam.runners.direct.DirectRunner";
 
   private ReportRun() {}
 
@@ -41,11 +42,14 @@ public final class ReportRun {
    * @throws RunFailedException when the input cannot be used or the counts do not add up
    */
   public static Result run(ReportOptions options) {
-    return run(options, List.of());
+    return run(options, List.of(), Progress.OFF);
   }
 
-  /** As {@link #run(ReportOptions)}, never reading input files below the given folders either. */
-  static Result run(ReportOptions options, List<String> alsoExcluded) {
+  /**
+   * As {@link #run(ReportOptions)}, never reading input files below the given folders either, and
+   * telling the progress what it is doing.
+   */
+  static Result run(ReportOptions options, List<String> alsoExcluded, Progress progress) {
     Path input = checkOptions(options);
     Path output = Paths.get(options.getOutput());
     long started = System.currentTimeMillis();
@@ -59,15 +63,25 @@ public final class ReportRun {
     try {
       Pipeline pipeline = Pipeline.create(options);
       ReportPipeline.build(pipeline, options, staging.toString(), alsoExcluded);
+      String runner = options.getRunner().getSimpleName();
+      // The DirectRunner can return at once and report its counters while it works. The
+      // FlinkRunner could too (detached), but then a failed job loses its cause, so it stays
+      // attached and the progress lines say only how long it has been running.
+      boolean live = options.getRunner().getName().equals(DIRECT_RUNNER);
+      if (live && progress != Progress.OFF) {
+        options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
+      }
+      progress.stage("reading " + options.getInput() + ", attributing and aggregating on " + runner);
       PipelineResult.State state;
       try {
-        state = pipeline.run().waitUntilFinish();
+        state = progress.run(pipeline::run, runner, live);
       } catch (RuntimeException e) {
         throw explain(e);
       }
       if (state != PipelineResult.State.DONE) {
         throw new RunFailedException("pipeline ended in state " + state);
       }
+      progress.stage("pipeline done; checking reject ratios and conservation sums");
       RunStats stats = RunStats.read(staging);
       checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
       List<String> failures = stats.conservationFailures();
@@ -83,6 +97,7 @@ public final class ReportRun {
       }
       WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
       Map<String, Long> rowsInRange = range == null ? null : keepWeeks(range, staging, ZoneId.of(options.getTimezone()));
+      progress.stage("writing " + HtmlReport.FILE);
       HtmlReport.write(staging, htmlRun(options), quality(stats));
       ReportFormat.write(staging, options.getFormat());
       Map<String, Object> summary =
@@ -99,6 +114,7 @@ public final class ReportRun {
         throw new RunFailedException("conservation check failed: " + String.join("; ", failures));
       }
       Summary.write(staging.resolve(SUMMARY), summary);
+      progress.stage("publishing the reports in " + output);
       publish(staging, output, options.getFormat());
       return new Result(output, summary);
     } catch (IOException e) {

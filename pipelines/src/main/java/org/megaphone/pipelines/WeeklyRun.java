@@ -55,7 +55,8 @@ public final class WeeklyRun {
    * @throws UsageException when the week or another option is malformed
    * @throws RunFailedException when the report fails or its folder cannot be published
    */
-  public static Result run(WeeklyOptions options, Clock clock, PrintStream log) {
+  public static Result run(WeeklyOptions options, Clock clock, Progress progress) {
+    PrintStream log = progress.out();
     String week = resolve(options.getWeek(), options.getTimezone(), clock);
     Path output = Paths.get(options.getOutput());
     String from = options.getFrom();
@@ -78,7 +79,7 @@ public final class WeeklyRun {
       options.setFrom(week);
       options.setTo(week);
       // The week folders live in the real output: never read them back as input.
-      ReportRun.Result report = ReportRun.run(options, List.of(output.toString()));
+      ReportRun.Result report = ReportRun.run(options, List.of(output.toString()), progress);
       log.println("megaphone weekly " + week + ": checks passed; keeping the rows of " + week);
       Map<String, Object> summary = new LinkedHashMap<>(report.summary());
       summary.put("command", "weekly");

@@ -2,6 +2,8 @@ package org.megaphone.attribution;
 
 import java.time.ZoneId;
 import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -99,6 +101,8 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
   }
 
   private static final class AttributeFn extends DoFn<Post, AttributedPost> {
+    // Read live by the report's progress lines.
+    private final Counter attributed = Metrics.counter(AttributePosts.class, "posts");
     private final ConfigValue<Roster> roster;
     private final ConfigValue<Campaigns> campaigns;
     private final ConfigValue<Map<String, String>> overrides;
@@ -131,6 +135,7 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
               campaigns.get(c),
               overrides.get(c).get(post.key()),
               zone));
+      attributed.inc();
     }
   }
 }

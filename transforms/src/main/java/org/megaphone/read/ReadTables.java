@@ -7,6 +7,8 @@ import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -146,6 +148,10 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   }
 
   private static final class ParseFileFn extends DoFn<FileIO.ReadableFile, Reject> {
+    // Read live by the driver's progress lines (pipelines/Progress).
+    private final Counter filesRead = Metrics.counter(ReadTables.class, "files");
+    private final Counter rowsRead = Metrics.counter(ReadTables.class, "rows");
+    private final Counter rowsRejected = Metrics.counter(ReadTables.class, "rejects");
     private final InputFiles files;
     private final Map<String, Table<?>> tables;
     private final Map<String, TupleTag<?>> tags;
@@ -164,6 +170,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       byte[] bytes = file.readFullyAsBytes();
       TableFiles.Decoded decoded = TableFiles.decodeText(name, bytes);
       TableFiles.Counts counts = parse(table, name, decoded.text(), out);
+      filesRead.inc();
       out.get(FILES)
           .output(
               InputFile.create(
@@ -182,7 +189,18 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         Table<T> table, String name, String text, MultiOutputReceiver out) {
       TupleTag<T> rows = (TupleTag<T>) tags.get(table.name());
       return TableFiles.parse(
-          table, name, text, row -> out.get(rows).output(row), r -> out.get(REJECTS).output(r));
+          table,
+          name,
+          text,
+          row -> {
+            out.get(rows).output(row);
+            rowsRead.inc();
+          },
+          r -> {
+            out.get(REJECTS).output(r);
+            rowsRead.inc();
+            rowsRejected.inc();
+          });
     }
   }
 }

@@ -16,6 +16,8 @@ import org.apache.beam.sdk.io.fs.ResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -100,6 +102,8 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
   static final ReportRow MARKER = ReportRow.create(List.of(), List.of());
 
   private static final class WriteFn extends DoFn<KV<String, Iterable<ReportRow>>, Void> {
+    // Read live by the report's progress lines.
+    private final Counter written = Metrics.counter(WriteReports.class, "files");
     private final String directory;
     private final Map<String, List<String>> headers;
 
@@ -126,6 +130,7 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
               StandardCharsets.UTF_8)) {
         CsvFiles.write(w, headers.get(report.getKey()), rows);
       }
+      written.inc();
     }
   }
 }

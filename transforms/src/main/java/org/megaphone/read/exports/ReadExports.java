@@ -4,6 +4,8 @@ import java.io.IOException;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
@@ -105,6 +107,10 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
   }
 
   private static final class ParseExportFn extends DoFn<FileIO.ReadableFile, Post> {
+    // Read live by the driver's progress lines (pipelines/Progress).
+    private final Counter filesRead = Metrics.counter(ReadExports.class, "files");
+    private final Counter rowsRead = Metrics.counter(ReadExports.class, "rows");
+    private final Counter rowsRejected = Metrics.counter(ReadExports.class, "rejects");
     private final String exportsFolder;
     private final Sources sources;
     private final String profile;
@@ -130,9 +136,20 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
               file,
               decoded.text(),
               profile == null ? null : Profiles.named(profile),
-              p -> out.get(POSTS).output(p),
-              v -> out.get(VIEWS).output(v),
-              r -> out.get(REJECTS).output(r));
+              p -> {
+                out.get(POSTS).output(p);
+                rowsRead.inc();
+              },
+              v -> {
+                out.get(VIEWS).output(v);
+                rowsRead.inc();
+              },
+              r -> {
+                out.get(REJECTS).output(r);
+                rowsRead.inc();
+                rowsRejected.inc();
+              });
+      filesRead.inc();
       String sha = TableFiles.sha256(bytes);
       ExportProfile used = Profiles.named(counts.profile());
       if (counts.postsRead() > 0 || used.mainTable().equals("posts")) {

@@ -492,8 +492,8 @@ public final class HtmlReport {
       .scroll{overflow-x:auto}
       table{border-collapse:collapse;width:100%;min-width:540px;font-size:.9rem}
       th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}
-      td{overflow-wrap:anywhere}
-      .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.nowrap{white-space:nowrap}
+      td{overflow-wrap:break-word}td.name{min-width:9em}
+      .num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}.nowrap{white-space:nowrap}
       .matrix td{min-width:7em}
       details summary{cursor:pointer;color:var(--accent);margin:6px 0}
       a{color:var(--accent)}

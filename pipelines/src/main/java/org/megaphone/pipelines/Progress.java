@@ -1,0 +1,149 @@
+package org.megaphone.pipelines;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.Locale;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.joda.time.Duration;
+import org.megaphone.attribution.AttributePosts;
+import org.megaphone.write.WriteReports;
+
+/**
+ * What a report run is doing, on the terminal: a line when a stage starts, and while the pipeline
+ * runs a line every few seconds with the input files and rows read so far and the rows rejected
+ * so far (the read steps' counters, as the runner reports them while it runs). {@code --quiet}
+ * turns it off; errors are printed either way.
+ */
+final class Progress {
+  /** Prints nothing. */
+  static final Progress OFF = new Progress(null, 0);
+  static final long EVERY_MILLIS = 3_000;
+
+  private final PrintStream out;
+  private final long everyMillis;
+  private final long started = System.currentTimeMillis();
+
+  Progress(PrintStream out, long everyMillis) {
+    this.out = out;
+    this.everyMillis = everyMillis;
+  }
+
+  /** Progress lines on the stream, or none when quiet. */
+  static Progress to(PrintStream out, boolean quiet) {
+    return quiet ? OFF : new Progress(out, EVERY_MILLIS);
+  }
+
+  PrintStream out() {
+    return out == null ? new PrintStream(java.io.OutputStream.nullOutputStream()) : out;
+  }
+
+  void stage(String what) {
+    if (out != null) {
+      out.printf(Locale.ROOT, "megaphone: %s (%.1f s)%n", what, seconds());
+    }
+  }
+
+  /**
+   * Starts the pipeline and waits for it to end, printing a line every few seconds: with what it
+   * has read so far when the runner reports counters while it runs ({@code live}: run() returns at
+   * once), else with the time it has been running (run() blocks until the job ends).
+   */
+  PipelineResult.State run(Supplier<PipelineResult> start, String runner, boolean live) {
+    if (out == null) {
+      return start.get().waitUntilFinish();
+    }
+    if (live) {
+      PipelineResult result = start.get();
+      while (true) {
+        PipelineResult.State state = result.waitUntilFinish(Duration.millis(everyMillis));
+        if (state != null && state.isTerminal()) {
+          return state;
+        }
+        out.println(line(runner, counts(result)));
+      }
+    }
+    CompletableFuture<PipelineResult> running = CompletableFuture.supplyAsync(start, runnerThread());
+    while (true) {
+      try {
+        return running.get(everyMillis, TimeUnit.MILLISECONDS).waitUntilFinish();
+      } catch (TimeoutException e) {
+        out.printf(
+            Locale.ROOT, "megaphone: running on %s, %.0f s (its counts come when it finishes)%n", runner, seconds());
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the pipeline ran", e);
+      }
+    }
+  }
+
+  private static java.util.concurrent.Executor runnerThread() {
+    return task -> {
+      Thread t = new Thread(task, "megaphone-pipeline");
+      t.setDaemon(true);
+      t.start();
+    };
+  }
+
+  String line(String runner, long[] counts) {
+    return String.format(
+        Locale.ROOT,
+        "megaphone: running on %s, %.0f s: %,d files, %,d rows read, %,d rejected, %,d posts attributed, %,d reports written",
+        runner, seconds(), counts[0], counts[1], counts[2], counts[3], counts[4]);
+  }
+
+  /**
+   * Input files, rows and rejects read so far (summed over the read steps), posts attributed and
+   * report files written; zeros when the runner has none yet.
+   */
+  static long[] counts(PipelineResult result) {
+    long[] counts = new long[5];
+    MetricQueryResults metrics;
+    try {
+      metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    } catch (RuntimeException e) {
+      return counts; // a runner that cannot report metrics while running: the stage line still ticks
+    }
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      String namespace = c.getName().getNamespace();
+      String name = c.getName().getName();
+      int slot;
+      if (namespace.startsWith("org.megaphone.read.")) {
+        slot = List.of("files", "rows", "rejects").indexOf(name);
+      } else if (namespace.equals(AttributePosts.class.getName()) && name.equals("posts")) {
+        slot = 3;
+      } else if (namespace.equals(WriteReports.class.getName()) && name.equals("files")) {
+        slot = 4;
+      } else {
+        continue;
+      }
+      if (slot < 0) {
+        continue;
+      }
+      long value;
+      try {
+        value = c.getAttempted();
+      } catch (UnsupportedOperationException e) {
+        continue;
+      }
+      counts[slot] += value;
+    }
+    return counts;
+  }
+
+  private double seconds() {
+    return (System.currentTimeMillis() - started) / 1000.0;
+  }
+}

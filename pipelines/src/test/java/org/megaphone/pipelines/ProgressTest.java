@@ -1,0 +1,157 @@
+package org.megaphone.pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.sameInstance;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+import org.joda.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Progress lines on the terminal while a report runs, and --quiet. */
+class ProgressTest {
+  private static final Pattern RUNNING =
+      Pattern.compile("megaphone: running on DirectRunner, \\d+ s: ([\\d,]+) files, ([\\d,]+) rows read, ([\\d,]+) rejected, .*");
+
+  private static long number(String digits) {
+    return Long.parseLong(digits.replace(",", ""));
+  }
+
+  @Test
+  @Timeout(120)
+  void aDirectRunnerReportPrintsItsStagesAndTheRowsAndRejectsReadSoFar(@TempDir Path tmp) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    ReportRun.Result result = ReportRun.run(
+        Megaphone.parse(
+            new String[] {
+              "--input=" + Paths.get("..", "testdata", "coronafacts"), "--output=" + tmp.resolve("out"),
+              "--timezone=Europe/Helsinki"
+            }),
+        List.of(),
+        new Progress(log, 20));
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0), containsString("megaphone: reading " + Paths.get("..", "testdata", "coronafacts") + ", attributing and aggregating on DirectRunner"));
+    List<Matcher> running = lines.stream().map(RUNNING::matcher).filter(Matcher::matches).toList();
+    assertThat("a line every 20 ms of a run of seconds", running, not(empty()));
+    long rows = 0;
+    for (Matcher m : running) {
+      assertThat("rows read never go back", number(m.group(2)), greaterThanOrEqualTo(rows));
+      rows = number(m.group(2));
+    }
+    Matcher last = running.get(running.size() - 1);
+    // Reading ends seconds before the run does: the last line holds the summary's totals.
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> inputs = (java.util.Map<String, Object>) result.summary().get("inputs");
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, java.util.Map<String, Long>> tables = (java.util.Map<String, java.util.Map<String, Long>>) inputs.get("tables");
+    assertThat(number(last.group(1)), equalTo((long) ((List<?>) inputs.get("files")).size()));
+    assertThat(rows, equalTo(tables.values().stream().mapToLong(t -> t.get("read")).sum()));
+    // Rows rejected while reading; the override that names an unknown entity is rejected later.
+    assertThat(number(last.group(3)), equalTo(tables.values().stream().mapToLong(t -> t.get("rejected")).sum() - 1));
+    assertThat(lines.get(lines.size() - 1), containsString("megaphone: publishing the reports in " + tmp.resolve("out")));
+  }
+
+  @Test
+  void aRunnerThatBlocksGetsALineWithTheTimeItHasRunUntilItEnds() {
+    CountDownLatch twoLines = new CountDownLatch(2);
+    PrintStream log =
+        new PrintStream(OutputStream.nullOutputStream()) {
+          @Override
+          public PrintStream printf(java.util.Locale l, String format, Object... args) {
+            twoLines.countDown();
+            return this;
+          }
+        };
+    PipelineResult done = new Finished();
+    PipelineResult.State state =
+        new Progress(log, 10)
+            .run(
+                () -> {
+                  try {
+                    twoLines.await();
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                  return done;
+                },
+                "FlinkRunner",
+                false);
+    assertThat(state, equalTo(PipelineResult.State.DONE));
+    assertThat(twoLines.getCount(), equalTo(0L));
+  }
+
+  @Test
+  void aFailureOfABlockingRunnerReachesTheCallerAsItWasThrown() {
+    IllegalArgumentException failure = new IllegalArgumentException("roster broken");
+    IllegalArgumentException thrown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Progress(new PrintStream(OutputStream.nullOutputStream()), 10).run(() -> { throw failure; }, "FlinkRunner", false));
+    assertThat(thrown, sameInstance(failure));
+  }
+
+  @Test
+  @Timeout(120)
+  void quietPrintsNothingWhenTheRunSucceeds(@TempDir Path tmp) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Megaphone.run(
+            new String[] {
+              "report", "--input=" + Paths.get("..", "testdata", "turin"), "--output=" + tmp.resolve("out"),
+              "--timezone=Europe/Rome", "--quiet=true"
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code, equalTo(0));
+    assertThat(out.toString(StandardCharsets.UTF_8), equalTo(""));
+    assertThat(err.toString(StandardCharsets.UTF_8), equalTo(""));
+  }
+
+  /** A pipeline that has finished. */
+  private static final class Finished implements PipelineResult {
+    @Override
+    public State getState() {
+      return State.DONE;
+    }
+
+    @Override
+    public State cancel() {
+      return State.DONE;
+    }
+
+    @Override
+    public State waitUntilFinish(Duration duration) {
+      return State.DONE;
+    }
+
+    @Override
+    public State waitUntilFinish() {
+      return State.DONE;
+    }
+
+    @Override
+    public MetricResults metrics() {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
