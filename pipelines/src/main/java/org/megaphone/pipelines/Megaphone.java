@@ -119,7 +119,9 @@ public final class Megaphone {
         () -> {
           ReportOptions options = parse(withLocalDefaults(rest));
           ReportRun.Result result = ReportRun.run(options, List.of(), Progress.to(err, options.getQuiet()));
-          if (!options.getQuiet()) {
+          if (options.getQuiet()) {
+            Summary.printWarnings(result.summary(), err);
+          } else {
             ReportRun.print(result, out);
           }
         });
@@ -167,7 +169,9 @@ public final class Megaphone {
           WeeklyOptions options = parseWeekly(args);
           Progress progress = Progress.to(err, options.getQuiet());
           WeeklyRun.Result result = WeeklyRun.run(options, java.time.Clock.systemUTC(), progress);
-          if (!options.getQuiet()) {
+          if (options.getQuiet()) {
+            Summary.printWarnings(result.summary(), err);
+          } else {
             Summary.print(result.summary(), result.folder(), out);
           }
         });

@@ -29,7 +29,7 @@ final class Progress {
 
   private final PrintStream out;
   private final long everyMillis;
-  private final long started = System.currentTimeMillis();
+  private final long started = System.nanoTime();
 
   Progress(PrintStream out, long everyMillis) {
     this.out = out;
@@ -65,15 +65,16 @@ final class Progress {
       while (true) {
         PipelineResult.State state = result.waitUntilFinish(Duration.millis(everyMillis));
         if (state != null && state.isTerminal()) {
-          return state;
+          return finished(result, state, runner);
         }
-        out.println(line(runner, counts(result)));
+        out.println(line("running on", runner, counts(result)));
       }
     }
     CompletableFuture<PipelineResult> running = CompletableFuture.supplyAsync(start, runnerThread());
     while (true) {
       try {
-        return running.get(everyMillis, TimeUnit.MILLISECONDS).waitUntilFinish();
+        PipelineResult result = running.get(everyMillis, TimeUnit.MILLISECONDS);
+        return finished(result, result.waitUntilFinish(), runner);
       } catch (TimeoutException e) {
         out.printf(
             Locale.ROOT, "megaphone: running on %s, %.0f s (its counts come when it finishes)%n", runner, seconds());
@@ -97,11 +98,17 @@ final class Progress {
     };
   }
 
-  String line(String runner, long[] counts) {
+  /** The line with the final counts of a pipeline that ended. */
+  private PipelineResult.State finished(PipelineResult result, PipelineResult.State state, String runner) {
+    out.println(line(state == PipelineResult.State.DONE ? "pipeline done on" : "pipeline " + state + " on", runner, counts(result)));
+    return state;
+  }
+
+  String line(String what, String runner, long[] counts) {
     return String.format(
         Locale.ROOT,
-        "megaphone: running on %s, %.0f s: %,d files, %,d rows read, %,d rejected, %,d posts attributed, %,d reports written",
-        runner, seconds(), counts[0], counts[1], counts[2], counts[3], counts[4]);
+        "megaphone: %s %s, %.0f s: %,d files, %,d rows read, %,d rejected, %,d posts attributed, %,d reports written",
+        what, runner, seconds(), counts[0], counts[1], counts[2], counts[3], counts[4]);
   }
 
   /**
@@ -144,6 +151,6 @@ final class Progress {
   }
 
   private double seconds() {
-    return (System.currentTimeMillis() - started) / 1000.0;
+    return (System.nanoTime() - started) / 1e9;
   }
 }

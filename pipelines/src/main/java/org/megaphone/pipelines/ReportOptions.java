@@ -48,6 +48,12 @@ public interface ReportOptions extends DatasetOptions, RuleOptions, TuningOption
 
   void setFormat(String value);
 
+  @Description("The title of report.html (default: the input folder's name).")
+  @Default.String("")
+  String getTitle();
+
+  void setTitle(String value);
+
   @Description(
       "No progress lines and no summary on the terminal (for schedulers); errors are still printed"
           + " and the exit code says how the run went.")

@@ -81,7 +81,7 @@ public final class ReportRun {
       if (state != PipelineResult.State.DONE) {
         throw new RunFailedException("pipeline ended in state " + state);
       }
-      progress.stage("pipeline done; checking reject ratios and conservation sums");
+      progress.stage("checking reject ratios and conservation sums");
       RunStats stats = RunStats.read(staging);
       checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
       List<String> failures = stats.conservationFailures();
@@ -125,11 +125,20 @@ public final class ReportRun {
   }
 
   private static HtmlReport.Run htmlRun(ReportOptions options) {
-    // The folder's name, not its path: a rerun of an archive moved elsewhere draws the same page.
-    Path root = Paths.get(org.megaphone.read.InputFiles.of(options.getInput()).root());
-    String dataset = root.getFileName() == null ? root.toString() : root.getFileName().toString();
     return new HtmlReport.Run(
-        dataset, options.getTimezone(), ReportFormat.fileName(ReportPipeline.REJECTS, options.getFormat()));
+        title(options), options.getTimezone(), ReportFormat.fileName(ReportPipeline.REJECTS, options.getFormat()));
+  }
+
+  /**
+   * The page's title: --title, else the input folder's name (not its path, which differs between
+   * machines). summary.json records it, so a rerun from a moved or renamed archive keeps it.
+   */
+  static String title(ReportOptions options) {
+    if (!options.getTitle().isEmpty()) {
+      return options.getTitle();
+    }
+    Path root = Paths.get(org.megaphone.read.InputFiles.of(options.getInput()).root());
+    return root.getFileName() == null ? root.toString() : root.getFileName().toString();
   }
 
   /** The data-quality counts of the page; like summary.json's, they are of the whole input. */

@@ -59,6 +59,7 @@ final class Summary {
     opts.put("pseudonymise", options.getPseudonymise());
     opts.put("saltFile", options.getSaltFile());
     opts.put("format", options.getFormat());
+    opts.put("title", ReportRun.title(options));
     s.put("options", opts);
 
     Map<String, Object> versions = new LinkedHashMap<>();
@@ -194,6 +195,14 @@ final class Summary {
     }
   }
 
+  /** The run's warnings (an export read as Windows-1252 …): printed even by a quiet run. */
+  @SuppressWarnings("unchecked")
+  static void printWarnings(Map<String, Object> s, PrintStream out) {
+    for (String warning : (List<String>) s.get("warnings")) {
+      out.println("  warning: " + warning);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static void print(Map<String, Object> s, Path output, PrintStream out) {
     Map<String, Object> inputs = (Map<String, Object>) s.get("inputs");
@@ -222,9 +231,7 @@ final class Summary {
         totals.get("posts"), totals.get("engagement"), totals.get("views_credited"),
         orphans.get("views"), orphans.get("posts"));
     out.println("  conservation: ok");
-    for (String warning : (List<String>) s.get("warnings")) {
-      out.println("  warning: " + warning);
-    }
+    printWarnings(s, out);
     out.println("  wrote:");
     for (Map<String, Object> o : (List<Map<String, Object>>) s.get("outputs")) {
       if (o.get("rows") == null) {

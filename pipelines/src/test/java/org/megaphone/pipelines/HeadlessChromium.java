@@ -100,6 +100,17 @@ final class HeadlessChromium implements AutoCloseable {
       private final StringBuilder message = new StringBuilder();
 
       @Override
+      public void onError(WebSocket ws, Throwable error) {
+        failPending(error);
+      }
+
+      @Override
+      public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+        failPending(new IOException("DevTools connection closed: " + status + " " + reason));
+        return null;
+      }
+
+      @Override
       public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         message.append(data);
         if (last) {
@@ -114,6 +125,12 @@ final class HeadlessChromium implements AutoCloseable {
         return null;
       }
     };
+  }
+
+  /** A browser that died fails every command waiting for it at once, not after the timeout. */
+  private void failPending(Throwable error) {
+    pending.values().forEach(reply -> reply.completeExceptionally(error));
+    pending.clear();
   }
 
   private void receive(JsonNode message) {
@@ -155,7 +172,7 @@ final class HeadlessChromium implements AutoCloseable {
     String target = send(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
     String session =
         send(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true)).get("sessionId").asText();
-    Page page = new Page(session);
+    Page page = new Page(target, session);
     for (String domain : List.of("Runtime", "Log", "Network", "Page")) {
       send(session, domain + ".enable", Map.of());
     }
@@ -163,17 +180,33 @@ final class HeadlessChromium implements AutoCloseable {
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     // Every request but the file itself is refused before it leaves the browser.
     send(session, "Network.setBlockedURLs", Map.of("urls", List.of("http://*", "https://*", "ws://*", "wss://*", "ftp://*")));
-    send(session, "Page.navigate", Map.of("url", file.toAbsolutePath().toUri().toString()));
-    page.await("Page.loadEventFired");
+    // Only a load event after the navigation counts: about:blank's own may still be on its way.
+    int before = page.events("Page.loadEventFired").size();
+    String url = file.toAbsolutePath().toUri().toString();
+    send(session, "Page.navigate", Map.of("url", url));
+    page.await("Page.loadEventFired", before);
+    if (!url.equals(page.evaluate("location.href").asText())) {
+      throw new IllegalStateException("the tab shows " + page.evaluate("location.href") + ", not " + url);
+    }
     return page;
   }
 
-  /** One tab. */
-  final class Page {
+  /** One tab; closing it closes the tab. */
+  final class Page implements AutoCloseable {
+    private final String target;
     private final String session;
 
-    private Page(String session) {
+    private Page(String target, String session) {
+      this.target = target;
       this.session = session;
+    }
+
+    @Override
+    public void close() throws Exception {
+      send(null, "Target.closeTarget", Map.of("targetId", target));
+      synchronized (events) {
+        events.removeIf(e -> session.equals(e.path("sessionId").asText()));
+      }
     }
 
     private List<JsonNode> events(String method) {
@@ -188,10 +221,11 @@ final class HeadlessChromium implements AutoCloseable {
       return found;
     }
 
-    private void await(String method) throws InterruptedException {
+    /** Waits for more than {@code seen} events of the method. */
+    private void await(String method, int seen) throws InterruptedException {
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       synchronized (events) {
-        while (events(method).isEmpty()) {
+        while (events(method).size() <= seen) {
           long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
           if (left <= 0) {
             throw new IllegalStateException("no " + method + " within " + TIMEOUT);
@@ -203,9 +237,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** The value of a JavaScript expression evaluated in the page (run by DevTools, not by the page). */
     JsonNode evaluate(String expression) throws Exception {
-      JsonNode result =
-          send(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true)).get("result");
-      return result.path("value");
+      JsonNode reply = send(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+      // A failing expression must fail the test, not read as 0 or false.
+      if (reply.has("exceptionDetails") || !reply.path("result").has("value")) {
+        throw new IllegalStateException(expression + ": " + reply);
+      }
+      return reply.get("result").get("value");
     }
 
     /** Console errors and assertions, uncaught exceptions and browser log errors (CSP violations among them). */

@@ -1,6 +1,7 @@
 package org.megaphone.pipelines;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -63,9 +64,10 @@ class ReportPageBrowserIT {
     Path bad = tmp.resolve("bad.html");
     Files.writeString(bad,
         "<!DOCTYPE html><html><body><img src=\"http://example.com/pixel.png\"><script>console.error('boom')</script></body></html>");
-    HeadlessChromium.Page page = chromium.open(bad, 800, 600, false);
-    assertThat(page.requests(), hasItem("http://example.com/pixel.png"));
-    assertThat(page.errors(), not(empty()));
+    try (HeadlessChromium.Page page = chromium.open(bad, 800, 600, false)) {
+      assertThat(page.requests(), hasItem("http://example.com/pixel.png"));
+      assertThat(page.errors(), not(empty()));
+    }
   }
 
   @ParameterizedTest
@@ -73,7 +75,17 @@ class ReportPageBrowserIT {
   void theReportPageLoadsOfflineWithoutErrorsAndDrawsEveryValue(String dataset) throws Exception {
     Path out = report(dataset);
     Path html = out.resolve(HtmlReport.FILE);
-    HeadlessChromium.Page page = chromium.open(html, 1200, 900, false);
+    try (HeadlessChromium.Page page = chromium.open(html, 1200, 900, false)) {
+      checkDesktop(page, out, html, dataset);
+    }
+    try (HeadlessChromium.Page phone = chromium.open(html, 390, 844, true)) {
+      assertThat("no sideways scrolling of the page on a phone",
+          phone.evaluate("document.documentElement.scrollWidth").asInt(), lessThanOrEqualTo(390));
+      phone.screenshot(PAGES.resolve(dataset + "-phone.png"), 390);
+    }
+  }
+
+  private static void checkDesktop(HeadlessChromium.Page page, Path out, Path html, String dataset) throws Exception {
 
     assertThat(page.errors(), empty());
     assertThat(page.requests(), equalTo(List.of(html.toAbsolutePath().toUri().toString())));
@@ -104,11 +116,50 @@ class ReportPageBrowserIT {
     }
     assertThat(page.evaluate("document.getElementById('chart-engagement').getBoundingClientRect().height").asDouble(), greaterThan(150.0));
     page.screenshot(PAGES.resolve(dataset + ".png"), 1200);
+  }
 
-    HeadlessChromium.Page phone = chromium.open(html, 390, 844, true);
-    assertThat("no sideways scrolling of the page on a phone",
-        phone.evaluate("document.documentElement.scrollWidth").asInt(), lessThanOrEqualTo(390));
-    phone.screenshot(PAGES.resolve(dataset + "-phone.png"), 390);
+  @Test
+  void hostileNamesHandlesBulletinsAndRejectedValuesShowAsTextAndRunNothing(@TempDir Path tmp) throws Exception {
+    Path in = tmp.resolve("hostile");
+    Files.createDirectories(in);
+    Files.writeString(in.resolve("accounts.csv"),
+        "platform,handle,entity_id,entity_name,role,cohort,municipality,language,followers\n"
+            + "instagram,evil1,e1,\"\"\"><img src=x onerror=alert(1)>\",influencer,<script>alert(2)</script>,,en,1000\n"
+            + "instagram,evil2,e2,شكرا תודה 💛 \u202Egnp.exe,mayor,,javascript:alert(3),it,500\n"
+            + "instagram,<b>bold</b>,e3,<iframe src=//evil.example>" + "x".repeat(3000) + ",influencer,core,,fi,100\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("posts.csv"),
+        "platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves\n"
+            + "instagram,p1,evil1,2020-03-16T10:00:00Z,#coronafacts <script>alert(5)</script>,https://example.com/p1,en,10,1,1,1\n"
+            + "instagram,p2,evil2,2020-03-17T10:00:00Z,#coronafacts,,it,5,0,0,0\n"
+            + "instagram,p3,<b>bold</b>,2020-03-24T10:00:00Z,ciao,,fi,7,0,0,0\n"
+            + "instagram,p4,<b>bold</b>,2020-03-25T10:00:00Z,ciao,,\"<svg onload=alert(7)>\",7,0,0,0\n"
+            + "instagram,p5,evil1,<script>alert(8)</script>,x,,en,1,0,0,0\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("bulletins.csv"),
+        "bulletin_id,campaign,sent_at,language,audience,hashtags\n"
+            + "<svg onload=alert(6)>,coronafacts,2020-03-15T09:00:00Z,\"<img src=y>\",10,#coronafacts\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("followers.csv"),
+        "platform,handle,observed_at,followers\ninstagram,<b>bold</b>,2020-03-16T09:00:00Z,100\ninstagram,<b>bold</b>,2020-03-23T09:00:00Z,130\n",
+        StandardCharsets.UTF_8);
+    Path out = tmp.resolve("out");
+    ReportRun.run(Megaphone.parse(new String[] {"--input=" + in, "--output=" + out, "--maxRejectRatio=0.5"}));
+    Path html = out.resolve(HtmlReport.FILE);
+    try (HeadlessChromium.Page page = chromium.open(html, 1200, 900, false)) {
+      assertThat(page.errors(), empty());
+      assertThat(page.requests(), equalTo(List.of(html.toAbsolutePath().toUri().toString())));
+      assertThat("no element from the data", count(page, "script, img, iframe, b, foreignObject"), equalTo(0));
+      String text = page.evaluate("document.body.innerText").asText();
+      assertThat(text, containsString("\"><img src=x onerror=alert(1)>"));
+      assertThat(text, containsString("<svg onload=alert(6)>"));
+      assertThat(text, containsString("<iframe src=//evil.example>xxx"));
+      assertThat(text, not(containsString("x".repeat(200))));
+      page.screenshot(PAGES.resolve("hostile.png"), 1200);
+    }
+    try (HeadlessChromium.Page phone = chromium.open(html, 390, 844, true)) {
+      assertThat(phone.evaluate("document.documentElement.scrollWidth").asInt(), lessThanOrEqualTo(390));
+    }
   }
 
   private static int count(HeadlessChromium.Page page, String selector) throws Exception {

@@ -27,6 +27,14 @@ public final class Charts {
 
   private Charts() {}
 
+  /**
+   * A data label for a tooltip: escaped, clipped, and isolated (U+2068 … U+2069) so that a
+   * right-to-left name does not reorder the numbers after it.
+   */
+  static String label(String value) {
+    return "\u2068" + Html.clipped(value, LABEL) + "\u2069";
+  }
+
   /** A colour per series position. */
   public static String colour(int series) {
     return PALETTE[series % PALETTE.length];
@@ -67,7 +75,7 @@ public final class Charts {
                   "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                       + "<title>%s · %s: %s %s</title></rect>",
                   x, y1, barWidth, Math.max(0.5, y0 - y1), colour(s),
-                  Html.text(categories.get(c)), Html.clipped(e.getKey(), LABEL), Html.number(v), Html.text(unit)));
+                  Html.text(categories.get(c)), label(e.getKey()), Html.number(v), Html.text(unit)));
           base += v;
         }
         s++;
@@ -123,7 +131,7 @@ public final class Charts {
                   Locale.ROOT,
                   "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s · %s: %s %s</title></circle>",
                   LEFT + (c + 0.5) * slot, axis.y(values[c]), colour(s),
-                  Html.text(categories.get(c)), Html.clipped(e.getKey(), LABEL), Html.number(values[c]), Html.text(unit)));
+                  Html.text(categories.get(c)), label(e.getKey()), Html.number(values[c]), Html.text(unit)));
         }
       }
       s++;
@@ -134,10 +142,11 @@ public final class Charts {
 
   /** One horizontal bar per label, values between 0 and the largest value; labels are clipped. */
   public static String horizontalBars(
-      String id, String title, String desc, List<String> labels, double[] values, List<String> valueTexts, List<Integer> colours) {
+      String id, String title, String desc, String unit, List<String> labels, double[] values, List<String> valueTexts,
+      List<Integer> colours) {
     int row = 22;
     int left = 200;
-    int height = TOP + 24 + row * labels.size();
+    int height = TOP + 40 + row * labels.size();
     double max = 0;
     for (double v : values) {
       max = Math.max(max, v);
@@ -146,10 +155,21 @@ public final class Charts {
     StringBuilder svg = new StringBuilder();
     header(svg, id, title, desc, height);
     double plot = WIDTH - left - 96;
+    int axisY = TOP + row * labels.size();
     for (double t : axis.ticks()) {
       double x = left + plot * t / axis.top;
-      svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>", x, x, TOP, height - 20));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
+                  + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+              x, x, TOP, axisY, x, axisY + 14, Html.compact(t)));
     }
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text class=\"unit\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+            left + plot / 2, axisY + 32, Html.text(unit)));
     for (int i = 0; i < labels.size(); i++) {
       double y = TOP + i * row;
       double w = axis.top == 0 ? 0 : plot * values[i] / axis.top;
@@ -163,7 +183,7 @@ public final class Charts {
               Locale.ROOT,
               "<rect class=\"bar\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %s</title></rect>",
               left, y + 3, Math.max(0.5, w), row - 6.0, colour(colours.get(i)),
-              Html.clipped(labels.get(i), LABEL), Html.text(valueTexts.get(i))));
+              label(labels.get(i)), Html.text(valueTexts.get(i))));
       svg.append(
           String.format(
               Locale.ROOT,
@@ -187,11 +207,16 @@ public final class Charts {
       double y = max == 0 ? h - 2 : h - 2 - (h - 4.0) * values[i] / max;
       points.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", x, y));
     }
+    // One value (a weekly run) draws no line: a dot shows it.
+    String dot =
+        values.length == 1
+            ? String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#0072B2\"/>", w / 2.0, max == 0 ? h - 2.0 : 2.0)
+            : "";
     return String.format(
         Locale.ROOT,
         "<svg class=\"spark\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" aria-label=\"%s\">"
-            + "<title>%s</title><polyline fill=\"none\" stroke=\"#0072B2\" stroke-width=\"1.5\" points=\"%s\"/></svg>",
-        w, h, w, h, Html.clipped(label, 4 * LABEL), Html.clipped(label, 4 * LABEL), points);
+            + "<title>%s</title><polyline fill=\"none\" stroke=\"#0072B2\" stroke-width=\"1.5\" points=\"%s\"/>%s</svg>",
+        w, h, w, h, Html.clipped(label, 4 * LABEL), Html.clipped(label, 4 * LABEL), points, dot);
   }
 
   private static double plotWidth() {
@@ -259,7 +284,8 @@ public final class Charts {
         return new Axis(1, 1);
       }
       double raw = max / 4;
-      double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+      // StrictMath: the same ticks, so the same page bytes, on every JVM.
+      double magnitude = StrictMath.pow(10, StrictMath.floor(StrictMath.log10(raw)));
       double step = magnitude;
       for (double m : new double[] {1, 2, 2.5, 5, 10}) {
         if (m * magnitude >= raw) {
@@ -267,6 +293,7 @@ public final class Charts {
           break;
         }
       }
+      step = Math.max(1, step); // counts and percentages: no ticks at 0.25
       return new Axis(Math.ceil(max / step) * step, step);
     }
 

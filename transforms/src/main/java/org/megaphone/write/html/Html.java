@@ -1,6 +1,8 @@
 package org.megaphone.write.html;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Text from the data made safe for report.html, and numbers made readable.
@@ -14,6 +16,8 @@ import java.util.Locale;
  * {@code <bdi>} by the page.
  */
 public final class Html {
+  private static final Pattern GRAPHEME = Pattern.compile("\\X");
+
   private Html() {}
 
   /** The value escaped for an HTML text node or a quoted attribute (also valid inside SVG). */
@@ -50,7 +54,11 @@ public final class Html {
     return text(clip(value, max));
   }
 
-  /** At most {@code max} code points of the value, not escaped; never splits a surrogate pair. */
+  /**
+   * At most {@code max} characters as people see them (grapheme clusters: an emoji with its
+   * modifiers, a flag, a letter with its accents count one), not escaped; a longer value keeps
+   * {@code max - 1} of them and an ellipsis.
+   */
   public static String clip(String value, int max) {
     if (value == null) {
       return "";
@@ -58,7 +66,22 @@ public final class Html {
     if (value.codePointCount(0, value.length()) <= max) {
       return value;
     }
-    return value.substring(0, value.offsetByCodePoints(0, max - 1)) + "…";
+    // \X is an extended grapheme cluster (emoji sequences included, unlike BreakIterator on Java 17).
+    Matcher graphemes = GRAPHEME.matcher(value);
+    int end = 0;
+    for (int kept = 0; kept < max; kept++) {
+      if (!graphemes.find()) {
+        return value;
+      }
+      if (kept == max - 1) {
+        if (graphemes.end() == value.length()) {
+          return value; // exactly max graphemes
+        }
+        break;
+      }
+      end = graphemes.end();
+    }
+    return value.substring(0, end) + "…";
   }
 
   /** A count with thousand separators: 1,950,260. */

@@ -16,7 +16,7 @@ import org.megaphone.write.html.ReportTables.BulletinRow;
 import org.megaphone.write.html.ReportTables.ChannelWeek;
 import org.megaphone.write.html.ReportTables.EntityWeek;
 import org.megaphone.write.html.ReportTables.PlatformWeek;
-import org.megaphone.write.html.ReportTables.RejectRow;
+import org.megaphone.write.html.ReportTables.RejectGroup;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) drawn from
@@ -111,7 +111,7 @@ public final class HtmlReport {
     figure(page, "Engagement", Html.number(engagement), "likes, comments, shares and saves");
     figure(page, "Views", Html.number(views), "credited in the period");
     figure(page, "Entities reached", Html.number(carried.size()), "carried the campaign, of " + Html.number(posted.size()) + " that posted");
-    figure(page, "Rejected rows", Html.number(t.rejects().size()), "see data quality below");
+    figure(page, "Rejected rows", Html.number(t.rejects().rows()), "see data quality below");
     page.append("</dl></section>\n");
   }
 
@@ -262,7 +262,7 @@ public final class HtmlReport {
       if (b.uptakeRate() != null) {
         labels.add(b.bulletinId());
         values.add(100 * b.uptakeRate());
-        texts.add(Html.percent(b.uptakeRate()) + " (" + Html.number(b.adopters()) + " of " + Html.number(b.audience()) + ")");
+        texts.add(Html.percent(b.uptakeRate()) + " (" + Html.number(b.adopters()) + " of " + Html.number(orZero(b.audience())) + ")");
         colours.add(languages.indexOf(b.language()));
       }
     }
@@ -271,7 +271,7 @@ public final class HtmlReport {
       page.append("<figure>")
           .append(Charts.horizontalBars("chart-uptake", "Uptake rate per bulletin",
               "Horizontal bars, one per bulletin with a known audience: adopters as a percentage of the audience, coloured by language.",
-              labels, values.stream().mapToDouble(Double::doubleValue).toArray(), texts, colours))
+              "uptake rate, % of the audience", labels, values.stream().mapToDouble(Double::doubleValue).toArray(), texts, colours))
           .append("</figure>\n");
     }
     page.append("<div class=\"scroll\"><table><thead><tr><th>Bulletin</th><th>Language</th><th>Sent</th>")
@@ -280,8 +280,8 @@ public final class HtmlReport {
         .append("<th class=\"num\">Median hours to post</th></tr></thead><tbody>");
     for (BulletinRow b : rows) {
       page.append("<tr><td class=\"nowrap\"><bdi>").append(Html.clipped(b.bulletinId(), 40)).append("</bdi></td><td>")
-          .append(Html.clipped(b.language(), 20)).append("</td><td class=\"nowrap\">").append(Html.clipped(minutes(b.sentAt()), 30)).append("</td>")
-          .append("<td class=\"num\">").append(b.audience() == null ? "" : Html.number(b.audience())).append("</td>");
+          .append(Html.clipped(b.language(), 20)).append("</td><td class=\"nowrap\">").append(Html.clipped(minutes(b.sentAt()), 30)).append("</td>");
+      optionalNum(page, b.audience());
       num(page, b.adopters());
       page.append("<td class=\"num\">").append(Html.percent(b.uptakeRate())).append("</td>");
       num(page, b.posts());
@@ -323,7 +323,7 @@ public final class HtmlReport {
           page.append("<td class=\"num\"></td>");
         } else {
           page.append(String.format(java.util.Locale.ROOT,
-                  "<td class=\"num\" style=\"background:rgba(0,114,178,%.2f)\">", 0.08 + 0.42 * c[0] / max))
+                  "<td class=\"num\" style=\"background:rgba(0,114,178,%.2f)\">", max == 0 ? 0.08 : 0.08 + 0.42 * c[0] / max))
               .append(Html.number(c[0])).append(" posts<br><small>")
               .append(Html.number(c[1])).append(" engagement</small></td>");
         }
@@ -349,7 +349,7 @@ public final class HtmlReport {
     }
     List<String> weeks = Weeks.between(seen.first(), seen.last());
     List<Map.Entry<String, List<ChannelWeek>>> largest = new ArrayList<>(byChannel.entrySet());
-    largest.sort(Comparator.comparingLong((Map.Entry<String, List<ChannelWeek>> e) -> -last(e.getValue()).followersEnd())
+    largest.sort(Comparator.comparingLong((Map.Entry<String, List<ChannelWeek>> e) -> -orZero(last(e.getValue()).followersEnd()))
         .thenComparing(Map.Entry::getKey));
     Map<String, Long[]> lines = new LinkedHashMap<>();
     for (Map.Entry<String, List<ChannelWeek>> e : largest.subList(0, Math.min(MAX_CHANNEL_LINES, largest.size()))) {
@@ -364,7 +364,7 @@ public final class HtmlReport {
             "followers", weeks, lines))
         .append("</figure>\n");
     page.append("<div class=\"scroll\"><table><thead><tr><th>Channel</th><th>First week</th><th>Last week</th>")
-        .append("<th class=\"num\">Followers, first week</th><th class=\"num\">Followers, last week</th>")
+        .append("<th class=\"num\">Followers at start</th><th class=\"num\">Followers, last week</th>")
         .append("<th class=\"num\">Gained</th></tr></thead><tbody>");
     for (Map.Entry<String, List<ChannelWeek>> e : largest) {
       ChannelWeek first = e.getValue().get(0);
@@ -375,8 +375,9 @@ public final class HtmlReport {
       }
       page.append("<tr><td><bdi>").append(Html.clipped(e.getKey(), 60)).append("</bdi></td><td>")
           .append(Html.clipped(first.week(), 10)).append("</td><td>").append(Html.clipped(last.week(), 10)).append("</td>");
-      num(page, first.followersEnd());
-      num(page, last.followersEnd());
+      // The last snapshot before the period, else the first in it: gained is the change since.
+      optionalNum(page, first.followersStart() != null ? first.followersStart() : first.followersEnd());
+      optionalNum(page, last.followersEnd());
       page.append("<td class=\"num\">").append(signed(gained)).append("</td></tr>");
     }
     page.append("</tbody></table></div></section>\n");
@@ -403,25 +404,20 @@ public final class HtmlReport {
     page.append("<p>Orphan views: ").append(Html.number(q.orphanViews())).append(" views in ")
         .append(Html.number(q.orphanSnapshots())).append(" snapshots of ").append(Html.number(q.orphanPosts()))
         .append(" posts that are not in the posts table (not credited to anyone).</p>");
-    Map<String, List<RejectRow>> reasons = new TreeMap<>();
-    for (RejectRow r : t.rejects()) {
-      reasons.computeIfAbsent(r.table() + "\u0000" + reasonKind(r.reason()), k -> new ArrayList<>()).add(r);
-    }
-    if (reasons.isEmpty()) {
+    if (t.rejects().groups().isEmpty()) {
       page.append("<p>No rows were rejected.</p>");
     } else {
-      List<Map.Entry<String, List<RejectRow>>> ranked = new ArrayList<>(reasons.entrySet());
-      ranked.sort(Comparator.comparingInt((Map.Entry<String, List<RejectRow>> e) -> -e.getValue().size())
-          .thenComparing(Map.Entry::getKey));
+      List<RejectGroup> ranked = new ArrayList<>(t.rejects().groups());
+      // Most rows first; equal counts in the order rejects.csv first shows them.
+      ranked.sort(Comparator.comparingLong((RejectGroup g) -> -g.rows()));
       page.append("<div class=\"scroll\"><table><thead><tr><th>Table</th><th>Reason</th><th class=\"num\">Rows</th>")
           .append("<th>First seen</th></tr></thead><tbody>");
-      for (Map.Entry<String, List<RejectRow>> e : ranked.subList(0, Math.min(MAX_REJECT_REASONS, ranked.size()))) {
-        RejectRow first = e.getValue().get(0);
-        page.append("<tr><td>").append(Html.clipped(first.table(), 20)).append("</td><td><bdi>")
-            .append(Html.clipped(reasonKind(first.reason()), 80)).append("</bdi></td>");
-        num(page, e.getValue().size());
-        page.append("<td><bdi>").append(Html.clipped(first.file(), 60)).append("</bdi> line ")
-            .append(Html.number(first.line())).append("</td></tr>");
+      for (RejectGroup g : ranked.subList(0, Math.min(MAX_REJECT_REASONS, ranked.size()))) {
+        page.append("<tr><td>").append(Html.clipped(g.table(), 20)).append("</td><td><bdi>")
+            .append(Html.clipped(g.reason(), 80)).append("</bdi></td>");
+        num(page, g.rows());
+        page.append("<td><bdi>").append(Html.clipped(g.firstFile(), 60)).append("</bdi> line ")
+            .append(Html.number(g.firstLine())).append("</td></tr>");
       }
       page.append("</tbody></table></div>");
       if (ranked.size() > MAX_REJECT_REASONS) {
@@ -431,12 +427,6 @@ public final class HtmlReport {
     page.append("<p>Every rejected row, with its file, line, reason and raw record: <a href=\"")
         .append(Html.text(run.rejectsFile())).append("\">").append(Html.text(run.rejectsFile()))
         .append("</a> in this folder.</p></section>\n");
-  }
-
-  /** The reason without the value that caused it: "not a non-negative integer: likes='12a'" → its first part. */
-  static String reasonKind(String reason) {
-    int colon = reason.indexOf(": ");
-    return colon < 0 ? reason : reason.substring(0, colon);
   }
 
   /** 2020-03-16T09:00:00+02:00 → 2020-03-16 09:00 (the zone is in the page header). */
@@ -466,6 +456,14 @@ public final class HtmlReport {
     page.append("</ul>");
   }
 
+  private static void optionalNum(StringBuilder page, Long value) {
+    page.append("<td class=\"num\">").append(value == null ? "" : Html.number(value)).append("</td>");
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
+  }
+
   private static void num(StringBuilder page, long value) {
     page.append("<td class=\"num\">").append(Html.number(value)).append("</td>");
   }
@@ -487,7 +485,7 @@ public final class HtmlReport {
       svg.chart{width:100%;min-width:540px;height:auto;display:block}
       svg text{font-size:11px;fill:var(--muted)}
       .grid{stroke:#e6e9ef}.axis{stroke:#9aa3b2}
-      .legend{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 16px}
+      .legend{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 16px}.legend li{overflow-wrap:anywhere;max-width:100%}
       .swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;vertical-align:-1px}
       .scroll{overflow-x:auto}
       table{border-collapse:collapse;width:100%;min-width:540px;font-size:.9rem}

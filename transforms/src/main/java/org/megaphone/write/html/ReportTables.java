@@ -1,27 +1,31 @@
 package org.megaphone.write.html;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.megaphone.read.CsvRecords;
 
 /**
  * The finished CSV reports of a run, read back for report.html. The page is drawn from the same
  * files the user gets, after the week cut and pseudonymisation, so it can never show a number the
- * CSVs do not hold. posts_attributed.csv, the one report that grows with the input, is not read.
+ * CSVs do not hold. The files are streamed row by row; of rejects.csv, which grows with the input,
+ * only a count per table and reason is kept, and posts_attributed.csv is not read at all.
  */
 public record ReportTables(
     List<EntityWeek> entities,
     List<BulletinRow> bulletins,
     List<PlatformWeek> platforms,
     List<ChannelWeek> channels,
-    List<RejectRow> rejects) {
+    Rejects rejects) {
 
   /** A row of entities_weekly.csv. */
   public record EntityWeek(
@@ -41,86 +45,132 @@ public record ReportTables(
   public record ChannelWeek(
       String week, String platform, String handle, Long followersStart, Long followersEnd, Long gained) {}
 
-  /** A row of rejects.csv (without the raw record, which the page never shows). */
-  public record RejectRow(String file, long line, String table, String reason) {}
+  /** Rejected rows of one table for one reason, and where the first one is. */
+  public record RejectGroup(String table, String reason, long rows, String firstFile, long firstLine) {}
+
+  /** rejects.csv summed up: its rows, and its groups in the order they first appear. */
+  public record Rejects(long rows, List<RejectGroup> groups) {
+    public static final Rejects NONE = new Rejects(0, List.of());
+
+    /** Counts one row (read in rejects.csv's order) in its group. */
+    private static void add(Map<String, RejectGroup> groups, String file, long line, String table, String reason) {
+      String kind = reasonKind(reason);
+      groups.merge(
+          table + "\u0000" + kind,
+          new RejectGroup(table, kind, 1, file, line),
+          (a, b) -> new RejectGroup(a.table(), a.reason(), a.rows() + 1, a.firstFile(), a.firstLine()));
+    }
+  }
+
+  /** The reason without the value that caused it: "not a non-negative integer: likes='12a'" → its first part. */
+  static String reasonKind(String reason) {
+    int colon = reason.indexOf(": ");
+    return colon < 0 ? reason : reason.substring(0, colon);
+  }
 
   /** Reads the five reports the page draws from out of the folder. */
   public static ReportTables read(Path folder) throws IOException {
-    return new ReportTables(
-        rows(folder.resolve("entities_weekly.csv"),
-            r -> new EntityWeek(
-                r.text("week"), r.text("entity_id"), r.text("entity_name"), r.text("role"), r.text("cohort"),
-                r.text("municipality"), r.count("posts"), r.count("campaign_posts"), r.count("engagement"),
-                r.count("views"))),
-        rows(folder.resolve("bulletin_uptake.csv"),
-            r -> new BulletinRow(
-                r.text("bulletin_id"), r.text("campaign"), r.text("language"), r.text("sent_at"),
-                r.optionalCount("audience"), r.count("adopters"), r.optionalDecimal("uptake_rate"), r.count("posts"),
-                r.count("engagement"), r.count("views"), r.optionalDecimal("median_hours_to_post"))),
-        rows(folder.resolve("platforms_weekly.csv"),
-            r -> new PlatformWeek(
-                r.text("week"), r.text("platform"), r.text("language"), r.count("posts"),
-                r.count("campaign_posts"), r.count("engagement"), r.count("views"))),
-        rows(folder.resolve("channel_growth.csv"),
-            r -> new ChannelWeek(
-                r.text("week"), r.text("platform"), r.text("handle"), r.optionalCount("followers_start"),
-                r.optionalCount("followers_end"), r.optionalCount("gained"))),
-        rows(folder.resolve("rejects.csv"),
-            r -> new RejectRow(r.text("file"), r.count("line"), r.text("table"), r.text("reason"))));
+    List<EntityWeek> entities = new ArrayList<>();
+    each(folder.resolve("entities_weekly.csv"),
+        r -> entities.add(new EntityWeek(
+            text(r, "week"), text(r, "entity_id"), text(r, "entity_name"), text(r, "role"), text(r, "cohort"),
+            text(r, "municipality"), count(r, "posts"), count(r, "campaign_posts"), count(r, "engagement"),
+            count(r, "views"))));
+    List<BulletinRow> bulletins = new ArrayList<>();
+    each(folder.resolve("bulletin_uptake.csv"),
+        r -> bulletins.add(new BulletinRow(
+            text(r, "bulletin_id"), text(r, "campaign"), text(r, "language"), text(r, "sent_at"),
+            optional(r, "audience", Long::parseLong), count(r, "adopters"), optional(r, "uptake_rate", Double::parseDouble),
+            count(r, "posts"), count(r, "engagement"), count(r, "views"),
+            optional(r, "median_hours_to_post", Double::parseDouble))));
+    List<PlatformWeek> platforms = new ArrayList<>();
+    each(folder.resolve("platforms_weekly.csv"),
+        r -> platforms.add(new PlatformWeek(
+            text(r, "week"), text(r, "platform"), text(r, "language"), count(r, "posts"),
+            count(r, "campaign_posts"), count(r, "engagement"), count(r, "views"))));
+    List<ChannelWeek> channels = new ArrayList<>();
+    each(folder.resolve("channel_growth.csv"),
+        r -> channels.add(new ChannelWeek(
+            text(r, "week"), text(r, "platform"), text(r, "handle"), optional(r, "followers_start", Long::parseLong),
+            optional(r, "followers_end", Long::parseLong), optional(r, "gained", Long::parseLong))));
+    Map<String, RejectGroup> groups = new LinkedHashMap<>();
+    long[] rejected = {0};
+    each(folder.resolve("rejects.csv"),
+        r -> {
+          rejected[0]++;
+          Rejects.add(groups, text(r, "file"), count(r, "line"), text(r, "table"), text(r, "reason"));
+        });
+    return new ReportTables(entities, bulletins, platforms, channels, new Rejects(rejected[0], new ArrayList<>(groups.values())));
   }
 
-  private static <T> List<T> rows(Path file, Function<Cells, T> row) throws IOException {
-    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
-    List<T> rows = new ArrayList<>();
-    if (records.isEmpty()) {
-      return rows;
-    }
-    Map<String, Integer> columns = new HashMap<>();
-    List<String> header = records.get(0).fields;
-    for (int i = 0; i < header.size(); i++) {
-      columns.put(header.get(i), i);
-    }
-    for (int i = 1; i < records.size(); i++) {
-      CsvRecords.Record record = records.get(i);
-      if (record.error != null) {
-        throw new IOException(file + " line " + record.line + ": " + record.error);
+  /**
+   * Hands each record of a report file to {@code row}, by column name, reading the file record by
+   * record (a quoted cell may span lines) so that a large rejects.csv is never held whole.
+   */
+  private static void each(Path file, Consumer<Row> row) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Map<String, Integer> columns = null;
+      StringBuilder record = new StringBuilder();
+      boolean quoted = false;
+      long records = 0;
+      for (int c = in.read(); ; c = in.read()) {
+        if (c == -1 || (c == '\n' && !quoted)) {
+          if (record.length() > 0) {
+            List<CsvRecords.Record> parsed = CsvRecords.parse(record.toString(), ',');
+            if (parsed.size() != 1 || parsed.get(0).error != null) {
+              throw new IOException(file + " record " + (records + 1) + ": not a report row");
+            }
+            List<String> fields = parsed.get(0).fields;
+            if (columns == null) {
+              columns = new HashMap<>();
+              for (int i = 0; i < fields.size(); i++) {
+                columns.put(fields.get(i), i);
+              }
+            } else {
+              row.accept(new Row(file, fields, columns));
+            }
+          }
+          if (c == -1) {
+            return;
+          }
+          record.setLength(0);
+          records++;
+          continue;
+        }
+        if (c == '"') {
+          quoted = !quoted;
+        }
+        record.append((char) c);
       }
-      rows.add(row.apply(new Cells(file, record, columns)));
     }
-    return rows;
   }
 
   /** The cells of one report row by column name. */
-  private record Cells(Path file, CsvRecords.Record record, Map<String, Integer> columns) {
-    String raw(String column) {
+  private record Row(Path file, List<String> fields, Map<String, Integer> columns) {
+    String get(String column) {
       Integer i = columns.get(column);
       if (i == null) {
         throw new IllegalArgumentException(file + " has no column " + column);
       }
-      return record.fields.get(i);
+      return fields.get(i);
     }
+  }
 
-    /** Text as the data had it: the contract's formula guard ({@code '} before = + - @) undone. */
-    String text(String column) {
-      String v = raw(column);
-      if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@\t\r".indexOf(v.charAt(1)) >= 0) {
-        return v.substring(1);
-      }
-      return v;
+  /** Text as the data had it: the contract's formula guard ({@code '} before = + - @) undone. */
+  private static String text(Row r, String column) {
+    String v = r.get(column);
+    if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@\t\r".indexOf(v.charAt(1)) >= 0) {
+      return v.substring(1);
     }
+    return v;
+  }
 
-    long count(String column) {
-      return Long.parseLong(raw(column));
-    }
+  private static long count(Row r, String column) {
+    return Long.parseLong(r.get(column));
+  }
 
-    Long optionalCount(String column) {
-      String v = raw(column);
-      return v.isEmpty() ? null : Long.parseLong(v);
-    }
-
-    Double optionalDecimal(String column) {
-      String v = raw(column);
-      return v.isEmpty() ? null : Double.parseDouble(v);
-    }
+  private static <T> T optional(Row r, String column, Function<String, T> parse) {
+    String v = r.get(column);
+    return v.isEmpty() ? null : parse.apply(v);
   }
 }

@@ -32,7 +32,7 @@ class ChartsTest {
     series.put("mayor", new long[] {5, 7, 0});
     String svg = Charts.stackedBars("c", "Engagement", "Stacked", "engagement", WEEKS, series);
     assertThat(count(svg, "<rect class=\"bar\""), is(4));
-    assertThat(svg, containsString("<title>2020-W12 · mayor: 5 engagement</title>"));
+    assertThat(svg, containsString("<title>2020-W12 · \u2068mayor\u2069: 5 engagement</title>"));
   }
 
   @Test
@@ -55,6 +55,27 @@ class ChartsTest {
   }
 
   @Test
+  void smallCountsGetWholeTicks() {
+    Charts.Axis axis = Charts.Axis.of(1);
+    assertThat(axis.step(), is(1.0));
+    assertThat(axis.ticks().length, is(2));
+  }
+
+  @Test
+  void aSparklineOfOneWeekShowsADot() {
+    String svg = Charts.sparkline("one week", new long[] {5});
+    assertThat(count(svg, "<circle"), is(1));
+    assertThat(count(Charts.sparkline("two weeks", new long[] {5, 6}), "<circle"), is(0));
+  }
+
+  @Test
+  void dataLabelsInTooltipsAreIsolatedSoRightToLeftNamesDoNotReorderTheNumbers() {
+    Map<String, long[]> series = Map.of("شكرا", new long[] {1, 2, 3});
+    String svg = Charts.stackedBars("c", "t", "d", "engagement", WEEKS, series);
+    assertThat(svg, containsString("· \u2068شكرا\u2069: 1 engagement"));
+  }
+
+  @Test
   void linesDrawAPointPerValueAndSkipGaps() {
     Map<String, Long[]> series = new LinkedHashMap<>();
     series.put("instagram @thl.fi", new Long[] {100L, null, 300L});
@@ -69,10 +90,12 @@ class ChartsTest {
   void horizontalBarsDrawOneBarPerLabelWithItsValueText() {
     String svg =
         Charts.horizontalBars(
-            "u", "Uptake", "Bars", List.of("CF-1", "CF-2"), new double[] {1.8, 11.6},
+            "u", "Uptake", "Bars", "uptake rate, %", List.of("CF-1", "CF-2"), new double[] {1.8, 11.6},
             List.of("1.8 % (16 of 884)", "11.6 % (13 of 112)"), List.of(0, 1));
     assertThat(count(svg, "<rect class=\"bar\""), is(2));
     assertThat(svg, containsString("11.6 % (13 of 112)</text>"));
+    assertThat(svg, containsString(">uptake rate, %</text>"));
+    assertThat(svg, containsString("text-anchor=\"middle\">15</text>"));
   }
 
   @Test
@@ -92,7 +115,7 @@ class ChartsTest {
     assertThat(svg, containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
     String bars =
         Charts.horizontalBars(
-            "u", "t", "d", List.of("\"><img src=x onerror=alert(1)>"), new double[] {1}, List.of("1 %"), List.of(0));
+            "u", "t", "d", "%", List.of("\"><img src=x onerror=alert(1)>"), new double[] {1}, List.of("1 %"), List.of(0));
     assertThat(bars, not(containsString("<img")));
   }
 }

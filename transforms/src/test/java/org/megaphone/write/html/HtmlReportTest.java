@@ -23,7 +23,8 @@ import org.megaphone.write.html.ReportTables.BulletinRow;
 import org.megaphone.write.html.ReportTables.ChannelWeek;
 import org.megaphone.write.html.ReportTables.EntityWeek;
 import org.megaphone.write.html.ReportTables.PlatformWeek;
-import org.megaphone.write.html.ReportTables.RejectRow;
+import org.megaphone.write.html.ReportTables.RejectGroup;
+import org.megaphone.write.html.ReportTables.Rejects;
 
 /** report.html: its figures are sums of the reports, and no text from the data can become markup. */
 class HtmlReportTest {
@@ -56,7 +57,7 @@ class HtmlReportTest {
     List<BulletinRow> bulletins = new ArrayList<>();
     List<PlatformWeek> platforms = new ArrayList<>();
     List<ChannelWeek> channels = new ArrayList<>();
-    List<RejectRow> rejects = new ArrayList<>();
+    List<RejectGroup> rejects = new ArrayList<>();
     int i = 0;
     for (String h : HOSTILE) {
       String role = i % 2 == 0 ? "influencer" : "mayor";
@@ -64,10 +65,10 @@ class HtmlReportTest {
       bulletins.add(new BulletinRow(h, h, h, "2020-03-16T09:00:00+02:00", 100L, 3, 0.03, 3, 30, 300, 2.5));
       platforms.add(new PlatformWeek("2020-W12", "instagram", h, 1, 1, 10, 5));
       channels.add(new ChannelWeek("2020-W12", "instagram", h, null, 100L + i, null));
-      rejects.add(new RejectRow(h, 2 + i, "posts", h + ": " + h));
+      rejects.add(new RejectGroup("posts", h, 1, h, 2 + i));
       i++;
     }
-    return new ReportTables(entities, bulletins, platforms, channels, rejects);
+    return new ReportTables(entities, bulletins, platforms, channels, new Rejects(rejects.size(), rejects));
   }
 
   @Test
@@ -126,7 +127,7 @@ class HtmlReportTest {
             entity("2020-W13", "mari", "influencer", 2, 0, 250, 0),
             entity("2020-W13", "(unattributed)", "", 4, 4, 2_000, 30_000));
     String page =
-        HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), List.of()), RUN, QUALITY);
+        HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), Rejects.NONE), RUN, QUALITY);
     assertThat(page, containsString("<dt>Posts</dt><dd class=\"big\">10</dd>"));
     assertThat(page, containsString("<dt>Campaign posts</dt><dd class=\"big\">6</dd><dd class=\"note\">60.0 % of posts"));
     assertThat(page, containsString("<dt>Engagement</dt><dd class=\"big\">3,750</dd>"));
@@ -143,7 +144,7 @@ class HtmlReportTest {
             entity("2020-W12", "ivrea", "mayor", 1, 1, 50, 0),
             entity("2020-W15", "aino", "influencer", 1, 0, 70, 10));
     String page =
-        HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), List.of()), RUN, QUALITY);
+        HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), Rejects.NONE), RUN, QUALITY);
     String engagement = chart(page, "chart-engagement");
     assertThat(count(engagement, "<rect class=\"bar\""), is(3));
     assertThat(engagement, containsString(">2020-W14</text>"));
@@ -158,7 +159,7 @@ class HtmlReportTest {
       entities.add(entity("2020-W12", String.format("e%02d", i), "influencer", 1, 0, 100 * i, 0));
     }
     String page =
-        HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), List.of()), RUN, QUALITY);
+        HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), Rejects.NONE), RUN, QUALITY);
     String top = section(page, "top-influencers");
     assertThat(count(top, "<svg class=\"spark\""), is(10));
     assertThat(top.indexOf(">E11<"), lessThan(top.indexOf(">E10<")));
@@ -168,19 +169,50 @@ class HtmlReportTest {
   }
 
   @Test
-  void rejectsAreGroupedByTableAndReasonWithoutTheOffendingValue() {
-    List<RejectRow> rejects =
-        List.of(
-            new RejectRow("posts.csv", 7, "posts", "not a non-negative integer: likes='12a'"),
-            new RejectRow("posts.csv", 9, "posts", "not a non-negative integer: shares='-3'"),
-            new RejectRow("views.csv", 3, "views", "unknown platform: platform='myspace'"));
-    String quality =
-        section(HtmlReport.render(new ReportTables(List.of(), List.of(), List.of(), List.of(), rejects), RUN, QUALITY), "quality");
+  void rejectsAreGroupedByTableAndReasonWithoutTheOffendingValue(@TempDir Path folder) throws Exception {
+    writeEmptyReports(folder);
+    Files.writeString(folder.resolve("rejects.csv"),
+        "file,line,table,reason,record\n"
+            + "posts.csv,7,posts,not a non-negative integer: likes='12a',\"a,b\"\n"
+            + "posts.csv,9,posts,not a non-negative integer: shares='-3',x\n"
+            + "views.csv,3,views,unknown platform: platform='myspace',\"multi\nline\"\n", StandardCharsets.UTF_8);
+    ReportTables t = ReportTables.read(folder);
+    assertThat(t.rejects().rows(), is(3L));
+    String quality = section(HtmlReport.render(t, RUN, QUALITY), "quality");
     assertThat(quality, containsString("<td>posts</td><td><bdi>not a non-negative integer</bdi></td><td class=\"num\">2</td><td><bdi>posts.csv</bdi> line 7</td>"));
     assertThat(quality, containsString("<td>views</td><td><bdi>unknown platform</bdi></td><td class=\"num\">1</td>"));
     assertThat(quality, not(containsString("12a")));
     assertThat(quality, containsString("Orphan views: 300 views in 2 snapshots of 1 posts"));
     assertThat(quality, containsString("<td>posts</td><td class=\"num\">10</td><td class=\"num\">7</td><td class=\"num\">2</td><td class=\"num\">1</td>"));
+  }
+
+  private static void writeEmptyReports(Path folder) throws Exception {
+    Files.writeString(folder.resolve("entities_weekly.csv"),
+        "week,entity_id,entity_name,role,cohort,municipality,posts,campaign_posts,likes,comments,shares,saves,engagement,views,engagement_rate\n");
+    Files.writeString(folder.resolve("bulletin_uptake.csv"),
+        "bulletin_id,campaign,language,sent_at,audience,adopters,uptake_rate,posts,engagement,views,median_hours_to_post\n");
+    Files.writeString(folder.resolve("platforms_weekly.csv"), "week,platform,language,posts,campaign_posts,engagement,views\n");
+    Files.writeString(folder.resolve("channel_growth.csv"), "week,platform,handle,followers_start,followers_end,gained\n");
+    Files.writeString(folder.resolve("rejects.csv"), "file,line,table,reason,record\n");
+  }
+
+  @Test
+  void emptyReportsGiveAPageThatSaysSo(@TempDir Path folder) throws Exception {
+    writeEmptyReports(folder);
+    String page = HtmlReport.render(ReportTables.read(folder), RUN, QUALITY);
+    assertThat(page, containsString("No posts or views in this period"));
+    assertThat(page, containsString("No influencers posted in this period."));
+    assertThat(page, containsString("No bulletins in this dataset."));
+    assertThat(page, containsString("No rows were rejected."));
+  }
+
+  @Test
+  void aPlatformWithOnlyViewsInThePeriodHasNoNaNShade() {
+    List<PlatformWeek> platforms = List.of(new PlatformWeek("2020-W14", "youtube", "it", 0, 0, 0, 120));
+    String page =
+        HtmlReport.render(new ReportTables(List.of(), List.of(), platforms, List.of(), Rejects.NONE), RUN, QUALITY);
+    assertThat(page, not(containsString("NaN")));
+    assertThat(section(page, "platforms"), containsString("0 posts"));
   }
 
   @Test
@@ -190,11 +222,14 @@ class HtmlReportTest {
             new ChannelWeek("2020-W12", "instagram", "thl.fi", null, 44_233L, null),
             new ChannelWeek("2020-W13", "instagram", "thl.fi", 44_233L, 52_687L, 8_454L),
             new ChannelWeek("2020-W15", "instagram", "thl.fi", 52_687L, 53_000L, 313L),
-            new ChannelWeek("2020-W13", "youtube", "vn", null, 16_074L, null));
+            new ChannelWeek("2020-W13", "youtube", "vn", 15_000L, 16_074L, 1_074L));
     String section =
-        section(HtmlReport.render(new ReportTables(List.of(), List.of(), List.of(), channels, List.of()), RUN, QUALITY), "channels");
+        section(HtmlReport.render(new ReportTables(List.of(), List.of(), List.of(), channels, Rejects.NONE), RUN, QUALITY), "channels");
     assertThat(count(section, "<circle class=\"point\""), is(4));
+    // No snapshot before the first week: the first one is the start, and gained counts from it.
     assertThat(section, containsString("<td><bdi>instagram @thl.fi</bdi></td><td>2020-W12</td><td>2020-W15</td><td class=\"num\">44,233</td><td class=\"num\">53,000</td><td class=\"num\">+8,767</td>"));
+    // A snapshot before the first week: it is the start.
+    assertThat(section, containsString("<td><bdi>youtube @vn</bdi></td><td>2020-W13</td><td>2020-W13</td><td class=\"num\">15,000</td><td class=\"num\">16,074</td><td class=\"num\">+1,074</td>"));
   }
 
   @Test
@@ -212,7 +247,7 @@ class HtmlReportTest {
     assertThat(t.entities().get(0).entityId(), is("-minus"));
     assertThat(t.entities().get(0).name(), is("=SUM(A1)"));
     assertThat(t.bulletins().get(0).audience(), is((Long) null));
-    assertThat(t.rejects().get(0).reason(), is("bad: x"));
+    assertThat(t.rejects().groups().get(0).reason(), is("bad"));
     HtmlReport.write(folder, RUN, QUALITY);
     assertThat(Files.readString(folder.resolve(HtmlReport.FILE)), containsString("=SUM(A1)"));
   }

@@ -76,6 +76,15 @@ class HtmlTest {
   }
 
   @Test
+  void clippingCountsWhatPeopleSeeAsOneCharacter() {
+    String family = "👨‍👩‍👧"; // three emoji joined into one
+    String flag = "🇫🇮";
+    assertThat(Html.clip(family + flag + "abc", 3), is(family + flag + "…"));
+    assertThat(Html.clip("e\u0301e\u0301e\u0301", 3), is("e\u0301e\u0301e\u0301"));
+    assertThat(Html.clip("e\u0301e\u0301e\u0301e", 3), is("e\u0301e\u0301…"));
+  }
+
+  @Test
   void escapingIsIdempotentOnlyForTextWithoutSpecialCharacters() {
     String once = Html.text("<b>");
     assertThat(Html.text(once), not(containsString("<")));
