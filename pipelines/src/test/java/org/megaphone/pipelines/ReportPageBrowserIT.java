@@ -10,19 +10,14 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.megaphone.read.CsvRecords;
 import org.megaphone.rules.Weeks;
 import org.megaphone.write.html.HtmlReport;
 
@@ -176,33 +170,12 @@ class ReportPageBrowserIT {
   }
 
   private static Path report(String dataset) throws IOException {
-    Path in = Paths.get("..", "testdata", dataset);
-    JsonNode options = new ObjectMapper().readTree(in.resolve("expected.json").toFile()).get("options");
     Path out = PAGES.resolve(dataset);
-    ReportRun.run(
-        Megaphone.parse(
-            new String[] {
-              "--input=" + in,
-              "--output=" + out,
-              "--timezone=" + options.get("timezone").asText(),
-              "--bulletinWindow=" + options.get("bulletinWindow").asText(),
-              "--campaignTags=" + options.get("campaignTags").asText(),
-              "--maxRejectRatio=" + options.get("maxRejectRatio").asText()
-            }));
+    ReportRun.run(Megaphone.parse(Testdata.reportArgs(dataset, out)));
     return out;
   }
 
   private static List<Map<String, String>> rows(Path folder, String file) throws IOException {
-    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(folder.resolve(file), StandardCharsets.UTF_8), ',');
-    List<String> header = records.get(0).fields;
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (CsvRecords.Record r : records.subList(1, records.size())) {
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        row.put(header.get(i), r.fields.get(i));
-      }
-      rows.add(row);
-    }
-    return rows;
+    return Testdata.rows(folder.resolve(file));
   }
 }

@@ -7,10 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.megaphone.read.CsvRecords;
 import org.megaphone.write.Cells;
 
 /**
@@ -75,38 +71,14 @@ class TestdataReportTest {
 
     @BeforeAll
     void runReport(@TempDir Path tmp) throws IOException {
-      Path in = Paths.get("..", "testdata", name);
-      expected = new ObjectMapper().readTree(in.resolve("expected.json").toFile());
-      JsonNode options = expected.get("options");
+      expected = new ObjectMapper().readTree(Testdata.folder(name).resolve("expected.json").toFile());
       out = tmp.resolve(name);
-      ReportRun.run(
-          Megaphone.parse(
-              new String[] {
-                "--input=" + in,
-                "--output=" + out,
-                "--timezone=" + options.get("timezone").asText(),
-                "--bulletinWindow=" + options.get("bulletinWindow").asText(),
-                "--campaignTags=" + options.get("campaignTags").asText(),
-                "--maxRejectRatio=" + options.get("maxRejectRatio").asText(),
-                "--stableUniqueNames=ERROR"
-              }));
+      ReportRun.run(Megaphone.parse(Testdata.reportArgs(name, out, "--stableUniqueNames=ERROR")));
       summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     }
 
-    /** A report's rows as maps from column to cell. */
     private List<Map<String, String>> rows(String file) throws IOException {
-      List<CsvRecords.Record> records =
-          CsvRecords.parse(Files.readString(out.resolve(file), StandardCharsets.UTF_8), ',');
-      List<String> header = records.get(0).fields;
-      List<Map<String, String>> rows = new ArrayList<>();
-      for (CsvRecords.Record r : records.subList(1, records.size())) {
-        Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          row.put(header.get(i), r.fields.get(i));
-        }
-        rows.add(row);
-      }
-      return rows;
+      return Testdata.rows(out.resolve(file));
     }
 
     /** The expected object's fields that are columns of the report, as strings. */
