@@ -128,6 +128,16 @@ final class Pseudonymise {
       c.set(h.indexOf("post_id"), postId(platform, handle, c.get(h.indexOf("post_id"))));
       c.set(h.indexOf("handle"), handle(platform, handle));
     });
+    rewrite(folder.resolve(ReportPipeline.TOP_POSTS_WEEKLY), (h, c) -> {
+      String platform = c.get(h.indexOf("platform"));
+      String handle = c.get(h.indexOf("handle"));
+      if (!inRoster(platform, handle)) {
+        // A link to a private person's post names them: dropped, like their handle.
+        c.set(h.indexOf("url"), "");
+      }
+      c.set(h.indexOf("post_id"), postId(platform, handle, c.get(h.indexOf("post_id"))));
+      c.set(h.indexOf("handle"), handle(platform, handle));
+    });
     rewrite(folder.resolve(ReportPipeline.CHANNEL_GROWTH), (h, c) -> {
       c.set(h.indexOf("handle"), handle(c.get(h.indexOf("platform")), c.get(h.indexOf("handle"))));
     });

@@ -28,7 +28,8 @@ final class ReportFormat {
       Set.of(
           "posts", "campaign_posts", "likes", "comments", "shares", "saves", "engagement", "views",
           "engagement_rate", "audience", "adopters", "uptake_rate", "median_hours_to_post",
-          "followers_start", "followers_end", "gained", "line");
+          "followers_start", "followers_end", "gained", "line", "counter_posts", "counter_engagement", "coverage",
+          "rank", "baseline", "overperformance");
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Keeps a rate's written digits (0.085000, as in the CSV), not a normalised 0.085. */
   private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);

@@ -46,6 +46,10 @@ import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
 import org.megaphone.weekly.BulletinUptake;
 import org.megaphone.weekly.ChannelGrowth;
+import org.megaphone.weekly.ClaimsWeekly;
+import org.megaphone.weekly.ThemesWeekly;
+import org.megaphone.weekly.TopPostsWeekly;
+import org.megaphone.content.Content;
 import org.megaphone.weekly.EntitiesWeekly;
 import org.megaphone.weekly.PlatformsWeekly;
 import org.megaphone.weekly.SumPerKey;
@@ -67,8 +71,13 @@ public final class ReportPipeline {
   public static final String CHANNEL_GROWTH = "channel_growth.csv";
   public static final String POSTS_ATTRIBUTED = "posts_attributed.csv";
   public static final String REJECTS = "rejects.csv";
+  public static final String THEMES_WEEKLY = "themes_weekly.csv";
+  public static final String CLAIMS_WEEKLY = "claims_weekly.csv";
+  public static final String TOP_POSTS_WEEKLY = "top_posts_weekly.csv";
   public static final List<String> REPORTS =
-      List.of(ENTITIES_WEEKLY, BULLETIN_UPTAKE, PLATFORMS_WEEKLY, CHANNEL_GROWTH, POSTS_ATTRIBUTED, REJECTS);
+      List.of(
+          ENTITIES_WEEKLY, BULLETIN_UPTAKE, PLATFORMS_WEEKLY, CHANNEL_GROWTH, POSTS_ATTRIBUTED, REJECTS, THEMES_WEEKLY,
+          CLAIMS_WEEKLY, TOP_POSTS_WEEKLY);
   /** Internal files the driver reads back to write summary.json. */
   public static final String STATS_FILE = "_stats.csv";
   public static final String WARNINGS_FILE = "_warnings.csv";
@@ -82,11 +91,21 @@ public final class ReportPipeline {
 
   /** Wires the whole report into {@code pipeline}, writing every file into {@code staging}. */
   public static void build(Pipeline pipeline, ReportOptions options, String staging) {
-    build(pipeline, options, staging, List.of());
+    build(pipeline, options, staging, List.of(), content(options, List.of()).content());
   }
 
-  /** As above; input files below the {@code excluded} folders (and the output) are not read. */
-  static void build(Pipeline pipeline, ReportOptions options, String staging, List<String> excluded) {
+  /** The themes lexicon and the claims of the input, as the job reads them. */
+  static ContentConfiguration content(ReportOptions options, List<String> excluded) {
+    return ContentConfiguration.read(
+        InputFiles.of(options.getInput()).excluding(options.getOutput()).excluding(excluded.toArray(new String[0])),
+        options.getThemes());
+  }
+
+  /**
+   * As above, with the content read by the caller; input files below the {@code excluded}
+   * folders (and the output) are not read.
+   */
+  static void build(Pipeline pipeline, ReportOptions options, String staging, List<String> excluded, Content content) {
     String zone = options.getTimezone();
 
     // Read the contract's tables.
@@ -132,7 +151,7 @@ public final class ReportPipeline {
         postRows
             .apply(
                 "AttributePosts",
-                new AttributePosts(roster, config.campaigns(), config.overrides(), zone))
+                new AttributePosts(roster, config.campaigns(), config.overrides(), zone).withContent(content))
             .apply(
                 "CreditViews",
                 new CreditViews(viewRows, zone, options.getShards()));
@@ -148,6 +167,10 @@ public final class ReportPipeline {
         bulletins.apply("AggregateBulletinUptake", new BulletinUptake(posts, zone));
     PCollectionTuple growth =
         tables.get(read.rows(followersTable)).apply("AggregateChannelGrowth", new ChannelGrowth(zone));
+    PCollection<ReportRow> themes = posts.apply("AggregateThemesWeekly", new ThemesWeekly(credits));
+    PCollection<ReportRow> claims = posts.apply("AggregateClaimsWeekly", new ClaimsWeekly(credits));
+    PCollection<ReportRow> topPosts =
+        posts.apply("AggregateTopPostsWeekly", new TopPostsWeekly(options.getBaselinePosts(), options.getShards()));
     PCollection<Reject> rejects =
         PCollectionList.of(tables.get(ReadTables.REJECTS))
             .and(exports.get(ReadExports.REJECTS))
@@ -193,6 +216,9 @@ public final class ReportPipeline {
             .add(PLATFORMS_WEEKLY, PlatformsWeekly.HEADER, platforms)
             .add(CHANNEL_GROWTH, ChannelGrowth.HEADER, growth.get(ChannelGrowth.ROWS))
             .add(POSTS_ATTRIBUTED, ReportFiles.POSTS_HEADER, posts.apply("FormatPostsAttributed", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::postRow)))
+            .add(THEMES_WEEKLY, ThemesWeekly.HEADER, themes)
+            .add(CLAIMS_WEEKLY, ClaimsWeekly.HEADER, claims)
+            .add(TOP_POSTS_WEEKLY, TopPostsWeekly.HEADER, topPosts)
             .add(REJECTS, ReportFiles.REJECTS_HEADER, rejects.apply("FormatRejects", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::rejectRow)))
             .add(
                 STATS_FILE,

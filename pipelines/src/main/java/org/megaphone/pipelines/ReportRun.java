@@ -61,8 +61,14 @@ public final class ReportRun {
       throw new RunFailedException("cannot create output folder " + output + ": " + e.getMessage(), e);
     }
     try {
+      ContentConfiguration content;
+      try {
+        content = ReportPipeline.content(options, alsoExcluded);
+      } catch (InputException e) {
+        throw new RunFailedException(e.getMessage(), e);
+      }
       Pipeline pipeline = Pipeline.create(options);
-      ReportPipeline.build(pipeline, options, staging.toString(), alsoExcluded);
+      ReportPipeline.build(pipeline, options, staging.toString(), alsoExcluded, content.content());
       String runner = options.getRunner().getSimpleName();
       // The DirectRunner can return at once and report its counters while it works. The
       // FlinkRunner could too (detached), but then a failed job loses its cause, so it stays
@@ -83,6 +89,8 @@ public final class ReportRun {
       }
       progress.stage("checking reject ratios and conservation sums");
       RunStats stats = RunStats.read(staging);
+      // The lexicon and claims files were read by the driver: inputs all the same.
+      stats.files.addAll(content.files());
       checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
       List<String> failures = stats.conservationFailures();
       // Pseudonymise before cutting weeks: identifiers seen in any week are replaced in every reason.
@@ -208,6 +216,11 @@ public final class ReportRun {
               + options.getProfile()
               + ": no such profile; profiles: "
               + String.join(", ", org.megaphone.read.exports.Profiles.names()));
+    }
+    if (options.getBaselinePosts() == null || options.getBaselinePosts() < org.megaphone.rules.Baselines.MIN_PREVIOUS) {
+      throw new UsageException(
+          "--baselinePosts must be at least " + org.megaphone.rules.Baselines.MIN_PREVIOUS
+              + " (a baseline is the median of at least 3 previous posts)");
     }
     if (options.getShards() == null || options.getShards() < 1) {
       throw new UsageException("--shards must be a positive number (e.g. 64)");

@@ -29,4 +29,20 @@ public interface RuleOptions extends PipelineOptions {
   Double getMaxRejectRatio();
 
   void setMaxRejectRatio(Double value);
+
+  @Description(
+      "A themes lexicon (CSV: theme, language, phrases) to use instead of the one in the jar;"
+          + " see runbooks/data-contract.md D35.")
+  @Default.String("")
+  String getThemes();
+
+  void setThemes(String value);
+
+  @Description(
+      "How many of an account's previous posts make a post's baseline (their median engagement);"
+          + " a post needs at least 3 previous posts to have one.")
+  @Default.Integer(10)
+  Integer getBaselinePosts();
+
+  void setBaselinePosts(Integer value);
 }

@@ -26,10 +26,16 @@ import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
 import org.megaphone.stream.CreditIncrementally;
 import org.megaphone.stream.PaneRow;
+import org.megaphone.stream.RankTopPosts;
 import org.megaphone.stream.WeeklyPanes;
 import org.megaphone.stream.WriteCurrentFiles;
 import org.megaphone.weekly.EntitiesWeekly;
 import org.megaphone.weekly.PlatformsWeekly;
+import org.megaphone.weekly.ClaimsWeekly;
+import org.megaphone.weekly.ThemesWeekly;
+import org.megaphone.weekly.TopPostsWeekly;
+import org.megaphone.content.Content;
+import org.megaphone.read.InputFiles;
 import org.megaphone.write.ReportFiles;
 
 /**
@@ -62,6 +68,7 @@ public final class StreamPipeline {
 
     // Configuration, read once, here: its values travel inside the job (see StreamConfiguration).
     StreamConfiguration configuration = StreamConfiguration.read(options);
+    Content content = ContentConfiguration.read(InputFiles.topLevel(options.getInput()), options.getThemes()).content();
     ConfigValue<Roster> roster = ConfigValue.fixed(configuration.roster());
     PCollection<Reject> configRejects =
         pipeline.apply("ConfigurationRejects", Create.of(configuration.rejects()).withCoder(rejectCoder(pipeline)));
@@ -105,12 +112,13 @@ public final class StreamPipeline {
                     roster,
                     ConfigValue.fixed(configuration.campaigns()),
                     ConfigValue.<Map<String, String>>fixed(configuration.overrides()),
-                    zone));
+                    zone)
+                    .withContent(content));
     PCollection<ViewSnapshot> views =
         viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> new Instant(v.getObservedAt())));
 
     // The weekly reports, pane by pane, kept current in the output folder.
-    PCollection<PaneRow> panes =
+    PCollection<PaneRow> weekly =
         CreditIncrementally.events(posts, views)
             .apply("CreditIncrementally", new CreditIncrementally())
             .apply(
@@ -120,6 +128,12 @@ public final class StreamPipeline {
                     zone,
                     Duration.millis(java.time.Duration.parse(options.getEarlyFiring()).toMillis()),
                     Duration.millis(java.time.Duration.parse(options.getAllowedLateness()).toMillis())));
+    PCollection<PaneRow> topPosts = posts.apply("RankTopPosts", new RankTopPosts(options.getBaselinePosts()));
+    // Top posts are ranked in the global window: the weekly panes, already fired, join them there.
+    PCollection<PaneRow> panes =
+        PCollectionList.of(weekly.apply("PanesIntoGlobalWindow", WriteCurrentFiles.intoGlobalWindow()))
+            .and(topPosts)
+            .apply("FlattenReportPanes", Flatten.pCollections());
     PCollection<Reject> rejects =
         PCollectionList.of(configRejects)
             .and(rowRejects)
@@ -141,6 +155,9 @@ public final class StreamPipeline {
         Map.of(
             WeeklyPanes.ENTITIES_WEEKLY, EntitiesWeekly.HEADER,
             WeeklyPanes.PLATFORMS_WEEKLY, PlatformsWeekly.HEADER,
+            WeeklyPanes.THEMES_WEEKLY, ThemesWeekly.HEADER,
+            WeeklyPanes.CLAIMS_WEEKLY, ClaimsWeekly.HEADER,
+            RankTopPosts.TOP_POSTS_WEEKLY, TopPostsWeekly.HEADER,
             ReportPipeline.REJECTS, ReportFiles.REJECTS_HEADER);
     panes.apply("WriteLiveReports", new WriteCurrentFiles(options.getOutput(), headers));
     rejectRows.apply("WriteLiveRejects", new WriteCurrentFiles(options.getOutput(), headers));

@@ -60,6 +60,8 @@ final class Summary {
     opts.put("saltFile", options.getSaltFile());
     opts.put("format", options.getFormat());
     opts.put("title", ReportRun.title(options));
+    opts.put("themes", options.getThemes());
+    opts.put("baselinePosts", options.getBaselinePosts());
     s.put("options", opts);
 
     Map<String, Object> versions = new LinkedHashMap<>();

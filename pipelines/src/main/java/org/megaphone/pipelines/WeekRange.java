@@ -26,7 +26,10 @@ record WeekRange(String from, String to) {
           ReportPipeline.ENTITIES_WEEKLY, "week",
           ReportPipeline.PLATFORMS_WEEKLY, "week",
           ReportPipeline.CHANNEL_GROWTH, "week",
-          ReportPipeline.POSTS_ATTRIBUTED, "week");
+          ReportPipeline.POSTS_ATTRIBUTED, "week",
+          ReportPipeline.THEMES_WEEKLY, "week",
+          ReportPipeline.CLAIMS_WEEKLY, "week",
+          ReportPipeline.TOP_POSTS_WEEKLY, "week");
 
   static WeekRange of(String from, String to) {
     return new WeekRange(from, to);

@@ -50,8 +50,8 @@ class ExportsReportTest {
     String posts = Files.readString(out.resolve("posts_attributed.csv"));
     // 150 + 12 + 6 + 7 from the export of 2020-04-20, not the canonical row of 2020-03-30;
     // views: the canonical snapshots peak at 300, the export's 500 adds 200.
-    assertThat(posts, containsString("instagram,p1,2020-W13,anna_k,anna,author,true,B1,175,500\n"));
-    assertThat(posts, containsString("instagram,p9,2020-W16,anna_k,anna,author,false,,4,40\n"));
+    assertThat(posts, containsString("instagram,p1,2020-W13,anna_k,anna,author,true,B1,175,500,health_guidance\n"));
+    assertThat(posts, containsString("instagram,p9,2020-W16,anna_k,anna,author,false,,4,40,\n"));
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     assertThat(summary.get("inputs").get("tables").get("posts").get("duplicates").asLong(), equalTo(2L));
     assertThat(

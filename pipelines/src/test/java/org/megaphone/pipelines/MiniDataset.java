@@ -11,7 +11,8 @@ import java.util.zip.GZIPOutputStream;
  * A dataset small enough to compute every output by hand (see {@link ReportPipelineTest}), in
  * Europe/Helsinki across the 2020-03-29 daylight-saving change. It has one of each: alias, host,
  * override, unknown override entity, ambiguous mention, duplicate export (gzip), quoted newline,
- * recount, duplicate snapshot, orphan view, semicolon+BOM+CRLF file, formula-like bad row.
+ * recount, duplicate snapshot, orphan view, semicolon+BOM+CRLF file, formula-like bad row; and
+ * a theme, and claims carried by campaign posts only, by other posts only, and by both.
  */
 final class MiniDataset {
   private MiniDataset() {}
@@ -67,6 +68,13 @@ final class MiniDataset {
             + "youtube;cityhall;2020-03-25T12:00:00+02:00;4950\r\n"
             + "youtube;cityhall;2020-03-27T12:00:00+02:00;5000\r\n"
             + "youtube;cityhall;2020-04-01T12:00:00+03:00;4990\r\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("claims.csv"),
+        "claim_id,description,phrases,links\n"
+            + "hands,Washing hands does not help,pese kädet|kertoo,\n"
+            + "thanks,A rumour in thanks,kiitos|no mentions,\n"
+            + "thl-fake,A fake THL page,,https://thl.fi/korona\n",
         StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("overrides.csv"),

@@ -100,12 +100,47 @@ class ReportPipelineTest {
     assertThat(
         read("posts_attributed.csv"),
         equalTo(
-            "platform,post_id,week,handle,entity_id,reason,campaign,bulletin_id,engagement,views\n"
-                + "instagram,p1,2020-W13,anna_k,anna,author,true,B1,120,300\n"
-                + "instagram,x1,2020-W14,stranger,city,override,false,,3,0\n"
-                + "instagram,x2,2020-W14,stranger,(unattributed),none,true,B2,2,0\n"
-                + "tiktok,t1,2020-W13,anna.k,anna,author,true,B1,20,0\n"
-                + "youtube,v1,2020-W14,cityhall,mayor-e,hosted-mention,false,,5,1500\n"));
+            "platform,post_id,week,handle,entity_id,reason,campaign,bulletin_id,engagement,views,themes\n"
+                + "instagram,p1,2020-W13,anna_k,anna,author,true,B1,120,300,health_guidance\n"
+                + "instagram,x1,2020-W14,stranger,city,override,false,,3,0,\n"
+                + "instagram,x2,2020-W14,stranger,(unattributed),none,true,B2,2,0,\n"
+                + "tiktok,t1,2020-W13,anna.k,anna,author,true,B1,20,0,\n"
+                + "youtube,v1,2020-W14,cityhall,mayor-e,hosted-mention,false,,5,1500,\n"));
+  }
+
+  @Test
+  void themesWeeklyCountsAThemedPostInItsWeekAndItsViewsInTheirs() throws IOException {
+    // p1 "Pese kädet!" (Finnish, from anna's roster language) is health guidance; its views are
+    // credited 100 in W13 and 200 in W14, as in platforms_weekly.
+    assertThat(
+        read("themes_weekly.csv"),
+        equalTo(
+            "week,theme,role,posts,engagement,views\n"
+                + "2020-W13,health_guidance,influencer,1,120,100\n"
+                + "2020-W14,health_guidance,influencer,0,0,200\n"));
+  }
+
+  @Test
+  void claimsWeeklyPutsTheSpreadAndTheCampaignsAnswerSideBySide() throws IOException {
+    assertThat(
+        read("claims_weekly.csv"),
+        equalTo(
+            "week,claim_id,platform,posts,engagement,views,counter_posts,counter_engagement,coverage\n"
+                // p1 is a campaign post: an answer where nothing spread, so no coverage.
+                + "2020-W13,hands,instagram,0,0,0,1,120,\n"
+                + "2020-W13,thl-fake,tiktok,0,0,0,1,20,\n"
+                // v1 is not a campaign post: the spread, with the views credited to it each week.
+                + "2020-W14,hands,youtube,1,5,1000,0,0,0.000000\n"
+                // x1 spreads (3), x2 (a campaign post) answers on the same platform that week (2).
+                + "2020-W14,thanks,instagram,1,3,0,1,2,0.666667\n"
+                + "2020-W15,hands,youtube,0,0,500,0,0,\n"));
+  }
+
+  @Test
+  void topPostsNeedThreeEarlierPostsOfTheSameAccount() throws IOException {
+    assertThat(
+        read("top_posts_weekly.csv"),
+        equalTo("week,rank,platform,post_id,handle,entity_id,engagement,baseline,overperformance,url\n"));
   }
 
   @Test
@@ -134,7 +169,7 @@ class ReportPipelineTest {
     assertThat(s.get("orphan_views").get("views").asLong(), equalTo(70L));
     assertThat(s.get("orphan_views").get("posts").asLong(), equalTo(1L));
     assertThat(s.get("conservation").get("ok").asBoolean(), equalTo(true));
-    assertThat(s.get("inputs").get("files").size(), equalTo(7));
+    assertThat(s.get("inputs").get("files").size(), equalTo(8)); // claims.csv included
   }
 
   @Test
@@ -144,8 +179,9 @@ class ReportPipelineTest {
           files.map(f -> f.getFileName().toString()).sorted().toList(),
           equalTo(
               java.util.List.of(
-                  "bulletin_uptake.csv", "channel_growth.csv", "entities_weekly.csv",
-                  "platforms_weekly.csv", "posts_attributed.csv", "rejects.csv", "report.html", "summary.json")));
+                  "bulletin_uptake.csv", "channel_growth.csv", "claims_weekly.csv", "entities_weekly.csv",
+                  "platforms_weekly.csv", "posts_attributed.csv", "rejects.csv", "report.html", "summary.json",
+                  "themes_weekly.csv", "top_posts_weekly.csv")));
     }
   }
 }

@@ -21,6 +21,14 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.megaphone.content.Content;
+import org.megaphone.model.AttributedPost;
+import org.megaphone.read.InputFiles;
+import org.megaphone.stream.RankTopPosts;
+import org.megaphone.stream.WriteCurrentFiles;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -52,7 +60,8 @@ import org.megaphone.stream.WeeklyPanes;
 
 /**
  * Parity: each testdata set, streamed in shuffled order with the watermark advancing, ends with
- * the rows the batch report writes (entities_weekly and platforms_weekly).
+ * the rows the batch report writes: entities_weekly, platforms_weekly, themes_weekly,
+ * claims_weekly and top_posts_weekly (the last from the attributed posts, shuffled on their own).
  */
 class StreamParityIT {
 
@@ -105,13 +114,15 @@ class StreamParityIT {
         overrides.merge(o.postKey(), o.getEntityId(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
       }
     }
+    Content content = ContentConfiguration.read(InputFiles.topLevel(in.toString()), "").content();
     List<TimestampedValue<PostEvent>> events = new ArrayList<>();
+    List<AttributedPost> attributed = new ArrayList<>();
     for (Post p : read(in, Tables.posts(zone))) {
-      events.add(
-          TimestampedValue.of(
-              PostEvent.of(AttributePosts.attribute(p, roster, campaigns, overrides.get(p.key()), ZoneId.of(zone))),
-              new Instant(p.getPublishedAt())));
+      AttributedPost post = AttributePosts.attribute(p, roster, campaigns, overrides.get(p.key()), ZoneId.of(zone), content);
+      attributed.add(post);
+      events.add(TimestampedValue.of(PostEvent.of(post), new Instant(p.getPublishedAt())));
     }
+    Collections.shuffle(attributed, new Random(20200317L));
     for (ViewSnapshot v : read(in, Tables.views(zone))) {
       events.add(TimestampedValue.of(PostEvent.of(v), new Instant(v.getObservedAt())));
     }
@@ -134,21 +145,47 @@ class StreamParityIT {
     Map<String, String> expected = new TreeMap<>();
     batchRows(tmp.resolve("batch/entities_weekly.csv"), 2).forEach((k, v) -> expected.put("E|" + k, v));
     batchRows(tmp.resolve("batch/platforms_weekly.csv"), 3).forEach((k, v) -> expected.put("P|" + k, v));
-    PAssert.that(
-            p.apply("Events", stream.advanceWatermarkToInfinity())
-                .apply("CreditIncrementally", new CreditIncrementally())
-                .apply(
-                    "WeeklyPanes",
-                    new WeeklyPanes(rosterView, zone, Duration.standardMinutes(1), Duration.standardDays(3650))))
+    batchRows(tmp.resolve("batch/themes_weekly.csv"), 3).forEach((k, v) -> expected.put("T|" + k, v));
+    batchRows(tmp.resolve("batch/claims_weekly.csv"), 3).forEach((k, v) -> expected.put("C|" + k, v));
+    batchRows(tmp.resolve("batch/top_posts_weekly.csv"), 2).forEach((k, v) -> expected.put("K|" + k, v));
+    assertThat("the dataset exercises themes, claims and top posts",
+        expected.keySet().stream().map(k -> k.substring(0, 1)).distinct().count(), equalTo(5L));
+    PCollection<PaneRow> weekly =
+        p.apply("Events", stream.advanceWatermarkToInfinity())
+            .apply("CreditIncrementally", new CreditIncrementally())
+            .apply("WeeklyPanes", new WeeklyPanes(rosterView, zone, Duration.standardMinutes(1), Duration.standardDays(3650)));
+    PCollection<PaneRow> top =
+        p.apply("ShuffledPosts", Create.of(attributed).withCoder(p.getSchemaRegistry().getSchemaCoder(AttributedPost.class)))
+            .apply("RankTopPosts", new RankTopPosts(10));
+    PCollection<PaneRow> global = weekly.apply("IntoGlobalWindow", WriteCurrentFiles.intoGlobalWindow());
+    PAssert.that(PCollectionList.of(global).and(top).apply("FlattenPanes", Flatten.pCollections()))
         .satisfies(finalRowsEqual(expected));
     p.run().waitUntilFinish();
+  }
+
+  private static String prefix(String report) {
+    switch (report) {
+      case WeeklyPanes.ENTITIES_WEEKLY:
+        return "E|";
+      case WeeklyPanes.PLATFORMS_WEEKLY:
+        return "P|";
+      case WeeklyPanes.THEMES_WEEKLY:
+        return "T|";
+      case WeeklyPanes.CLAIMS_WEEKLY:
+        return "C|";
+      default:
+        return "K|";
+    }
   }
 
   private static SerializableFunction<Iterable<PaneRow>, Void> finalRowsEqual(Map<String, String> expected) {
     return rows -> {
       Map<String, PaneRow> last = new HashMap<>();
       for (PaneRow r : rows) {
-        String key = (r.getReport().startsWith("entities") ? "E|" : "P|") + String.join("|", r.getKey());
+        String key = prefix(r.getReport()) + String.join("|", r.getKey());
+        if (r.getReport().equals(RankTopPosts.TOP_POSTS_WEEKLY)) {
+          key = "K|" + r.getKey().get(0) + "|" + Integer.parseInt(r.getKey().get(1)); // rank 000001 is row 1
+        }
         if (!last.containsKey(key) || last.get(key).getSequence() < r.getSequence()) {
           last.put(key, r);
         }

@@ -3,6 +3,7 @@ package org.megaphone.attribution;
 import java.time.ZoneId;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
+import org.megaphone.content.Content;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -32,6 +33,7 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
   private final ConfigValue<Campaigns> campaigns;
   private final ConfigValue<Map<String, String>> overrides;
   private final String zoneId;
+  private final Content content;
 
   /** With the configuration as side inputs (the report job). */
   public AttributePosts(
@@ -48,23 +50,44 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
       ConfigValue<Campaigns> campaigns,
       ConfigValue<Map<String, String>> overrides,
       String zoneId) {
+    this(roster, campaigns, overrides, zoneId, Content.NONE);
+  }
+
+  private AttributePosts(
+      ConfigValue<Roster> roster,
+      ConfigValue<Campaigns> campaigns,
+      ConfigValue<Map<String, String>> overrides,
+      String zoneId,
+      Content content) {
     this.roster = roster;
     this.campaigns = campaigns;
     this.overrides = overrides;
     this.zoneId = zoneId;
+    this.content = content;
+  }
+
+  /** The same, also tagging each post with its themes and claims. */
+  public AttributePosts withContent(Content content) {
+    return new AttributePosts(roster, campaigns, overrides, zoneId, content);
   }
 
   @java.lang.Override
   public PCollection<AttributedPost> expand(PCollection<Post> posts) {
     return posts.apply(
         "CreditPosts",
-        ParDo.of(new AttributeFn(roster, campaigns, overrides, zoneId))
+        ParDo.of(new AttributeFn(roster, campaigns, overrides, zoneId, content))
             .withSideInputs(ConfigValue.views(roster, campaigns, overrides)));
   }
 
-  /** Campaign, bulletin and entity attribution of one post row (views still 0). */
+  /** Campaign, bulletin and entity attribution of one post row (views still 0), without content. */
   public static AttributedPost attribute(
       Post post, Roster roster, Campaigns campaigns, String overrideEntity, ZoneId zone) {
+    return attribute(post, roster, campaigns, overrideEntity, zone, Content.NONE);
+  }
+
+  /** Campaign, bulletin and entity attribution of one post row (views still 0), with its themes and claims. */
+  public static AttributedPost attribute(
+      Post post, Roster roster, Campaigns campaigns, String overrideEntity, ZoneId zone, Content content) {
     Account author = roster.account(post.getPlatform(), post.getHandle());
     String language =
         post.getLanguage() != null ? post.getLanguage() : author == null ? null : author.getLanguage();
@@ -97,7 +120,11 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
         0L,
         post.getExportedAt(),
         post.getSource().getRecord(),
-        SourceRef.create(post.getSource().getFile(), post.getSource().getLine(), ""));
+        SourceRef.create(post.getSource().getFile(), post.getSource().getLine(), ""),
+        roster.hasEntity(credit.entityId()) ? roster.entity(credit.entityId()).role() : null,
+        post.getUrl(),
+        content.themes(post.getText(), language),
+        content.claims(post.getText(), post.getUrl()));
   }
 
   private static final class AttributeFn extends DoFn<Post, AttributedPost> {
@@ -107,17 +134,20 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
     private final ConfigValue<Campaigns> campaigns;
     private final ConfigValue<Map<String, String>> overrides;
     private final String zoneId;
+    private final Content content;
     private transient ZoneId zone;
 
     AttributeFn(
         ConfigValue<Roster> roster,
         ConfigValue<Campaigns> campaigns,
         ConfigValue<Map<String, String>> overrides,
-        String zoneId) {
+        String zoneId,
+        Content content) {
       this.roster = roster;
       this.campaigns = campaigns;
       this.overrides = overrides;
       this.zoneId = zoneId;
+      this.content = content;
     }
 
     @Setup
@@ -134,7 +164,8 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
               roster.get(c),
               campaigns.get(c),
               overrides.get(c).get(post.key()),
-              zone));
+              zone,
+              content));
       attributed.inc();
     }
   }

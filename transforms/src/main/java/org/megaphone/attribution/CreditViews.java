@@ -182,15 +182,7 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
       for (ViewGains.Gain g : gains) {
         out.get(CREDITS)
             .output(
-                CreditedView.create(
-                    post.getPlatform(),
-                    post.getPostId(),
-                    g.observedAt(),
-                    Weeks.label(g.observedAt(), zone),
-                    post.getEntityId(),
-                    post.getLanguage(),
-                    post.getBulletinId(),
-                    g.views()));
+                CreditedView.of(post, g.observedAt(), Weeks.label(g.observedAt(), zone), g.views()));
       }
       out.get(POSTS).output(post.withViews(total));
     }

@@ -1,6 +1,7 @@
 package org.megaphone.model;
 
 import com.google.auto.value.AutoValue;
+import java.util.List;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
@@ -63,7 +64,18 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
   /** Where the row was read: keeps ties between identical records deterministic. */
   public abstract SourceRef getSource();
 
-  @SchemaCreate
+  /** The role of the entity credited; null for (unattributed). */
+  public abstract @Nullable String getRole();
+
+  public abstract @Nullable String getUrl();
+
+  /** The post's themes (D35), sorted. */
+  public abstract List<String> getThemes();
+
+  /** The ids of the claims the post carries (D36), sorted. */
+  public abstract List<String> getClaims();
+
+  /** A post without role, url, themes or claims (tests of rules that do not look at them). */
   public static AttributedPost create(
       String platform,
       String postId,
@@ -84,6 +96,36 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
       @Nullable Long exportedAt,
       String record,
       SourceRef source) {
+    return create(
+        platform, postId, handle, publishedAt, week, entityId, reason, campaign, bulletinId, language, likes,
+        comments, shares, saves, rateFollowers, views, exportedAt, record, source, null, null, List.of(), List.of());
+  }
+
+  @SchemaCreate
+  public static AttributedPost create(
+      String platform,
+      String postId,
+      String handle,
+      long publishedAt,
+      String week,
+      String entityId,
+      String reason,
+      boolean campaign,
+      @Nullable String bulletinId,
+      @Nullable String language,
+      long likes,
+      long comments,
+      long shares,
+      long saves,
+      @Nullable Long rateFollowers,
+      long views,
+      @Nullable Long exportedAt,
+      String record,
+      SourceRef source,
+      @Nullable String role,
+      @Nullable String url,
+      List<String> themes,
+      List<String> claims) {
     return new AutoValue_AttributedPost(
         platform,
         postId,
@@ -103,7 +145,11 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
         views,
         exportedAt,
         record,
-        source);
+        source,
+        role,
+        url,
+        List.copyOf(themes),
+        List.copyOf(claims));
   }
 
   public AttributedPost withViews(long views) {
@@ -126,7 +172,11 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
         views,
         getExportedAt(),
         getRecord(),
-        getSource());
+        getSource(),
+        getRole(),
+        getUrl(),
+        getThemes(),
+        getClaims());
   }
 
   @java.lang.Override

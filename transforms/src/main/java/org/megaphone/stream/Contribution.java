@@ -1,10 +1,12 @@
 package org.megaphone.stream;
 
 import com.google.auto.value.AutoValue;
+import java.util.List;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.megaphone.model.AttributedPost;
 import org.megaphone.weekly.WeeklyTotals;
 
 /**
@@ -29,6 +31,15 @@ public abstract class Contribution implements java.io.Serializable {
 
   public abstract WeeklyTotals getTotals();
 
+  /** The post's: its entity's role (null for unattributed), campaign, themes and claims. */
+  public abstract @Nullable String getRole();
+
+  public abstract boolean getCampaign();
+
+  public abstract List<String> getThemes();
+
+  public abstract List<String> getClaims();
+
   @SchemaCreate
   public static Contribution create(
       String factKey,
@@ -36,11 +47,25 @@ public abstract class Contribution implements java.io.Serializable {
       String entityId,
       String platform,
       @Nullable String language,
-      WeeklyTotals totals) {
-    return new AutoValue_Contribution(factKey, eventTime, entityId, platform, language, totals);
+      WeeklyTotals totals,
+      @Nullable String role,
+      boolean campaign,
+      List<String> themes,
+      List<String> claims) {
+    return new AutoValue_Contribution(
+        factKey, eventTime, entityId, platform, language, totals, role, campaign, List.copyOf(themes), List.copyOf(claims));
+  }
+
+  /** A fact of the post: its publication or a view gain, with the post's dimensions. */
+  public static Contribution of(String factKey, long eventTime, AttributedPost post, WeeklyTotals totals) {
+    return create(
+        factKey, eventTime, post.getEntityId(), post.getPlatform(), post.getLanguage(), totals, post.getRole(),
+        post.getCampaign(), post.getThemes(), post.getClaims());
   }
 
   public Contribution withTotals(WeeklyTotals totals) {
-    return create(getFactKey(), getEventTime(), getEntityId(), getPlatform(), getLanguage(), totals);
+    return create(
+        getFactKey(), getEventTime(), getEntityId(), getPlatform(), getLanguage(), totals, getRole(), getCampaign(),
+        getThemes(), getClaims());
   }
 }

@@ -31,26 +31,10 @@ public final class Retractions {
     }
     String dims =
         post.getEntityId() + "|" + post.getPlatform() + "|" + (post.getLanguage() == null ? "" : post.getLanguage());
-    facts.put(
-        "post|" + dims,
-        Contribution.create(
-            "post|" + dims,
-            post.getPublishedAt(),
-            post.getEntityId(),
-            post.getPlatform(),
-            post.getLanguage(),
-            WeeklyTotals.ofPost(post)));
+    facts.put("post|" + dims, Contribution.of("post|" + dims, post.getPublishedAt(), post, WeeklyTotals.ofPost(post)));
     for (ViewGains.Gain g : ViewGains.gains(new TreeMap<>(snapshots))) {
       String key = "view|" + g.observedAt() + "|" + dims;
-      facts.put(
-          key,
-          Contribution.create(
-              key,
-              g.observedAt(),
-              post.getEntityId(),
-              post.getPlatform(),
-              post.getLanguage(),
-              WeeklyTotals.ofViews(g.views())));
+      facts.put(key, Contribution.of(key, g.observedAt(), post, WeeklyTotals.ofViews(g.views())));
     }
     return facts;
   }

@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -7,6 +8,7 @@ import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -31,13 +33,15 @@ import org.joda.time.Duration;
 import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Roster;
 import org.megaphone.rules.Weeks;
+import org.megaphone.weekly.ClaimsWeekly;
 import org.megaphone.weekly.EntitiesWeekly;
+import org.megaphone.weekly.ThemesWeekly;
 import org.megaphone.weekly.SumWeekly;
 import org.megaphone.weekly.WeeklyTotals;
 import org.megaphone.write.Cells;
 
 /**
- * entities_weekly and platforms_weekly for a stream: contributions in ISO-week windows of the
+ * entities_weekly, platforms_weekly, themes_weekly and claims_weekly for a stream: contributions in ISO-week windows of the
  * dataset zone (calendar weeks, Monday 00:00, daylight saving included), early results every
  * {@code earlyFiring} of processing time, the on-time result when the watermark passes the
  * week's end, and a late update for every correction within {@code allowedLateness}; panes
@@ -50,6 +54,8 @@ import org.megaphone.write.Cells;
 public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCollection<PaneRow>> {
   public static final String ENTITIES_WEEKLY = "entities_weekly.csv";
   public static final String PLATFORMS_WEEKLY = "platforms_weekly.csv";
+  public static final String THEMES_WEEKLY = "themes_weekly.csv";
+  public static final String CLAIMS_WEEKLY = "claims_weekly.csv";
 
   private final ConfigValue<Roster> roster;
   private final String zoneId;
@@ -118,14 +124,72 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
             .setCoder(coder)
             .apply("SumPerPlatform", Combine.perKey(WeeklyTotals::plus))
             .apply("FormatPlatformPanes", ParDo.of(new PlatformPaneFn(zoneId)));
+    PCollection<PaneRow> themes =
+        weeks
+            .apply("KeyByTheme", FlatMapElements.into(kv).via(WeeklyPanes::themeKeys))
+            .setCoder(coder)
+            .apply("SumPerTheme", Combine.perKey(WeeklyTotals::plus))
+            .apply("FormatThemePanes", ParDo.of(new ThemePaneFn(zoneId)));
+    KvCoder<WeeklyTotals, WeeklyTotals> sidesCoder = KvCoder.of(coder.getValueCoder(), coder.getValueCoder());
+    PCollection<PaneRow> claims =
+        weeks
+            .apply(
+                "KeyByClaim",
+                FlatMapElements.into(
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.strings(),
+                            TypeDescriptors.kvs(TypeDescriptor.of(WeeklyTotals.class), TypeDescriptor.of(WeeklyTotals.class))))
+                    .via(WeeklyPanes::claimKeys))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), sidesCoder))
+            .apply("SumPerClaim", Combine.perKey(WeeklyPanes::sumSides))
+            .apply("FormatClaimPanes", ParDo.of(new ClaimPaneFn(zoneId)));
     try {
       return PCollectionList.of(entities)
           .and(platforms)
+          .and(themes)
+          .and(claims)
           .apply("FlattenPanes", Flatten.pCollections())
           .setCoder(schemas.getSchemaCoder(PaneRow.class));
     } catch (NoSuchSchemaException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A contribution under each of its post's themes, with the role of its entity. */
+  static List<KV<String, WeeklyTotals>> themeKeys(Contribution c) {
+    List<KV<String, WeeklyTotals>> out = new ArrayList<>();
+    for (String theme : c.getThemes()) {
+      out.add(KV.of(SumWeekly.key(theme, c.getRole()), c.getTotals()));
+    }
+    return out;
+  }
+
+  /**
+   * A contribution under each claim its post carries, on the spread's side (not a campaign post)
+   * or the answer's (a campaign post; its views are not counted), as in ClaimsWeekly.
+   */
+  static List<KV<String, KV<WeeklyTotals, WeeklyTotals>>> claimKeys(Contribution c) {
+    List<KV<String, KV<WeeklyTotals, WeeklyTotals>>> out = new ArrayList<>();
+    boolean view = c.getTotals().getPosts() == 0 && c.getTotals().getSnapshots() != 0;
+    if (c.getCampaign() && view) {
+      return out;
+    }
+    KV<WeeklyTotals, WeeklyTotals> sides =
+        c.getCampaign() ? KV.of(WeeklyTotals.ZERO, c.getTotals()) : KV.of(c.getTotals(), WeeklyTotals.ZERO);
+    for (String claim : c.getClaims()) {
+      out.add(KV.of(SumWeekly.key(claim, c.getPlatform()), sides));
+    }
+    return out;
+  }
+
+  static KV<WeeklyTotals, WeeklyTotals> sumSides(Iterable<KV<WeeklyTotals, WeeklyTotals>> all) {
+    WeeklyTotals spread = WeeklyTotals.ZERO;
+    WeeklyTotals counter = WeeklyTotals.ZERO;
+    for (KV<WeeklyTotals, WeeklyTotals> s : all) {
+      spread = spread.plus(s.getKey());
+      counter = counter.plus(s.getValue());
+    }
+    return KV.of(spread, counter);
   }
 
   /** early, on_time or late. */
@@ -198,6 +262,53 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
               pane(c.pane()),
               c.pane().getIndex(),
               t.isRow()));
+    }
+  }
+
+  private static final class ThemePaneFn extends DoFn<KV<String, WeeklyTotals>, PaneRow> {
+    private final String zoneId;
+
+    ThemePaneFn(String zoneId) {
+      this.zoneId = zoneId;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c, BoundedWindow window) {
+      String week = week(window, zoneId);
+      String[] key = SumWeekly.parts(c.element().getKey());
+      WeeklyTotals t = c.element().getValue();
+      c.output(
+          PaneRow.create(
+              THEMES_WEEKLY,
+              List.of(week, key[0], key[1]),
+              ThemesWeekly.cells(week, key[0], key[1], t),
+              pane(c.pane()),
+              c.pane().getIndex(),
+              t.isRow()));
+    }
+  }
+
+  private static final class ClaimPaneFn extends DoFn<KV<String, KV<WeeklyTotals, WeeklyTotals>>, PaneRow> {
+    private final String zoneId;
+
+    ClaimPaneFn(String zoneId) {
+      this.zoneId = zoneId;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c, BoundedWindow window) {
+      String week = week(window, zoneId);
+      String[] key = SumWeekly.parts(c.element().getKey());
+      WeeklyTotals spread = c.element().getValue().getKey();
+      WeeklyTotals counter = c.element().getValue().getValue();
+      c.output(
+          PaneRow.create(
+              CLAIMS_WEEKLY,
+              List.of(week, key[0], key[1]),
+              ClaimsWeekly.cells(week, key[0], key[1], spread, counter),
+              pane(c.pane()),
+              c.pane().getIndex(),
+              spread.isRow() || counter.isRow()));
     }
   }
 }

@@ -22,6 +22,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
@@ -52,13 +53,21 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
 
   @java.lang.Override
   public PDone expand(PCollection<PaneRow> rows) {
-    rows.apply("IntoGlobalWindow", Window.<PaneRow>into(new GlobalWindows()))
+    rows.apply("IntoGlobalWindow", intoGlobalWindow())
         .apply(
             "KeyByFile",
             WithKeys.of((PaneRow r) -> r.getKey().get(0) + "/" + r.getReport())
                 .withKeyType(TypeDescriptors.strings()))
         .apply("RewriteFiles", ParDo.of(new RewriteFn(output, headers, rows.getPipeline().getSchemaRegistry())));
     return PDone.in(rows.getPipeline());
+  }
+
+  /**
+   * Pane rows into the global window with the default trigger: they are versions already fired
+   * by their weekly windows, kept by state from here on, never grouped again.
+   */
+  public static Window<PaneRow> intoGlobalWindow() {
+    return Window.<PaneRow>into(new GlobalWindows()).triggering(DefaultTrigger.of()).discardingFiredPanes();
   }
 
   /** Writes a file atomically: under a temporary name in the same folder, then renamed. */

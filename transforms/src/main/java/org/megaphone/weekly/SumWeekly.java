@@ -1,5 +1,6 @@
 package org.megaphone.weekly;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
@@ -7,7 +8,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.KV;
@@ -33,17 +34,33 @@ public final class SumWeekly
   public static final String SEP = "\u001f";
 
   private final PCollection<CreditedView> credits;
-  private final SerializableFunction<AttributedPost, String> postKey;
-  private final SerializableFunction<CreditedView, String> viewKey;
+  private final SerializableFunction<AttributedPost, List<String>> postKeys;
+  private final SerializableFunction<CreditedView, List<String>> viewKeys;
 
+  /** One key per post and per view. */
   public SumWeekly(
       PCollection<CreditedView> credits,
       SerializableFunction<AttributedPost, String> postKey,
       SerializableFunction<CreditedView, String> viewKey) {
-    this.credits = credits;
-    this.postKey = postKey;
-    this.viewKey = viewKey;
+    this(credits, new Keys<>(new One<>(postKey)), new Keys<>(new One<>(viewKey)));
   }
+
+  /** Any number of keys per post and per view (a post with two themes counts under both). */
+  public static SumWeekly fanOut(
+      PCollection<CreditedView> credits,
+      SerializableFunction<AttributedPost, List<String>> postKeys,
+      SerializableFunction<CreditedView, List<String>> viewKeys) {
+    return new SumWeekly(credits, new Keys<>(postKeys), new Keys<>(viewKeys));
+  }
+
+  private SumWeekly(PCollection<CreditedView> credits, Keys<AttributedPost> postKeys, Keys<CreditedView> viewKeys) {
+    this.credits = credits;
+    this.postKeys = postKeys.of();
+    this.viewKeys = viewKeys.of();
+  }
+
+  /** The keys of a row (a type of its own, so both constructors can exist). */
+  private record Keys<T>(SerializableFunction<T, List<String>> of) {}
 
   @java.lang.Override
   public PCollection<Map<String, WeeklyTotals>> expand(PCollection<AttributedPost> posts) {
@@ -60,11 +77,11 @@ public final class SumWeekly
         TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(WeeklyTotals.class));
     PCollection<KV<String, WeeklyTotals>> fromPosts =
         posts
-            .apply("TotalPost", MapElements.into(type).via(new Totals<>(postKey, WeeklyTotals::ofPost)))
+            .apply("TotalPost", FlatMapElements.into(type).via(new Totals<>(postKeys, WeeklyTotals::ofPost)))
             .setCoder(coder);
     PCollection<KV<String, WeeklyTotals>> fromViews =
         credits
-            .apply("TotalViews", MapElements.into(type).via(new Totals<>(viewKey, (CreditedView v) -> WeeklyTotals.ofViews(v.getViews()))))
+            .apply("TotalViews", FlatMapElements.into(type).via(new Totals<>(viewKeys, (CreditedView v) -> WeeklyTotals.ofViews(v.getViews()))))
             .setCoder(coder);
     return PCollectionList.of(fromPosts)
         .and(fromViews)
@@ -92,19 +109,38 @@ public final class SumWeekly
     return key.split(SEP, -1);
   }
 
-  /** A post's or a view's contribution under its key. */
-  private static final class Totals<T> implements SerializableFunction<T, KV<String, WeeklyTotals>> {
-    private final SerializableFunction<T, String> key;
+  /** A post's or a view's contribution under each of its keys. */
+  private static final class Totals<T> implements SerializableFunction<T, Iterable<KV<String, WeeklyTotals>>> {
+    private final SerializableFunction<T, List<String>> keys;
     private final SerializableFunction<T, WeeklyTotals> totals;
 
-    Totals(SerializableFunction<T, String> key, SerializableFunction<T, WeeklyTotals> totals) {
-      this.key = key;
+    Totals(SerializableFunction<T, List<String>> keys, SerializableFunction<T, WeeklyTotals> totals) {
+      this.keys = keys;
       this.totals = totals;
     }
 
     @java.lang.Override
-    public KV<String, WeeklyTotals> apply(T row) {
-      return KV.of(key.apply(row), totals.apply(row));
+    public Iterable<KV<String, WeeklyTotals>> apply(T row) {
+      List<KV<String, WeeklyTotals>> out = new java.util.ArrayList<>();
+      WeeklyTotals t = totals.apply(row);
+      for (String key : keys.apply(row)) {
+        out.add(KV.of(key, t));
+      }
+      return out;
+    }
+  }
+
+  /** A single key as a list of one. */
+  private static final class One<T> implements SerializableFunction<T, List<String>> {
+    private final SerializableFunction<T, String> key;
+
+    One(SerializableFunction<T, String> key) {
+      this.key = key;
+    }
+
+    @java.lang.Override
+    public List<String> apply(T row) {
+      return List.of(key.apply(row));
     }
   }
 }

@@ -9,7 +9,7 @@ public final class ReportFiles {
   public static final List<String> POSTS_HEADER =
       List.of(
           "platform", "post_id", "week", "handle", "entity_id", "reason", "campaign",
-          "bulletin_id", "engagement", "views");
+          "bulletin_id", "engagement", "views", "themes");
   public static final List<String> REJECTS_HEADER =
       List.of("file", "line", "table", "reason", "record");
 
@@ -28,7 +28,8 @@ public final class ReportFiles {
             Cells.bool(p.getCampaign()),
             Cells.text(p.getBulletinId()),
             Cells.integer(p.engagement()),
-            Cells.integer(p.getViews())));
+            Cells.integer(p.getViews()),
+            String.join("|", p.getThemes())));
   }
 
   public static ReportRow rejectRow(Reject r) {

@@ -84,6 +84,22 @@ public final class Html {
     return value.substring(0, end) + "…";
   }
 
+  /**
+   * A link from the data, escaped for an href, when it is a plain web address (http or https);
+   * null otherwise ({@code javascript:}, {@code data:}, relative paths and anything else).
+   */
+  public static String safeHref(String url) {
+    if (url == null) {
+      return null;
+    }
+    String u = url.trim();
+    String lower = u.toLowerCase(Locale.ROOT);
+    if (!(lower.startsWith("https://") || lower.startsWith("http://")) || u.chars().anyMatch(c -> c < 0x21)) {
+      return null;
+    }
+    return text(u);
+  }
+
   /** A count with thousand separators: 1,950,260. */
   public static String number(long value) {
     return String.format(Locale.ROOT, "%,d", value);

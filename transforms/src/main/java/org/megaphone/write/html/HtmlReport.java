@@ -21,8 +21,9 @@ import org.megaphone.write.html.ReportTables.RejectGroup;
 /**
  * report.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) drawn from
  * a run's CSV reports. Its sections, in order: headline figures, weekly engagement and views by
- * role, top influencers, top mayors, bulletin uptake, platform × language, channel follower growth
- * and data quality (runbooks/data-contract.md D34).
+ * role, top influencers, top mayors, bulletin uptake, platform × language, themes, claims and
+ * answers, posts that beat their account's usual, channel follower growth and data quality
+ * (runbooks/data-contract.md D34; D35 to D37 for themes, claims and top posts).
  *
  * <p>The page is a function of the reports and the run's counts only — no clock, no host, no
  * absolute path — so a rerun that reproduces the CSVs reproduces the page byte for byte. A
@@ -34,6 +35,7 @@ public final class HtmlReport {
   static final int TOP_ENTITIES = 10;
   static final int MAX_CHANNEL_LINES = 8;
   static final int MAX_REJECT_REASONS = 20;
+  static final int TOP_POSTS = 20;
   private static final List<String> ROLES = List.of("influencer", "mayor", "government", "organisation", "");
 
   /** What the page says about the run: the dataset, the zone, the rejects file's name. */
@@ -70,6 +72,9 @@ public final class HtmlReport {
     top(page, t, weeks, "mayor", "top-mayors", "Top mayors");
     bulletins(page, t);
     platforms(page, t);
+    themes(page, t, weeks);
+    claims(page, t);
+    topPosts(page, t);
     channels(page, t);
     quality(page, t, run, quality);
     page.append("<footer>Drawn by Megaphone from the CSV reports in this folder; each figure is a sum of their rows.</footer>\n")
@@ -329,6 +334,111 @@ public final class HtmlReport {
         }
       }
       page.append("</tr>");
+    }
+    page.append("</tbody></table></div></section>\n");
+  }
+
+  private static void themes(StringBuilder page, ReportTables t, List<String> weeks) {
+    section(page, "themes", "Themes",
+        "What the posts were about: posts, engagement and views per theme of the lexicon and role of the entity credited,"
+            + " with the theme's engagement week by week.");
+    if (t.themes().isEmpty()) {
+      page.append("<p class=\"empty\">No post matched a theme in this period.</p></section>\n");
+      return;
+    }
+    Map<String, long[]> byTheme = new TreeMap<>(); // theme|role -> posts, engagement, views
+    Map<String, long[]> weekly = new TreeMap<>();
+    for (ReportTables.ThemeWeek w : t.themes()) {
+      String key = w.theme() + "\u0000" + w.role();
+      long[] sums = byTheme.computeIfAbsent(key, k -> new long[3]);
+      sums[0] += w.posts();
+      sums[1] += w.engagement();
+      sums[2] += w.views();
+      int i = weeks.indexOf(w.week());
+      if (i >= 0) {
+        weekly.computeIfAbsent(key, k -> new long[weeks.size()])[i] += w.engagement();
+      }
+    }
+    List<Map.Entry<String, long[]>> ranked = new ArrayList<>(byTheme.entrySet());
+    ranked.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1]).thenComparing(Map.Entry::getKey));
+    page.append("<div class=\"scroll\"><table><thead><tr><th>Theme</th><th>Role</th><th class=\"num\">Posts</th>")
+        .append("<th class=\"num\">Engagement</th><th class=\"num\">Views</th><th>Engagement per week</th></tr></thead><tbody>");
+    for (Map.Entry<String, long[]> e : ranked) {
+      String[] key = e.getKey().split("\u0000", -1);
+      page.append("<tr><td><bdi>").append(Html.clipped(key[0].replace('_', ' '), 40)).append("</bdi></td><td>")
+          .append(Html.clipped(roleName(key[1]), 20)).append("</td>");
+      num(page, e.getValue()[0]);
+      num(page, e.getValue()[1]);
+      num(page, e.getValue()[2]);
+      long[] series = weekly.getOrDefault(e.getKey(), new long[Math.max(1, weeks.size())]);
+      page.append("<td>").append(Charts.sparkline(Html.clip(key[0], 40) + " (" + roleName(key[1]) + "), engagement per week", series))
+          .append("</td></tr>");
+    }
+    page.append("</tbody></table></div></section>\n");
+  }
+
+  private static void claims(StringBuilder page, ReportTables t) {
+    section(page, "claims", "Claims and answers",
+        "Where each known false claim spread (posts that are not campaign posts carrying it) and whether the campaign's"
+            + " own posts answered it on the same platform: coverage is the answer's engagement over the claim's.");
+    if (t.claims().isEmpty()) {
+      page.append("<p class=\"empty\">No post carried a known claim in this period (claims.csv lists them).</p></section>\n");
+      return;
+    }
+    Map<String, long[]> sums = new TreeMap<>(); // claim|platform -> posts, engagement, views, counter posts, counter engagement
+    for (ReportTables.ClaimWeek c : t.claims()) {
+      long[] s = sums.computeIfAbsent(c.claimId() + "\u0000" + c.platform(), k -> new long[5]);
+      s[0] += c.posts();
+      s[1] += c.engagement();
+      s[2] += c.views();
+      s[3] += c.counterPosts();
+      s[4] += c.counterEngagement();
+    }
+    page.append("<div class=\"scroll\"><table><thead><tr><th>Claim</th><th>Platform</th><th class=\"num\">Posts</th>")
+        .append("<th class=\"num\">Engagement</th><th class=\"num\">Views</th><th class=\"num\">Answers</th>")
+        .append("<th class=\"num\">Answers' engagement</th><th class=\"num\">Coverage</th></tr></thead><tbody>");
+    for (Map.Entry<String, long[]> e : sums.entrySet()) {
+      String[] key = e.getKey().split("\u0000", -1);
+      long[] s = e.getValue();
+      page.append("<tr><td><bdi>").append(Html.clipped(key[0], 40)).append("</bdi></td><td>").append(Html.clipped(key[1], 20)).append("</td>");
+      for (long v : s) {
+        num(page, v);
+      }
+      page.append("<td class=\"num\">").append(s[1] == 0 ? "" : Html.percent((double) s[4] / s[1])).append("</td></tr>");
+    }
+    page.append("</tbody></table></div></section>\n");
+  }
+
+  private static void topPosts(StringBuilder page, ReportTables t) {
+    section(page, "top-posts", "Posts that beat their account's usual",
+        "The posts of the period with the highest engagement against the median of the same account's previous posts"
+            + " (their baseline), " + TOP_POSTS + " at most.");
+    if (t.topPosts().isEmpty()) {
+      page.append("<p class=\"empty\">No post had a baseline in this period (it takes 3 earlier posts of the account).</p></section>\n");
+      return;
+    }
+    List<ReportTables.TopPostRow> ranked = new ArrayList<>(t.topPosts());
+    ranked.sort(
+        Comparator.comparing((ReportTables.TopPostRow r) -> new java.math.BigDecimal(r.overperformance()))
+            .reversed()
+            .thenComparing(ReportTables.TopPostRow::week)
+            .thenComparingInt(ReportTables.TopPostRow::rank));
+    page.append("<div class=\"scroll\"><table><thead><tr><th>Week</th><th>Account</th><th>Entity</th>")
+        .append("<th class=\"num\">Engagement</th><th class=\"num\">Baseline</th><th class=\"num\">× usual</th><th>Post</th></tr></thead><tbody>");
+    for (ReportTables.TopPostRow r : ranked.subList(0, Math.min(TOP_POSTS, ranked.size()))) {
+      page.append("<tr><td>").append(Html.clipped(r.week(), 10)).append("</td><td><bdi>")
+          .append(Html.clipped(r.platform() + " @" + r.handle(), 50)).append("</bdi></td><td><bdi>")
+          .append(Html.clipped(r.entityId(), 40)).append("</bdi></td>");
+      num(page, r.engagement());
+      page.append("<td class=\"num\">").append(Html.decimal(Double.parseDouble(r.baseline()), 1)).append("</td>")
+          .append("<td class=\"num\">").append(Html.decimal(Double.parseDouble(r.overperformance()), 1)).append("×</td><td>");
+      String href = Html.safeHref(r.url());
+      if (href != null) {
+        page.append("<a href=\"").append(href).append("\" rel=\"noopener noreferrer\">open</a>");
+      } else {
+        page.append(Html.clipped(r.postId(), 30));
+      }
+      page.append("</td></tr>");
     }
     page.append("</tbody></table></div></section>\n");
   }

@@ -25,7 +25,30 @@ public record ReportTables(
     List<BulletinRow> bulletins,
     List<PlatformWeek> platforms,
     List<ChannelWeek> channels,
-    Rejects rejects) {
+    Rejects rejects,
+    List<ThemeWeek> themes,
+    List<ClaimWeek> claims,
+    List<TopPostRow> topPosts) {
+
+  /** The reports of issue 8 may be absent (a page drawn from an older run's files). */
+  public ReportTables(
+      List<EntityWeek> entities, List<BulletinRow> bulletins, List<PlatformWeek> platforms, List<ChannelWeek> channels,
+      Rejects rejects) {
+    this(entities, bulletins, platforms, channels, rejects, List.of(), List.of(), List.of());
+  }
+
+  /** A row of themes_weekly.csv. */
+  public record ThemeWeek(String week, String theme, String role, long posts, long engagement, long views) {}
+
+  /** A row of claims_weekly.csv. */
+  public record ClaimWeek(
+      String week, String claimId, String platform, long posts, long engagement, long views, long counterPosts,
+      long counterEngagement) {}
+
+  /** A row of top_posts_weekly.csv. */
+  public record TopPostRow(
+      String week, int rank, String platform, String postId, String handle, String entityId, long engagement,
+      String baseline, String overperformance, String url) {}
 
   /** A row of entities_weekly.csv. */
   public record EntityWeek(
@@ -100,7 +123,29 @@ public record ReportTables(
           rejected[0]++;
           Rejects.add(groups, text(r, "file"), count(r, "line"), text(r, "table"), text(r, "reason"));
         });
-    return new ReportTables(entities, bulletins, platforms, channels, new Rejects(rejected[0], new ArrayList<>(groups.values())));
+    List<ThemeWeek> themes = new ArrayList<>();
+    eachIfPresent(folder.resolve("themes_weekly.csv"),
+        r -> themes.add(new ThemeWeek(
+            text(r, "week"), text(r, "theme"), text(r, "role"), count(r, "posts"), count(r, "engagement"), count(r, "views"))));
+    List<ClaimWeek> claims = new ArrayList<>();
+    eachIfPresent(folder.resolve("claims_weekly.csv"),
+        r -> claims.add(new ClaimWeek(
+            text(r, "week"), text(r, "claim_id"), text(r, "platform"), count(r, "posts"), count(r, "engagement"),
+            count(r, "views"), count(r, "counter_posts"), count(r, "counter_engagement"))));
+    List<TopPostRow> topPosts = new ArrayList<>();
+    eachIfPresent(folder.resolve("top_posts_weekly.csv"),
+        r -> topPosts.add(new TopPostRow(
+            text(r, "week"), (int) count(r, "rank"), text(r, "platform"), text(r, "post_id"), text(r, "handle"),
+            text(r, "entity_id"), count(r, "engagement"), r.get("baseline"), r.get("overperformance"), text(r, "url"))));
+    return new ReportTables(
+        entities, bulletins, platforms, channels, new Rejects(rejected[0], new ArrayList<>(groups.values())), themes,
+        claims, topPosts);
+  }
+
+  private static void eachIfPresent(Path file, Consumer<Row> row) throws IOException {
+    if (Files.exists(file)) {
+      each(file, row);
+    }
   }
 
   /**

@@ -207,6 +207,34 @@ class HtmlReportTest {
   }
 
   @Test
+  void topPostsLinkToTheirPostOnlyWhenItIsAWebAddress() {
+    List<ReportTables.TopPostRow> top =
+        List.of(
+            new ReportTables.TopPostRow("2020-W13", 1, "instagram", "a4", "anna", "anna", 100, "20.000000", "5.000000", "https://instagram.com/p/a4"),
+            new ReportTables.TopPostRow("2020-W13", 2, "instagram", "<b>x</b>", "eve", "eve", 12, "6.000000", "2.000000", "javascript:alert(1)"));
+    String section =
+        section(HtmlReport.render(new ReportTables(List.of(), List.of(), List.of(), List.of(), Rejects.NONE, List.of(), List.of(), top), RUN, QUALITY), "top-posts");
+    assertThat(section, containsString("<a href=\"https://instagram.com/p/a4\" rel=\"noopener noreferrer\">open</a>"));
+    assertThat(section, not(containsString("javascript:")));
+    assertThat(section, containsString("&lt;b&gt;x&lt;/b&gt;"));
+    assertThat(section.indexOf("@anna"), lessThan(section.indexOf("@eve")));
+    assertThat(section, containsString("<td class=\"num\">5.0×</td>"));
+  }
+
+  @Test
+  void claimsShowTheSpreadTheAnswerAndTheCoverageOverThePeriod() {
+    List<ReportTables.ClaimWeek> claims =
+        List.of(
+            new ReportTables.ClaimWeek("2020-W13", "5g", "instagram", 2, 100, 1000, 1, 20),
+            new ReportTables.ClaimWeek("2020-W14", "5g", "instagram", 1, 100, 0, 0, 0),
+            new ReportTables.ClaimWeek("2020-W14", "garlic", "tiktok", 0, 0, 0, 1, 7));
+    String section =
+        section(HtmlReport.render(new ReportTables(List.of(), List.of(), List.of(), List.of(), Rejects.NONE, List.of(), claims, List.of()), RUN, QUALITY), "claims");
+    assertThat(section, containsString("<td><bdi>5g</bdi></td><td>instagram</td><td class=\"num\">3</td><td class=\"num\">200</td><td class=\"num\">1,000</td><td class=\"num\">1</td><td class=\"num\">20</td><td class=\"num\">10.0 %</td>"));
+    assertThat(section, containsString("<td><bdi>garlic</bdi></td><td>tiktok</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">7</td><td class=\"num\"></td>"));
+  }
+
+  @Test
   void aPlatformWithOnlyViewsInThePeriodHasNoNaNShade() {
     List<PlatformWeek> platforms = List.of(new PlatformWeek("2020-W14", "youtube", "it", 0, 0, 0, 120));
     String page =

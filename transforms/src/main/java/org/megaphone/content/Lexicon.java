@@ -1,0 +1,131 @@
+package org.megaphone.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.megaphone.read.CsvRecords;
+import org.megaphone.read.InputException;
+
+/**
+ * The themes lexicon (runbooks/data-contract.md D35): per theme and language, the phrases that
+ * put a post under the theme. A CSV with columns theme, language, phrases ({@code |}-separated,
+ * see {@link Phrases}); lines starting with {@code #} are comments. The default,
+ * {@code themes.csv} next to this class, ships in the jar; {@code --themes=FILE} replaces it.
+ *
+ * <p>A post is matched against the phrases of its language (the post's, else its author's roster
+ * language); a post without a language, or in a language the lexicon does not list, against all
+ * of them.
+ */
+public final class Lexicon implements Serializable {
+  public static final String DEFAULT = "themes.csv";
+
+  /** language → theme → phrases. */
+  private final Map<String, Map<String, List<Phrases.Phrase>>> byLanguage;
+
+  private Lexicon(Map<String, Map<String, List<Phrases.Phrase>>> byLanguage) {
+    this.byLanguage = byLanguage;
+  }
+
+  /** The lexicon that ships in the jar. */
+  public static Lexicon defaults() {
+    try (InputStream in = Lexicon.class.getResourceAsStream(DEFAULT)) {
+      if (in == null) {
+        throw new IllegalStateException(DEFAULT + " is missing from the jar");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * @throws InputException naming the file and line of a row without theme, language or phrases,
+   *     or with a phrase that cannot be matched
+   */
+  public static Lexicon parse(String csv, String file) {
+    Map<String, Map<String, List<Phrases.Phrase>>> byLanguage = new TreeMap<>();
+    // Comment lines become blank lines: skipped, and the line numbers stay the file's.
+    String text = (csv.startsWith("\uFEFF") ? csv.substring(1) : csv).replaceAll("(?m)^[ \t]*#.*$", "");
+    List<CsvRecords.Record> records = CsvRecords.parse(text, ',');
+    if (records.isEmpty()) {
+      throw new InputException(file + ": empty (columns: theme, language, phrases)");
+    }
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < records.get(0).fields.size(); i++) {
+      columns.put(records.get(0).fields.get(i).trim().toLowerCase(Locale.ROOT), i);
+    }
+    for (String column : List.of("theme", "language", "phrases")) {
+      if (!columns.containsKey(column)) {
+        throw new InputException(file + ": no column " + column + " (columns: theme, language, phrases)");
+      }
+    }
+    for (CsvRecords.Record r : records.subList(1, records.size())) {
+      String where = file + " line " + r.line;
+      if (r.error != null) {
+        throw new InputException(where + ": " + r.error);
+      }
+      String theme = cell(r, columns, "theme");
+      String language = cell(r, columns, "language").toLowerCase(Locale.ROOT);
+      String phraseList = cell(r, columns, "phrases");
+      if (theme.isEmpty() || language.isEmpty() || phraseList.isEmpty()) {
+        throw new InputException(where + ": theme, language and phrases are required");
+      }
+      List<Phrases.Phrase> phrases =
+          byLanguage.computeIfAbsent(language, k -> new TreeMap<>()).computeIfAbsent(theme, k -> new ArrayList<>());
+      for (String p : phraseList.split("\\|")) {
+        if (p.isBlank()) {
+          continue;
+        }
+        try {
+          phrases.add(Phrases.Phrase.of(p));
+        } catch (IllegalArgumentException e) {
+          throw new InputException(where + ": " + e.getMessage());
+        }
+      }
+    }
+    return new Lexicon(byLanguage);
+  }
+
+  private static String cell(CsvRecords.Record r, Map<String, Integer> columns, String column) {
+    int i = columns.get(column);
+    return i < r.fields.size() ? r.fields.get(i).trim() : "";
+  }
+
+  /** The themes of a text in a language (null or unknown: every language's phrases). */
+  public SortedSet<String> themes(String text, String language) {
+    SortedSet<String> themes = new TreeSet<>();
+    List<String> words = Phrases.words(text);
+    if (words.isEmpty()) {
+      return themes;
+    }
+    String lang = language == null ? null : language.toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, Map<String, List<Phrases.Phrase>>> l : byLanguage.entrySet()) {
+      if (lang != null && byLanguage.containsKey(lang) && !l.getKey().equals(lang)) {
+        continue;
+      }
+      for (Map.Entry<String, List<Phrases.Phrase>> t : l.getValue().entrySet()) {
+        if (!themes.contains(t.getKey()) && t.getValue().stream().anyMatch(p -> p.in(words))) {
+          themes.add(t.getKey());
+        }
+      }
+    }
+    return themes;
+  }
+
+  /** Every theme the lexicon names. */
+  public SortedSet<String> names() {
+    SortedSet<String> names = new TreeSet<>();
+    byLanguage.values().forEach(t -> names.addAll(t.keySet()));
+    return names;
+  }
+}

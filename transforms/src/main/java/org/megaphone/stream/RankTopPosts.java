@@ -1,0 +1,196 @@
+package org.megaphone.stream;
+
+import com.google.auto.value.AutoValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.schemas.SchemaRegistry;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.megaphone.model.AttributedPost;
+import org.megaphone.model.TopPost;
+import org.megaphone.rules.PostDeduplication;
+import org.megaphone.weekly.TopPostsWeekly;
+
+/**
+ * top_posts_weekly for a stream (D37). Per account, state keeps the best row of each of its posts
+ * seen so far; every arrival recomputes the account's baselines, which a post arriving out of
+ * order changes for the posts after it, and sends the changes of the candidates. Per week, state
+ * keeps the current candidates and emits the week's top rows again whenever they change (a rank
+ * that empties is emitted as gone). Whatever the arrival order, the last version of each row
+ * equals the batch report.
+ *
+ * <p>Input: attributed post rows (unbounded, duplicates and re-exports included; re-windowed into
+ * the global window). Output: {@link PaneRow}s of top_posts_weekly.csv, pane {@code update},
+ * sequence counting the week's versions. State is never cleared (as for the per-post state).
+ */
+public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, PCollection<PaneRow>> {
+  public static final String TOP_POSTS_WEEKLY = "top_posts_weekly.csv";
+
+  private final int baselinePosts;
+
+  public RankTopPosts(int baselinePosts) {
+    this.baselinePosts = baselinePosts;
+  }
+
+  /** A post entering (post set) or leaving (post null) a week's candidates. */
+  @DefaultSchema(AutoValueSchema.class)
+  @AutoValue
+  public abstract static class Change implements java.io.Serializable {
+    public abstract String getWeek();
+
+    public abstract String getPostKey();
+
+    public abstract @Nullable TopPost getPost();
+
+    @SchemaCreate
+    public static Change create(String week, String postKey, @Nullable TopPost post) {
+      return new AutoValue_RankTopPosts_Change(week, postKey, post);
+    }
+  }
+
+  @java.lang.Override
+  public PCollection<PaneRow> expand(PCollection<AttributedPost> posts) {
+    SchemaRegistry schemas = posts.getPipeline().getSchemaRegistry();
+    try {
+      return posts
+          .apply("IntoGlobalWindow", Window.<AttributedPost>into(new GlobalWindows()))
+          .apply("KeyByAccount", WithKeys.of(TopPostsWeekly::account).withKeyType(TypeDescriptors.strings()))
+          .apply("TrackBaselines", ParDo.of(new BaselineFn(baselinePosts, schemas)))
+          .setCoder(schemas.getSchemaCoder(Change.class))
+          .apply("KeyByWeek", WithKeys.of(Change::getWeek).withKeyType(TypeDescriptors.strings()))
+          .apply("RankWeek", ParDo.of(new RankFn(schemas)))
+          .setCoder(schemas.getSchemaCoder(PaneRow.class));
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String postKey(TopPost t) {
+    return t.getPlatform() + "\u001f" + t.getPostId();
+  }
+
+  private static final class BaselineFn extends DoFn<KV<String, AttributedPost>, Change> {
+    private final int baselinePosts;
+
+    @StateId("posts")
+    private final StateSpec<ValueState<Map<String, AttributedPost>>> postsSpec;
+
+    @StateId("candidates")
+    private final StateSpec<ValueState<Map<String, TopPost>>> candidatesSpec;
+
+    BaselineFn(int baselinePosts, SchemaRegistry schemas) throws NoSuchSchemaException {
+      this.baselinePosts = baselinePosts;
+      this.postsSpec = StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(AttributedPost.class)));
+      this.candidatesSpec = StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(TopPost.class)));
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, AttributedPost> element,
+        @StateId("posts") ValueState<Map<String, AttributedPost>> postsState,
+        @StateId("candidates") ValueState<Map<String, TopPost>> candidatesState,
+        OutputReceiver<Change> out) {
+      Map<String, AttributedPost> posts = postsState.read() == null ? new HashMap<>() : new HashMap<>(postsState.read());
+      AttributedPost row = element.getValue();
+      AttributedPost kept = posts.get(row.key());
+      if (kept != null && PostDeduplication.compare(row, kept) <= 0) {
+        return; // the row kept so far still wins: nothing changes
+      }
+      posts.put(row.key(), row);
+      postsState.write(posts);
+      Map<String, TopPost> before = candidatesState.read() == null ? Map.of() : candidatesState.read();
+      Map<String, TopPost> now = new HashMap<>();
+      for (TopPost t : TopPostsWeekly.candidates(new ArrayList<>(posts.values()), baselinePosts)) {
+        now.put(postKey(t), t);
+      }
+      for (Map.Entry<String, TopPost> b : before.entrySet()) {
+        TopPost n = now.get(b.getKey());
+        if (n == null || !n.getWeek().equals(b.getValue().getWeek())) {
+          out.output(Change.create(b.getValue().getWeek(), b.getKey(), null));
+        }
+      }
+      for (Map.Entry<String, TopPost> n : now.entrySet()) {
+        if (!n.getValue().equals(before.get(n.getKey()))) {
+          out.output(Change.create(n.getValue().getWeek(), n.getKey(), n.getValue()));
+        }
+      }
+      candidatesState.write(now);
+    }
+  }
+
+  private static final class RankFn extends DoFn<KV<String, Change>, PaneRow> {
+    @StateId("candidates")
+    private final StateSpec<ValueState<Map<String, TopPost>>> candidatesSpec;
+
+    @StateId("ranked")
+    private final StateSpec<ValueState<List<TopPost>>> rankedSpec;
+
+    @StateId("sequence")
+    private final StateSpec<ValueState<Long>> sequenceSpec = StateSpecs.value(VarLongCoder.of());
+
+    RankFn(SchemaRegistry schemas) throws NoSuchSchemaException {
+      this.candidatesSpec = StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(TopPost.class)));
+      this.rankedSpec = StateSpecs.value(ListCoder.of(schemas.getSchemaCoder(TopPost.class)));
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, Change> element,
+        @StateId("candidates") ValueState<Map<String, TopPost>> candidatesState,
+        @StateId("ranked") ValueState<List<TopPost>> rankedState,
+        @StateId("sequence") ValueState<Long> sequenceState,
+        OutputReceiver<PaneRow> out) {
+      Map<String, TopPost> candidates =
+          candidatesState.read() == null ? new HashMap<>() : new HashMap<>(candidatesState.read());
+      Change change = element.getValue();
+      if (change.getPost() == null) {
+        candidates.remove(change.getPostKey());
+      } else {
+        candidates.put(change.getPostKey(), change.getPost());
+      }
+      candidatesState.write(candidates);
+      List<TopPost> ranked = new ArrayList<>(candidates.values());
+      ranked.sort(new TopPostsWeekly.Ranking().reversed());
+      ranked = ranked.subList(0, Math.min(TopPostsWeekly.TOP, ranked.size()));
+      List<TopPost> before = rankedState.read() == null ? List.of() : rankedState.read();
+      if (ranked.equals(before)) {
+        return; // a change below the top rows: nothing to show
+      }
+      long sequence = sequenceState.read() == null ? 0 : sequenceState.read() + 1;
+      sequenceState.write(sequence);
+      // Only the ranks whose post changed get a new version.
+      for (int i = 0; i < Math.max(before.size(), ranked.size()); i++) {
+        List<String> key = List.of(element.getKey(), String.format("%06d", i + 1));
+        if (i < ranked.size()) {
+          if (i >= before.size() || !before.get(i).equals(ranked.get(i))) {
+            out.output(PaneRow.create(TOP_POSTS_WEEKLY, key, TopPostsWeekly.cells(i + 1, ranked.get(i)), "update", sequence, true));
+          }
+        } else {
+          out.output(PaneRow.create(TOP_POSTS_WEEKLY, key, List.of(), "update", sequence, false));
+        }
+      }
+      rankedState.write(new ArrayList<>(ranked));
+    }
+  }
+}
