@@ -36,7 +36,10 @@ class ExportsMixTest {
             ReportPipeline.PLATFORMS_WEEKLY,
             ReportPipeline.BULLETIN_UPTAKE,
             ReportPipeline.POSTS_ATTRIBUTED,
-            ReportPipeline.CHANNEL_GROWTH)) {
+            ReportPipeline.CHANNEL_GROWTH,
+            ReportPipeline.THEMES_WEEKLY,
+            ReportPipeline.CLAIMS_WEEKLY,
+            ReportPipeline.TOP_POSTS_WEEKLY)) {
       assertThat(
           report,
           Files.readString(tmp.resolve("exports-mix").resolve(report)),
