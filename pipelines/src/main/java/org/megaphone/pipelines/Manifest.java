@@ -107,7 +107,9 @@ final class Manifest {
       for (Path f : files.list()) {
         String name = files.name(f.toString());
         String file = f.getFileName().toString();
-        boolean table = RunStats.TABLES.stream().anyMatch(t -> org.megaphone.read.Table.isFileOf(t, file));
+        boolean table =
+            RunStats.TABLES.stream().anyMatch(t -> org.megaphone.read.Table.isFileOf(t, file))
+                || org.megaphone.read.Table.isFileOf("claims", file);
         if (table && !inputs().containsKey(name)) {
           differences.add("input added: " + f + " (not in the manifest)");
         }

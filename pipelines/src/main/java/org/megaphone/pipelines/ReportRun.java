@@ -162,6 +162,15 @@ public final class ReportRun {
         tables, stats.get(Stats.ORPHAN_POSTS), stats.get(Stats.ORPHAN_SNAPSHOTS), stats.get(Stats.ORPHAN_VIEWS));
   }
 
+  /** --baselinePosts, for the report and the stream: a baseline needs 3 previous posts. */
+  static void checkBaselinePosts(RuleOptions options) {
+    if (options.getBaselinePosts() == null || options.getBaselinePosts() < org.megaphone.rules.Baselines.MIN_PREVIOUS) {
+      throw new UsageException(
+          "--baselinePosts must be at least " + org.megaphone.rules.Baselines.MIN_PREVIOUS
+              + " (a baseline is the median of at least 3 previous posts)");
+    }
+  }
+
   /** An output folder that contains the input would hide every input file: refused. */
   static void checkOutputAroundInput(String input, String output) {
     Path root = Paths.get(org.megaphone.read.InputFiles.of(input).root());
@@ -217,11 +226,7 @@ public final class ReportRun {
               + ": no such profile; profiles: "
               + String.join(", ", org.megaphone.read.exports.Profiles.names()));
     }
-    if (options.getBaselinePosts() == null || options.getBaselinePosts() < org.megaphone.rules.Baselines.MIN_PREVIOUS) {
-      throw new UsageException(
-          "--baselinePosts must be at least " + org.megaphone.rules.Baselines.MIN_PREVIOUS
-              + " (a baseline is the median of at least 3 previous posts)");
-    }
+    checkBaselinePosts(options);
     if (options.getShards() == null || options.getShards() < 1) {
       throw new UsageException("--shards must be a positive number (e.g. 64)");
     }

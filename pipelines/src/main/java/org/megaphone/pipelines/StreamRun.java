@@ -20,6 +20,7 @@ final class StreamRun {
     } catch (DateTimeException e) {
       throw new UsageException("--timezone=" + options.getTimezone() + ": not an IANA time zone");
     }
+    ReportRun.checkBaselinePosts(options);
     for (String[] d :
         new String[][] {
           {"earlyFiring", options.getEarlyFiring()},

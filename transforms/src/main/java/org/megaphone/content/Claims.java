@@ -67,8 +67,9 @@ public final class Claims implements Serializable {
         if (id.isEmpty()) {
           throw new InputException(where + ": claim_id is required");
         }
-        if (seen.put(id, where) != null) {
-          throw new InputException(where + ": claim " + id + " is listed twice (also at " + seen.get(id) + ")");
+        String earlier = seen.putIfAbsent(id, where);
+        if (earlier != null) {
+          throw new InputException(where + ": claim " + id + " is listed twice (also at " + earlier + ")");
         }
         List<Phrases.Phrase> phrases = new ArrayList<>();
         for (String p : cell(r, columns, "phrases").split("\\|")) {
@@ -83,6 +84,10 @@ public final class Claims implements Serializable {
         List<String> links = new ArrayList<>();
         for (String l : cell(r, columns, "links").split("[|\\s]+")) {
           if (!l.isBlank()) {
+            if (link(l).isEmpty()) {
+              // An empty link would be found in every post.
+              throw new InputException(where + ": link '" + l + "' names no address");
+            }
             links.add(link(l));
           }
         }

@@ -80,6 +80,10 @@ public final class Lexicon implements Serializable {
       if (theme.isEmpty() || language.isEmpty() || phraseList.isEmpty()) {
         throw new InputException(where + ": theme, language and phrases are required");
       }
+      if (!theme.matches("[\\p{L}\\p{N}_ .-]+")) {
+        // posts_attributed joins themes with |: a theme is letters, digits, space, _ . - only.
+        throw new InputException(where + ": theme '" + theme + "' may hold only letters, digits, space, _ . and -");
+      }
       List<Phrases.Phrase> phrases =
           byLanguage.computeIfAbsent(language, k -> new TreeMap<>()).computeIfAbsent(theme, k -> new ArrayList<>());
       for (String p : phraseList.split("\\|")) {

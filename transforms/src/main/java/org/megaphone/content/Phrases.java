@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Whole-word phrase matching that ignores case and diacritics (runbooks/data-contract.md D35):
- * text is lower-cased, decomposed and stripped of combining marks ("Città" → "citta",
+ * text is decomposed (NFKD), lower-cased and stripped of combining marks ("Città" → "citta",
  * "Hämäläinen" → "hamalainen"), then cut into words, the runs of letters and digits (a hashtag's
  * {@code #} and an apostrophe separate words). A phrase is one or more such words; a word ending
  * in {@code *} matches every word it starts ({@code solidar*} → solidarity, solidarietà,
@@ -25,21 +25,26 @@ public final class Phrases {
     }
     String plain = fold(text);
     int start = -1;
-    for (int i = 0; i <= plain.length(); i++) {
-      boolean wordChar = i < plain.length() && Character.isLetterOrDigit(plain.charAt(i));
+    for (int i = 0; i <= plain.length(); ) {
+      int c = i < plain.length() ? plain.codePointAt(i) : -1;
+      boolean wordChar = c >= 0 && Character.isLetterOrDigit(c);
       if (wordChar && start < 0) {
         start = i;
       } else if (!wordChar && start >= 0) {
         words.add(plain.substring(start, i));
         start = -1;
       }
+      i += c >= 0 ? Character.charCount(c) : 1;
     }
     return words;
   }
 
-  /** Lower case without diacritics. */
+  /**
+   * Lower case without diacritics. Compatibility decomposition (NFKD) also turns the "bold" and
+   * "italic" letters of social media captions (𝐡𝐨𝐩𝐞) and ligatures into plain letters.
+   */
   public static String fold(String text) {
-    String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); i++) {
       char c = decomposed.charAt(i);

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
+import org.apache.beam.sdk.state.MapState;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.ValueState;
@@ -41,7 +42,9 @@ import org.megaphone.weekly.TopPostsWeekly;
  * equals the batch report.
  *
  * <p>Input: attributed post rows (unbounded, duplicates and re-exports included; re-windowed into
- * the global window). Output: {@link PaneRow}s of top_posts_weekly.csv, pane {@code update},
+ * the global window). A post is kept under the account of its best row's handle; a later export
+ * of the same post under another handle (a renamed account) is not moved out of the first
+ * account (D37). Output: {@link PaneRow}s of top_posts_weekly.csv, pane {@code update},
  * sequence counting the week's versions. State is never cleared (as for the per-post state).
  */
 public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, PCollection<PaneRow>> {
@@ -53,7 +56,11 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
     this.baselinePosts = baselinePosts;
   }
 
-  /** A post entering (post set) or leaving (post null) a week's candidates. */
+  /**
+   * A post entering (post set) or leaving (post null) a week's candidates, as of a version of its
+   * account: a change older than one already applied to the post is ignored, so the order in
+   * which changes reach the week does not matter.
+   */
   @DefaultSchema(AutoValueSchema.class)
   @AutoValue
   public abstract static class Change implements java.io.Serializable {
@@ -63,9 +70,11 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
 
     public abstract @Nullable TopPost getPost();
 
+    public abstract long getVersion();
+
     @SchemaCreate
-    public static Change create(String week, String postKey, @Nullable TopPost post) {
-      return new AutoValue_RankTopPosts_Change(week, postKey, post);
+    public static Change create(String week, String postKey, @Nullable TopPost post, long version) {
+      return new AutoValue_RankTopPosts_Change(week, postKey, post, version);
     }
   }
 
@@ -93,55 +102,72 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
   private static final class BaselineFn extends DoFn<KV<String, AttributedPost>, Change> {
     private final int baselinePosts;
 
+    /** The best row of each post of the account: one entry written per arrival, not the whole map. */
     @StateId("posts")
-    private final StateSpec<ValueState<Map<String, AttributedPost>>> postsSpec;
+    private final StateSpec<MapState<String, AttributedPost>> postsSpec;
 
     @StateId("candidates")
-    private final StateSpec<ValueState<Map<String, TopPost>>> candidatesSpec;
+    private final StateSpec<MapState<String, TopPost>> candidatesSpec;
+
+    @StateId("version")
+    private final StateSpec<ValueState<Long>> versionSpec = StateSpecs.value(VarLongCoder.of());
 
     BaselineFn(int baselinePosts, SchemaRegistry schemas) throws NoSuchSchemaException {
       this.baselinePosts = baselinePosts;
-      this.postsSpec = StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(AttributedPost.class)));
-      this.candidatesSpec = StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(TopPost.class)));
+      this.postsSpec = StateSpecs.map(StringUtf8Coder.of(), schemas.getSchemaCoder(AttributedPost.class));
+      this.candidatesSpec = StateSpecs.map(StringUtf8Coder.of(), schemas.getSchemaCoder(TopPost.class));
     }
 
     @ProcessElement
     public void process(
         @Element KV<String, AttributedPost> element,
-        @StateId("posts") ValueState<Map<String, AttributedPost>> postsState,
-        @StateId("candidates") ValueState<Map<String, TopPost>> candidatesState,
+        @StateId("posts") MapState<String, AttributedPost> posts,
+        @StateId("candidates") MapState<String, TopPost> candidates,
+        @StateId("version") ValueState<Long> versionState,
         OutputReceiver<Change> out) {
-      Map<String, AttributedPost> posts = postsState.read() == null ? new HashMap<>() : new HashMap<>(postsState.read());
       AttributedPost row = element.getValue();
-      AttributedPost kept = posts.get(row.key());
+      AttributedPost kept = posts.get(row.key()).read();
       if (kept != null && PostDeduplication.compare(row, kept) <= 0) {
         return; // the row kept so far still wins: nothing changes
       }
       posts.put(row.key(), row);
-      postsState.write(posts);
-      Map<String, TopPost> before = candidatesState.read() == null ? Map.of() : candidatesState.read();
+      long version = versionState.read() == null ? 0 : versionState.read() + 1;
+      versionState.write(version);
+      Map<String, TopPost> before = new HashMap<>();
+      for (Map.Entry<String, TopPost> e : candidates.entries().read()) {
+        before.put(e.getKey(), e.getValue());
+      }
       Map<String, TopPost> now = new HashMap<>();
-      for (TopPost t : TopPostsWeekly.candidates(new ArrayList<>(posts.values()), baselinePosts)) {
+      List<AttributedPost> all = new ArrayList<>();
+      posts.values().read().forEach(all::add);
+      for (TopPost t : TopPostsWeekly.candidates(all, baselinePosts)) {
         now.put(postKey(t), t);
       }
       for (Map.Entry<String, TopPost> b : before.entrySet()) {
         TopPost n = now.get(b.getKey());
         if (n == null || !n.getWeek().equals(b.getValue().getWeek())) {
-          out.output(Change.create(b.getValue().getWeek(), b.getKey(), null));
+          out.output(Change.create(b.getValue().getWeek(), b.getKey(), null, version));
+        }
+        if (n == null) {
+          candidates.remove(b.getKey());
         }
       }
       for (Map.Entry<String, TopPost> n : now.entrySet()) {
         if (!n.getValue().equals(before.get(n.getKey()))) {
-          out.output(Change.create(n.getValue().getWeek(), n.getKey(), n.getValue()));
+          out.output(Change.create(n.getValue().getWeek(), n.getKey(), n.getValue(), version));
+          candidates.put(n.getKey(), n.getValue());
         }
       }
-      candidatesState.write(now);
     }
   }
 
   private static final class RankFn extends DoFn<KV<String, Change>, PaneRow> {
     @StateId("candidates")
-    private final StateSpec<ValueState<Map<String, TopPost>>> candidatesSpec;
+    private final StateSpec<MapState<String, TopPost>> candidatesSpec;
+
+    /** The version of the last change applied to each post. */
+    @StateId("versions")
+    private final StateSpec<MapState<String, Long>> versionsSpec = StateSpecs.map(StringUtf8Coder.of(), VarLongCoder.of());
 
     @StateId("ranked")
     private final StateSpec<ValueState<List<TopPost>>> rankedSpec;
@@ -150,27 +176,31 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
     private final StateSpec<ValueState<Long>> sequenceSpec = StateSpecs.value(VarLongCoder.of());
 
     RankFn(SchemaRegistry schemas) throws NoSuchSchemaException {
-      this.candidatesSpec = StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(TopPost.class)));
+      this.candidatesSpec = StateSpecs.map(StringUtf8Coder.of(), schemas.getSchemaCoder(TopPost.class));
       this.rankedSpec = StateSpecs.value(ListCoder.of(schemas.getSchemaCoder(TopPost.class)));
     }
 
     @ProcessElement
     public void process(
         @Element KV<String, Change> element,
-        @StateId("candidates") ValueState<Map<String, TopPost>> candidatesState,
+        @StateId("candidates") MapState<String, TopPost> candidates,
+        @StateId("versions") MapState<String, Long> versions,
         @StateId("ranked") ValueState<List<TopPost>> rankedState,
         @StateId("sequence") ValueState<Long> sequenceState,
         OutputReceiver<PaneRow> out) {
-      Map<String, TopPost> candidates =
-          candidatesState.read() == null ? new HashMap<>() : new HashMap<>(candidatesState.read());
       Change change = element.getValue();
+      Long applied = versions.get(change.getPostKey()).read();
+      if (applied != null && applied > change.getVersion()) {
+        return; // overtaken by a newer change of the same post
+      }
+      versions.put(change.getPostKey(), change.getVersion());
       if (change.getPost() == null) {
         candidates.remove(change.getPostKey());
       } else {
         candidates.put(change.getPostKey(), change.getPost());
       }
-      candidatesState.write(candidates);
-      List<TopPost> ranked = new ArrayList<>(candidates.values());
+      List<TopPost> ranked = new ArrayList<>();
+      candidates.values().read().forEach(ranked::add);
       ranked.sort(new TopPostsWeekly.Ranking().reversed());
       ranked = ranked.subList(0, Math.min(TopPostsWeekly.TOP, ranked.size()));
       List<TopPost> before = rankedState.read() == null ? List.of() : rankedState.read();

@@ -18,6 +18,9 @@ import org.megaphone.weekly.WeeklyTotals;
  * whatever the arrival order.
  */
 public final class Retractions {
+  /** How the fact key of a view gain starts. */
+  public static final String VIEW = "view|";
+
   private Retractions() {}
 
   /**
@@ -33,7 +36,7 @@ public final class Retractions {
         post.getEntityId() + "|" + post.getPlatform() + "|" + (post.getLanguage() == null ? "" : post.getLanguage());
     facts.put("post|" + dims, Contribution.of("post|" + dims, post.getPublishedAt(), post, WeeklyTotals.ofPost(post)));
     for (ViewGains.Gain g : ViewGains.gains(new TreeMap<>(snapshots))) {
-      String key = "view|" + g.observedAt() + "|" + dims;
+      String key = VIEW + g.observedAt() + "|" + dims;
       facts.put(key, Contribution.of(key, g.observedAt(), post, WeeklyTotals.ofViews(g.views())));
     }
     return facts;

@@ -170,7 +170,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
    */
   static List<KV<String, KV<WeeklyTotals, WeeklyTotals>>> claimKeys(Contribution c) {
     List<KV<String, KV<WeeklyTotals, WeeklyTotals>>> out = new ArrayList<>();
-    boolean view = c.getTotals().getPosts() == 0 && c.getTotals().getSnapshots() != 0;
+    boolean view = c.getFactKey().startsWith(Retractions.VIEW);
     if (c.getCampaign() && view) {
       return out;
     }

@@ -29,7 +29,7 @@ public final class ReportFiles {
             Cells.text(p.getBulletinId()),
             Cells.integer(p.engagement()),
             Cells.integer(p.getViews()),
-            String.join("|", p.getThemes())));
+            Cells.text(String.join("|", p.getThemes()))));
   }
 
   public static ReportRow rejectRow(Reject r) {

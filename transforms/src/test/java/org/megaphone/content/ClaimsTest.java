@@ -43,7 +43,10 @@ class ClaimsTest {
         containsString("c.csv line 2: claim_id is required"));
     assertThat(
         assertThrows(InputException.class, () -> Claims.parse(Map.of("c.csv", "claim_id,phrases\na,x\na,y\n"))).getMessage(),
-        containsString("listed twice"));
+        containsString("c.csv line 3: claim a is listed twice (also at c.csv line 2)"));
+    assertThat(
+        assertThrows(InputException.class, () -> Claims.parse(Map.of("c.csv", "claim_id,links\na,https://www./\n"))).getMessage(),
+        containsString("c.csv line 2: link 'https://www./' names no address"));
     assertThat(
         assertThrows(InputException.class, () -> Claims.parse(Map.of("c.csv", "claim_id,description\na,nothing\n"))).getMessage(),
         containsString("neither phrases nor links"));

@@ -61,5 +61,8 @@ class LexiconTest {
         assertThrows(InputException.class, () -> Lexicon.parse("theme,language,phrases\n\nhope,en,\n", "bad.csv"));
     assertThat(bad.getMessage(), containsString("bad.csv line 3"));
     assertThrows(InputException.class, () -> Lexicon.parse("theme,phrases\nhope,hope\n", "cols.csv"));
+    assertThat(
+        assertThrows(InputException.class, () -> Lexicon.parse("theme,language,phrases\n=cmd|x,en,hope\n", "odd.csv")).getMessage(),
+        containsString("odd.csv line 2: theme '=cmd|x' may hold only"));
   }
 }

@@ -41,6 +41,11 @@ class PhrasesTest {
   }
 
   @Test
+  void styledLettersOfSocialMediaCaptionsAreLetters() {
+    assertThat(Phrases.words("𝐇𝐨𝐩𝐞 𝘧𝘰𝘳 𝘢𝘭𝘭 ﬁne"), is(List.of("hope", "for", "all", "fine")));
+  }
+
+  @Test
   void aStarInsideAWordOrAPhraseWithoutWordsIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> Phrases.Phrase.of("sol*dar"));
     assertThrows(IllegalArgumentException.class, () -> Phrases.Phrase.of(" !! "));

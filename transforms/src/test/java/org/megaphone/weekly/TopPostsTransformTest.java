@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
@@ -90,6 +91,32 @@ class TopPostsTransformTest {
     java.util.Collections.reverse(backwards);
     PCollection<PaneRow> panes = p.apply(Create.of(backwards)).apply(new RankTopPosts(10));
     PAssert.that(panes).satisfies(lastVersions());
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aBetterExportArrivingLaterReplacesTheRankedPostInTheStream(TestPipeline p) throws Exception {
+    List<AttributedPost> forward = new ArrayList<>(posts());
+    AttributedPost worse = forward.get(3);
+    forward.remove(3); // a4's first export (90) comes in its own batch, before everything else
+    TestStream<AttributedPost> stream =
+        TestStream.create(p.getSchemaRegistry().getSchemaCoder(AttributedPost.class))
+            .addElements(forward.get(0), forward.get(1), forward.get(2), worse)
+            .advanceProcessingTime(org.joda.time.Duration.standardMinutes(1))
+            .addElements(forward.get(3), forward.subList(4, forward.size()).toArray(new AttributedPost[0]))
+            .advanceWatermarkToInfinity();
+    PCollection<PaneRow> panes = p.apply(stream).apply(new RankTopPosts(10));
+    PAssert.that(panes).satisfies(lastVersions());
+    PAssert.that(panes)
+        .satisfies(
+            rows -> {
+              boolean replaced = false;
+              for (PaneRow r : rows) {
+                replaced |= r.getExists() && r.getCells().get(3).equals("a4") && r.getCells().get(6).equals("90");
+              }
+              assertThat("a4 was ranked with its first export before the better one arrived", replaced, equalTo(true));
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
