@@ -72,9 +72,11 @@ class ManifestTest {
     Files.writeString(tmp.resolve("out").resolve("entities_weekly.csv"), "tampered\n", StandardOpenOption.APPEND);
     Files.delete(tmp.resolve("out").resolve("rejects.csv"));
     Files.writeString(input.resolve("posts_late.csv"), "platform,post_id,handle,published_at\n");
+    Files.writeString(input.resolve("claims_new.csv"), "claim_id,phrases\nx,rumour\n");
     Outcome bad = megaphone("verify", "--manifest=" + manifest);
     assertThat(bad.code(), equalTo(1));
     assertThat(bad.out(), containsString("input added: " + input.resolve("posts_late.csv").toAbsolutePath()));
+    assertThat(bad.out(), containsString("input added: " + input.resolve("claims_new.csv").toAbsolutePath()));
     assertThat(bad.out(), containsString("input changed: " + input.resolve("accounts.csv")));
     assertThat(bad.out(), containsString("output changed: " + tmp.resolve("out").resolve("entities_weekly.csv")));
     assertThat(bad.out(), containsString("output missing: " + tmp.resolve("out").resolve("rejects.csv")));
