@@ -75,32 +75,6 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
   /** The ids of the claims the post carries (D36), sorted. */
   public abstract List<String> getClaims();
 
-  /** A post without role, url, themes or claims (tests of rules that do not look at them). */
-  public static AttributedPost create(
-      String platform,
-      String postId,
-      String handle,
-      long publishedAt,
-      String week,
-      String entityId,
-      String reason,
-      boolean campaign,
-      @Nullable String bulletinId,
-      @Nullable String language,
-      long likes,
-      long comments,
-      long shares,
-      long saves,
-      @Nullable Long rateFollowers,
-      long views,
-      @Nullable Long exportedAt,
-      String record,
-      SourceRef source) {
-    return create(
-        platform, postId, handle, publishedAt, week, entityId, reason, campaign, bulletinId, language, likes,
-        comments, shares, saves, rateFollowers, views, exportedAt, record, source, null, null, List.of(), List.of());
-  }
-
   @SchemaCreate
   public static AttributedPost create(
       String platform,

@@ -42,7 +42,7 @@ class WeeklyPanesTransformTest {
   private static AttributedPost post(String id, String publishedAt, String week, long likes, Long exportedAt) {
     return AttributedPost.create(
         "instagram", id, "anna", at(publishedAt), week, "anna", "author", false, null, "fi",
-        likes, 0, 0, 0, null, 0L, exportedAt, "raw-" + likes, SourceRef.create("posts.csv", 2, ""));
+        likes, 0, 0, 0, null, 0L, exportedAt, "raw-" + likes, SourceRef.create("posts.csv", 2, ""), null, null, List.of(), List.of());
   }
 
   private static TimestampedValue<PostEvent> event(AttributedPost p) {

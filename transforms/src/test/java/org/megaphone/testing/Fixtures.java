@@ -47,6 +47,6 @@ public final class Fixtures {
       String platform, String id, String week, String entity, long likes, Long followers) {
     return AttributedPost.create(
         platform, id, id, at("2020-03-23T10:00:00Z"), week, entity, "author", false, null, "fi",
-        likes, 0, 0, 0, followers, 0L, null, id, src("posts.csv", 2, ""));
+        likes, 0, 0, 0, followers, 0L, null, id, src("posts.csv", 2, ""), null, null, List.of(), List.of());
   }
 }

@@ -36,7 +36,7 @@ class UptakeTotalsTest {
         0,
         0,
         null,
-        views, null, "raw", org.megaphone.model.SourceRef.create("posts.csv", 2, ""));
+        views, null, "raw", org.megaphone.model.SourceRef.create("posts.csv", 2, ""), null, null, java.util.List.of(), java.util.List.of());
   }
 
   private static UptakeTotals sum(AttributedPost... posts) {

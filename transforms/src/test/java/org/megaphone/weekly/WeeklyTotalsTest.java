@@ -31,7 +31,7 @@ class WeeklyTotalsTest {
         shares,
         saves,
         rateFollowers,
-        0L, null, "raw", org.megaphone.model.SourceRef.create("posts.csv", 2, ""));
+        0L, null, "raw", org.megaphone.model.SourceRef.create("posts.csv", 2, ""), null, null, java.util.List.of(), java.util.List.of());
   }
 
   private static WeeklyTotals sum(AttributedPost... posts) {
