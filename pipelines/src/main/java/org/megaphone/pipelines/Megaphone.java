@@ -1,5 +1,6 @@
 package org.megaphone.pipelines;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ public final class Megaphone {
           + "       megaphone verify --manifest=DIR/summary.json [--input=DIR]\n"
           + "       megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]\n"
           + "       megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)\n"
+          + "       megaphone bench [--scale=10] [--runs=3] [--engines=direct,flink,duckdb,singlepass]   (runbooks/performance.md)\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
   private Megaphone() {}
@@ -63,6 +65,29 @@ public final class Megaphone {
     }
     if (command.equals("rerun")) {
       return rerun(rest, out, err);
+    }
+    if (command.equals("bench")) {
+      return exitCode(
+          "bench",
+          "bench",
+          err,
+          () -> {
+            Map<String, String> given = keyValues(rest);
+            for (String key : given.keySet()) {
+              if (!List.of("scale", "runs", "engines", "work").contains(key)) {
+                throw new UsageException("unknown option --" + key + " (bench takes --scale, --runs, --engines, --work)");
+              }
+            }
+            try {
+              if (Bench.run(given, out) != 0) {
+                throw new RunFailedException("the engines disagree on the author-attributed rows");
+              }
+            } catch (RunFailedException | UsageException e) {
+              throw e;
+            } catch (Exception e) {
+              throw new RunFailedException(e.toString(), e);
+            }
+          });
     }
     if (command.equals("generate")) {
       return exitCode(
@@ -117,7 +142,7 @@ public final class Megaphone {
         "run",
         err,
         () -> {
-          ReportOptions options = parse(withLocalDefaults(rest));
+          ReportOptions options = parse(withLocalDefaults(withRunnerForInput(rest)));
           ReportRun.Result result = ReportRun.run(options, List.of(), Progress.to(err, options.getQuiet()));
           if (options.getQuiet()) {
             Summary.printWarnings(result.summary(), err);
@@ -314,6 +339,51 @@ public final class Megaphone {
    * That is what tests are for (they keep the checks on); an analyst's run turns them off unless
    * asked, which saves a fifth of the time of a local run.
    */
+  /**
+   * Above this many bytes of input, {@code report} runs on embedded Flink unless --runner is
+   * given: measured on the 2-core machine (runbooks/performance.md), the two cost the same at
+   * about 180 KB (testdata/turin, 9.5 s each) and Flink is already 1.6 times faster at 0.6 MB.
+   */
+  static final long FLINK_ABOVE_BYTES = 256 * 1024;
+
+  /** The report's arguments with embedded Flink chosen for a large input when no runner is given. */
+  static String[] withRunnerForInput(String[] args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    if (all.stream().anyMatch(a -> a.startsWith("--runner"))) {
+      return args;
+    }
+    String input = null;
+    for (String a : all) {
+      if (a.startsWith("--input=")) {
+        input = a.substring("--input=".length());
+      }
+    }
+    if (input == null) {
+      return args;
+    }
+    long bytes = 0;
+    try {
+      for (java.nio.file.Path f : org.megaphone.read.InputFiles.of(input).list()) {
+        bytes += java.nio.file.Files.size(f);
+        if (bytes > FLINK_ABOVE_BYTES) {
+          all.add("--runner=FlinkRunner");
+          all.add("--flinkMaster=[local]");
+          if (all.stream().noneMatch(a -> a.startsWith("--parallelism"))) {
+            all.add("--parallelism=" + Runtime.getRuntime().availableProcessors());
+          }
+          // Measured 1.6 to 1.8 times faster (runbooks/performance.md); the pipeline never mutates
+          // an element it has emitted, so reused objects are safe.
+          all.add("--objectReuse=true");
+          all.add("--fasterCopy=true");
+          return all.toArray(new String[0]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return args; // the run's own checks report a missing or unreadable input
+    }
+    return args;
+  }
+
   static String[] withLocalDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     for (String check : List.of("--enforceImmutability", "--enforceEncodability")) {

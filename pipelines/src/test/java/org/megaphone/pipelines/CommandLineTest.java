@@ -85,4 +85,21 @@ class CommandLineTest {
     assertThat(stderr(), containsString("posts"));
     assertThat(stderr(), not(containsString("Exception")));
   }
+
+  @Test
+  void aLargeInputRunsOnEmbeddedFlinkUnlessARunnerIsGiven(@TempDir Path tmp) throws IOException {
+    String small = "--input=" + java.nio.file.Paths.get("..", "testdata", "turin");
+    assertThat(java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {small})), equalTo(java.util.List.of(small)));
+    Generate.write(tmp.resolve("big"), 1, 1, false); // about 0.6 MB
+    String big = "--input=" + tmp.resolve("big");
+    assertThat(
+        java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {big})),
+        equalTo(
+            java.util.List.of(
+                big, "--runner=FlinkRunner", "--flinkMaster=[local]",
+                "--parallelism=" + Runtime.getRuntime().availableProcessors(), "--objectReuse=true", "--fasterCopy=true")));
+    assertThat(
+        java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {big, "--runner=DirectRunner"})),
+        equalTo(java.util.List.of(big, "--runner=DirectRunner")));
+  }
 }

@@ -1,0 +1,140 @@
+package org.megaphone.pipelines;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code megaphone bench}: generates a dataset ({@link Generate}) and measures, in this JVM, the
+ * batch report on the DirectRunner and on embedded Flink against DuckDB and a hand-written single
+ * pass doing the report's author-attributed core ({@link BenchReferences}); prints wall and CPU
+ * seconds, rows/s, MB/s and peak heap per run (medians of --runs), the ratios, and whether the
+ * three agree. runbooks/performance.md holds the figures.
+ */
+final class Bench {
+  private Bench() {}
+
+  /** One measured run. */
+  record Measure(double wall, double cpu, long peakHeap) {}
+
+  interface Job {
+    Map<String, long[]> run(Path out) throws Exception;
+  }
+
+  static int run(Map<String, String> options, PrintStream out) throws Exception {
+    int scale = Integer.parseInt(options.getOrDefault("scale", "10"));
+    int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+    List<String> engines = List.of(options.getOrDefault("engines", scale <= 20 ? "direct,flink,duckdb,singlepass" : "flink,duckdb,singlepass").split(","));
+    Path work = Paths.get(options.getOrDefault("work", "target/bench"));
+    Path dataset = work.resolve("scale-" + scale);
+    if (!Files.exists(dataset.resolve("views.csv"))) {
+      out.printf(Locale.ROOT, "bench: generating scale %d into %s%n", scale, dataset);
+      Generate.write(dataset, scale, 1, false);
+    }
+    long bytes = 0;
+    long rows = 0;
+    try (Stream<Path> files = Files.list(dataset)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        bytes += Files.size(f);
+        try (Stream<String> lines = Files.lines(f)) {
+          rows += lines.count() - 1;
+        }
+      }
+    }
+    out.printf(Locale.ROOT, "bench: scale %d: %,d input rows, %.1f MB; %d runs each, medians; %d cores, heap max %,d MB%n",
+        scale, rows, bytes / 1e6, runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    java.time.ZoneId zone = Generate.ZONE;
+    Map<String, Job> jobs = new LinkedHashMap<>();
+    int cores = Runtime.getRuntime().availableProcessors();
+    jobs.put("direct", o -> megaphone(dataset, o, "--runner=DirectRunner"));
+    jobs.put("flink", o -> megaphone(dataset, o, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores, "--shards=" + Math.max(64, 4 * cores)));
+    jobs.put("flink-reuse", o -> megaphone(dataset, o, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores, "--shards=" + Math.max(64, 4 * cores), "--objectReuse=true", "--fasterCopy=true"));
+    jobs.put("duckdb", o -> BenchReferences.duckDb(dataset, zone));
+    jobs.put("singlepass", o -> BenchReferences.singlePass(dataset, zone));
+
+    Map<String, Measure> medians = new LinkedHashMap<>();
+    Map<String, Map<String, long[]>> results = new LinkedHashMap<>();
+    for (String engine : engines) {
+      if (!jobs.containsKey(engine)) {
+        throw new UsageException("--engines: no engine " + engine + "; engines: " + String.join(",", jobs.keySet()));
+      }
+      if (engine.equals("duckdb") && !BenchReferences.duckDbAvailable()) {
+        out.println("bench: duckdb skipped: the DuckDB JDBC driver is not on the classpath (run ./megaphone bench)");
+        continue;
+      }
+      List<Measure> measures = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        Path o = work.resolve("out-" + engine);
+        ReportRun.deleteRecursively(o);
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+          pool.resetPeakUsage();
+        }
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        results.put(engine, jobs.get(engine).run(o));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - cpu0) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+          if (pool.getType() == MemoryType.HEAP) {
+            peak += pool.getPeakUsage().getUsed();
+          }
+        }
+        measures.add(new Measure(wall, cpu, peak));
+        out.printf(Locale.ROOT, "bench: %-10s run %d: %.2f s%n", engine, i + 1, wall);
+      }
+      measures.sort(java.util.Comparator.comparingDouble(Measure::wall));
+      medians.put(engine, measures.get(measures.size() / 2));
+    }
+    out.printf(Locale.ROOT, "%n%-10s %9s %9s %12s %8s %10s%n", "run", "wall s", "CPU s", "rows/s", "MB/s", "peak heap");
+    for (Map.Entry<String, Measure> m : medians.entrySet()) {
+      Measure x = m.getValue();
+      out.printf(Locale.ROOT, "%-10s %9.2f %9.2f %,12.0f %8.1f %7d MB%n",
+          m.getKey(), x.wall(), x.cpu(), rows / x.wall(), bytes / 1e6 / x.wall(), x.peakHeap() >> 20);
+    }
+    for (String megaphone : List.of("direct", "flink", "flink-reuse")) {
+      for (String reference : List.of("duckdb", "singlepass")) {
+        if (medians.containsKey(megaphone) && medians.containsKey(reference)) {
+          out.printf(Locale.ROOT, "Megaphone %s / %s: %.1fx wall%n", megaphone, reference,
+              medians.get(megaphone).wall() / medians.get(reference).wall());
+        }
+      }
+    }
+    int code = 0;
+    List<String> names = new ArrayList<>(results.keySet());
+    for (int i = 1; i < names.size(); i++) {
+      String d = BenchReferences.differences(results.get(names.get(0)), results.get(names.get(i)));
+      if (d.isEmpty()) {
+        out.printf(Locale.ROOT, "agree: %s and %s (%,d author-attributed week x entity rows and entity views)%n",
+            names.get(0), names.get(i), results.get(names.get(0)).size());
+      } else {
+        out.printf(Locale.ROOT, "DISAGREE: %s and %s: %s%n", names.get(0), names.get(i), d);
+        code = 1;
+      }
+    }
+    return code;
+  }
+
+  private static Map<String, long[]> megaphone(Path dataset, Path out, String... runner) throws IOException {
+    List<String> args = new ArrayList<>(List.of("--input=" + dataset, "--output=" + out, "--timezone=" + Generate.ZONE, "--quiet=true"));
+    args.addAll(List.of(runner));
+    ReportRun.run(Megaphone.parse(Megaphone.withLocalDefaults(args.toArray(new String[0]))));
+    return BenchReferences.megaphone(out);
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+}
