@@ -120,7 +120,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
                 MapElements.into(kv)
                     .via(
                         (Contribution c) ->
-                            KV.of(SumWeekly.key(c.getPlatform(), c.getLanguage()), c.getTotals())))
+                            KV.of(SumWeekly.key(c.getPlatform(), c.getLanguage()), c.getTotals().withoutRate())))
             .setCoder(coder)
             .apply("SumPerPlatform", Combine.perKey(WeeklyTotals::plus))
             .apply("FormatPlatformPanes", ParDo.of(new PlatformPaneFn(zoneId)));
@@ -159,7 +159,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   static List<KV<String, WeeklyTotals>> themeKeys(Contribution c) {
     List<KV<String, WeeklyTotals>> out = new ArrayList<>();
     for (String theme : c.getThemes()) {
-      out.add(KV.of(SumWeekly.key(theme, c.getRole()), c.getTotals()));
+      out.add(KV.of(SumWeekly.key(theme, c.getRole()), c.getTotals().withoutRate()));
     }
     return out;
   }
@@ -174,8 +174,9 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     if (c.getCampaign() && view) {
       return out;
     }
+    WeeklyTotals counts = c.getTotals().withoutRate();
     KV<WeeklyTotals, WeeklyTotals> sides =
-        c.getCampaign() ? KV.of(WeeklyTotals.ZERO, c.getTotals()) : KV.of(c.getTotals(), WeeklyTotals.ZERO);
+        c.getCampaign() ? KV.of(WeeklyTotals.ZERO, counts) : KV.of(counts, WeeklyTotals.ZERO);
     for (String claim : c.getClaims()) {
       out.add(KV.of(SumWeekly.key(claim, c.getPlatform()), sides));
     }

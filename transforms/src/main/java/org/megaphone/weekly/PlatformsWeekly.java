@@ -34,7 +34,7 @@ public final class PlatformsWeekly
     return posts
         .apply(
             "SumPerPlatformWeek",
-            new SumWeekly(
+            SumWeekly.counts(
                 credits,
                 p -> SumWeekly.key(p.getWeek(), p.getPlatform(), p.getLanguage()),
                 v -> SumWeekly.key(v.getWeek(), v.getPlatform(), v.getLanguage())))

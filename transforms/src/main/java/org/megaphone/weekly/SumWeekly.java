@@ -36,27 +36,41 @@ public final class SumWeekly
   private final PCollection<CreditedView> credits;
   private final SerializableFunction<AttributedPost, List<String>> postKeys;
   private final SerializableFunction<CreditedView, List<String>> viewKeys;
+  private final boolean rate;
 
   /** One key per post and per view. */
   public SumWeekly(
       PCollection<CreditedView> credits,
       SerializableFunction<AttributedPost, String> postKey,
       SerializableFunction<CreditedView, String> viewKey) {
-    this(credits, new Keys<>(new One<>(postKey)), new Keys<>(new One<>(viewKey)));
+    this(credits, new Keys<>(new One<>(postKey)), new Keys<>(new One<>(viewKey)), true);
   }
 
-  /** Any number of keys per post and per view (a post with two themes counts under both). */
+  /** One key per post and per view, summing counts only: no engagement rate (see WeeklyTotals#withoutRate). */
+  public static SumWeekly counts(
+      PCollection<CreditedView> credits,
+      SerializableFunction<AttributedPost, String> postKey,
+      SerializableFunction<CreditedView, String> viewKey) {
+    return new SumWeekly(credits, new Keys<>(new One<>(postKey)), new Keys<>(new One<>(viewKey)), false);
+  }
+
+  /**
+   * Any number of keys per post and per view (a post with two themes counts under both), summing
+   * counts only.
+   */
   public static SumWeekly fanOut(
       PCollection<CreditedView> credits,
       SerializableFunction<AttributedPost, List<String>> postKeys,
       SerializableFunction<CreditedView, List<String>> viewKeys) {
-    return new SumWeekly(credits, new Keys<>(postKeys), new Keys<>(viewKeys));
+    return new SumWeekly(credits, new Keys<>(postKeys), new Keys<>(viewKeys), false);
   }
 
-  private SumWeekly(PCollection<CreditedView> credits, Keys<AttributedPost> postKeys, Keys<CreditedView> viewKeys) {
+  private SumWeekly(
+      PCollection<CreditedView> credits, Keys<AttributedPost> postKeys, Keys<CreditedView> viewKeys, boolean rate) {
     this.credits = credits;
     this.postKeys = postKeys.of();
     this.viewKeys = viewKeys.of();
+    this.rate = rate;
   }
 
   /** The keys of a row (a type of its own, so both constructors can exist). */
@@ -77,7 +91,9 @@ public final class SumWeekly
         TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(WeeklyTotals.class));
     PCollection<KV<String, WeeklyTotals>> fromPosts =
         posts
-            .apply("TotalPost", FlatMapElements.into(type).via(new Totals<>(postKeys, WeeklyTotals::ofPost)))
+            .apply(
+                "TotalPost",
+                FlatMapElements.into(type).via(new Totals<>(postKeys, rate ? WeeklyTotals::ofPost : WeeklyTotals::countsOfPost)))
             .setCoder(coder);
     PCollection<KV<String, WeeklyTotals>> fromViews =
         credits

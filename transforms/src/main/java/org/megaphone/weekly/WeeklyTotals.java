@@ -89,6 +89,22 @@ public abstract class WeeklyTotals {
         rated ? 1 : 0);
   }
 
+  /**
+   * The same counts without the engagement rate. The exact rate is a sum of fractions whose
+   * denominator grows with every distinct follower count added: cheap per entity and week, but
+   * quadratic for a key with thousands of posts, and only entities_weekly shows a rate.
+   */
+  public WeeklyTotals withoutRate() {
+    return create(
+        getPosts(), getCampaignPosts(), getLikes(), getComments(), getShares(), getSaves(), getViews(), getSnapshots(),
+        BigDecimal.ZERO, BigDecimal.ONE, 0);
+  }
+
+  /** A post's totals without the engagement rate (see {@link #withoutRate()}). */
+  public static WeeklyTotals countsOfPost(AttributedPost p) {
+    return ofPost(p).withoutRate();
+  }
+
   /** A fraction in lowest terms, so equal sums are equal values whatever their order. */
   private static BigDecimal[] reduced(long numerator, long denominator) {
     return reduced(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
