@@ -122,21 +122,13 @@ final class Pseudonymise {
 
   /** Rewrites the reports in the folder in place. */
   void apply(Path folder) throws IOException {
-    rewrite(folder.resolve(ReportPipeline.POSTS_ATTRIBUTED), (h, c) -> {
-      String platform = c.get(h.indexOf("platform"));
-      String handle = c.get(h.indexOf("handle"));
-      c.set(h.indexOf("post_id"), postId(platform, handle, c.get(h.indexOf("post_id"))));
-      c.set(h.indexOf("handle"), handle(platform, handle));
-    });
+    rewrite(folder.resolve(ReportPipeline.POSTS_ATTRIBUTED), this::author);
     rewrite(folder.resolve(ReportPipeline.TOP_POSTS_WEEKLY), (h, c) -> {
-      String platform = c.get(h.indexOf("platform"));
-      String handle = c.get(h.indexOf("handle"));
-      if (!inRoster(platform, handle)) {
+      if (!inRoster(c.get(h.indexOf("platform")), c.get(h.indexOf("handle")))) {
         // A link to a private person's post names them: dropped, like their handle.
         c.set(h.indexOf("url"), "");
       }
-      c.set(h.indexOf("post_id"), postId(platform, handle, c.get(h.indexOf("post_id"))));
-      c.set(h.indexOf("handle"), handle(platform, handle));
+      author(h, c);
     });
     rewrite(folder.resolve(ReportPipeline.CHANNEL_GROWTH), (h, c) -> {
       c.set(h.indexOf("handle"), handle(c.get(h.indexOf("platform")), c.get(h.indexOf("handle"))));
@@ -145,6 +137,14 @@ final class Pseudonymise {
       c.set(h.indexOf("reason"), text(c.get(h.indexOf("reason"))));
       c.set(h.indexOf("record"), pseudonym("record:" + c.get(h.indexOf("record"))));
     });
+  }
+
+  /** A post row's post_id and handle, when its author is outside the roster. */
+  private void author(List<String> header, List<String> cells) {
+    String platform = cells.get(header.indexOf("platform"));
+    String handle = cells.get(header.indexOf("handle"));
+    cells.set(header.indexOf("post_id"), postId(platform, handle, cells.get(header.indexOf("post_id"))));
+    cells.set(header.indexOf("handle"), handle(platform, handle));
   }
 
   private interface RowEdit {

@@ -74,7 +74,8 @@ public final class ClaimsWeekly extends PTransform<PCollection<AttributedPost>, 
             String[] key = SumWeekly.parts(k);
             WeeklyTotals[] sides =
                 rows.computeIfAbsent(SumWeekly.key(key[0], key[1], key[2]), x -> new WeeklyTotals[] {WeeklyTotals.ZERO, WeeklyTotals.ZERO});
-            sides[key[3].equals(COUNTER) ? 1 : 0] = sides[key[3].equals(COUNTER) ? 1 : 0].plus(t);
+            int side = key[3].equals(COUNTER) ? 1 : 0;
+            sides[side] = sides[side].plus(t);
           });
       List<ReportRow> out = new ArrayList<>();
       rows.forEach(

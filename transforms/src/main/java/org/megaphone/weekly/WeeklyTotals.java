@@ -74,19 +74,12 @@ public abstract class WeeklyTotals {
   /** A post published in the week. */
   public static WeeklyTotals ofPost(AttributedPost p) {
     Long followers = p.getRateFollowers();
-    boolean rated = followers != null && followers > 0;
+    if (followers == null || followers <= 0) {
+      return countsOfPost(p);
+    }
+    BigDecimal[] rate = reduced(p.engagement(), followers);
     return create(
-        1,
-        p.getCampaign() ? 1 : 0,
-        p.getLikes(),
-        p.getComments(),
-        p.getShares(),
-        p.getSaves(),
-        0,
-        0,
-        rated ? reduced(p.engagement(), followers)[0] : BigDecimal.ZERO,
-        rated ? reduced(p.engagement(), followers)[1] : BigDecimal.ONE,
-        rated ? 1 : 0);
+        1, p.getCampaign() ? 1 : 0, p.getLikes(), p.getComments(), p.getShares(), p.getSaves(), 0, 0, rate[0], rate[1], 1);
   }
 
   /**
@@ -102,7 +95,9 @@ public abstract class WeeklyTotals {
 
   /** A post's totals without the engagement rate (see {@link #withoutRate()}). */
   public static WeeklyTotals countsOfPost(AttributedPost p) {
-    return ofPost(p).withoutRate();
+    return create(
+        1, p.getCampaign() ? 1 : 0, p.getLikes(), p.getComments(), p.getShares(), p.getSaves(), 0, 0,
+        BigDecimal.ZERO, BigDecimal.ONE, 0);
   }
 
   /** A fraction in lowest terms, so equal sums are equal values whatever their order. */

@@ -126,23 +126,20 @@ public final class HtmlReport {
   }
 
   private static void weekly(StringBuilder page, ReportTables t, List<String> weeks) {
+    // One pass over the rows; the series then follow ROLES' order, roles without rows left out.
+    Map<String, long[][]> byRole = new java.util.HashMap<>();
+    for (EntityWeek row : t.entities()) {
+      long[][] series = byRole.computeIfAbsent(row.role(), r -> new long[2][weeks.size()]);
+      int w = weeks.indexOf(row.week());
+      series[0][w] += row.engagement();
+      series[1][w] += row.views();
+    }
     Map<String, long[]> engagement = new LinkedHashMap<>();
     Map<String, long[]> views = new LinkedHashMap<>();
     for (String role : ROLES) {
-      long[] e = new long[weeks.size()];
-      long[] v = new long[weeks.size()];
-      boolean any = false;
-      for (EntityWeek row : t.entities()) {
-        if (row.role().equals(role)) {
-          int w = weeks.indexOf(row.week());
-          e[w] += row.engagement();
-          v[w] += row.views();
-          any = true;
-        }
-      }
-      if (any) {
-        engagement.put(roleName(role), e);
-        views.put(roleName(role), v);
+      if (byRole.containsKey(role)) {
+        engagement.put(roleName(role), byRole.get(role)[0]);
+        views.put(roleName(role), byRole.get(role)[1]);
       }
     }
     section(page, "weekly", "Week by week, by role",
