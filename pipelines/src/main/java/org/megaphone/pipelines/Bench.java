@@ -35,12 +35,18 @@ final class Bench {
   static int run(Map<String, String> options, PrintStream out) throws Exception {
     int scale = Integer.parseInt(options.getOrDefault("scale", "10"));
     int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-    List<String> engines = List.of(options.getOrDefault("engines", scale <= 20 ? "direct,flink,duckdb,singlepass" : "flink,duckdb,singlepass").split(","));
+    boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
+    String defaultEngines =
+        stream ? "stream,passthrough,read" : scale <= 20 ? "direct,flink,duckdb,singlepass" : "flink,duckdb,singlepass";
+    List<String> engines = List.of(options.getOrDefault("engines", defaultEngines).split(","));
     Path work = Paths.get(options.getOrDefault("work", "target/bench"));
     Path dataset = work.resolve("scale-" + scale);
     if (!Files.exists(dataset.resolve("views.csv"))) {
       out.printf(Locale.ROOT, "bench: generating scale %d into %s%n", scale, dataset);
       Generate.write(dataset, scale, 1, false);
+    }
+    if (stream) {
+      return BenchStream.run(dataset, work, runs, engines, out);
     }
     long bytes = 0;
     long rows = 0;
@@ -73,30 +79,8 @@ final class Bench {
         out.println("bench: duckdb skipped: the DuckDB JDBC driver is not on the classpath (run ./megaphone bench)");
         continue;
       }
-      List<Measure> measures = new ArrayList<>();
-      for (int i = 0; i < runs; i++) {
-        Path o = work.resolve("out-" + engine);
-        ReportRun.deleteRecursively(o);
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-          pool.resetPeakUsage();
-        }
-        long cpu0 = cpuNanos();
-        long t0 = System.nanoTime();
-        results.put(engine, jobs.get(engine).run(o));
-        double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (cpuNanos() - cpu0) / 1e9;
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-          if (pool.getType() == MemoryType.HEAP) {
-            peak += pool.getPeakUsage().getUsed();
-          }
-        }
-        measures.add(new Measure(wall, cpu, peak));
-        out.printf(Locale.ROOT, "bench: %-10s run %d: %.2f s%n", engine, i + 1, wall);
-      }
-      measures.sort(java.util.Comparator.comparingDouble(Measure::wall));
-      medians.put(engine, measures.get(measures.size() / 2));
+      Job job = jobs.get(engine);
+      medians.put(engine, measure(engine, runs, o -> results.put(engine, job.run(o)), work.resolve("out-" + engine), out));
     }
     out.printf(Locale.ROOT, "%n%-10s %9s %9s %12s %8s %10s%n", "run", "wall s", "CPU s", "rows/s", "MB/s", "peak heap");
     for (Map.Entry<String, Measure> m : medians.entrySet()) {
@@ -125,6 +109,33 @@ final class Bench {
       }
     }
     return code;
+  }
+
+  /** Runs a job --runs times into a fresh folder each time; prints each wall time, returns the median run. */
+  static Measure measure(String engine, int runs, Job job, Path output, PrintStream out) throws Exception {
+    List<Measure> measures = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      ReportRun.deleteRecursively(output);
+      System.gc();
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        pool.resetPeakUsage();
+      }
+      long cpu0 = cpuNanos();
+      long t0 = System.nanoTime();
+      job.run(output);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double cpu = (cpuNanos() - cpu0) / 1e9;
+      long peak = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          peak += pool.getPeakUsage().getUsed();
+        }
+      }
+      measures.add(new Measure(wall, cpu, peak));
+      out.printf(Locale.ROOT, "bench: %-11s run %d: %.2f s%n", engine, i + 1, wall);
+    }
+    measures.sort(java.util.Comparator.comparingDouble(Measure::wall));
+    return measures.get(measures.size() / 2);
   }
 
   private static Map<String, long[]> megaphone(Path dataset, Path out, String... runner) throws IOException {

@@ -24,6 +24,7 @@ public final class Megaphone {
           + "       megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]\n"
           + "       megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)\n"
           + "       megaphone bench [--scale=10] [--runs=3] [--engines=direct,flink,duckdb,singlepass]   (runbooks/performance.md)\n"
+          + "       megaphone bench --stream [--scale=10] [--runs=3] [--engines=stream,passthrough,read]\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
   private Megaphone() {}
@@ -72,10 +73,12 @@ public final class Megaphone {
           "bench",
           err,
           () -> {
-            Map<String, String> given = keyValues(rest);
+            Map<String, String> given =
+                keyValues(Arrays.stream(rest).map(a -> a.equals("--stream") ? "--stream=true" : a).toArray(String[]::new));
             for (String key : given.keySet()) {
-              if (!List.of("scale", "runs", "engines", "work").contains(key)) {
-                throw new UsageException("unknown option --" + key + " (bench takes --scale, --runs, --engines, --work)");
+              if (!List.of("scale", "runs", "engines", "work", "stream").contains(key)) {
+                throw new UsageException(
+                    "unknown option --" + key + " (bench takes --scale, --runs, --engines, --work, --stream)");
               }
             }
             try {
@@ -309,7 +312,11 @@ public final class Megaphone {
               + options.getInput()
               + " -> "
               + options.getOutput()
-              + " (new posts*.csv and views*.csv files are read as they appear; Ctrl-C stops)");
+              + (options.getStopAfterIdle().isEmpty()
+                  ? " (new posts*.csv and views*.csv files are read as they appear; Ctrl-C stops)"
+                  : " (new posts*.csv and views*.csv files are read as they appear; stops after "
+                      + options.getStopAfterIdle()
+                      + " without a new file)"));
       org.apache.beam.sdk.PipelineResult result = StreamPipeline.start(options);
       result.waitUntilFinish();
       return 0;

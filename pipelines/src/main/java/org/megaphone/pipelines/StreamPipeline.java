@@ -58,6 +58,11 @@ public final class StreamPipeline {
       // stream on Flink never emits. Ten seconds unless the user chose.
       flink.setCheckpointingInterval(10_000L);
     }
+    if (!options.getStopAfterIdle().isEmpty() && flink.getShutdownSourcesAfterIdleMs() < 0) {
+      // With checkpointing on, Flink keeps finished sources alive for ever; a stream told to stop
+      // must let them go so that the job ends once its last pane is written.
+      flink.setShutdownSourcesAfterIdleMs(0L);
+    }
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options);
     return pipeline.run();
@@ -93,11 +98,15 @@ public final class StreamPipeline {
               .and(viewRecords.get(KafkaRows.Read.REJECTS))
               .apply("FlattenRecordRejects", Flatten.pCollections());
     } else {
+      Duration poll = Duration.millis(java.time.Duration.parse(options.getPollInterval()).toMillis());
       ReadTables watch =
-          ReadTables.watching(
-              options.getInput(),
-              List.of(postsTable, viewsTable),
-              Duration.millis(java.time.Duration.parse(options.getPollInterval()).toMillis()));
+          options.getStopAfterIdle().isEmpty()
+              ? ReadTables.watching(options.getInput(), List.of(postsTable, viewsTable), poll)
+              : ReadTables.watchingUntilIdle(
+                  options.getInput(),
+                  List.of(postsTable, viewsTable),
+                  poll,
+                  Duration.millis(java.time.Duration.parse(options.getStopAfterIdle()).toMillis()));
       PCollectionTuple rows = pipeline.apply("WatchPostsAndViews", watch);
       postRows = rows.get(watch.rows(postsTable));
       viewRows = rows.get(watch.rows(viewsTable));

@@ -21,12 +21,16 @@ final class StreamRun {
       throw new UsageException("--timezone=" + options.getTimezone() + ": not an IANA time zone");
     }
     ReportRun.checkBaselinePosts(options);
+    if (!options.getStopAfterIdle().isEmpty() && !options.getKafkaBootstrap().isEmpty()) {
+      throw new UsageException("--stopAfterIdle ends a folder watch; a Kafka stream runs until cancelled");
+    }
     for (String[] d :
         new String[][] {
           {"earlyFiring", options.getEarlyFiring()},
           {"allowedLateness", options.getAllowedLateness()},
           {"pollInterval", options.getPollInterval()},
-          {"bulletinWindow", options.getBulletinWindow()}
+          {"bulletinWindow", options.getBulletinWindow()},
+          {"stopAfterIdle", options.getStopAfterIdle().isEmpty() ? "PT0S" : options.getStopAfterIdle()}
         }) {
       try {
         if (Duration.parse(d[1]).isNegative()) {

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Watch;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -45,13 +46,16 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   /** Null for one pass over the folder; else how often a stream looks for new files. */
   private final org.joda.time.Duration pollInterval;
 
+  /** Null to watch for ever; else how long without a new file ends the watch. */
+  private final org.joda.time.Duration stopAfterIdle;
+
   /** One pass over the files an --input names (a folder, recursively, or a glob). */
   public ReadTables(String input, List<Table<?>> tables) {
-    this(InputFiles.of(input), tables, null);
+    this(InputFiles.of(input), tables, null, null);
   }
 
   public ReadTables(InputFiles files, List<Table<?>> tables) {
-    this(files, tables, null);
+    this(files, tables, null, null);
   }
 
   /**
@@ -60,11 +64,23 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
    * unbounded.
    */
   public static ReadTables watching(String folder, List<Table<?>> tables, org.joda.time.Duration pollInterval) {
-    return new ReadTables(InputFiles.topLevel(folder), tables, pollInterval);
+    return new ReadTables(InputFiles.topLevel(folder), tables, pollInterval, null);
   }
 
-  private ReadTables(InputFiles files, List<Table<?>> tables, org.joda.time.Duration pollInterval) {
+  /**
+   * Like {@link #watching}, but the watch ends once no new file has appeared for {@code
+   * stopAfterIdle}: the output is then complete, and a stream reading it finishes (a replay of an
+   * archive, a benchmark).
+   */
+  public static ReadTables watchingUntilIdle(
+      String folder, List<Table<?>> tables, org.joda.time.Duration pollInterval, org.joda.time.Duration stopAfterIdle) {
+    return new ReadTables(InputFiles.topLevel(folder), tables, pollInterval, stopAfterIdle);
+  }
+
+  private ReadTables(
+      InputFiles files, List<Table<?>> tables, org.joda.time.Duration pollInterval, org.joda.time.Duration stopAfterIdle) {
     this.pollInterval = pollInterval;
+    this.stopAfterIdle = stopAfterIdle;
     this.files = files;
     for (Table<?> t : tables) {
       this.tables.put(t.name(), t);
@@ -75,9 +91,12 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   private FileIO.Match match() {
     FileIO.Match match =
         FileIO.match().filepattern(files.pattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW);
-    return pollInterval == null
-        ? match
-        : match.continuously(pollInterval, org.apache.beam.sdk.transforms.Watch.Growth.never());
+    if (pollInterval == null) {
+      return match;
+    }
+    return stopAfterIdle == null
+        ? match.continuously(pollInterval, Watch.Growth.never())
+        : match.continuously(pollInterval, Watch.Growth.afterTimeSinceNewOutput(stopAfterIdle));
   }
 
   /** The tag of a table's rows in the output. */

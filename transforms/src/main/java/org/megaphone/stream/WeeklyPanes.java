@@ -3,6 +3,8 @@ package org.megaphone.stream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.schemas.SchemaRegistry;
@@ -99,6 +101,10 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     } catch (NoSuchSchemaException e) {
       throw new IllegalStateException(e);
     }
+    // On Flink a window fires a last, empty pane after its real ones (seen replaying an archive:
+    // entities panes failed on a null sum, claims rows were overwritten by an empty one). An empty
+    // pane's sum is null, carried as such and skipped by the formatters: it changes no row.
+    KvCoder<String, WeeklyTotals> sums = KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(coder.getValueCoder()));
     PCollection<Contribution> weeks =
         contributions.apply("WindowIntoIsoWeeks", isoWeeks(zoneId, earlyFiring, allowedLateness));
     TypeDescriptor<KV<String, WeeklyTotals>> kv =
@@ -110,6 +116,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
                 MapElements.into(kv).via((Contribution c) -> KV.of(c.getEntityId(), c.getTotals())))
             .setCoder(coder)
             .apply("SumPerEntity", Combine.perKey(WeeklyTotals::plus))
+            .setCoder(sums)
             .apply(
                 "FormatEntityPanes",
                 ParDo.of(new EntityPaneFn(roster, zoneId)).withSideInputs(ConfigValue.views(roster)));
@@ -123,12 +130,14 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
                             KV.of(SumWeekly.key(c.getPlatform(), c.getLanguage()), c.getTotals().withoutRate())))
             .setCoder(coder)
             .apply("SumPerPlatform", Combine.perKey(WeeklyTotals::plus))
+            .setCoder(sums)
             .apply("FormatPlatformPanes", ParDo.of(new PlatformPaneFn(zoneId)));
     PCollection<PaneRow> themes =
         weeks
             .apply("KeyByTheme", FlatMapElements.into(kv).via(WeeklyPanes::themeKeys))
             .setCoder(coder)
             .apply("SumPerTheme", Combine.perKey(WeeklyTotals::plus))
+            .setCoder(sums)
             .apply("FormatThemePanes", ParDo.of(new ThemePaneFn(zoneId)));
     KvCoder<WeeklyTotals, WeeklyTotals> sidesCoder = KvCoder.of(coder.getValueCoder(), coder.getValueCoder());
     PCollection<PaneRow> claims =
@@ -142,6 +151,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
                     .via(WeeklyPanes::claimKeys))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), sidesCoder))
             .apply("SumPerClaim", Combine.perKey(WeeklyPanes::sumSides))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(sidesCoder)))
             .apply("FormatClaimPanes", ParDo.of(new ClaimPaneFn(zoneId)));
     try {
       return PCollectionList.of(entities)
@@ -183,7 +193,11 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     return out;
   }
 
-  static KV<WeeklyTotals, WeeklyTotals> sumSides(Iterable<KV<WeeklyTotals, WeeklyTotals>> all) {
+  /** Both sides summed; null for an empty pane, which must not read as a claim gone to zero. */
+  static @Nullable KV<WeeklyTotals, WeeklyTotals> sumSides(Iterable<KV<WeeklyTotals, WeeklyTotals>> all) {
+    if (!all.iterator().hasNext()) {
+      return null;
+    }
     WeeklyTotals spread = WeeklyTotals.ZERO;
     WeeklyTotals counter = WeeklyTotals.ZERO;
     for (KV<WeeklyTotals, WeeklyTotals> s : all) {
@@ -222,6 +236,9 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
+      if (c.element().getValue() == null) {
+        return; // an empty pane: nothing to update
+      }
       String week = week(window, zoneId);
       String entity = c.element().getKey();
       WeeklyTotals t = c.element().getValue();
@@ -245,6 +262,9 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
+      if (c.element().getValue() == null) {
+        return; // an empty pane: nothing to update
+      }
       String week = week(window, zoneId);
       String[] key = SumWeekly.parts(c.element().getKey());
       WeeklyTotals t = c.element().getValue();
@@ -275,6 +295,9 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
+      if (c.element().getValue() == null) {
+        return; // an empty pane: nothing to update
+      }
       String week = week(window, zoneId);
       String[] key = SumWeekly.parts(c.element().getKey());
       WeeklyTotals t = c.element().getValue();
@@ -298,6 +321,9 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
+      if (c.element().getValue() == null) {
+        return; // an empty pane: nothing to update
+      }
       String week = week(window, zoneId);
       String[] key = SumWeekly.parts(c.element().getKey());
       WeeklyTotals spread = c.element().getValue().getKey();

@@ -123,6 +123,31 @@ class WeeklyPanesTransformTest {
   }
 
   @Test
+  void dataPastTheLatenessIsDroppedAndWhatCameBeforeStays(TestPipeline p) throws Exception {
+    // An archive replayed with the default lateness: once the watermark is years past the posts'
+    // weeks, what arrives is dropped, and the rows keep what came before.
+    TestStream<PostEvent> events =
+        TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class))
+            .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 10, 1L)))
+            .advanceWatermarkTo(new Instant(at("2026-11-26T00:00:00Z")))
+            .addElements(event(post("p2", "2020-03-31T10:00:00Z", "2020-W14", 5, 1L)))
+            .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
+            .advanceProcessingTime(Duration.standardMinutes(2))
+            .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 20, 2L)))
+            .advanceProcessingTime(Duration.standardMinutes(2))
+            .advanceWatermarkToInfinity();
+
+    PAssert.that(run(p, events, "UTC"))
+        .satisfies(
+            check(
+                Map.of(
+                    "entities_weekly.csv[2020-W14, anna]", "2020-W14,anna,anna,influencer,,,1,0,10,0,0,0,10,0,",
+                    "platforms_weekly.csv[2020-W14, instagram, fi]", "2020-W14,instagram,fi,1,0,10,0"),
+                List.of()));
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   void snapshotsOutOfOrderEndWithTheBatchGainsInTheirWeeks(TestPipeline p) throws Exception {
     TestStream<PostEvent> events =
         TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class))

@@ -1,0 +1,189 @@
+package org.megaphone.pipelines;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Watch;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.joda.time.Duration;
+import org.megaphone.read.ReadTables;
+import org.megaphone.read.Table;
+import org.megaphone.read.Tables;
+
+/**
+ * {@code megaphone bench --stream}: the events per second the stream job sustains on embedded
+ * Flink over a pre-filled folder, next to Beam's own pass-through on the same runner and source.
+ *
+ * <p>Three jobs read the same posts*.csv and views*.csv files through a folder watch that ends
+ * once no new file has appeared for {@link #IDLE} (so each job finishes and its wall time is its
+ * throughput):
+ *
+ * <ul>
+ *   <li>{@code stream}: the stream job as {@code megaphone stream --stopAfterIdle} runs it;
+ *   <li>{@code passthrough}: Beam's FileIO watch and TextIO, each line counted and dropped;
+ *   <li>{@code read}: Megaphone's own watch and CSV parsing, each row counted and dropped.
+ * </ul>
+ *
+ * Each must account for every input row (its counter), or the benchmark fails.
+ */
+final class BenchStream {
+  private BenchStream() {}
+
+  static final Duration POLL = Duration.millis(200);
+  static final Duration IDLE = Duration.millis(500);
+
+  static int run(Path dataset, Path work, int runs, List<String> engines, PrintStream out) throws Exception {
+    long events = 0;
+    long headers = 0;
+    long bytes = 0;
+    try (Stream<Path> files = Files.list(dataset)) {
+      for (Path f : files.filter(BenchStream::isEventFile).sorted().toList()) {
+        bytes += Files.size(f);
+        try (Stream<String> lines = Files.lines(f)) {
+          events += lines.count() - 1;
+          headers++;
+        }
+      }
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    out.printf(Locale.ROOT, "bench --stream: %,d events (posts and view snapshots, %.1f MB) on embedded Flink, parallelism %d; %d runs each, medians%n",
+        events, bytes / 1e6, cores, runs);
+    List<String> flink =
+        List.of(
+            "--runner=FlinkRunner",
+            "--flinkMaster=[local]",
+            "--parallelism=" + cores,
+            "--streaming=true",
+            "--checkpointingInterval=10000",
+            "--shutdownSourcesAfterIdleMs=0");
+    Map<String, Bench.Job> jobs = new LinkedHashMap<>();
+    long expected = events;
+    long lines = events + headers;
+    jobs.put("stream", o -> counted(stream(dataset, o, flink), ReadTables.class, "rows", expected));
+    jobs.put("passthrough", o -> counted(passThrough(dataset, flink), BenchStream.class, "lines", lines));
+    jobs.put("read", o -> counted(readOnly(dataset, flink), ReadTables.class, "rows", expected));
+
+    Map<String, Bench.Measure> medians = new LinkedHashMap<>();
+    for (String engine : engines) {
+      if (!jobs.containsKey(engine)) {
+        throw new UsageException("--engines: no stream engine " + engine + "; engines: " + String.join(",", jobs.keySet()));
+      }
+      medians.put(engine, Bench.measure(engine, runs, jobs.get(engine), work.resolve("stream-out-" + engine), out));
+    }
+    out.printf(Locale.ROOT, "%n%-12s %9s %9s %12s %10s%n", "run", "wall s", "CPU s", "events/s", "peak heap");
+    for (Map.Entry<String, Bench.Measure> m : medians.entrySet()) {
+      Bench.Measure x = m.getValue();
+      out.printf(Locale.ROOT, "%-12s %9.2f %9.2f %,12.0f %7d MB%n", m.getKey(), x.wall(), x.cpu(), events / x.wall(), x.peakHeap() >> 20);
+    }
+    for (String base : List.of("passthrough", "read")) {
+      if (medians.containsKey("stream") && medians.containsKey(base)) {
+        out.printf(Locale.ROOT, "Megaphone stream / %s: %.0f%% of its events/s%n", base,
+            100 * medians.get(base).wall() / medians.get("stream").wall());
+      }
+    }
+    return 0;
+  }
+
+  static boolean isEventFile(Path f) {
+    String name = f.getFileName().toString();
+    return (name.startsWith("posts") || name.startsWith("views")) && name.endsWith(".csv");
+  }
+
+  private static PipelineResult stream(Path dataset, Path output, List<String> flink) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input=" + dataset,
+                "--output=" + output,
+                "--timezone=" + Generate.ZONE,
+                "--pollInterval=" + java.time.Duration.ofMillis(POLL.getMillis()),
+                "--stopAfterIdle=" + java.time.Duration.ofMillis(IDLE.getMillis())));
+    args.addAll(flink);
+    PipelineOptionsFactory.register(StreamOptions.class);
+    StreamOptions options = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation().as(StreamOptions.class);
+    StreamRun.check(options);
+    PipelineResult result = StreamPipeline.start(options);
+    result.waitUntilFinish();
+    return result;
+  }
+
+  /** Beam's own read of the same files, watched the same way: every line counted, nothing else. */
+  private static PipelineResult passThrough(Path dataset, List<String> flink) {
+    Pipeline p = Pipeline.create(options(flink));
+    p.apply(
+            "MatchFiles",
+            FileIO.match()
+                .filepattern(dataset + "/{posts,views}*.csv")
+                .continuously(POLL, Watch.Growth.afterTimeSinceNewOutput(IDLE)))
+        .apply("OpenFiles", FileIO.readMatches())
+        .apply("ReadLines", TextIO.readFiles())
+        .apply("CountLines", ParDo.of(new CountFn<String>()));
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    return result;
+  }
+
+  /** Megaphone's watch and CSV parsing, rows dropped: what the stream's own work adds to reading. */
+  private static PipelineResult readOnly(Path dataset, List<String> flink) {
+    Pipeline p = Pipeline.create(options(flink));
+    Table<?> posts = Tables.posts(Generate.ZONE.getId());
+    Table<?> views = Tables.views(Generate.ZONE.getId());
+    ReadTables watch = ReadTables.watchingUntilIdle(dataset.toString(), List.of(posts, views), POLL, IDLE);
+    PCollectionTuple rows = p.apply("WatchPostsAndViews", watch);
+    rows.get(watch.rows(posts)).apply("DropPosts", ParDo.of(new DropFn<>()));
+    rows.get(watch.rows(views)).apply("DropViews", ParDo.of(new DropFn<>()));
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    return result;
+  }
+
+  private static PipelineOptions options(List<String> flink) {
+    return PipelineOptionsFactory.fromArgs(flink.toArray(new String[0])).withValidation().create();
+  }
+
+  /** Fails unless the job's counter saw every input row: a job that ended early measured nothing. */
+  private static Map<String, long[]> counted(PipelineResult result, Class<?> namespace, String name, long expected) {
+    long seen = 0;
+    for (MetricResult<Long> c :
+        result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.named(namespace, name)).build()).getCounters()) {
+      seen += c.getAttempted();
+    }
+    if (seen != expected) {
+      throw new IllegalStateException("the job counted " + seen + " " + name + ", the input has " + expected);
+    }
+    return Map.of();
+  }
+
+  private static final class CountFn<T> extends DoFn<T, Void> {
+    private final Counter lines = Metrics.counter(BenchStream.class, "lines");
+
+    @ProcessElement
+    public void process(@Element T element) {
+      lines.inc();
+    }
+  }
+
+  private static final class DropFn<T> extends DoFn<T, Void> {
+    @ProcessElement
+    public void process(@Element T element) {}
+  }
+}
