@@ -37,7 +37,7 @@ final class Bench {
     int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
     boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
     String defaultEngines =
-        stream ? "stream,passthrough,read" : scale <= 20 ? "direct,flink,duckdb,singlepass" : "flink,duckdb,singlepass";
+        stream ? "stream,stream-copy,passthrough,read" : scale <= 20 ? "direct,flink,duckdb,singlepass" : "flink,duckdb,singlepass";
     List<String> engines = List.of(options.getOrDefault("engines", defaultEngines).split(","));
     Path work = Paths.get(options.getOrDefault("work", "target/bench"));
     Path dataset = work.resolve("scale-" + scale);

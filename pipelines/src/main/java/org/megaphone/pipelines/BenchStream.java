@@ -38,7 +38,8 @@ import org.megaphone.read.Tables;
  * throughput):
  *
  * <ul>
- *   <li>{@code stream}: the stream job as {@code megaphone stream --stopAfterIdle} runs it;
+ *   <li>{@code stream}: the stream job as {@code megaphone stream --stopAfterIdle} runs it on
+ *       Flink (object reuse on); {@code stream-copy}: the same with Flink's copies between steps;
  *   <li>{@code passthrough}: Beam's FileIO watch and TextIO, each line counted and dropped;
  *   <li>{@code read}: Megaphone's own watch and CSV parsing, each row counted and dropped.
  * </ul>
@@ -78,7 +79,11 @@ final class BenchStream {
     Map<String, Bench.Job> jobs = new LinkedHashMap<>();
     long expected = events;
     long lines = events + headers;
+    // As `megaphone stream --runner=FlinkRunner` runs it (object reuse on), and with Flink's copies.
+    List<String> copying = new ArrayList<>(flink);
+    copying.addAll(List.of("--objectReuse=false", "--fasterCopy=false"));
     jobs.put("stream", o -> counted(stream(dataset, o, flink), ReadTables.class, "rows", expected));
+    jobs.put("stream-copy", o -> counted(stream(dataset, o, copying), ReadTables.class, "rows", expected));
     jobs.put("passthrough", o -> counted(passThrough(dataset, flink), BenchStream.class, "lines", lines));
     jobs.put("read", o -> counted(readOnly(dataset, flink), ReadTables.class, "rows", expected));
 
@@ -94,10 +99,12 @@ final class BenchStream {
       Bench.Measure x = m.getValue();
       out.printf(Locale.ROOT, "%-12s %9.2f %9.2f %,12.0f %7d MB%n", m.getKey(), x.wall(), x.cpu(), events / x.wall(), x.peakHeap() >> 20);
     }
-    for (String base : List.of("passthrough", "read")) {
-      if (medians.containsKey("stream") && medians.containsKey(base)) {
-        out.printf(Locale.ROOT, "Megaphone stream / %s: %.0f%% of its events/s%n", base,
-            100 * medians.get(base).wall() / medians.get("stream").wall());
+    for (String stream : List.of("stream", "stream-copy")) {
+      for (String base : List.of("passthrough", "read")) {
+        if (medians.containsKey(stream) && medians.containsKey(base)) {
+          out.printf(Locale.ROOT, "Megaphone %s / %s: %.0f%% of its events/s%n", stream, base,
+              100 * medians.get(base).wall() / medians.get(stream).wall());
+        }
       }
     }
     return 0;
@@ -119,7 +126,10 @@ final class BenchStream {
                 "--stopAfterIdle=" + java.time.Duration.ofMillis(IDLE.getMillis())));
     args.addAll(flink);
     PipelineOptionsFactory.register(StreamOptions.class);
-    StreamOptions options = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation().as(StreamOptions.class);
+    StreamOptions options =
+        PipelineOptionsFactory.fromArgs(Megaphone.withFlinkStreamDefaults(args.toArray(new String[0])))
+            .withValidation()
+            .as(StreamOptions.class);
     StreamRun.check(options);
     PipelineResult result = StreamPipeline.start(options);
     result.waitUntilFinish();

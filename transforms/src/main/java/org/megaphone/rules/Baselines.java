@@ -42,6 +42,15 @@ public final class Baselines {
 
   /** Compares engagement / baseline of two posts exactly (doubled baselines above 0). */
   public static int compareOverperformance(long engagement1, long doubled1, long engagement2, long doubled2) {
+    // Exact in longs when both products fit (always, for real counts); BigInteger otherwise. The
+    // ranking compares on every arrival in the stream, where BigInteger was a tenth of the time.
+    long high1 = Math.multiplyHigh(engagement1, doubled2);
+    long low1 = engagement1 * doubled2;
+    long high2 = Math.multiplyHigh(engagement2, doubled1);
+    long low2 = engagement2 * doubled1;
+    if (high1 == (low1 >> 63) && high2 == (low2 >> 63)) {
+      return Long.compare(low1, low2);
+    }
     return BigInteger.valueOf(engagement1)
         .multiply(BigInteger.valueOf(doubled2))
         .compareTo(BigInteger.valueOf(engagement2).multiply(BigInteger.valueOf(doubled1)));

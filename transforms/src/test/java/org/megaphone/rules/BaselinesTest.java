@@ -2,6 +2,7 @@ package org.megaphone.rules;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThan;
 
 import java.math.BigDecimal;
@@ -45,5 +46,24 @@ class BaselinesTest {
     // 10 / 3 equals 20 / 6; 3,333,333 / 1,000,000 is a hair below 10 / 3, which rounding would hide.
     assertThat(Baselines.compareOverperformance(10, 6, 20, 12), is(0));
     assertThat(Baselines.compareOverperformance(3_333_333, 2_000_000, 10, 6), lessThan(0));
+  }
+
+  @Test
+  void overperformanceStaysExactWhereTheProductsOverflowALong() {
+    // MAX / 1.5 against (MAX - 1) / 1: long products would wrap and invert the order.
+    assertThat(Baselines.compareOverperformance(Long.MAX_VALUE, 3, Long.MAX_VALUE - 1, 2), lessThan(0));
+    assertThat(Baselines.compareOverperformance(Long.MAX_VALUE - 1, 2, Long.MAX_VALUE, 3), greaterThan(0));
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      long e1 = random.nextLong() >>> random.nextInt(64);
+      long d1 = 1 + (random.nextLong() >>> (1 + random.nextInt(63)));
+      long e2 = random.nextLong() >>> random.nextInt(64);
+      long d2 = 1 + (random.nextLong() >>> (1 + random.nextInt(63)));
+      int exact =
+          java.math.BigInteger.valueOf(e1)
+              .multiply(java.math.BigInteger.valueOf(d2))
+              .compareTo(java.math.BigInteger.valueOf(e2).multiply(java.math.BigInteger.valueOf(d1)));
+      assertThat(e1 + "/" + d1 + " vs " + e2 + "/" + d2, Integer.signum(Baselines.compareOverperformance(e1, d1, e2, d2)), is(exact));
+    }
   }
 }
