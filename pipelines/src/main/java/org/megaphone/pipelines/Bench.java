@@ -35,6 +35,7 @@ final class Bench {
   static int run(Map<String, String> options, PrintStream out) throws Exception {
     int scale = Integer.parseInt(options.getOrDefault("scale", "10"));
     int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+    int warmups = Integer.parseInt(options.getOrDefault("warmup", "1"));
     boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
     String defaultEngines =
         stream ? "stream,stream-copy,passthrough,read" : scale <= 20 ? "direct,flink,duckdb,singlepass" : "flink,duckdb,singlepass";
@@ -46,7 +47,7 @@ final class Bench {
       Generate.write(dataset, scale, 1, false);
     }
     if (stream) {
-      return BenchStream.run(dataset, work, runs, engines, out);
+      return BenchStream.run(dataset, work, warmups, runs, engines, out);
     }
     long bytes = 0;
     long rows = 0;
@@ -58,8 +59,8 @@ final class Bench {
         }
       }
     }
-    out.printf(Locale.ROOT, "bench: scale %d: %,d input rows, %.1f MB; %d runs each, medians; %d cores, heap max %,d MB%n",
-        scale, rows, bytes / 1e6, runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    out.printf(Locale.ROOT, "bench: scale %d: %,d input rows, %.1f MB; %d warm-up and %d measured runs each, medians; %d cores, heap max %,d MB%n",
+        scale, rows, bytes / 1e6, warmups, runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     java.time.ZoneId zone = Generate.ZONE;
     Map<String, Job> jobs = new LinkedHashMap<>();
     int cores = Runtime.getRuntime().availableProcessors();
@@ -80,7 +81,7 @@ final class Bench {
         continue;
       }
       Job job = jobs.get(engine);
-      medians.put(engine, measure(engine, runs, o -> results.put(engine, job.run(o)), work.resolve("out-" + engine), out));
+      medians.put(engine, measure(engine, warmups, runs, o -> results.put(engine, job.run(o)), work.resolve("out-" + engine), out));
     }
     out.printf(Locale.ROOT, "%n%-10s %9s %9s %12s %8s %10s%n", "run", "wall s", "CPU s", "rows/s", "MB/s", "peak heap");
     for (Map.Entry<String, Measure> m : medians.entrySet()) {
@@ -111,10 +112,14 @@ final class Bench {
     return code;
   }
 
-  /** Runs a job --runs times into a fresh folder each time; prints each wall time, returns the median run. */
-  static Measure measure(String engine, int runs, Job job, Path output, PrintStream out) throws Exception {
+  /**
+   * Runs a job --warmup times unmeasured (the JIT and Flink's classes warm up, which would
+   * otherwise count against whichever engine runs first), then --runs times, into a fresh folder
+   * each time; prints each wall time, returns the median run.
+   */
+  static Measure measure(String engine, int warmups, int runs, Job job, Path output, PrintStream out) throws Exception {
     List<Measure> measures = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
+    for (int i = -warmups; i < runs; i++) {
       ReportRun.deleteRecursively(output);
       System.gc();
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -130,6 +135,10 @@ final class Bench {
         if (pool.getType() == MemoryType.HEAP) {
           peak += pool.getPeakUsage().getUsed();
         }
+      }
+      if (i < 0) {
+        out.printf(Locale.ROOT, "bench: %-11s warm-up: %.2f s (not counted)%n", engine, wall);
+        continue;
       }
       measures.add(new Measure(wall, cpu, peak));
       out.printf(Locale.ROOT, "bench: %-11s run %d: %.2f s%n", engine, i + 1, wall);

@@ -52,7 +52,7 @@ final class BenchStream {
   static final Duration POLL = Duration.millis(200);
   static final Duration IDLE = Duration.millis(500);
 
-  static int run(Path dataset, Path work, int runs, List<String> engines, PrintStream out) throws Exception {
+  static int run(Path dataset, Path work, int warmups, int runs, List<String> engines, PrintStream out) throws Exception {
     long events = 0;
     long headers = 0;
     long bytes = 0;
@@ -66,8 +66,8 @@ final class BenchStream {
       }
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    out.printf(Locale.ROOT, "bench --stream: %,d events (posts and view snapshots, %.1f MB) on embedded Flink, parallelism %d; %d runs each, medians%n",
-        events, bytes / 1e6, cores, runs);
+    out.printf(Locale.ROOT, "bench --stream: %,d events (posts and view snapshots, %.1f MB) on embedded Flink, parallelism %d; %d warm-up and %d measured runs each, medians%n",
+        events, bytes / 1e6, cores, warmups, runs);
     List<String> flink =
         List.of(
             "--runner=FlinkRunner",
@@ -92,7 +92,7 @@ final class BenchStream {
       if (!jobs.containsKey(engine)) {
         throw new UsageException("--engines: no stream engine " + engine + "; engines: " + String.join(",", jobs.keySet()));
       }
-      medians.put(engine, Bench.measure(engine, runs, jobs.get(engine), work.resolve("stream-out-" + engine), out));
+      medians.put(engine, Bench.measure(engine, warmups, runs, jobs.get(engine), work.resolve("stream-out-" + engine), out));
     }
     out.printf(Locale.ROOT, "%n%-12s %9s %9s %12s %10s%n", "run", "wall s", "CPU s", "events/s", "peak heap");
     for (Map.Entry<String, Bench.Measure> m : medians.entrySet()) {

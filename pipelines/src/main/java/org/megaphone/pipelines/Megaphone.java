@@ -23,8 +23,8 @@ public final class Megaphone {
           + "       megaphone verify --manifest=DIR/summary.json [--input=DIR]\n"
           + "       megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]\n"
           + "       megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)\n"
-          + "       megaphone bench [--scale=10] [--runs=3] [--engines=direct,flink,duckdb,singlepass]   (runbooks/performance.md)\n"
-          + "       megaphone bench --stream [--scale=10] [--runs=3] [--engines=stream,stream-copy,passthrough,read]\n"
+          + "       megaphone bench [--scale=10] [--runs=3] [--warmup=1] [--engines=direct,flink,duckdb,singlepass]   (runbooks/performance.md)\n"
+          + "       megaphone bench --stream [--scale=10] [--runs=3] [--warmup=1] [--engines=stream,stream-copy,passthrough,read]\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
   private Megaphone() {}
@@ -76,9 +76,9 @@ public final class Megaphone {
             Map<String, String> given =
                 keyValues(Arrays.stream(rest).map(a -> a.equals("--stream") ? "--stream=true" : a).toArray(String[]::new));
             for (String key : given.keySet()) {
-              if (!List.of("scale", "runs", "engines", "work", "stream").contains(key)) {
+              if (!List.of("scale", "runs", "warmup", "engines", "work", "stream").contains(key)) {
                 throw new UsageException(
-                    "unknown option --" + key + " (bench takes --scale, --runs, --engines, --work, --stream)");
+                    "unknown option --" + key + " (bench takes --scale, --runs, --warmup, --engines, --work, --stream)");
               }
             }
             try {

@@ -74,7 +74,7 @@ class BenchTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int code =
         Bench.run(
-            Map.of("scale", "1", "runs", "1", "engines", "direct,duckdb,singlepass", "work", tmp.toString()),
+            Map.of("scale", "1", "runs", "1", "warmup", "0", "engines", "direct,duckdb,singlepass", "work", tmp.toString()),
             new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out, code, equalTo(0));
