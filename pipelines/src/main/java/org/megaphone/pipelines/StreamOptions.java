@@ -37,7 +37,8 @@ public interface StreamOptions extends DatasetOptions, RuleOptions, KafkaOptions
   @Description(
       "Stop once no new posts*.csv or views*.csv file has appeared in --input for this long"
           + " (ISO-8601, e.g. PT30S): the stream then emits its final panes and ends, as for a replay"
-          + " of an archive. Empty (the default): watch until cancelled. Not with --kafkaBootstrap.")
+          + " of an archive. Empty (the default): watch until cancelled. FlinkRunner only (embedded:"
+          + " --flinkMaster=[local]); not with --kafkaBootstrap.")
   @Default.String("")
   String getStopAfterIdle();
 

@@ -72,14 +72,16 @@ class CommandLineTest {
   }
 
   @Test
-  void streamStopAfterIdleMustBeADurationAndOnlyForAFolder(@TempDir Path tmp) throws IOException {
+  void streamStopAfterIdleMustBeADurationForAFolderOnFlink(@TempDir Path tmp) throws IOException {
     MiniDataset.write(tmp.resolve("in"));
     String in = "--input=" + tmp.resolve("in");
     String live = "--output=" + tmp.resolve("live");
-    assertThat(run("stream", in, live, "--stopAfterIdle=soon"), equalTo(2));
+    assertThat(run("stream", in, live, "--stopAfterIdle=soon", "--runner=FlinkRunner"), equalTo(2));
     assertThat(stderr(), containsString("--stopAfterIdle=soon: not an ISO-8601 duration"));
     assertThat(run("stream", in, live, "--stopAfterIdle=PT30S", "--kafkaBootstrap=127.0.0.1:9"), equalTo(2));
     assertThat(stderr(), containsString("--stopAfterIdle ends a folder watch"));
+    assertThat(run("stream", in, live, "--stopAfterIdle=PT30S"), equalTo(2));
+    assertThat(stderr(), containsString("--stopAfterIdle needs --runner=FlinkRunner"));
   }
 
   @Test

@@ -1,5 +1,12 @@
 package org.megaphone.stream;
 
+import org.joda.time.Duration;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -80,12 +87,29 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** How long a file's updates are gathered before it is rewritten. */
+  static final Duration FLUSH_DELAY = Duration.standardSeconds(1);
+
+  /**
+   * Keeps a file's rows in state and rewrites the file at most once per {@link #FLUSH_DELAY} (a
+   * processing-time timer), and once more when the stream ends (an event-time timer at the end of
+   * the global window). Rewriting on every row cost a seventh of a replay's time.
+   */
   private static final class RewriteFn extends DoFn<KV<String, PaneRow>, Void> {
     private final String output;
     private final Map<String, List<String>> headers;
 
     @StateId("rows")
     private final StateSpec<ValueState<Map<String, PaneRow>>> rowsSpec;
+
+    @StateId("dirty")
+    private final StateSpec<ValueState<Boolean>> dirtySpec = StateSpecs.value(BooleanCoder.of());
+
+    @TimerId("flush")
+    private final TimerSpec flushSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
+
+    @TimerId("end")
+    private final TimerSpec endSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
     RewriteFn(String output, Map<String, List<String>> headers, SchemaRegistry schemas) {
       this.output = output;
@@ -100,8 +124,11 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
 
     @ProcessElement
     public void process(
-        @Element KV<String, PaneRow> element, @StateId("rows") ValueState<Map<String, PaneRow>> state)
-        throws IOException {
+        @Element KV<String, PaneRow> element,
+        @StateId("rows") ValueState<Map<String, PaneRow>> state,
+        @StateId("dirty") ValueState<Boolean> dirty,
+        @TimerId("flush") Timer flush,
+        @TimerId("end") Timer end) {
       PaneRow row = element.getValue();
       Map<String, PaneRow> rows = state.read() == null ? new HashMap<>() : new HashMap<>(state.read());
       String key = String.join("\u001f", row.getKey());
@@ -111,8 +138,39 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
       }
       rows.put(key, row);
       state.write(rows);
+      if (!Boolean.TRUE.equals(dirty.read())) {
+        dirty.write(true);
+        flush.offset(FLUSH_DELAY).setRelative();
+        end.set(GlobalWindow.INSTANCE.maxTimestamp());
+      }
+    }
+
+    @OnTimer("flush")
+    public void onFlush(
+        @Key String file,
+        @StateId("rows") ValueState<Map<String, PaneRow>> state,
+        @StateId("dirty") ValueState<Boolean> dirty)
+        throws IOException {
+      rewrite(file, state, dirty);
+    }
+
+    @OnTimer("end")
+    public void onEnd(
+        @Key String file,
+        @StateId("rows") ValueState<Map<String, PaneRow>> state,
+        @StateId("dirty") ValueState<Boolean> dirty)
+        throws IOException {
+      rewrite(file, state, dirty);
+    }
+
+    private void rewrite(String file, ValueState<Map<String, PaneRow>> state, ValueState<Boolean> dirty)
+        throws IOException {
+      if (!Boolean.TRUE.equals(dirty.read()) || state.read() == null) {
+        return;
+      }
+      dirty.write(false);
       List<ReportRow> lines = new ArrayList<>();
-      for (PaneRow r : rows.values()) {
+      for (PaneRow r : state.read().values()) {
         if (r.getExists()) {
           List<String> cells = new ArrayList<>(r.getCells());
           cells.add(r.getPane());
@@ -120,10 +178,10 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
           lines.add(ReportRow.create(r.getKey(), cells));
         }
       }
-      List<String> header = new ArrayList<>(headers.get(row.getReport()));
+      List<String> header = new ArrayList<>(headers.get(file.substring(file.lastIndexOf('/') + 1)));
       header.add("pane");
       header.add("sequence");
-      replace(Paths.get(output, element.getKey()), header, lines);
+      replace(Paths.get(output, file), header, lines);
     }
   }
 }
