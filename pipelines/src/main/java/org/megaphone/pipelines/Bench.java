@@ -19,14 +19,61 @@ import java.util.stream.Stream;
  * {@code megaphone bench}: generates a dataset ({@link Generate}) and measures, in this JVM, the
  * batch report on the DirectRunner and on embedded Flink against DuckDB and a hand-written single
  * pass doing the report's author-attributed core ({@link BenchReferences}); prints wall and CPU
- * seconds, rows/s, MB/s and peak heap per run (medians of --runs), the ratios, and whether the
+ * seconds, rows/s, MB/s, peak and live heap per run (medians of --runs), the ratios, and whether the
  * three agree. runbooks/performance.md holds the figures.
  */
 final class Bench {
   private Bench() {}
 
   /** One measured run. */
-  record Measure(double wall, double cpu, long peakHeap) {}
+  /**
+   * One measured run. {@code peakHeap}: the most the heap held, garbage included (it follows the
+   * collector's pace and -Xmx more than the job). {@code liveHeap}: the most it held just after a
+   * collection, what the job really kept; 0 when no collection ran.
+   */
+  record Measure(double wall, double cpu, long peakHeap, long liveHeap) {}
+
+  /** The largest heap in use right after any garbage collection, from the collectors' notifications. */
+  static final class LiveHeap implements javax.management.NotificationListener, AutoCloseable {
+    private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+    private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+
+    LiveHeap() {
+      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof javax.management.NotificationEmitter emitter) {
+          emitter.addNotificationListener(this, null, null);
+          emitters.add(emitter);
+        }
+      }
+    }
+
+    @Override
+    public void handleNotification(javax.management.Notification n, Object handback) {
+      if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+        return;
+      }
+      var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+      long used = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+        if (pool.getType() == MemoryType.HEAP && after != null) {
+          used += after.getUsed();
+        }
+      }
+      max.accumulateAndGet(used, Math::max);
+    }
+
+    long max() {
+      return max.get();
+    }
+
+    @Override
+    public void close() throws javax.management.ListenerNotFoundException {
+      for (javax.management.NotificationEmitter e : emitters) {
+        e.removeNotificationListener(this);
+      }
+    }
+  }
 
   interface Job {
     Map<String, long[]> run(Path out) throws Exception;
@@ -83,11 +130,11 @@ final class Bench {
       Job job = jobs.get(engine);
       medians.put(engine, measure(engine, warmups, runs, o -> results.put(engine, job.run(o)), work.resolve("out-" + engine), out));
     }
-    out.printf(Locale.ROOT, "%n%-10s %9s %9s %12s %8s %10s%n", "run", "wall s", "CPU s", "rows/s", "MB/s", "peak heap");
+    out.printf(Locale.ROOT, "%n%-10s %9s %9s %12s %8s %10s %10s%n", "run", "wall s", "CPU s", "rows/s", "MB/s", "peak heap", "live heap");
     for (Map.Entry<String, Measure> m : medians.entrySet()) {
       Measure x = m.getValue();
-      out.printf(Locale.ROOT, "%-10s %9.2f %9.2f %,12.0f %8.1f %7d MB%n",
-          m.getKey(), x.wall(), x.cpu(), rows / x.wall(), bytes / 1e6 / x.wall(), x.peakHeap() >> 20);
+      out.printf(Locale.ROOT, "%-10s %9.2f %9.2f %,12.0f %8.1f %7d MB %7d MB%n",
+          m.getKey(), x.wall(), x.cpu(), rows / x.wall(), bytes / 1e6 / x.wall(), x.peakHeap() >> 20, x.liveHeap() >> 20);
     }
     for (String megaphone : List.of("direct", "flink", "flink-reuse")) {
       for (String reference : List.of("duckdb", "singlepass")) {
@@ -127,7 +174,11 @@ final class Bench {
       }
       long cpu0 = cpuNanos();
       long t0 = System.nanoTime();
-      job.run(output);
+      long live;
+      try (LiveHeap liveHeap = new LiveHeap()) {
+        job.run(output);
+        live = liveHeap.max();
+      }
       double wall = (System.nanoTime() - t0) / 1e9;
       double cpu = (cpuNanos() - cpu0) / 1e9;
       long peak = 0;
@@ -140,7 +191,7 @@ final class Bench {
         out.printf(Locale.ROOT, "bench: %-11s warm-up: %.2f s (not counted)%n", engine, wall);
         continue;
       }
-      measures.add(new Measure(wall, cpu, peak));
+      measures.add(new Measure(wall, cpu, peak, live));
       out.printf(Locale.ROOT, "bench: %-11s run %d: %.2f s%n", engine, i + 1, wall);
     }
     measures.sort(java.util.Comparator.comparingDouble(Measure::wall));

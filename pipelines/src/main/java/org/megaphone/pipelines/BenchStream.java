@@ -94,10 +94,11 @@ final class BenchStream {
       }
       medians.put(engine, Bench.measure(engine, warmups, runs, jobs.get(engine), work.resolve("stream-out-" + engine), out));
     }
-    out.printf(Locale.ROOT, "%n%-12s %9s %9s %12s %10s%n", "run", "wall s", "CPU s", "events/s", "peak heap");
+    out.printf(Locale.ROOT, "%n%-12s %9s %9s %12s %10s %10s%n", "run", "wall s", "CPU s", "events/s", "peak heap", "live heap");
     for (Map.Entry<String, Bench.Measure> m : medians.entrySet()) {
       Bench.Measure x = m.getValue();
-      out.printf(Locale.ROOT, "%-12s %9.2f %9.2f %,12.0f %7d MB%n", m.getKey(), x.wall(), x.cpu(), events / x.wall(), x.peakHeap() >> 20);
+      out.printf(Locale.ROOT, "%-12s %9.2f %9.2f %,12.0f %7d MB %7d MB%n",
+          m.getKey(), x.wall(), x.cpu(), events / x.wall(), x.peakHeap() >> 20, x.liveHeap() >> 20);
     }
     for (String stream : List.of("stream", "stream-copy")) {
       for (String base : List.of("passthrough", "read")) {

@@ -123,40 +123,39 @@ public final class TableFiles {
   public static <T> Counts parse(
       Table<T> table, String fileName, String text, Consumer<T> rows, Consumer<Reject> rejects) {
     char delimiter = CsvRecords.detectDelimiter(text);
-    List<CsvRecords.Record> records = CsvRecords.parse(text, delimiter);
-    if (records.isEmpty()) {
+    RecordParser<T> parser = new RecordParser<>(table, fileName, rows, rejects);
+    CsvRecords.forEach(text, delimiter, parser);
+    if (parser.columns == null) {
       throw new InputException(fileName + ": empty file, no header line (" + table.name() + ")");
     }
-    CsvRecords.Record header = records.get(0);
-    if (header.error != null) {
-      throw new InputException(fileName + ": header line cannot be read: " + header.error);
+    return new Counts(parser.records, parser.rejected);
+  }
+
+  /** The header first (its columns checked), then each record as a row or a reject, one at a time. */
+  private static final class RecordParser<T> implements Consumer<CsvRecords.Record> {
+    private final Table<T> table;
+    private final String fileName;
+    private final Consumer<T> rows;
+    private final Consumer<Reject> rejects;
+    private Map<String, Integer> columns;
+    private int width;
+    private long records;
+    private long rejected;
+
+    RecordParser(Table<T> table, String fileName, Consumer<T> rows, Consumer<Reject> rejects) {
+      this.table = table;
+      this.fileName = fileName;
+      this.rows = rows;
+      this.rejects = rejects;
     }
-    Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < header.fields.size(); i++) {
-      columns.putIfAbsent(header.fields.get(i).trim().toLowerCase(Locale.ROOT), i);
-    }
-    List<String> missing = new ArrayList<>();
-    for (String required : table.requiredColumns()) {
-      if (!columns.containsKey(required)) {
-        missing.add(required);
+
+    @Override
+    public void accept(CsvRecords.Record record) {
+      if (columns == null) {
+        header(record);
+        return;
       }
-    }
-    if (!missing.isEmpty()) {
-      throw new InputException(
-          fileName
-              + ": missing required column"
-              + (missing.size() > 1 ? "s " : " ")
-              + String.join(", ", missing)
-              + " of table "
-              + table.name()
-              + " (header: "
-              + String.join(",", header.fields)
-              + ")");
-    }
-    int width = header.fields.size();
-    long rejected = 0;
-    for (int r = 1; r < records.size(); r++) {
-      CsvRecords.Record record = records.get(r);
+      records++;
       SourceRef source = SourceRef.create(fileName, record.line, record.raw);
       String reason = record.error;
       if (reason == null && record.fields.size() != width) {
@@ -169,7 +168,7 @@ public final class TableFiles {
       if (reason == null) {
         try {
           rows.accept(table.parse(new Row(columns, record.fields), source));
-          continue;
+          return;
         } catch (RowRejected e) {
           reason = e.getMessage();
         }
@@ -177,6 +176,36 @@ public final class TableFiles {
       rejected++;
       rejects.accept(source.reject(table.name(), reason));
     }
-    return new Counts(records.size() - 1, rejected);
+
+    private void header(CsvRecords.Record header) {
+      if (header.error != null) {
+        throw new InputException(fileName + ": header line cannot be read: " + header.error);
+      }
+      Map<String, Integer> byName = new HashMap<>();
+      for (int i = 0; i < header.fields.size(); i++) {
+        byName.putIfAbsent(header.fields.get(i).trim().toLowerCase(Locale.ROOT), i);
+      }
+      List<String> missing = new ArrayList<>();
+      for (String required : table.requiredColumns()) {
+        if (!byName.containsKey(required)) {
+          missing.add(required);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new InputException(
+            fileName
+                + ": missing required column"
+                + (missing.size() > 1 ? "s " : " ")
+                + String.join(", ", missing)
+                + " of table "
+                + table.name()
+                + " (header: "
+                + String.join(",", header.fields)
+                + ")");
+      }
+      columns = byName;
+      width = header.fields.size();
+    }
   }
+
 }
