@@ -85,7 +85,7 @@ final class Bench {
     int warmups = Integer.parseInt(options.getOrDefault("warmup", "1"));
     boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
     String defaultEngines =
-        stream ? "stream,stream-copy,passthrough,read" : scale <= 20 ? "direct,flink,duckdb,singlepass" : "flink,duckdb,singlepass";
+        stream ? "stream,stream-reuse,passthrough,read" : scale <= 20 ? "direct,flink,duckdb,singlepass" : "flink,duckdb,singlepass";
     List<String> engines = List.of(options.getOrDefault("engines", defaultEngines).split(","));
     Path work = Paths.get(options.getOrDefault("work", "target/bench"));
     Path dataset = work.resolve("scale-" + scale);

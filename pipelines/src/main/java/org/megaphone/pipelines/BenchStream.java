@@ -39,7 +39,7 @@ import org.megaphone.read.Tables;
  *
  * <ul>
  *   <li>{@code stream}: the stream job as {@code megaphone stream --stopAfterIdle} runs it on
- *       Flink (object reuse on); {@code stream-copy}: the same with Flink's copies between steps;
+ *       Flink; {@code stream-reuse}: the same with Flink's object reuse;
  *   <li>{@code passthrough}: Beam's FileIO watch and TextIO, each line counted and dropped;
  *   <li>{@code read}: Megaphone's own watch and CSV parsing, each row counted and dropped.
  * </ul>
@@ -79,11 +79,11 @@ final class BenchStream {
     Map<String, Bench.Job> jobs = new LinkedHashMap<>();
     long expected = events;
     long lines = events + headers;
-    // As `megaphone stream --runner=FlinkRunner` runs it (object reuse on), and with Flink's copies.
-    List<String> copying = new ArrayList<>(flink);
-    copying.addAll(List.of("--objectReuse=false", "--fasterCopy=false"));
+    // As `megaphone stream --runner=FlinkRunner` runs it, and with Flink's object reuse.
+    List<String> reuse = new ArrayList<>(flink);
+    reuse.addAll(List.of("--objectReuse=true", "--fasterCopy=true"));
     jobs.put("stream", o -> counted(stream(dataset, o, flink), ReadTables.class, "rows", expected));
-    jobs.put("stream-copy", o -> counted(stream(dataset, o, copying), ReadTables.class, "rows", expected));
+    jobs.put("stream-reuse", o -> counted(stream(dataset, o, reuse), ReadTables.class, "rows", expected));
     jobs.put("passthrough", o -> counted(passThrough(dataset, flink), BenchStream.class, "lines", lines));
     jobs.put("read", o -> counted(readOnly(dataset, flink), ReadTables.class, "rows", expected));
 
@@ -100,7 +100,7 @@ final class BenchStream {
       out.printf(Locale.ROOT, "%-12s %9.2f %9.2f %,12.0f %7d MB %7d MB%n",
           m.getKey(), x.wall(), x.cpu(), events / x.wall(), x.peakHeap() >> 20, x.liveHeap() >> 20);
     }
-    for (String stream : List.of("stream", "stream-copy")) {
+    for (String stream : List.of("stream", "stream-reuse")) {
       for (String base : List.of("passthrough", "read")) {
         if (medians.containsKey(stream) && medians.containsKey(base)) {
           out.printf(Locale.ROOT, "Megaphone %s / %s: %.0f%% of its events/s%n", stream, base,
@@ -128,7 +128,7 @@ final class BenchStream {
     args.addAll(flink);
     PipelineOptionsFactory.register(StreamOptions.class);
     StreamOptions options =
-        PipelineOptionsFactory.fromArgs(Megaphone.withFlinkStreamDefaults(args.toArray(new String[0])))
+        PipelineOptionsFactory.fromArgs(args.toArray(new String[0]))
             .withValidation()
             .as(StreamOptions.class);
     StreamRun.check(options);

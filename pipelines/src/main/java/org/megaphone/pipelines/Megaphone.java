@@ -24,7 +24,7 @@ public final class Megaphone {
           + "       megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]\n"
           + "       megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)\n"
           + "       megaphone bench [--scale=10] [--runs=3] [--warmup=1] [--engines=direct,flink,duckdb,singlepass]   (runbooks/performance.md)\n"
-          + "       megaphone bench --stream [--scale=10] [--runs=3] [--warmup=1] [--engines=stream,stream-copy,passthrough,read]\n"
+          + "       megaphone bench --stream [--scale=10] [--runs=3] [--warmup=1] [--engines=stream,stream-reuse,passthrough,read]\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
   private Megaphone() {}
@@ -303,7 +303,7 @@ public final class Megaphone {
       PipelineOptionsFactory.register(StreamOptions.class);
       try {
         options =
-            PipelineOptionsFactory.fromArgs(withFlinkStreamDefaults(withLocalDefaults(args)))
+            PipelineOptionsFactory.fromArgs(withLocalDefaults(args))
                 .withValidation()
                 .as(StreamOptions.class);
       } catch (IllegalArgumentException | IllegalStateException e) {
@@ -392,24 +392,6 @@ public final class Megaphone {
       return args; // the run's own checks report a missing or unreadable input
     }
     return args;
-  }
-
-  /**
-   * The stream's arguments with Flink's object reuse on unless the user chose: on embedded Flink
-   * it more than halved a replay's time (runbooks/performance.md), and no step of the stream
-   * mutates an element it has emitted or keeps in state.
-   */
-  static String[] withFlinkStreamDefaults(String[] args) {
-    List<String> all = new ArrayList<>(Arrays.asList(args));
-    if (all.stream().noneMatch(a -> a.equals("--runner=FlinkRunner") || a.endsWith(".FlinkRunner"))) {
-      return args;
-    }
-    for (String knob : List.of("--objectReuse", "--fasterCopy")) {
-      if (all.stream().noneMatch(a -> a.startsWith(knob))) {
-        all.add(knob + "=true");
-      }
-    }
-    return all.toArray(new String[0]);
   }
 
   static String[] withLocalDefaults(String[] args) {

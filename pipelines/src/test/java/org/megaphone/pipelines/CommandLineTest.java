@@ -85,19 +85,6 @@ class CommandLineTest {
   }
 
   @Test
-  void aFlinkStreamRunsWithObjectReuseUnlessTheUserChose() {
-    assertThat(
-        java.util.List.of(Megaphone.withFlinkStreamDefaults(new String[] {"--runner=FlinkRunner"})),
-        equalTo(java.util.List.of("--runner=FlinkRunner", "--objectReuse=true", "--fasterCopy=true")));
-    assertThat(
-        java.util.List.of(Megaphone.withFlinkStreamDefaults(new String[] {"--runner=FlinkRunner", "--objectReuse=false"})),
-        equalTo(java.util.List.of("--runner=FlinkRunner", "--objectReuse=false", "--fasterCopy=true")));
-    assertThat(
-        java.util.List.of(Megaphone.withFlinkStreamDefaults(new String[] {"--input=x"})),
-        equalTo(java.util.List.of("--input=x")));
-  }
-
-  @Test
   void unknownCommandIsAUsageError() {
     assertThat(run("publish"), equalTo(2));
     assertThat(stderr(), containsString("unknown command"));

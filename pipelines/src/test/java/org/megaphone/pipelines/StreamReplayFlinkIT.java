@@ -20,9 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.megaphone.read.CsvRecords;
 
 /**
- * An archive replayed through the stream on embedded Flink ({@code --stopAfterIdle}, object reuse
- * on as {@code megaphone stream} sets it): the job ends by itself, and its live files end with
- * exactly the batch report's rows. On Flink each week
+ * An archive replayed through the stream on embedded Flink ({@code --stopAfterIdle}): the job ends
+ * by itself, and its live files end with exactly the batch report's rows. On Flink each week
  * fires a last, empty pane; before it was skipped, the entities panes failed on it (the job
  * restarted for ever) and the claims rows were overwritten by it (claims_weekly stayed empty).
  */
