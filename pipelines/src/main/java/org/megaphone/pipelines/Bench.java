@@ -25,11 +25,11 @@ import java.util.stream.Stream;
 final class Bench {
   private Bench() {}
 
-  /** One measured run. */
   /**
    * One measured run. {@code peakHeap}: the most the heap held, garbage included (it follows the
    * collector's pace and -Xmx more than the job). {@code liveHeap}: the most it held just after a
-   * collection, what the job really kept; 0 when no collection ran.
+   * collection, an upper bound of what the job kept (a young collection leaves old garbage); 0
+   * when no collection ran.
    */
   record Measure(double wall, double cpu, long peakHeap, long liveHeap) {}
 

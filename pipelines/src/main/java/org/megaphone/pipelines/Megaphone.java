@@ -317,9 +317,9 @@ public final class Megaphone {
               + options.getOutput()
               + (options.getStopAfterIdle().isEmpty()
                   ? " (new posts*.csv and views*.csv files are read as they appear; Ctrl-C stops)"
-                  : " (new posts*.csv and views*.csv files are read as they appear; stops after "
+                  : " (the posts*.csv and views*.csv files there are read; stops after "
                       + options.getStopAfterIdle()
-                      + " without a new file)"));
+                      + " without a new file in the folder)"));
       org.apache.beam.sdk.PipelineResult result = StreamPipeline.start(options);
       result.waitUntilFinish();
       return 0;

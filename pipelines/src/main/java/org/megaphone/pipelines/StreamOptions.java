@@ -35,9 +35,9 @@ public interface StreamOptions extends DatasetOptions, RuleOptions, KafkaOptions
   void setPollInterval(String value);
 
   @Description(
-      "Stop once no new posts*.csv or views*.csv file has appeared in --input for this long"
-          + " (ISO-8601, e.g. PT30S): the stream then emits its final panes and ends, as for a replay"
-          + " of an archive. Empty (the default): watch until cancelled. FlinkRunner only (embedded:"
+      "Stop once no new file has appeared in --input for this long (ISO-8601, e.g. PT30S): the"
+          + " stream then emits its final panes and ends, as for a replay of a pre-filled folder of"
+          + " archived files. Empty (the default): watch until cancelled. FlinkRunner only (embedded:"
           + " --flinkMaster=[local]); not with --kafkaBootstrap.")
   @Default.String("")
   String getStopAfterIdle();

@@ -48,7 +48,7 @@ import org.megaphone.write.ReportFiles;
 public final class StreamPipeline {
   private StreamPipeline() {}
 
-  /** Builds and starts the stream; it runs until cancelled. */
+  /** Builds and starts the stream; it runs until cancelled, or ends after --stopAfterIdle. */
   public static PipelineResult start(StreamOptions options) {
     options.setStreaming(true);
     org.apache.beam.runners.flink.FlinkPipelineOptions flink =

@@ -21,16 +21,6 @@ final class StreamRun {
       throw new UsageException("--timezone=" + options.getTimezone() + ": not an IANA time zone");
     }
     ReportRun.checkBaselinePosts(options);
-    if (!options.getStopAfterIdle().isEmpty() && !options.getKafkaBootstrap().isEmpty()) {
-      throw new UsageException("--stopAfterIdle ends a folder watch; a Kafka stream runs until cancelled");
-    }
-    if (!options.getStopAfterIdle().isEmpty() && !options.getRunner().getSimpleName().equals("FlinkRunner")) {
-      // Measured: on the DirectRunner, rows still being read when the watch ended came after the
-      // final watermark and every weekly row was dropped; Flink holds the watermark until they pass.
-      throw new UsageException(
-          "--stopAfterIdle needs --runner=FlinkRunner (--flinkMaster=[local] runs it in this process):"
-              + " on the DirectRunner the rows read last would arrive after the final watermark and be dropped");
-    }
     for (String[] d :
         new String[][] {
           {"earlyFiring", options.getEarlyFiring()},
@@ -45,6 +35,22 @@ final class StreamRun {
         }
       } catch (DateTimeParseException e) {
         throw new UsageException("--" + d[0] + "=" + d[1] + ": not an ISO-8601 duration (e.g. PT1M, P14D)");
+      }
+    }
+    if (!options.getStopAfterIdle().isEmpty()) {
+      if (Duration.parse(options.getStopAfterIdle()).isZero()) {
+        throw new UsageException("--stopAfterIdle must be longer than zero (e.g. PT30S)");
+      }
+      if (!options.getKafkaBootstrap().isEmpty()) {
+        throw new UsageException("--stopAfterIdle ends a folder watch; a Kafka stream runs until cancelled");
+      }
+      if (!org.apache.beam.runners.flink.FlinkRunner.class.isAssignableFrom(options.getRunner())) {
+        // Measured: on the DirectRunner, rows still being read when the watch ended came after
+        // the final watermark and every weekly row was dropped.
+        throw new UsageException(
+            "--stopAfterIdle needs --runner=FlinkRunner (--flinkMaster=[local] runs it in this process),"
+                + " not " + options.getRunner().getSimpleName()
+                + ": there the rows read last would arrive after the final watermark and be dropped");
       }
     }
   }

@@ -76,12 +76,14 @@ class CommandLineTest {
     MiniDataset.write(tmp.resolve("in"));
     String in = "--input=" + tmp.resolve("in");
     String live = "--output=" + tmp.resolve("live");
-    assertThat(run("stream", in, live, "--stopAfterIdle=soon", "--runner=FlinkRunner"), equalTo(2));
+    assertThat(run("stream", in, live, "--stopAfterIdle=soon"), equalTo(2));
     assertThat(stderr(), containsString("--stopAfterIdle=soon: not an ISO-8601 duration"));
     assertThat(run("stream", in, live, "--stopAfterIdle=PT30S", "--kafkaBootstrap=127.0.0.1:9"), equalTo(2));
     assertThat(stderr(), containsString("--stopAfterIdle ends a folder watch"));
     assertThat(run("stream", in, live, "--stopAfterIdle=PT30S"), equalTo(2));
-    assertThat(stderr(), containsString("--stopAfterIdle needs --runner=FlinkRunner"));
+    assertThat(stderr(), containsString("--stopAfterIdle needs --runner=FlinkRunner (--flinkMaster=[local] runs it in this process), not DirectRunner"));
+    assertThat(run("stream", in, live, "--stopAfterIdle=PT0S", "--runner=FlinkRunner"), equalTo(2));
+    assertThat(stderr(), containsString("--stopAfterIdle must be longer than zero"));
   }
 
   @Test

@@ -91,6 +91,7 @@ public final class CsvRecords {
   /**
    * Hands each record of {@code text} to {@code each} as it is split, in order, without keeping
    * them: a file's records never all sit in memory at once (a 32 MB views file held about 600,000).
+   * The text itself is still whole.
    */
   public static void forEach(String text, char delimiter, java.util.function.Consumer<Record> each) {
     int n = text.length();

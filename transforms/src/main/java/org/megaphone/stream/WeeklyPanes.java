@@ -54,6 +54,10 @@ import org.megaphone.write.Cells;
  * allowed lateness are dropped by the windows.
  */
 public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCollection<PaneRow>> {
+  /** Panes that fired with nothing in them and were skipped (a Beam counter). */
+  static final org.apache.beam.sdk.metrics.Counter EMPTY_PANES =
+      org.apache.beam.sdk.metrics.Metrics.counter(WeeklyPanes.class, "emptyPanes");
+
   public static final String ENTITIES_WEEKLY = "entities_weekly.csv";
   public static final String PLATFORMS_WEEKLY = "platforms_weekly.csv";
   public static final String THEMES_WEEKLY = "themes_weekly.csv";
@@ -101,9 +105,10 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     } catch (NoSuchSchemaException e) {
       throw new IllegalStateException(e);
     }
-    // On Flink a window fires a last, empty pane after its real ones (seen replaying an archive:
-    // entities panes failed on a null sum, claims rows were overwritten by an empty one). An empty
-    // pane's sum is null, carried as such and skipped by the formatters: it changes no row.
+    // A pane may fire with nothing in it (on Flink, after a week's real panes, seen replaying an
+    // archive: entities panes failed on a null sum, claims rows were overwritten by an empty
+    // one). An empty pane's sum is null, carried as such, counted (emptyPanes) and skipped by the
+    // formatters: it changes no row.
     KvCoder<String, WeeklyTotals> sums = KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(coder.getValueCoder()));
     PCollection<Contribution> weeks =
         contributions.apply("WindowIntoIsoWeeks", isoWeeks(zoneId, earlyFiring, allowedLateness));
@@ -237,6 +242,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       if (c.element().getValue() == null) {
+        EMPTY_PANES.inc();
         return; // an empty pane: nothing to update
       }
       String week = week(window, zoneId);
@@ -263,6 +269,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       if (c.element().getValue() == null) {
+        EMPTY_PANES.inc();
         return; // an empty pane: nothing to update
       }
       String week = week(window, zoneId);
@@ -296,6 +303,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       if (c.element().getValue() == null) {
+        EMPTY_PANES.inc();
         return; // an empty pane: nothing to update
       }
       String week = week(window, zoneId);
@@ -322,6 +330,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       if (c.element().getValue() == null) {
+        EMPTY_PANES.inc();
         return; // an empty pane: nothing to update
       }
       String week = week(window, zoneId);

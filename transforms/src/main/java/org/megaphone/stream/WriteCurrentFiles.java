@@ -42,8 +42,10 @@ import org.megaphone.write.ReportRow;
 /**
  * The folder sink of a stream: for each week, {@code <output>/<week>/<report>} holds the current
  * version of every row of that week, with the pane that produced it and its sequence number.
- * Each update rewrites the file under a temporary name and renames it into place, so a reader
- * always sees a complete, consistent file.
+ * A file is rewritten at most once per {@link #FLUSH_DELAY} with every row that changed meanwhile,
+ * and once more when the stream ends, under a temporary name and renamed into place, so a reader
+ * always sees a complete, consistent file. A stream cancelled or failing may leave the last
+ * second's changes unwritten; its state (on Flink, in the checkpoint) still holds them.
  *
  * <p>Input: {@link PaneRow}s (any windowing; re-windowed into the global window, where state per
  * file keeps the latest version of each row). Output: none. Local file systems only.

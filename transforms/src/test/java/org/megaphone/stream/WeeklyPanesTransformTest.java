@@ -148,6 +148,15 @@ class WeeklyPanesTransformTest {
   }
 
   @Test
+  void anEmptyClaimsPaneSumsToNullNotToAClaimGoneToZero() {
+    // A null sum is skipped by the formatter; (0, 0) would overwrite the claim's row with nothing.
+    assertThat(WeeklyPanes.sumSides(List.of()), equalTo(null));
+    org.apache.beam.sdk.values.KV<org.megaphone.weekly.WeeklyTotals, org.megaphone.weekly.WeeklyTotals> zero =
+        org.apache.beam.sdk.values.KV.of(org.megaphone.weekly.WeeklyTotals.ZERO, org.megaphone.weekly.WeeklyTotals.ZERO);
+    assertThat(WeeklyPanes.sumSides(List.of(zero)), equalTo(zero));
+  }
+
+  @Test
   void snapshotsOutOfOrderEndWithTheBatchGainsInTheirWeeks(TestPipeline p) throws Exception {
     TestStream<PostEvent> events =
         TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class))
