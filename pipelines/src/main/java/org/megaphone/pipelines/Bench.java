@@ -75,6 +75,25 @@ final class Bench {
     }
   }
 
+  /** The CSV files of a dataset that a filter keeps: their data rows (header lines not counted), files and bytes. */
+  record Input(long rows, long files, long bytes) {
+    static Input of(Path dataset, java.util.function.Predicate<Path> keep) throws IOException {
+      long rows = 0;
+      long files = 0;
+      long bytes = 0;
+      try (Stream<Path> all = Files.list(dataset)) {
+        for (Path f : all.filter(keep).toList()) {
+          bytes += Files.size(f);
+          files++;
+          try (Stream<String> lines = Files.lines(f)) {
+            rows += lines.count() - 1;
+          }
+        }
+      }
+      return new Input(rows, files, bytes);
+    }
+  }
+
   interface Job {
     Map<String, long[]> run(Path out) throws Exception;
   }
@@ -96,16 +115,9 @@ final class Bench {
     if (stream) {
       return BenchStream.run(dataset, work, warmups, runs, engines, out);
     }
-    long bytes = 0;
-    long rows = 0;
-    try (Stream<Path> files = Files.list(dataset)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-        bytes += Files.size(f);
-        try (Stream<String> lines = Files.lines(f)) {
-          rows += lines.count() - 1;
-        }
-      }
-    }
+    Input input = Input.of(dataset, f -> f.toString().endsWith(".csv"));
+    long bytes = input.bytes();
+    long rows = input.rows();
     out.printf(Locale.ROOT, "bench: scale %d: %,d input rows, %.1f MB; %d warm-up and %d measured runs each, medians; %d cores, heap max %,d MB%n",
         scale, rows, bytes / 1e6, warmups, runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     java.time.ZoneId zone = Generate.ZONE;

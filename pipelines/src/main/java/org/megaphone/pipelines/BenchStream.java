@@ -1,14 +1,12 @@
 package org.megaphone.pipelines;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileIO;
@@ -33,7 +31,7 @@ import org.megaphone.read.Tables;
  * {@code megaphone bench --stream}: the events per second the stream job sustains on embedded
  * Flink over a pre-filled folder, next to Beam's own pass-through on the same runner and source.
  *
- * <p>Three jobs read the same posts*.csv and views*.csv files through a folder watch that ends
+ * <p>Four jobs read the same posts*.csv and views*.csv files through a folder watch that ends
  * once no new file has appeared for {@link #IDLE} (so each job finishes and its wall time is its
  * throughput):
  *
@@ -53,18 +51,12 @@ final class BenchStream {
   static final Duration IDLE = Duration.millis(500);
 
   static int run(Path dataset, Path work, int warmups, int runs, List<String> engines, PrintStream out) throws Exception {
-    long events = 0;
-    long headers = 0;
-    long bytes = 0;
-    try (Stream<Path> files = Files.list(dataset)) {
-      for (Path f : files.filter(BenchStream::isEventFile).sorted().toList()) {
-        bytes += Files.size(f);
-        try (Stream<String> lines = Files.lines(f)) {
-          events += lines.count() - 1;
-          headers++;
-        }
-      }
-    }
+    Table<?> posts = Tables.posts(Generate.ZONE.getId());
+    Table<?> views = Tables.views(Generate.ZONE.getId());
+    Bench.Input input =
+        Bench.Input.of(dataset, f -> posts.matches(f.getFileName().toString()) || views.matches(f.getFileName().toString()));
+    long events = input.rows();
+    long bytes = input.bytes();
     int cores = Runtime.getRuntime().availableProcessors();
     out.printf(Locale.ROOT, "bench --stream: %,d events (posts and view snapshots, %.1f MB) on embedded Flink, parallelism %d; %d warm-up and %d measured runs each, medians%n",
         events, bytes / 1e6, cores, warmups, runs);
@@ -77,15 +69,14 @@ final class BenchStream {
             "--checkpointingInterval=10000",
             "--shutdownSourcesAfterIdleMs=0");
     Map<String, Bench.Job> jobs = new LinkedHashMap<>();
-    long expected = events;
-    long lines = events + headers;
+    long lines = events + input.files(); // TextIO also reads each file's header line
     // As `megaphone stream --runner=FlinkRunner` runs it, and with Flink's object reuse.
     List<String> reuse = new ArrayList<>(flink);
     reuse.addAll(List.of("--objectReuse=true", "--fasterCopy=true"));
-    jobs.put("stream", o -> counted(stream(dataset, o, flink), ReadTables.class, "rows", expected));
-    jobs.put("stream-reuse", o -> counted(stream(dataset, o, reuse), ReadTables.class, "rows", expected));
+    jobs.put("stream", o -> counted(stream(dataset, o, flink), ReadTables.class, "rows", events));
+    jobs.put("stream-reuse", o -> counted(stream(dataset, o, reuse), ReadTables.class, "rows", events));
     jobs.put("passthrough", o -> counted(passThrough(dataset, flink), BenchStream.class, "lines", lines));
-    jobs.put("read", o -> counted(readOnly(dataset, flink), ReadTables.class, "rows", expected));
+    jobs.put("read", o -> counted(readOnly(dataset, flink), ReadTables.class, "rows", events));
 
     Map<String, Bench.Measure> medians = new LinkedHashMap<>();
     for (String engine : engines) {
@@ -109,11 +100,6 @@ final class BenchStream {
       }
     }
     return 0;
-  }
-
-  static boolean isEventFile(Path f) {
-    String name = f.getFileName().toString();
-    return (name.startsWith("posts") || name.startsWith("views")) && name.endsWith(".csv");
   }
 
   private static PipelineResult stream(Path dataset, Path output, List<String> flink) {

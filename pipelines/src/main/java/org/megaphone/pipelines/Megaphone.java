@@ -302,10 +302,7 @@ public final class Megaphone {
       StreamOptions options;
       PipelineOptionsFactory.register(StreamOptions.class);
       try {
-        options =
-            PipelineOptionsFactory.fromArgs(withLocalDefaults(args))
-                .withValidation()
-                .as(StreamOptions.class);
+        options = PipelineOptionsFactory.fromArgs(withLocalDefaults(args)).withValidation().as(StreamOptions.class);
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw usage(e);
       }
@@ -345,11 +342,6 @@ public final class Megaphone {
   }
 
   /**
-   * The DirectRunner re-encodes every element to check that no step mutates its input or output.
-   * That is what tests are for (they keep the checks on); an analyst's run turns them off unless
-   * asked, which saves a fifth of the time of a local run.
-   */
-  /**
    * Above this many bytes of input, {@code report} runs on embedded Flink unless --runner is
    * given: measured on the 2-core machine (runbooks/performance.md), the two cost the same at
    * about 180 KB (testdata/turin, 9.5 s each) and Flink is already 1.6 times faster at 0.6 MB.
@@ -381,8 +373,9 @@ public final class Megaphone {
           if (all.stream().noneMatch(a -> a.startsWith("--parallelism"))) {
             all.add("--parallelism=" + Runtime.getRuntime().availableProcessors());
           }
-          // Measured 1.6 to 1.8 times faster (runbooks/performance.md); the pipeline never mutates
-          // an element it has emitted, so reused objects are safe.
+          // The pipeline never mutates an element it has emitted, so reused objects are safe
+          // (ReproducibilityIT runs with them); their speed-up is not established
+          // (runbooks/performance.md, tuning log).
           all.add("--objectReuse=true");
           all.add("--fasterCopy=true");
           return all.toArray(new String[0]);
@@ -394,6 +387,11 @@ public final class Megaphone {
     return args;
   }
 
+  /**
+   * The DirectRunner re-encodes every element to check that no step mutates its input or output.
+   * That is what tests are for (they keep the checks on); an analyst's run turns them off unless
+   * asked, which saves a fifth of the time of a local run.
+   */
   static String[] withLocalDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     for (String check : List.of("--enforceImmutability", "--enforceEncodability")) {

@@ -31,7 +31,6 @@ import org.megaphone.write.html.HtmlReport;
 public final class ReportRun {
   public static final String SUMMARY = "summary.json";
   private static final String DIRECT_RUNNER = "org.apache.beam.runners.direct.DirectRunner";
-  private static final String FLINK_RUNNER = "org.apache.beam.runners.flink.FlinkRunner";
 
   private ReportRun() {}
 
@@ -78,7 +77,7 @@ public final class ReportRun {
       if (live && progress != Progress.OFF) {
         options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
       }
-      if (options.getRunner().getName().equals(FLINK_RUNNER)) {
+      if (onFlink(options)) {
         // CoGroupByKey (CreditViews) reads a shard past its in-memory part a second time; Flink's
         // batch groups are read once unless asked. Without this a shard of more than 10,000 rows
         // fails with "GBK result is not re-iterable" (100,000 generated posts did).
@@ -167,6 +166,11 @@ public final class ReportRun {
     }
     return new HtmlReport.Quality(
         tables, stats.get(Stats.ORPHAN_POSTS), stats.get(Stats.ORPHAN_SNAPSHOTS), stats.get(Stats.ORPHAN_VIEWS));
+  }
+
+  /** Whether the job runs on Flink (embedded or a cluster), for the report and the stream. */
+  static boolean onFlink(org.apache.beam.sdk.options.PipelineOptions options) {
+    return org.apache.beam.runners.flink.FlinkRunner.class.isAssignableFrom(options.getRunner());
   }
 
   /** --baselinePosts, for the report and the stream: a baseline needs 3 previous posts. */

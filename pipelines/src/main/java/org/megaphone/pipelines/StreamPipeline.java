@@ -98,7 +98,7 @@ public final class StreamPipeline {
               .and(viewRecords.get(KafkaRows.Read.REJECTS))
               .apply("FlattenRecordRejects", Flatten.pCollections());
     } else {
-      Duration poll = Duration.millis(java.time.Duration.parse(options.getPollInterval()).toMillis());
+      Duration poll = duration(options.getPollInterval());
       ReadTables watch =
           options.getStopAfterIdle().isEmpty()
               ? ReadTables.watching(options.getInput(), List.of(postsTable, viewsTable), poll)
@@ -106,7 +106,7 @@ public final class StreamPipeline {
                   options.getInput(),
                   List.of(postsTable, viewsTable),
                   poll,
-                  Duration.millis(java.time.Duration.parse(options.getStopAfterIdle()).toMillis()));
+                  duration(options.getStopAfterIdle()));
       PCollectionTuple rows = pipeline.apply("WatchPostsAndViews", watch);
       postRows = rows.get(watch.rows(postsTable));
       viewRows = rows.get(watch.rows(viewsTable));
@@ -135,8 +135,8 @@ public final class StreamPipeline {
                 new WeeklyPanes(
                     roster,
                     zone,
-                    Duration.millis(java.time.Duration.parse(options.getEarlyFiring()).toMillis()),
-                    Duration.millis(java.time.Duration.parse(options.getAllowedLateness()).toMillis())));
+                    duration(options.getEarlyFiring()),
+                    duration(options.getAllowedLateness())));
     PCollection<PaneRow> topPosts = posts.apply("RankTopPosts", new RankTopPosts(options.getBaselinePosts()));
     // Top posts are ranked in the global window: the weekly panes, already fired, join them there.
     PCollection<PaneRow> panes =
@@ -176,6 +176,11 @@ public final class StreamPipeline {
     if (kafka && !options.getDeadLetterTopic().isEmpty()) {
       KafkaRows.publish(KafkaRows.deadLetters(rejects), options.getKafkaBootstrap(), options.getDeadLetterTopic());
     }
+  }
+
+  /** An ISO-8601 duration option (checked by StreamRun) as Beam's duration. */
+  private static Duration duration(String iso) {
+    return Duration.millis(java.time.Duration.parse(iso).toMillis());
   }
 
   private static org.apache.beam.sdk.coders.Coder<Reject> rejectCoder(Pipeline pipeline) {

@@ -44,7 +44,7 @@ final class StreamRun {
       if (!options.getKafkaBootstrap().isEmpty()) {
         throw new UsageException("--stopAfterIdle ends a folder watch; a Kafka stream runs until cancelled");
       }
-      if (!org.apache.beam.runners.flink.FlinkRunner.class.isAssignableFrom(options.getRunner())) {
+      if (!ReportRun.onFlink(options)) {
         // Measured: on the DirectRunner, rows still being read when the watch ended came after
         // the final watermark and every weekly row was dropped.
         throw new UsageException(

@@ -211,7 +211,7 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
       sequenceState.write(sequence);
       // Only the ranks whose post changed get a new version.
       for (int i = 0; i < Math.max(before.size(), ranked.size()); i++) {
-        List<String> key = List.of(element.getKey(), String.format("%06d", i + 1));
+        List<String> key = TopPostsWeekly.rowKey(element.getKey(), i + 1);
         if (i < ranked.size()) {
           if (i >= before.size() || !before.get(i).equals(ranked.get(i))) {
             out.output(PaneRow.create(TOP_POSTS_WEEKLY, key, TopPostsWeekly.cells(i + 1, ranked.get(i)), "update", sequence, true));

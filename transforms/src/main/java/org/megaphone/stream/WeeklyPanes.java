@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.schemas.SchemaRegistry;
@@ -29,6 +28,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.DateTimeConstants;
 import org.joda.time.DateTimeZone;
 import org.joda.time.Duration;
@@ -37,8 +37,8 @@ import org.megaphone.attribution.Roster;
 import org.megaphone.rules.Weeks;
 import org.megaphone.weekly.ClaimsWeekly;
 import org.megaphone.weekly.EntitiesWeekly;
-import org.megaphone.weekly.ThemesWeekly;
 import org.megaphone.weekly.SumWeekly;
+import org.megaphone.weekly.ThemesWeekly;
 import org.megaphone.weekly.WeeklyTotals;
 import org.megaphone.write.Cells;
 
@@ -230,121 +230,123 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     return Weeks.label(((IntervalWindow) window).start().getMillis(), java.time.ZoneId.of(zoneId));
   }
 
-  private static final class EntityPaneFn extends DoFn<KV<String, WeeklyTotals>, PaneRow> {
-    private final ConfigValue<Roster> roster;
+  /**
+   * Formats each pane of a week's sum as a report row: the week, then the sum's key parts, as the
+   * row key. A pane that fired empty (its sum is null) is counted and skipped. Each report gives
+   * its cells and whether the row exists; the subclasses keep their names, which are step names.
+   */
+  private abstract static class PaneFn<V> extends DoFn<KV<String, V>, PaneRow> {
+    private final String report;
     private final String zoneId;
+
+    PaneFn(String report, String zoneId) {
+      this.report = report;
+      this.zoneId = zoneId;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c, BoundedWindow window) {
+      V sum = c.element().getValue();
+      if (sum == null) {
+        EMPTY_PANES.inc();
+        return; // an empty pane: nothing to update
+      }
+      String week = week(window, zoneId);
+      String[] key = keyParts(c.element().getKey());
+      List<String> rowKey = new ArrayList<>(key.length + 1);
+      rowKey.add(week);
+      rowKey.addAll(List.of(key));
+      c.output(
+          PaneRow.create(
+              report, List.copyOf(rowKey), cells(c, week, key, sum), pane(c.pane()), c.pane().getIndex(), exists(sum)));
+    }
+
+    /** The parts of a sum's key (SumWeekly keys by default). */
+    String[] keyParts(String key) {
+      return SumWeekly.parts(key);
+    }
+
+    abstract List<String> cells(ProcessContext c, String week, String[] key, V sum);
+
+    abstract boolean exists(V sum);
+  }
+
+  private static final class EntityPaneFn extends PaneFn<WeeklyTotals> {
+    private final ConfigValue<Roster> roster;
 
     EntityPaneFn(ConfigValue<Roster> roster, String zoneId) {
+      super(ENTITIES_WEEKLY, zoneId);
       this.roster = roster;
-      this.zoneId = zoneId;
     }
 
-    @ProcessElement
-    public void process(ProcessContext c, BoundedWindow window) {
-      if (c.element().getValue() == null) {
-        EMPTY_PANES.inc();
-        return; // an empty pane: nothing to update
-      }
-      String week = week(window, zoneId);
-      String entity = c.element().getKey();
-      WeeklyTotals t = c.element().getValue();
-      c.output(
-          PaneRow.create(
-              ENTITIES_WEEKLY,
-              List.of(week, entity),
-              EntitiesWeekly.cells(week, entity, roster.get(c).entity(entity), t),
-              pane(c.pane()),
-              c.pane().getIndex(),
-              t.isRow()));
+    @java.lang.Override
+    String[] keyParts(String entity) {
+      return new String[] {entity};
+    }
+
+    @java.lang.Override
+    List<String> cells(ProcessContext c, String week, String[] key, WeeklyTotals t) {
+      return EntitiesWeekly.cells(week, key[0], roster.get(c).entity(key[0]), t);
+    }
+
+    @java.lang.Override
+    boolean exists(WeeklyTotals t) {
+      return t.isRow();
     }
   }
 
-  private static final class PlatformPaneFn extends DoFn<KV<String, WeeklyTotals>, PaneRow> {
-    private final String zoneId;
-
+  private static final class PlatformPaneFn extends PaneFn<WeeklyTotals> {
     PlatformPaneFn(String zoneId) {
-      this.zoneId = zoneId;
+      super(PLATFORMS_WEEKLY, zoneId);
     }
 
-    @ProcessElement
-    public void process(ProcessContext c, BoundedWindow window) {
-      if (c.element().getValue() == null) {
-        EMPTY_PANES.inc();
-        return; // an empty pane: nothing to update
-      }
-      String week = week(window, zoneId);
-      String[] key = SumWeekly.parts(c.element().getKey());
-      WeeklyTotals t = c.element().getValue();
-      c.output(
-          PaneRow.create(
-              PLATFORMS_WEEKLY,
-              List.of(week, key[0], key[1]),
-              List.of(
-                  week,
-                  key[0],
-                  Cells.text(key[1]),
-                  Cells.integer(t.getPosts()),
-                  Cells.integer(t.getCampaignPosts()),
-                  Cells.integer(t.engagement()),
-                  Cells.integer(t.getViews())),
-              pane(c.pane()),
-              c.pane().getIndex(),
-              t.isRow()));
+    @java.lang.Override
+    List<String> cells(ProcessContext c, String week, String[] key, WeeklyTotals t) {
+      return List.of(
+          week,
+          key[0],
+          Cells.text(key[1]),
+          Cells.integer(t.getPosts()),
+          Cells.integer(t.getCampaignPosts()),
+          Cells.integer(t.engagement()),
+          Cells.integer(t.getViews()));
+    }
+
+    @java.lang.Override
+    boolean exists(WeeklyTotals t) {
+      return t.isRow();
     }
   }
 
-  private static final class ThemePaneFn extends DoFn<KV<String, WeeklyTotals>, PaneRow> {
-    private final String zoneId;
-
+  private static final class ThemePaneFn extends PaneFn<WeeklyTotals> {
     ThemePaneFn(String zoneId) {
-      this.zoneId = zoneId;
+      super(THEMES_WEEKLY, zoneId);
     }
 
-    @ProcessElement
-    public void process(ProcessContext c, BoundedWindow window) {
-      if (c.element().getValue() == null) {
-        EMPTY_PANES.inc();
-        return; // an empty pane: nothing to update
-      }
-      String week = week(window, zoneId);
-      String[] key = SumWeekly.parts(c.element().getKey());
-      WeeklyTotals t = c.element().getValue();
-      c.output(
-          PaneRow.create(
-              THEMES_WEEKLY,
-              List.of(week, key[0], key[1]),
-              ThemesWeekly.cells(week, key[0], key[1], t),
-              pane(c.pane()),
-              c.pane().getIndex(),
-              t.isRow()));
+    @java.lang.Override
+    List<String> cells(ProcessContext c, String week, String[] key, WeeklyTotals t) {
+      return ThemesWeekly.cells(week, key[0], key[1], t);
+    }
+
+    @java.lang.Override
+    boolean exists(WeeklyTotals t) {
+      return t.isRow();
     }
   }
 
-  private static final class ClaimPaneFn extends DoFn<KV<String, KV<WeeklyTotals, WeeklyTotals>>, PaneRow> {
-    private final String zoneId;
-
+  private static final class ClaimPaneFn extends PaneFn<KV<WeeklyTotals, WeeklyTotals>> {
     ClaimPaneFn(String zoneId) {
-      this.zoneId = zoneId;
+      super(CLAIMS_WEEKLY, zoneId);
     }
 
-    @ProcessElement
-    public void process(ProcessContext c, BoundedWindow window) {
-      if (c.element().getValue() == null) {
-        EMPTY_PANES.inc();
-        return; // an empty pane: nothing to update
-      }
-      String week = week(window, zoneId);
-      String[] key = SumWeekly.parts(c.element().getKey());
-      WeeklyTotals spread = c.element().getValue().getKey();
-      WeeklyTotals counter = c.element().getValue().getValue();
-      c.output(
-          PaneRow.create(
-              CLAIMS_WEEKLY,
-              List.of(week, key[0], key[1]),
-              ClaimsWeekly.cells(week, key[0], key[1], spread, counter),
-              pane(c.pane()),
-              c.pane().getIndex(),
-              spread.isRow() || counter.isRow()));
+    @java.lang.Override
+    List<String> cells(ProcessContext c, String week, String[] key, KV<WeeklyTotals, WeeklyTotals> sides) {
+      return ClaimsWeekly.cells(week, key[0], key[1], sides.getKey(), sides.getValue());
+    }
+
+    @java.lang.Override
+    boolean exists(KV<WeeklyTotals, WeeklyTotals> sides) {
+      return sides.getKey().isRow() || sides.getValue().isRow();
     }
   }
 }

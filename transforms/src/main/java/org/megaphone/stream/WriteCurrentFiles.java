@@ -1,12 +1,5 @@
 package org.megaphone.stream;
 
-import org.joda.time.Duration;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.state.TimerSpecs;
-import org.apache.beam.sdk.state.TimerSpec;
-import org.apache.beam.sdk.state.Timer;
-import org.apache.beam.sdk.state.TimeDomain;
-import org.apache.beam.sdk.coders.BooleanCoder;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,24 +11,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
 import org.megaphone.write.CsvFiles;
 import org.megaphone.write.ReportRow;
 
@@ -132,7 +132,8 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
         @TimerId("flush") Timer flush,
         @TimerId("end") Timer end) {
       PaneRow row = element.getValue();
-      Map<String, PaneRow> rows = state.read() == null ? new HashMap<>() : new HashMap<>(state.read());
+      Map<String, PaneRow> kept = state.read();
+      Map<String, PaneRow> rows = kept == null ? new HashMap<>() : new HashMap<>(kept);
       String key = String.join("\u001f", row.getKey());
       PaneRow current = rows.get(key);
       if (current != null && current.getSequence() > row.getSequence()) {
@@ -167,12 +168,13 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
 
     private void rewrite(String file, ValueState<Map<String, PaneRow>> state, ValueState<Boolean> dirty)
         throws IOException {
-      if (!Boolean.TRUE.equals(dirty.read()) || state.read() == null) {
+      Map<String, PaneRow> rows = state.read();
+      if (!Boolean.TRUE.equals(dirty.read()) || rows == null) {
         return;
       }
       dirty.write(false);
       List<ReportRow> lines = new ArrayList<>();
-      for (PaneRow r : state.read().values()) {
+      for (PaneRow r : rows.values()) {
         if (r.getExists()) {
           List<String> cells = new ArrayList<>(r.getCells());
           cells.add(r.getPane());

@@ -151,6 +151,11 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
     }
   }
 
+  /** The key of a week's row at a rank (ranks zero-padded so that they sort as numbers). */
+  public static List<String> rowKey(String week, int rank) {
+    return List.of(week, String.format("%06d", rank));
+  }
+
   /** The cells of a row. */
   public static List<String> cells(int rank, TopPost t) {
     return List.of(
@@ -166,7 +171,7 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
       List<ReportRow> rows = new ArrayList<>();
       int rank = 1;
       for (TopPost t : week.getValue()) {
-        rows.add(ReportRow.create(List.of(week.getKey(), String.format("%06d", rank)), cells(rank, t)));
+        rows.add(ReportRow.create(rowKey(week.getKey(), rank), cells(rank, t)));
         rank++;
       }
       return rows;
