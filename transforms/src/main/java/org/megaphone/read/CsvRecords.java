@@ -1,7 +1,13 @@
 package org.megaphone.read;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * An RFC 4180 tokenizer that keeps what the contract needs and general CSV libraries drop: the
@@ -12,18 +18,37 @@ import java.util.List;
  * <p>Rules (contract section 2 and runbooks/data-contract.md D2/D3): fields may be quoted with
  * {@code "}, a doubled quote inside quotes is a quote, quoted fields may hold delimiters and line
  * breaks; LF, CRLF and lone CR end records; blank physical lines (empty or only spaces and tabs)
- * are skipped; a quote inside an
- * unquoted field is literal; a closing quote followed by anything but the delimiter or a line end
- * makes the record malformed (the parser skips to the end of that physical line); a quoted field
- * still open at the end of the text makes the rest of the text one malformed record.
+ * are skipped; a quote inside an unquoted field is literal; a closing quote followed by anything
+ * but the delimiter or a line end makes the record malformed (the parser skips to the end of that
+ * physical line).
+ *
+ * <p>A quote cannot swallow the lines after it (D3): a record that runs over several physical
+ * lines is kept only when it is well-formed and has the header's width (the first record's).
+ * Otherwise — a quoted field never closed, closed into a malformed record or one of another width,
+ * or running over {@link #MAX_RECORD_LINES} lines or {@link #MAX_RECORD_CHARS} characters — only
+ * its first physical line is rejected, and reading starts again on the next line, so each damaged
+ * line is a reject of its own and the valid lines after it are read. A physical line longer than
+ * {@link #MAX_RECORD_CHARS} is rejected with its first {@link #RAW_KEPT_CHARS} characters only.
+ * A NUL character makes a record malformed (binary data is not text). Text is read through a
+ * {@link Reader} in chunks: a file is never held whole, only the record being read.
  */
 public final class CsvRecords {
+
+  /** The longest record read: longer ones are rejected by their first characters. */
+  public static final int MAX_RECORD_CHARS = 1 << 20;
+
+  /** The most physical lines one record may run over (quoted line breaks). */
+  public static final int MAX_RECORD_LINES = 1_000;
+
+  /** How much of an over-long line its reject keeps. */
+  public static final int RAW_KEPT_CHARS = 1_024;
 
   /** One record: its fields, or why it is malformed, with its start line and raw text. */
   public static final class Record {
     public final long line;
     public final List<String> fields;
     public final String raw;
+
     /** Null when the record is well-formed. */
     public final String error;
 
@@ -88,130 +113,284 @@ public final class CsvRecords {
     return records;
   }
 
+  /** As {@link #forEach(Reader, char, Consumer)}, over a string. */
+  public static void forEach(String text, char delimiter, Consumer<Record> each) {
+    try {
+      forEach(new StringReader(text), delimiter, each);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
+    }
+  }
+
   /**
-   * Hands each record of {@code text} to {@code each} as it is split, in order, without keeping
-   * them: a file's records never all sit in memory at once (a 32 MB views file held about 600,000).
-   * The text itself is still whole.
+   * Hands each record read from {@code text} to {@code each} as it is split, in order, without
+   * keeping them: only the record being read is in memory.
    */
-  public static void forEach(String text, char delimiter, java.util.function.Consumer<Record> each) {
-    int n = text.length();
-    int pos = 0;
-    long line = 1;
-    while (pos < n) {
-      // Skip blank physical lines (empty, or spaces and tabs only).
-      int blank = pos;
-      while (blank < n && (text.charAt(blank) == ' ' || text.charAt(blank) == '\t')) {
-        blank++;
+  public static void forEach(Reader text, char delimiter, Consumer<Record> each) throws IOException {
+    new Tokenizer(text, delimiter).run(each);
+  }
+
+  /** The tokenizer's state: a window of the text from the start of the current record. */
+  private static final class Tokenizer {
+    private final Reader in;
+    private final char delimiter;
+    private char[] buf = new char[1 << 16];
+
+    /** Where the current record starts in {@link #buf}; offsets below are relative to it. */
+    private int start;
+
+    private int limit;
+    private boolean eof;
+    private long line = 1;
+
+    /** The header's field count, once the header is read. */
+    private int width = -1;
+
+    Tokenizer(Reader in, char delimiter) {
+      this.in = in;
+      this.delimiter = delimiter;
+    }
+
+    /** The character at {@code offset} from the record's start, or -1 past the end of the text. */
+    private int at(int offset) throws IOException {
+      while (start + offset >= limit) {
+        if (!fill()) {
+          return -1;
+        }
       }
-      if (blank == n) {
-        break;
+      return buf[start + offset];
+    }
+
+    private boolean fill() throws IOException {
+      if (eof) {
+        return false;
       }
-      char first = text.charAt(blank);
-      if (first == '\n') {
-        pos = blank + 1;
-        line++;
-        continue;
+      if (start > 0) {
+        System.arraycopy(buf, start, buf, 0, limit - start);
+        limit -= start;
+        start = 0;
       }
-      if (first == '\r') {
-        pos = blank + ((blank + 1 < n && text.charAt(blank + 1) == '\n') ? 2 : 1);
-        line++;
-        continue;
+      if (limit == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
       }
-      int start = pos;
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+        return false;
+      }
+      limit += n;
+      return true;
+    }
+
+    void run(Consumer<Record> each) throws IOException {
+      while (true) {
+        // Skip blank physical lines (empty, or spaces and tabs only).
+        int k = 0;
+        int c;
+        while ((c = at(k)) == ' ' || c == '\t') {
+          k++;
+          if (k > MAX_RECORD_CHARS) {
+            start += k; // spaces and tabs are trimmed from a cell anyway: hold none of them
+            k = 0;
+          }
+        }
+        if (c == -1) {
+          return;
+        }
+        if (c == '\n' || c == '\r') {
+          start += k + lineBreakLength(k);
+          line++;
+          continue;
+        }
+        Record record = record();
+        if (width < 0 && record.error == null) {
+          width = record.fields.size();
+        }
+        each.accept(record);
+      }
+    }
+
+    /** 2 for a CRLF at the offset, else 1 (LF or lone CR). */
+    private int lineBreakLength(int offset) throws IOException {
+      return at(offset) == '\r' && at(offset + 1) == '\n' ? 2 : 1;
+    }
+
+    /** Reads the record at the start, and moves the start past it (or past its first line). */
+    private Record record() throws IOException {
       long startLine = line;
       List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       String error = null;
-      boolean endOfRecord = false;
-      while (!endOfRecord) {
-        if (pos < n && text.charAt(pos) == '"') {
-          // Quoted field.
-          pos++;
+      boolean nul = false;
+      int off = 0;
+      // The first line break inside quotes, where a damaged record is cut; -1 while on one line.
+      int firstBreak = -1;
+      int firstBreakLength = 0;
+      int quotedBreaks = 0;
+      int c;
+      while (true) {
+        if (at(off) == '"') {
+          off++;
           boolean closed = false;
-          while (pos < n) {
-            char c = text.charAt(pos);
+          while ((c = at(off)) != -1) {
             if (c == '"') {
-              if (pos + 1 < n && text.charAt(pos + 1) == '"') {
+              if (at(off + 1) == '"') {
                 field.append('"');
-                pos += 2;
+                off += 2;
               } else {
-                pos++;
+                off++;
                 closed = true;
                 break;
               }
-            } else {
-              if (c == '\n' || (c == '\r' && !(pos + 1 < n && text.charAt(pos + 1) == '\n'))) {
-                line++;
+            } else if (c == '\n' || c == '\r') {
+              int length = lineBreakLength(off);
+              if (firstBreak < 0) {
+                firstBreak = off;
+                firstBreakLength = length;
               }
-              field.append(c);
-              pos++;
+              field.append(buf, start + off, length);
+              off += length;
+              quotedBreaks++;
+              if (quotedBreaks >= MAX_RECORD_LINES) {
+                return damaged(startLine, firstBreak, firstBreakLength,
+                    "runs over more than " + MAX_RECORD_LINES + " lines");
+              }
+            } else {
+              nul |= c == 0;
+              field.append((char) c);
+              off++;
+            }
+            if (off > MAX_RECORD_CHARS) {
+              return tooLong(startLine, off, firstBreak, firstBreakLength);
             }
           }
           if (!closed) {
-            error = "malformed CSV record: quoted field not closed before end of file";
-            pos = n;
+            error = "quoted field not closed before end of file";
             break;
           }
-          if (pos < n) {
-            char c = text.charAt(pos);
-            if (c != delimiter && c != '\n' && c != '\r') {
-              error = "malformed CSV record: unexpected character after closing quote";
-              while (pos < n && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
-                pos++;
+          c = at(off);
+          if (c != -1 && c != delimiter && c != '\n' && c != '\r') {
+            error = "unexpected character after closing quote";
+            while ((c = at(off)) != -1 && c != '\n' && c != '\r') {
+              off++;
+              if (off > MAX_RECORD_CHARS) {
+                return tooLong(startLine, off, firstBreak, firstBreakLength);
               }
             }
           }
         } else {
-          while (pos < n) {
-            char c = text.charAt(pos);
-            if (c == delimiter || c == '\n' || c == '\r') {
-              break;
+          while ((c = at(off)) != -1 && c != delimiter && c != '\n' && c != '\r') {
+            nul |= c == 0;
+            field.append((char) c);
+            off++;
+            if (off > MAX_RECORD_CHARS) {
+              return tooLong(startLine, off, firstBreak, firstBreakLength);
             }
-            field.append(c);
-            pos++;
           }
         }
         fields.add(field.toString());
         field.setLength(0);
-        if (pos >= n) {
-          endOfRecord = true;
-        } else {
-          char c = text.charAt(pos);
-          if (c == delimiter && error == null) {
-            pos++;
-            if (pos >= n) {
-              fields.add("");
-              endOfRecord = true;
-            }
-          } else {
-            endOfRecord = true;
+        c = at(off);
+        if (c == delimiter && error == null) {
+          off++;
+          if (at(off) == -1) {
+            fields.add("");
+            break;
           }
+        } else {
+          break;
         }
       }
-      int end = pos;
-      if (end == n) {
-        // A record that runs to the end of the text (an unclosed quote) loses its final line end.
-        if (end > start && text.charAt(end - 1) == '\n') {
+      if (firstBreak >= 0) {
+        String problem = error;
+        if (problem == null && width >= 0 && fields.size() != width) {
+          problem = fields.size() + " fields where the header has " + width;
+        }
+        if (problem != null) {
+          long lastLine = startLine + quotedBreaks;
+          return damaged(startLine, firstBreak, firstBreakLength,
+              at(off) == -1 && error != null && error.startsWith("quoted field not closed")
+                  ? "is never closed"
+                  : "would make lines " + startLine + "-" + lastLine + " one record (" + problem + ")");
+        }
+      }
+      if (nul && error == null) {
+        error = "holds a NUL character (binary data, not text)";
+      }
+      int end = off;
+      if (at(off) == -1) {
+        // A record that runs to the end of the text loses its final line end.
+        if (end > 0 && buf[start + end - 1] == '\n') {
           end--;
         }
-        if (end > start && text.charAt(end - 1) == '\r') {
+        if (end > 0 && buf[start + end - 1] == '\r') {
           end--;
         }
       }
+      String raw = text(0, end);
       // Consume the record's line terminator.
-      if (pos < n && text.charAt(pos) == '\r') {
-        pos++;
-        if (pos < n && text.charAt(pos) == '\n') {
-          pos++;
-        }
-        line++;
-      } else if (pos < n && text.charAt(pos) == '\n') {
-        pos++;
+      c = at(off);
+      if (c == '\n' || c == '\r') {
+        off += lineBreakLength(off);
         line++;
       }
-      each.accept(
-          new Record(
-              startLine, error == null ? fields : List.of(), text.substring(start, end), error));
+      line += quotedBreaks;
+      start += off;
+      return new Record(
+          startLine,
+          error == null ? fields : List.of(),
+          raw,
+          error == null ? null : "malformed CSV record: " + error);
+    }
+
+    /**
+     * A record over several lines that cannot be one: its first line is rejected, and reading
+     * starts again on the next.
+     */
+    private Record damaged(long startLine, int firstBreak, int firstBreakLength, String what) {
+      String raw = text(0, firstBreak);
+      start += firstBreak + firstBreakLength;
+      line = startLine + 1;
+      return new Record(
+          startLine,
+          List.of(),
+          raw,
+          "malformed CSV record: a quoted field opened on this line " + what
+              + "; the next lines are read on their own");
+    }
+
+    /** A record past {@link #MAX_RECORD_CHARS}. */
+    private Record tooLong(long startLine, int off, int firstBreak, int firstBreakLength)
+        throws IOException {
+      if (firstBreak >= 0) {
+        return damaged(startLine, firstBreak, firstBreakLength,
+            "runs over more than " + MAX_RECORD_CHARS + " characters");
+      }
+      // One physical line too long to keep: keep its start, pass over the rest as it is read.
+      String kept = text(0, RAW_KEPT_CHARS) + "…";
+      long length = off;
+      start += off;
+      int c;
+      while ((c = at(0)) != -1 && c != '\n' && c != '\r') {
+        start++;
+        length++;
+      }
+      if (c != -1) {
+        start += lineBreakLength(0);
+      }
+      line++;
+      return new Record(
+          startLine,
+          List.of(),
+          kept,
+          "malformed CSV record: a line of " + length + " characters, longer than the "
+              + MAX_RECORD_CHARS + " a record may have (its first " + RAW_KEPT_CHARS + " are kept)");
+    }
+
+    /** The text between two offsets, NUL characters shown as U+FFFD. */
+    private String text(int from, int to) {
+      String s = new String(buf, start + from, to - from);
+      return s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
     }
   }
 }

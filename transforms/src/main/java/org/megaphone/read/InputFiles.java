@@ -58,8 +58,33 @@ public final class InputFiles implements Serializable {
     List<String> all = new ArrayList<>(excluded);
     for (String f : folders) {
       all.add(absolute(Paths.get(f)) + "/");
+      // The same folder through its links (an output given as a link into the input).
+      String real = RealPaths.of(f).toString() + "/";
+      if (!all.contains(real)) {
+        all.add(real);
+      }
     }
     return new InputFiles(root, pattern, recursiveFolder, all);
+  }
+
+  /**
+   * Whether a file is inside the input once links are resolved: a link out of the input folder
+   * (to another dataset, or {@code up -> ../..}) is not followed.
+   */
+  public boolean insideInput(String absolutePath) {
+    if (realRoot == null) {
+      realRoot = RealPaths.of(root);
+    }
+    return RealPaths.of(absolutePath).startsWith(realRoot);
+  }
+
+  private transient Path realRoot;
+
+  private final List<String> outsideLinks = new ArrayList<>();
+
+  /** The links that {@link #list} did not follow because they leave the input, as names. */
+  public List<String> outsideLinks() {
+    return outsideLinks;
   }
 
   public static boolean isGlob(String input) {
@@ -91,6 +116,7 @@ public final class InputFiles implements Serializable {
    * checks a run makes before it starts), in path order.
    */
   public List<Path> list() throws java.io.IOException {
+    outsideLinks.clear();
     java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     List<Path> found = new ArrayList<>();
     java.nio.file.Files.walkFileTree(
@@ -101,6 +127,10 @@ public final class InputFiles implements Serializable {
           @java.lang.Override
           public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
             String path = dir.toAbsolutePath().normalize().toString();
+            if (!path.equals(root) && !insideInput(path)) {
+              outsideLinks.add(name(path));
+              return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+            }
             boolean skip =
                 !path.equals(root)
                     && (dir.getFileName().toString().startsWith(".")
@@ -112,7 +142,11 @@ public final class InputFiles implements Serializable {
           public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
             Path p = file.toAbsolutePath().normalize();
             if (a.isRegularFile() && matcher.matches(p) && accepts(p.toString())) {
-              found.add(p);
+              if (insideInput(p.toString())) {
+                found.add(p);
+              } else {
+                outsideLinks.add(name(p.toString()));
+              }
             }
             return java.nio.file.FileVisitResult.CONTINUE;
           }

@@ -162,6 +162,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     public Boolean apply(MatchResult.Metadata file) {
       return !file.resourceId().isDirectory()
           && files.accepts(file.resourceId().toString())
+          && files.insideInput(file.resourceId().toString())
           && tableOf(tables, file.resourceId().getFilename()) != null;
     }
   }
@@ -186,26 +187,29 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         throws java.io.IOException {
       String name = files.name(file.getMetadata().resourceId().toString());
       Table<?> table = tableOf(tables, file.getMetadata().resourceId().getFilename());
-      byte[] bytes = file.readFullyAsBytes();
-      TableFiles.Decoded decoded = TableFiles.decodeText(name, bytes);
-      TableFiles.Counts counts = parse(table, name, decoded.text(), out);
-      filesRead.inc();
-      out.get(FILES)
-          .output(
-              InputFile.create(
-                  table.name(),
-                  name,
-                  bytes.length,
-                  TableFiles.sha256(bytes),
-                  counts.rows(),
-                  counts.rejected(),
-                  decoded.charset(),
-                  "canonical"));
+      // Read as a stream: counted, hashed and decoded on the way, never held whole.
+      try (TextInput text =
+          TextInput.open(name, java.nio.channels.Channels.newInputStream(file.open()))) {
+        TableFiles.Counts counts = parse(table, name, text.reader(), out);
+        filesRead.inc();
+        out.get(FILES)
+            .output(
+                InputFile.create(
+                    table.name(),
+                    name,
+                    text.bytes(),
+                    text.sha256(),
+                    counts.rows(),
+                    counts.rejected(),
+                    "UTF-8",
+                    "canonical"));
+      }
     }
 
     @SuppressWarnings("unchecked")
     private <T> TableFiles.Counts parse(
-        Table<T> table, String name, String text, MultiOutputReceiver out) {
+        Table<T> table, String name, java.io.Reader text, MultiOutputReceiver out)
+        throws java.io.IOException {
       TupleTag<T> rows = (TupleTag<T>) tags.get(table.name());
       return TableFiles.parse(
           table,

@@ -1,8 +1,10 @@
 package org.megaphone.read;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.megaphone.model.Reject;
 import org.megaphone.model.SourceRef;
 
@@ -39,17 +40,22 @@ public final class TableFiles {
 
   /**
    * The text of a canonical table file: gunzipped when the name ends in .gz, UTF-8 with or
-   * without BOM (contract section 2).
+   * without BOM (contract section 2). For files small enough to hold (the lexicon, claims);
+   * tables are read as a stream ({@link #parse(Table, String, Reader, Consumer, Consumer)}).
    *
    * @throws InputException when the bytes are not gzip (for .gz) or not UTF-8
    */
   public static Decoded decodeText(String fileName, byte[] bytes) {
-    byte[] plain = gunzipIfNamed(fileName, bytes);
-    String text = utf8(plain);
-    if (text == null) {
-      throw new InputException(fileName + ": is not valid UTF-8 text");
+    try (TextInput in = TextInput.open(fileName, new ByteArrayInputStream(bytes))) {
+      StringBuilder text = new StringBuilder();
+      char[] chunk = new char[8192];
+      for (int n; (n = in.reader().read(chunk)) >= 0; ) {
+        text.append(chunk, 0, n);
+      }
+      return new Decoded(text.toString(), "UTF-8");
+    } catch (IOException e) {
+      throw new InputException(fileName + ": cannot be read: " + e.getMessage(), e);
     }
-    return new Decoded(stripBom(text), "UTF-8");
   }
 
   /**
@@ -90,7 +96,7 @@ public final class TableFiles {
     if (!fileName.endsWith(".gz")) {
       return bytes;
     }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+    try (InputStream in = TextInput.gunzip(fileName, new ByteArrayInputStream(bytes))) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new InputException(fileName + ": cannot be read as gzip: " + e.getMessage(), e);
@@ -122,14 +128,41 @@ public final class TableFiles {
    */
   public static <T> Counts parse(
       Table<T> table, String fileName, String text, Consumer<T> rows, Consumer<Reject> rejects) {
-    char delimiter = CsvRecords.detectDelimiter(text);
+    try {
+      return parse(table, fileName, new java.io.StringReader(text), rows, rejects);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringReader does not fail
+    }
+  }
+
+  /**
+   * Parses a file's text as rows of {@code table}, record by record as it is read: the text is
+   * never held whole.
+   *
+   * @throws InputException when the header lacks a required column or names one twice
+   */
+  public static <T> Counts parse(
+      Table<T> table, String fileName, Reader text, Consumer<T> rows, Consumer<Reject> rejects)
+      throws IOException {
+    BufferedReader in = new BufferedReader(text, HEADER_PEEK);
+    in.mark(HEADER_PEEK);
+    char[] peek = new char[HEADER_PEEK];
+    int n = 0;
+    for (int r; n < peek.length && (r = in.read(peek, n, peek.length - n)) >= 0; ) {
+      n += r;
+    }
+    in.reset();
+    char delimiter = CsvRecords.detectDelimiter(new String(peek, 0, n));
     RecordParser<T> parser = new RecordParser<>(table, fileName, rows, rejects);
-    CsvRecords.forEach(text, delimiter, parser);
+    CsvRecords.forEach(in, delimiter, parser);
     if (parser.columns == null) {
       throw new InputException(fileName + ": empty file, no header line (" + table.name() + ")");
     }
     return new Counts(parser.records, parser.rejected);
   }
+
+  /** How much of a file's start the delimiter is detected from (its header line). */
+  private static final int HEADER_PEEK = 1 << 16;
 
   /** The header first (its columns checked), then each record as a row or a reject, one at a time. */
   private static final class RecordParser<T> implements Consumer<CsvRecords.Record> {
@@ -183,7 +216,23 @@ public final class TableFiles {
       }
       Map<String, Integer> byName = new HashMap<>();
       for (int i = 0; i < header.fields.size(); i++) {
-        byName.putIfAbsent(header.fields.get(i).trim().toLowerCase(Locale.ROOT), i);
+        String name = header.fields.get(i).trim().toLowerCase(Locale.ROOT);
+        Integer earlier = byName.putIfAbsent(name, i);
+        if (earlier != null && !name.isEmpty()) {
+          throw new InputException(
+              fileName
+                  + ": the header names column "
+                  + name
+                  + " twice (columns "
+                  + (earlier + 1)
+                  + " and "
+                  + (i + 1)
+                  + " of "
+                  + String.join(",", header.fields)
+                  + "): rename or remove one (table "
+                  + table.name()
+                  + ")");
+        }
       }
       List<String> missing = new ArrayList<>();
       for (String required : table.requiredColumns()) {

@@ -2,6 +2,7 @@ package org.megaphone.read;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -205,30 +206,98 @@ class CsvRecordsTest {
   }
 
   @Test
-  void malformedMultiLineRecordStartsOnItsFirstLineAndResyncsAfterTheClosingQuoteLine() {
-    // line 2: "x     line 3: y"z,2     line 4: 3,4
+  void malformedMultiLineRecordRejectsOnlyItsFirstLineAndReadsTheNextLinesOnTheirOwn() {
+    // line 2: "x     line 3: y"z,2     line 4: 3,4 — line 3 is a record of the header's width
     List<CsvRecords.Record> records = parse("a,b\n\"x\ny\"z,2\n3,4\n");
 
-    assertThat(records, hasSize(3));
-    assertMalformed(records.get(1), 2, "\"x\ny\"z,2");
-    assertWellFormed(records.get(2), 4, "3,4", "3", "4");
+    assertThat(records, hasSize(4));
+    assertMalformed(records.get(1), 2, "\"x");
+    assertThat(records.get(1).error, containsString("lines 2-3"));
+    assertWellFormed(records.get(2), 3, "y\"z,2", "y\"z", "2");
+    assertWellFormed(records.get(3), 4, "3,4", "3", "4");
   }
 
   @Test
-  void unclosedQuoteAtEndOfFileMakesTheRestOfTheFileOneRecordWithoutFinalNewline() {
+  void unclosedQuoteRejectsItsLineAndTheLinesAfterItAreStillRead() {
     List<CsvRecords.Record> records = parse("a,b\n1,2\n3,\"open\nmore, stuff\n4,5\n");
 
-    assertThat(records, hasSize(3));
+    assertThat(records, hasSize(5));
     assertWellFormed(records.get(1), 2, "1,2", "1", "2");
-    assertMalformed(records.get(2), 3, "3,\"open\nmore, stuff\n4,5");
+    assertMalformed(records.get(2), 3, "3,\"open");
+    assertThat(records.get(2).error, containsString("never closed"));
+    assertWellFormed(records.get(3), 4, "more, stuff", "more", " stuff");
+    assertWellFormed(records.get(4), 5, "4,5", "4", "5");
   }
 
   @Test
-  void unclosedQuoteAtEndOfCrlfFileDropsTheFinalCrlf() {
+  void strayQuoteInAViewsFileCostsOneLineNotTheRestOfTheFile() {
+    // The issue's reproduction: a quote before a timestamp, in a file without any other quote.
+    StringBuilder text = new StringBuilder("platform,post_id,observed_at,views\n");
+    for (int i = 2; i <= 600; i++) {
+      text.append("youtube,v").append(i).append(i == 101 ? ",\"2020-04-01" : ",2020-04-01").append(",5\n");
+    }
+    List<CsvRecords.Record> records = parse(text.toString());
+
+    assertThat(records, hasSize(600));
+    long malformed = records.stream().filter(r -> r.error != null).count();
+    assertThat(malformed, is(1L));
+    assertMalformed(records.get(100), 101, "youtube,v101,\"2020-04-01,5");
+    assertWellFormed(records.get(101), 102, "youtube,v102,2020-04-01,5", "youtube", "v102", "2020-04-01", "5");
+  }
+
+  @Test
+  void strayQuoteMidPostsDoesNotSwallowTheNextValidPost() {
+    // The stray quote pairs with the opening quote of the next line's caption.
+    List<CsvRecords.Record> records =
+        parse("id,at,text\n1,\"2020,plain\n2,2020,\"a, quoted caption\"\n3,2020,x\n");
+
+    assertThat(records, hasSize(4));
+    assertMalformed(records.get(1), 2, "1,\"2020,plain");
+    assertWellFormed(records.get(2), 3, "2,2020,\"a, quoted caption\"", "2", "2020", "a, quoted caption");
+    assertWellFormed(records.get(3), 4, "3,2020,x", "3", "2020", "x");
+  }
+
+  @Test
+  void wellFormedMultiLineRecordOfTheHeadersWidthIsKept() {
+    List<CsvRecords.Record> records = parse("id,text\n1,\"line one\nline two\"\n");
+
+    assertWellFormed(records.get(1), 2, "1,\"line one\nline two\"", "1", "line one\nline two");
+  }
+
+  @Test
+  void multiLineRecordOfAnotherWidthIsCutAtItsFirstLine() {
+    // A quote that closes on a later line into a record of three fields, where the header has two.
+    List<CsvRecords.Record> records = parse("a,b\n1,\"x\n2\",3\n4,5\n");
+
+    assertMalformed(records.get(1), 2, "1,\"x");
+    assertThat(records.get(1).error, containsString("3 fields where the header has 2"));
+    // Read on its own, line 3 is two fields (a quote inside an unquoted field is literal).
+    assertWellFormed(records.get(2), 3, "2\",3", "2\"", "3");
+    assertWellFormed(records.get(3), 4, "4,5", "4", "5");
+  }
+
+  @Test
+  void quotedFieldOverTheLineBoundIsCutAtItsFirstLine() {
+    StringBuilder text = new StringBuilder("a,b\n1,\"start\n");
+    for (int i = 0; i < CsvRecords.MAX_RECORD_LINES + 5; i++) {
+      text.append("x\n");
+    }
+    text.append("\"\n");
+    List<CsvRecords.Record> records = parse(text.toString());
+
+    assertMalformed(records.get(1), 2, "1,\"start");
+    assertThat(records.get(1).error, containsString("more than " + CsvRecords.MAX_RECORD_LINES + " lines"));
+    // Every following line is read on its own: "x" is one field where the header has two.
+    assertThat(records.get(2).line, is(3L));
+  }
+
+  @Test
+  void unclosedQuoteAtEndOfCrlfFileRejectsItsLineAndTheNextLineOnItsOwn() {
     List<CsvRecords.Record> records = parse("a,b\r\n3,\"open\r\nx\r\n");
 
-    assertThat(records, hasSize(2));
-    assertMalformed(records.get(1), 2, "3,\"open\r\nx");
+    assertThat(records, hasSize(3));
+    assertMalformed(records.get(1), 2, "3,\"open");
+    assertWellFormed(records.get(2), 3, "x", "x");
   }
 
   @Test
@@ -236,6 +305,49 @@ class CsvRecordsTest {
     List<CsvRecords.Record> records = parse("a,b\n3,\"open");
 
     assertMalformed(records.get(1), 2, "3,\"open");
+  }
+
+  @Test
+  void lineLongerThanTheBoundIsRejectedByItsFirstCharactersAndTheNextLineIsRead() {
+    String huge = "y".repeat(CsvRecords.MAX_RECORD_CHARS + 10);
+    List<CsvRecords.Record> records = parse("a,b\n1," + huge + "\n2,3\n");
+
+    assertThat(records, hasSize(3));
+    assertThat(records.get(1).error, containsString("longer than"));
+    assertThat(records.get(1).raw.length(), is(CsvRecords.RAW_KEPT_CHARS + 1));
+    assertWellFormed(records.get(2), 3, "2,3", "2", "3");
+  }
+
+  @Test
+  void nulCharacterMakesTheRecordMalformedAndIsNotCopiedToTheRawText() {
+    List<CsvRecords.Record> records = parse("a,b\n1,ab\u0000c\n2,3\n");
+
+    assertMalformed(records.get(1), 2, "1,ab\uFFFDc");
+    assertThat(records.get(1).error, containsString("NUL"));
+    assertWellFormed(records.get(2), 3, "2,3", "2", "3");
+  }
+
+  @Test
+  void recordsAreReadFromAReaderInSmallChunksWithTheSameResult() throws java.io.IOException {
+    String text = "id,text\n1,\"a\nb\"\n\n2,\"x,y\"\r\n3,z";
+    List<CsvRecords.Record> whole = parse(text);
+    List<CsvRecords.Record> chunked = new java.util.ArrayList<>();
+    // A reader that hands out one character at a time crosses every buffer boundary.
+    java.io.Reader trickle =
+        new java.io.FilterReader(new java.io.StringReader(text)) {
+          @Override
+          public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+            return super.read(cbuf, off, Math.min(1, len));
+          }
+        };
+    CsvRecords.forEach(trickle, ',', chunked::add);
+
+    assertThat(chunked, hasSize(whole.size()));
+    for (int i = 0; i < whole.size(); i++) {
+      assertThat(chunked.get(i).raw, is(whole.get(i).raw));
+      assertThat(chunked.get(i).line, is(whole.get(i).line));
+      assertThat(chunked.get(i).fields, is(whole.get(i).fields));
+    }
   }
 
   // --- delimiter ---

@@ -213,6 +213,96 @@ class TableFilesTest {
   }
 
   @Test
+  void headerNamingAColumnTwiceStopsTheRunNamingTheFileAndBothColumns() {
+    // The case: likes where saves was; the first column would silently win.
+    String text = "platform,post_id,handle,published_at,likes,LIKES \nig,p1,anna,2020-04-01,1,2\n";
+
+    InputException e =
+        assertThrows(InputException.class, () -> parse(Tables.posts("UTC"), "posts_b.csv", text));
+
+    assertThat(e.getMessage(), startsWith("posts_b.csv: the header names column likes twice (columns 5 and 6"));
+  }
+
+  @Test
+  void latin1CanonicalFileSaysWhichLineAndByteAndWhatItLooksLike() {
+    byte[] latin1 = "platform,text\nig,ok\nig,Citt\u00e0\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    InputException e =
+        assertThrows(InputException.class, () -> TableFiles.decode("posts_latin1.csv", latin1));
+
+    assertThat(
+        e.getMessage(),
+        is("posts_latin1.csv: is not valid UTF-8 text: byte 0xE0 at line 3 (byte offset 27);"
+            + " it looks like Windows-1252 or Latin-1 (ISO-8859-1), where that byte is '\u00e0';"
+            + " save it as UTF-8"));
+  }
+
+  @Test
+  void utf16CanonicalFileSaysItIsUtf16() {
+    byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a,b\n".getBytes(StandardCharsets.UTF_16LE));
+    byte[] noBom = "platform,handle\n".getBytes(StandardCharsets.UTF_16LE);
+
+    assertThat(
+        assertThrows(InputException.class, () -> TableFiles.decode("posts.csv", le)).getMessage(),
+        containsString("starts with a UTF-16LE byte-order mark"));
+    // Without a mark, the first bad byte comes later; the zeros say what it is.
+    byte[] withUmlaut = "platform,handle\nig,k\u00e4\n".getBytes(StandardCharsets.UTF_16LE);
+    assertThat(
+        assertThrows(InputException.class, () -> TableFiles.decode("posts.csv", withUmlaut)).getMessage(),
+        containsString("looks like UTF-16LE"));
+    assertThat(noBom.length > 0, is(true));
+  }
+
+  @Test
+  void truncatedGzipSaysTruncatedInsteadOfNull() {
+    byte[] whole = gzip(utf8("platform,handle\n" + "ig,anna\n".repeat(1000)));
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 6);
+
+    InputException e = assertThrows(InputException.class, () -> TableFiles.decode("posts.csv.gz", cut));
+
+    assertThat(e.getMessage(), startsWith("posts.csv.gz: truncated gzip"));
+  }
+
+  @Test
+  void garbageAfterTheGzipDataIsAnErrorNotIgnored() {
+    byte[] garbage = concat(gzip(utf8("platform,handle\nig,anna\n")), utf8("not gzip at all"));
+
+    InputException e = assertThrows(InputException.class, () -> TableFiles.decode("posts.csv.gz", garbage));
+
+    assertThat(e.getMessage(), startsWith("posts.csv.gz: garbage after the gzip data"));
+  }
+
+  @Test
+  void concatenatedGzipMembersAreOneText() {
+    byte[] two = concat(gzip(utf8("platform,handle\n")), gzip(utf8("ig,anna\n")));
+
+    assertThat(TableFiles.decode("posts.csv.gz", two), is("platform,handle\nig,anna\n"));
+  }
+
+  @Test
+  void streamedTextReadOneCharacterAtATimeKeepsSurrogatePairsAndDropsTheBom() throws java.io.IOException {
+    String text = "handle,text\nig,\uD83D\uDE00 k\u00e4\n";
+    try (TextInput in = TextInput.open("posts.csv", new java.io.ByteArrayInputStream(concat(BOM, utf8(text))))) {
+      StringBuilder read = new StringBuilder();
+      char[] one = new char[1];
+      for (int n; (n = in.reader().read(one, 0, 1)) >= 0; ) {
+        read.append(one, 0, n);
+      }
+      assertThat(read.toString(), is(text));
+    }
+  }
+
+  @Test
+  void streamedFileIsCountedAndHashedWhole() throws java.io.IOException {
+    byte[] bytes = gzip(utf8("platform,handle\nig,anna\n"));
+    try (TextInput in = TextInput.open("accounts.csv.gz", new java.io.ByteArrayInputStream(bytes))) {
+      in.reader().read(new char[4]); // read only part of the text
+      assertThat(in.bytes(), is((long) bytes.length));
+      assertThat(in.sha256(), is(TableFiles.sha256(bytes)));
+    }
+  }
+
+  @Test
   void emptyFileIsAnInputException() {
     assertThrows(InputException.class, () -> parse(Tables.posts("UTC"), "posts.csv", ""));
   }
@@ -385,12 +475,20 @@ class TableFilesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"12a", "-3", "1.5", "+5", "1 000", "99999999999999999999"})
+  @ValueSource(strings = {"12a", "-3", "1.5", "+5", "1 000"})
   void countThatIsNotANonNegativeIntegerIsRejected(String likes) {
     String reason = rejectReasonOf("ig,p1,anna,2020-04-01," + likes + ",");
 
     assertThat(reason, startsWith("not a non-negative integer"));
     assertThat(reason, containsString("likes"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"9223372036854775807", "99999999999999999999", "1000000000001"})
+  void countAboveTenToTheTwelfthIsRejectedSoNoSumCanWrap(String likes) {
+    String reason = rejectReasonOf("ig,p1,anna,2020-04-01," + likes + ",");
+
+    assertThat(reason, is("count above 1000000000000 (no real post has it): likes='" + likes + "'"));
   }
 
   @ParameterizedTest
