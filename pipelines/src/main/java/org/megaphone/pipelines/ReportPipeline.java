@@ -205,7 +205,7 @@ public final class ReportPipeline {
             .and(growth.get(ChannelGrowth.STATS))
             .and(entities.get(EntitiesWeekly.STATS))
             .apply("FlattenStats", Flatten.pCollections())
-            .apply("SumStats", Combine.globally(new SumPerKey<Long>(Long::sum)).withoutDefaults());
+            .apply("SumStats", Combine.globally(new SumPerKey<Long>(Math::addExact)).withoutDefaults());
 
     // Write the reports; the row counts they return join the stats file's neighbours.
     pipeline.apply(

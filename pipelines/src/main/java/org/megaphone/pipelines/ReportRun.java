@@ -50,14 +50,16 @@ public final class ReportRun {
    * telling the progress what it is doing.
    */
   static Result run(ReportOptions options, List<String> alsoExcluded, Progress progress) {
-    Path input = checkOptions(options);
+    Checked checked = checkOptions(options);
+    Path input = checked.input();
     Path output = Paths.get(options.getOutput());
     long started = System.currentTimeMillis();
     Path staging;
+    OutputFolder folder = OutputFolder.lock(output, ownFiles());
     try {
-      Files.createDirectories(output);
-      staging = Files.createTempDirectory(output, ".megaphone-staging-");
+      staging = folder.newStaging();
     } catch (IOException e) {
+      folder.close();
       throw new RunFailedException("cannot create output folder " + output + ": " + e.getMessage(), e);
     }
     try {
@@ -97,6 +99,9 @@ public final class ReportRun {
       RunStats stats = RunStats.read(staging);
       // The lexicon and claims files were read by the driver: inputs all the same.
       stats.files.addAll(content.files());
+      for (String link : checked.outsideLinks()) {
+        stats.warnings().add("input link " + link + " leads outside --input and was not followed");
+      }
       checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
       List<String> failures = stats.conservationFailures();
       // Pseudonymise before cutting weeks: identifiers seen in any week are replaced in every reason.
@@ -129,12 +134,17 @@ public final class ReportRun {
       }
       Summary.write(staging.resolve(SUMMARY), summary);
       progress.stage("publishing the reports in " + output);
-      publish(staging, output, options.getFormat());
+      keepOnlyPublished(staging, options.getFormat());
+      folder.publish(staging);
       return new Result(output, summary);
     } catch (IOException e) {
       throw new RunFailedException("cannot read or write run files: " + e.getMessage(), e);
     } finally {
-      deleteRecursively(staging);
+      try {
+        deleteRecursively(staging);
+      } finally {
+        folder.close();
+      }
     }
   }
 
@@ -184,16 +194,20 @@ public final class ReportRun {
 
   /** An output folder that contains the input would hide every input file: refused. */
   static void checkOutputAroundInput(String input, String output) {
-    Path root = Paths.get(org.megaphone.read.InputFiles.of(input).root());
-    if (root.startsWith(Paths.get(output).toAbsolutePath().normalize())) {
+    // Links resolved: an output that is a link to the input (or around it) is around it.
+    Path root = org.megaphone.read.RealPaths.of(org.megaphone.read.InputFiles.of(input).root());
+    if (root.startsWith(org.megaphone.read.RealPaths.of(output))) {
       throw new UsageException(
           "--output=" + output + " contains --input=" + input
               + ": write the reports next to the data or inside it, not around it");
     }
   }
 
-  /** Checks the options; returns the folder input file names are relative to. */
-  private static Path checkOptions(ReportOptions options) {
+  /** The checked input: the folder file names are relative to, and the links not followed. */
+  private record Checked(Path input, List<String> outsideLinks) {}
+
+  /** Checks the options and lists the input once. */
+  private static Checked checkOptions(ReportOptions options) {
     boolean glob = org.megaphone.read.InputFiles.isGlob(options.getInput());
     Path input =
         glob
@@ -241,30 +255,62 @@ public final class ReportRun {
     if (options.getShards() == null || options.getShards() < 1) {
       throw new UsageException("--shards must be a positive number (e.g. 64)");
     }
-    if (!hasTableFile(options, "accounts")) {
-      throw new RunFailedException(
-          "input " + options.getInput() + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)");
-    }
-    if (!hasTableFile(options, "posts") && !Files.isDirectory(input.resolve("exports"))) {
-      throw new RunFailedException(
-          "input "
-              + input
-              + " has no posts*.csv or posts*.csv.gz file and no exports/ folder (posts are required)");
-    }
-    return input;
-  }
-
-  private static boolean hasTableFile(ReportOptions options, String table) {
+    List<Path> listed;
+    org.megaphone.read.InputFiles files =
+        org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput());
     try {
-      for (Path f : org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput()).list()) {
-        if (org.megaphone.read.Table.isFileOf(table, f.getFileName().toString())) {
-          return true;
-        }
-      }
-      return false;
+      listed = files.list();
     } catch (IOException e) {
       throw new RunFailedException("cannot list input " + options.getInput() + ": " + e.getMessage(), e);
     }
+    if (!hasTableFile(listed, "accounts")) {
+      throw new RunFailedException(
+          "input " + options.getInput() + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)"
+              + nearMisses(input, "accounts"));
+    }
+    if (!hasTableFile(listed, "posts") && !Files.isDirectory(input.resolve("exports"))) {
+      throw new RunFailedException(
+          "input "
+              + input
+              + " has no posts*.csv or posts*.csv.gz file and no exports/ folder (posts are required)"
+              + nearMisses(input, "posts"));
+    }
+    return new Checked(input, files.outsideLinks());
+  }
+
+  private static boolean hasTableFile(List<Path> listed, String table) {
+    for (Path f : listed) {
+      if (org.megaphone.read.Table.isFileOf(table, f.getFileName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Files directly in the folder whose names a table's rule would take but for case or
+   * surrounding spaces ({@code POSTS.csv}, {@code posts.csv }), for the message that no file was
+   * found.
+   */
+  static String nearMisses(Path folder, String table) {
+    List<String> near = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(folder)) {
+      for (Path p : entries.toList()) {
+        String name = p.getFileName().toString();
+        String folded = name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!org.megaphone.read.Table.isFileOf(table, name) && org.megaphone.read.Table.isFileOf(table, folded)) {
+          near.add("'" + name + "'");
+        }
+      }
+    } catch (IOException e) {
+      return "";
+    }
+    near.sort(null);
+    return near.isEmpty()
+        ? ""
+        : "; " + String.join(", ", near) + (near.size() > 1 ? " are" : " is")
+            + " not read: names are case-sensitive and may not end in spaces (rename to "
+            + table + ".csv)";
   }
 
   private static void checkRejectRatios(RunStats stats, double maxRatio, Path staging)
@@ -314,25 +360,35 @@ public final class ReportRun {
     return rows;
   }
 
-  private static void publish(Path staging, Path output, String format) throws IOException {
+  /** What a run publishes: the reports in its format, the page and the summary. */
+  private static List<String> published(String format) {
     List<String> files = new ArrayList<>();
     for (String report : ReportPipeline.REPORTS) {
       files.add(ReportFormat.fileName(report, format));
     }
     files.add(HtmlReport.FILE);
     files.add(SUMMARY);
-    // Reports of the other format from an earlier run would sit next to a summary that does not list them.
-    for (String other : ReportFormat.FORMATS) {
-      if (!other.equals(format)) {
-        for (String report : ReportPipeline.REPORTS) {
-          Files.deleteIfExists(output.resolve(ReportFormat.fileName(report, other)));
+    return files;
+  }
+
+  /** What a report folder may hold: what a run of any format publishes. */
+  private static java.util.Set<String> ownFiles() {
+    java.util.Set<String> own = new java.util.HashSet<>();
+    for (String format : ReportFormat.FORMATS) {
+      own.addAll(published(format));
+    }
+    return own;
+  }
+
+  /** Removes the run's own working files (counts, temporary files) before the folder is published. */
+  private static void keepOnlyPublished(Path staging, String format) throws IOException {
+    List<String> keep = published(format);
+    try (Stream<Path> entries = Files.list(staging)) {
+      for (Path p : entries.toList()) {
+        if (!keep.contains(p.getFileName().toString())) {
+          deleteRecursively(p);
         }
       }
-    }
-    for (String name : files) {
-      Files.move(
-          staging.resolve(name), output.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
     }
   }
 
@@ -347,6 +403,14 @@ public final class ReportRun {
           message = message.substring(prefix.length());
         }
         return new RunFailedException(message, e);
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ArithmeticException
+          || t.toString().startsWith(ArithmeticException.class.getName())) {
+        return new RunFailedException(
+            "a sum of the input's counts does not fit in 64 bits (" + t.getMessage()
+                + "): the run cannot compute its totals exactly, so it publishes none", e);
       }
     }
     Throwable root = e;

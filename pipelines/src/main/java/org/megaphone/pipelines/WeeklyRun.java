@@ -59,9 +59,16 @@ public final class WeeklyRun {
     PrintStream log = progress.out();
     String week = resolve(options.getWeek(), options.getTimezone(), clock);
     Path output = Paths.get(options.getOutput());
+    ReportRun.checkOutputAroundInput(options.getInput(), options.getOutput());
+    // One weekly run at a time per output folder (its week folders are replaced by renames).
+    try (OutputFolder locked = OutputFolder.lock(output, null)) {
+      return run(options, week, output, log, progress);
+    }
+  }
+
+  private static Result run(WeeklyOptions options, String week, Path output, PrintStream log, Progress progress) {
     String from = options.getFrom();
     String to = options.getTo();
-    ReportRun.checkOutputAroundInput(options.getInput(), options.getOutput());
     Path work;
     try {
       Files.createDirectories(output);

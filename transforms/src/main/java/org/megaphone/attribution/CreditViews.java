@@ -163,7 +163,7 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
       List<ViewGains.Gain> gains = ViewGains.gains(distinct.byInstant());
       long total = 0;
       for (ViewGains.Gain g : gains) {
-        total += g.views();
+        total = Math.addExact(total, g.views());
       }
       if (!rows.snapshots.isEmpty()) {
         add(stats, Stats.of("views", Stats.ACCEPTED, distinct.byInstant().size()));
@@ -188,7 +188,7 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
     }
 
     private static void add(Map<String, Long> stats, KV<String, Long> stat) {
-      stats.merge(stat.getKey(), stat.getValue(), Long::sum);
+      stats.merge(stat.getKey(), stat.getValue(), Math::addExact);
     }
   }
 }

@@ -174,6 +174,6 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
 
   @java.lang.Override
   public long engagement() {
-    return getLikes() + getComments() + getShares() + getSaves();
+    return Math.addExact(Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
   }
 }

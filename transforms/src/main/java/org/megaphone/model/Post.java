@@ -97,6 +97,6 @@ public abstract class Post implements java.io.Serializable, ExportRow {
   /** Contract section 4, Engagement: likes + comments + shares + saves. */
   @java.lang.Override
   public long engagement() {
-    return getLikes() + getComments() + getShares() + getSaves();
+    return Math.addExact(Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
   }
 }

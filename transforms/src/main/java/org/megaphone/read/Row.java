@@ -105,6 +105,9 @@ public final class Row {
   private static long parseCount(String column, String value) {
     try {
       return Counts.parseNonNegative(value);
+    } catch (Counts.TooLarge e) {
+      throw new RowRejected(
+          "count above " + Counts.MAX + " (no real post has it): " + column + "='" + value + "'");
     } catch (IllegalArgumentException e) {
       throw new RowRejected("not a non-negative integer: " + column + "='" + value + "'");
     }

@@ -103,9 +103,9 @@ public final class EntitiesWeekly extends PTransform<PCollection<AttributedPost>
         String[] key = SumWeekly.parts(row.getKey());
         WeeklyTotals t = row.getValue();
         c.output(ReportRow.create(List.of(key[0], key[1]), cells(key[0], key[1], r.entity(key[1]), t)));
-        posts += t.getPosts();
-        engagement += t.engagement();
-        views += t.getViews();
+        posts = Math.addExact(posts, t.getPosts());
+        engagement = Math.addExact(engagement, t.engagement());
+        views = Math.addExact(views, t.getViews());
       }
       c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_POSTS, posts));
       c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_ENGAGEMENT, engagement));

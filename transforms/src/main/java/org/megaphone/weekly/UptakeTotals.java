@@ -47,9 +47,9 @@ public abstract class UptakeTotals {
     Map<String, Long> first = new HashMap<>(getFirstPostByEntity());
     o.getFirstPostByEntity().forEach((entity, at) -> first.merge(entity, at, Math::min));
     return create(
-        getPosts() + o.getPosts(),
-        getEngagement() + o.getEngagement(),
-        getViews() + o.getViews(),
+        Math.addExact(getPosts(), o.getPosts()),
+        Math.addExact(getEngagement(), o.getEngagement()),
+        Math.addExact(getViews(), o.getViews()),
         first);
   }
 

@@ -130,17 +130,17 @@ public abstract class WeeklyTotals {
         getRateDenominator().toBigIntegerExact().multiply(o.getRateDenominator().toBigIntegerExact());
     BigDecimal[] sum = reduced(n, d);
     return create(
-        getPosts() + o.getPosts(),
-        getCampaignPosts() + o.getCampaignPosts(),
-        getLikes() + o.getLikes(),
-        getComments() + o.getComments(),
-        getShares() + o.getShares(),
-        getSaves() + o.getSaves(),
-        getViews() + o.getViews(),
-        getSnapshots() + o.getSnapshots(),
+        Math.addExact(getPosts(), o.getPosts()),
+        Math.addExact(getCampaignPosts(), o.getCampaignPosts()),
+        Math.addExact(getLikes(), o.getLikes()),
+        Math.addExact(getComments(), o.getComments()),
+        Math.addExact(getShares(), o.getShares()),
+        Math.addExact(getSaves(), o.getSaves()),
+        Math.addExact(getViews(), o.getViews()),
+        Math.addExact(getSnapshots(), o.getSnapshots()),
         sum[0],
         sum[1],
-        getRateCount() + o.getRateCount());
+        Math.addExact(getRateCount(), o.getRateCount()));
   }
 
   /** The opposite contribution: what retracts this one from a sum. */
@@ -165,7 +165,7 @@ public abstract class WeeklyTotals {
   }
 
   public long engagement() {
-    return getLikes() + getComments() + getShares() + getSaves();
+    return Math.addExact(Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
   }
 
   /** Mean engagement/followers over the rated posts, rounded once to 6 decimals; null if none. */

@@ -24,8 +24,15 @@ class CountsTest {
   }
 
   @Test
-  void largestLongIsAccepted() {
-    assertThat(Counts.parseNonNegative("9223372036854775807"), is(Long.MAX_VALUE));
+  void theBoundOfTenToTheTwelfthIsAccepted() {
+    assertThat(Counts.parseNonNegative("1000000000000"), is(Counts.MAX));
+    assertThat(Counts.parseNonNegative("0001000000000000"), is(Counts.MAX));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1000000000001", "9223372036854775807", "9223372036854775808", "99999999999999999999"})
+  void countAboveTheBoundIsTooLargeEvenWhenItFitsALong(String value) {
+    assertThrows(Counts.TooLarge.class, () -> Counts.parseNonNegative(value));
   }
 
   @ParameterizedTest
