@@ -228,6 +228,15 @@ public final class Megaphone {
               if (!options.containsKey("output")) {
                 throw new UsageException("--output=DIR is required: where the rerun writes its reports");
               }
+              String input = options.getOrDefault("input", "");
+              if (!input.isEmpty()
+                  && !java.nio.file.Files.isDirectory(
+                      java.nio.file.Paths.get(org.megaphone.read.InputFiles.of(input).root()))) {
+                throw new UsageException(
+                    "the input " + input + (given.containsKey("input") ? "" : " recorded in the manifest")
+                        + " does not exist here; give --input=DIR to point at the dataset"
+                        + " (a copy, or where it was moved)");
+              }
               boolean weekly = manifest.command().equals("weekly");
               if (weekly && !options.containsKey("week")) {
                 options.put("week", manifest.week());

@@ -372,7 +372,7 @@ public final class ReportRun {
   }
 
   /** What a report folder may hold: what a run of any format publishes. */
-  private static java.util.Set<String> ownFiles() {
+  static java.util.Set<String> ownFiles() {
     java.util.Set<String> own = new java.util.HashSet<>();
     for (String format : ReportFormat.FORMATS) {
       own.addAll(published(format));

@@ -92,6 +92,20 @@ public final class TableFiles {
     }
   }
 
+  /** The SHA-256 of a stream's bytes, in hex, read in chunks (a file need not fit in memory). */
+  public static String sha256(InputStream in) throws IOException {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] chunk = new byte[1 << 16];
+      for (int n; (n = in.read(chunk)) >= 0; ) {
+        digest.update(chunk, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static byte[] gunzipIfNamed(String fileName, byte[] bytes) {
     if (!fileName.endsWith(".gz")) {
       return bytes;
