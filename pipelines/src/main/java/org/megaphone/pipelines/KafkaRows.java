@@ -42,11 +42,13 @@ final class KafkaRows {
     private final String bootstrap;
     private final String topic;
     private final Table<T> table;
+    private final org.megaphone.stream.Lateness lateness;
 
-    Read(String bootstrap, String topic, Table<T> table) {
+    Read(String bootstrap, String topic, Table<T> table, org.megaphone.stream.Lateness lateness) {
       this.bootstrap = bootstrap;
       this.topic = topic;
       this.table = table;
+      this.lateness = lateness;
     }
 
     @Override
@@ -63,7 +65,7 @@ final class KafkaRows {
                       .withConsumerConfigUpdates(Map.of("auto.offset.reset", "earliest")))
               .apply(
                   "ParseRecords",
-                  ParDo.of(new ParseFn<>(table, rows)).withOutputTags(rows, TupleTagList.of(REJECTS)));
+                  ParDo.of(new ParseFn<>(table, rows, lateness)).withOutputTags(rows, TupleTagList.of(REJECTS)));
       try {
         out.get(rows).setCoder(input.getPipeline().getSchemaRegistry().getSchemaCoder(table.type()));
         out.get(REJECTS).setCoder(input.getPipeline().getSchemaRegistry().getSchemaCoder(Reject.class));
@@ -75,22 +77,53 @@ final class KafkaRows {
   }
 
   private static final class ParseFn<T> extends DoFn<KafkaRecord<String, String>, T> {
+    private final org.apache.beam.sdk.metrics.Counter tooLate =
+        org.apache.beam.sdk.metrics.Metrics.counter(KafkaRows.class, "tooLate");
     private final Table<T> table;
     private final TupleTag<T> rows;
+    private final org.megaphone.stream.Lateness lateness;
+    private long lateInBundle;
 
-    ParseFn(Table<T> table, TupleTag<T> rows) {
+    ParseFn(Table<T> table, TupleTag<T> rows, org.megaphone.stream.Lateness lateness) {
       this.table = table;
       this.rows = rows;
+      this.lateness = lateness;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      lateInBundle = 0;
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      if (lateInBundle > 0) {
+        System.err.println(
+            "megaphone stream: " + lateInBundle + " records of " + table.name() + " are later than"
+                + " --allowedLateness and were rejected; each is a row in rejects/rejects.csv");
+      }
     }
 
     @ProcessElement
-    public void process(@Element KafkaRecord<String, String> record, MultiOutputReceiver out) {
+    public void process(
+        @Element KafkaRecord<String, String> record,
+        @Timestamp org.joda.time.Instant read,
+        MultiOutputReceiver out) {
       String json = record.getKV().getValue();
       SourceRef source =
           SourceRef.create(
               "kafka:" + record.getTopic() + "/" + record.getPartition(), record.getOffset(), json == null ? "" : json);
       try {
-        out.get(rows).output(table.parse(JsonRecords.row(json == null ? "" : json), source));
+        T row = table.parse(JsonRecords.row(json == null ? "" : json), source);
+        Long at = lateness == null ? null : table.eventTime(row);
+        String late = at == null ? null : lateness.tooLate(at, read.getMillis());
+        if (late != null) {
+          tooLate.inc();
+          lateInBundle++;
+          out.get(Read.REJECTS).output(source.reject(table.name(), late));
+          return;
+        }
+        out.get(rows).output(row);
       } catch (RowRejected e) {
         out.get(Read.REJECTS).output(source.reject(table.name(), e.getMessage()));
       }

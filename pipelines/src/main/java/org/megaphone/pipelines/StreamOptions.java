@@ -28,6 +28,15 @@ public interface StreamOptions extends DatasetOptions, RuleOptions, KafkaOptions
 
   void setAllowedLateness(String value);
 
+  @Description(
+      "How long a post's state is kept after the last week it had a row in has passed"
+          + " --allowedLateness (ISO-8601); then it is cleared, and a later row for the post is"
+          + " rejected as 'stream state expired' (the report job still counts it).")
+  @Default.String("P90D")
+  String getStateTtl();
+
+  void setStateTtl(String value);
+
   @Description("How often the input folder is checked for new posts*.csv and views*.csv files.")
   @Default.String("PT5S")
   String getPollInterval();

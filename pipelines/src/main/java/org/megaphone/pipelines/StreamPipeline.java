@@ -85,10 +85,17 @@ public final class StreamPipeline {
     PCollection<ViewSnapshot> viewRows;
     PCollection<Reject> rowRejects;
     boolean kafka = !options.getKafkaBootstrap().isEmpty();
+    // A live stream rejects, where it reads them, the rows its weekly windows could no longer
+    // count, and forgets a post's state once no row can change it (D39). A replay of a folder
+    // (--stopAfterIdle) is finite: every row counts and its windows never close early (D38).
+    boolean replay = !options.getStopAfterIdle().isEmpty();
+    org.megaphone.stream.Lateness lateness =
+        replay ? null : new org.megaphone.stream.Lateness(zone, options.getAllowedLateness());
     if (kafka) {
-      KafkaRows.Read<Post> readPosts = new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getPostsTopic(), postsTable);
+      KafkaRows.Read<Post> readPosts =
+          new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getPostsTopic(), postsTable, lateness);
       KafkaRows.Read<ViewSnapshot> readViews =
-          new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getViewsTopic(), viewsTable);
+          new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getViewsTopic(), viewsTable, lateness);
       PCollectionTuple postRecords = pipeline.apply("ReadPostsTopic", readPosts);
       PCollectionTuple viewRecords = pipeline.apply("ReadViewsTopic", readViews);
       postRows = postRecords.get(readPosts.rows);
@@ -107,7 +114,8 @@ public final class StreamPipeline {
                   List.of(postsTable, viewsTable),
                   poll,
                   duration(options.getStopAfterIdle()));
-      PCollectionTuple rows = pipeline.apply("WatchPostsAndViews", watch);
+      PCollectionTuple rows =
+          pipeline.apply("WatchPostsAndViews", lateness == null ? watch : watch.rejectingLate(lateness));
       postRows = rows.get(watch.rows(postsTable));
       viewRows = rows.get(watch.rows(viewsTable));
       rowRejects = rows.get(ReadTables.REJECTS);
@@ -127,16 +135,23 @@ public final class StreamPipeline {
         viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> new Instant(v.getObservedAt())));
 
     // The weekly reports, pane by pane, kept current in the output folder.
-    PCollection<PaneRow> weekly =
+    PCollectionTuple credited =
         CreditIncrementally.events(posts, views)
-            .apply("CreditIncrementally", new CreditIncrementally())
+            .apply(
+                "CreditIncrementally",
+                replay
+                    ? new CreditIncrementally()
+                    : CreditIncrementally.expiring(zone, options.getAllowedLateness(), options.getStateTtl()));
+    PCollection<PaneRow> weekly =
+        credited
+            .get(CreditIncrementally.CONTRIBUTIONS)
             .apply(
                 "AggregateWeeklyPanes",
                 new WeeklyPanes(
                     roster,
                     zone,
                     duration(options.getEarlyFiring()),
-                    duration(options.getAllowedLateness())));
+                    replay ? REPLAY_LATENESS : duration(options.getAllowedLateness())));
     PCollection<PaneRow> topPosts = posts.apply("RankTopPosts", new RankTopPosts(options.getBaselinePosts()));
     // Top posts are ranked in the global window: the weekly panes, already fired, join them there.
     PCollection<PaneRow> panes =
@@ -146,6 +161,7 @@ public final class StreamPipeline {
     PCollection<Reject> rejects =
         PCollectionList.of(configRejects)
             .and(rowRejects)
+            .and(credited.get(CreditIncrementally.REJECTS))
             .apply("FlattenRejects", Flatten.pCollections());
     PCollection<PaneRow> rejectRows =
         rejects.apply(
@@ -177,6 +193,9 @@ public final class StreamPipeline {
       KafkaRows.publish(KafkaRows.deadLetters(rejects), options.getKafkaBootstrap(), options.getDeadLetterTopic());
     }
   }
+
+  /** A replay's windows accept any row until the end (Beam caps a window's end plus this). */
+  private static final Duration REPLAY_LATENESS = Duration.standardDays(365L * 1000);
 
   /** An ISO-8601 duration option (checked by StreamRun) as Beam's duration. */
   private static Duration duration(String iso) {

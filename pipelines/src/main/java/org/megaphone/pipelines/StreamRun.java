@@ -25,6 +25,7 @@ final class StreamRun {
         new String[][] {
           {"earlyFiring", options.getEarlyFiring()},
           {"allowedLateness", options.getAllowedLateness()},
+          {"stateTtl", options.getStateTtl()},
           {"pollInterval", options.getPollInterval()},
           {"bulletinWindow", options.getBulletinWindow()},
           {"stopAfterIdle", options.getStopAfterIdle().isEmpty() ? "PT0S" : options.getStopAfterIdle()}

@@ -101,6 +101,15 @@ class StreamFolderIT {
       drop(inbox, "posts_2.csv", "platform,post_id,handle,published_at,likes\ninstagram,p2,anna_k," + published + ",5\nmyspace,p3,x," + published + ",1\n");
       await(report, t -> t.contains(week + ",anna,Anna,influencer,,,2,0,15,0,0,0,15,250,"), 180);
       await(live.resolve("rejects").resolve("rejects.csv"), t -> t.contains("posts_2.csv,3,posts,unknown platform"), 60);
+
+      // Data from 2020 is far past --allowedLateness (P14D): rejected with its reason, where
+      // the weekly windows used to drop it without a word.
+      drop(inbox, "posts_2020.csv", "platform,post_id,handle,published_at,likes\ninstagram,old1,anna_k,2020-04-01T10:00:00Z,7\n");
+      await(
+          live.resolve("rejects").resolve("rejects.csv"),
+          t -> t.contains("posts_2020.csv,2,posts,\"later than --allowedLateness=P14D: its week 2020-W14 ended"),
+          60);
+      assertThat(Files.exists(live.resolve("2020-W14")), is(false));
     } finally {
       result.cancel();
     }

@@ -153,6 +153,7 @@ class StreamParityIT {
     PCollection<PaneRow> weekly =
         p.apply("Events", stream.advanceWatermarkToInfinity())
             .apply("CreditIncrementally", new CreditIncrementally())
+            .get(CreditIncrementally.CONTRIBUTIONS)
             .apply("WeeklyPanes", new WeeklyPanes(rosterView, zone, Duration.standardMinutes(1), Duration.standardDays(3650)));
     PCollection<PaneRow> top =
         p.apply("ShuffledPosts", Create.of(attributed).withCoder(p.getSchemaRegistry().getSchemaCoder(AttributedPost.class)))

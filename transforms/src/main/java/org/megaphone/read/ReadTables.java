@@ -49,6 +49,19 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   /** Null to watch for ever; else how long without a new file ends the watch. */
   private final org.joda.time.Duration stopAfterIdle;
 
+  /** Null to keep every row; else the stream's rule for rows too late to count (rejected). */
+  private org.megaphone.stream.Lateness lateness;
+
+  /**
+   * Rejects, where they are read, the rows the stream's weekly windows could no longer count
+   * (too old for --allowedLateness when their file is found), instead of leaving the windows to
+   * drop them without a word.
+   */
+  public ReadTables rejectingLate(org.megaphone.stream.Lateness lateness) {
+    this.lateness = lateness;
+    return this;
+  }
+
   /** One pass over the files an --input names (a folder, recursively, or a glob). */
   public ReadTables(String input, List<Table<?>> tables) {
     this(InputFiles.of(input), tables, null, null);
@@ -118,7 +131,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(
                 "ParseRows",
-                ParDo.of(new ParseFileFn(files, tables, tags)).withOutputTags(REJECTS, others));
+                ParDo.of(new ParseFileFn(files, tables, tags, lateness)).withOutputTags(REJECTS, others));
     SchemaRegistry schemas = input.getPipeline().getSchemaRegistry();
     try {
       parsed.get(REJECTS).setCoder(schemas.getSchemaCoder(Reject.class));
@@ -172,25 +185,43 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     private final Counter filesRead = Metrics.counter(ReadTables.class, "files");
     private final Counter rowsRead = Metrics.counter(ReadTables.class, "rows");
     private final Counter rowsRejected = Metrics.counter(ReadTables.class, "rejects");
+    private final Counter rowsTooLate = Metrics.counter(ReadTables.class, "tooLate");
     private final InputFiles files;
     private final Map<String, Table<?>> tables;
     private final Map<String, TupleTag<?>> tags;
+    private final org.megaphone.stream.Lateness lateness;
 
-    ParseFileFn(InputFiles files, Map<String, Table<?>> tables, Map<String, TupleTag<?>> tags) {
+    ParseFileFn(
+        InputFiles files,
+        Map<String, Table<?>> tables,
+        Map<String, TupleTag<?>> tags,
+        org.megaphone.stream.Lateness lateness) {
       this.files = files;
       this.tables = tables;
       this.tags = tags;
+      this.lateness = lateness;
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out)
+    public void process(
+        @Element FileIO.ReadableFile file,
+        @Timestamp org.joda.time.Instant found,
+        MultiOutputReceiver out)
         throws java.io.IOException {
       String name = files.name(file.getMetadata().resourceId().toString());
       Table<?> table = tableOf(tables, file.getMetadata().resourceId().getFilename());
       // Read as a stream: counted, hashed and decoded on the way, never held whole.
       try (TextInput text =
           TextInput.open(name, java.nio.channels.Channels.newInputStream(file.open()))) {
-        TableFiles.Counts counts = parse(table, name, text.reader(), out);
+        long[] late = {0};
+        TableFiles.Counts counts = parse(table, name, text.reader(), found.getMillis(), late, out);
+        if (late[0] > 0) {
+          // A line on the terminal (a TaskManager's log on a cluster), once per file.
+          System.err.println(
+              "megaphone stream: " + late[0] + " rows of " + name + " are later than"
+                  + " --allowedLateness (their week ended too long before the file was found) and"
+                  + " were rejected; each is a row in rejects/rejects.csv");
+        }
         filesRead.inc();
         out.get(FILES)
             .output(
@@ -208,16 +239,25 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
     @SuppressWarnings("unchecked")
     private <T> TableFiles.Counts parse(
-        Table<T> table, String name, java.io.Reader text, MultiOutputReceiver out)
+        Table<T> table, String name, java.io.Reader text, long found, long[] late, MultiOutputReceiver out)
         throws java.io.IOException {
       TupleTag<T> rows = (TupleTag<T>) tags.get(table.name());
-      return TableFiles.parse(
+      return TableFiles.parseWithSources(
           table,
           name,
           text,
-          row -> {
-            out.get(rows).output(row);
+          (row, source) -> {
             rowsRead.inc();
+            Long at = lateness == null ? null : table.eventTime(row);
+            String reason = at == null ? null : lateness.tooLate(at, found);
+            if (reason == null) {
+              out.get(rows).output(row);
+            } else {
+              out.get(REJECTS).output(source.reject(table.name(), reason));
+              rowsRejected.inc();
+              rowsTooLate.inc();
+              late[0]++;
+            }
           },
           r -> {
             out.get(REJECTS).output(r);

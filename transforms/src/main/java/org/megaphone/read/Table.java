@@ -19,6 +19,11 @@ public interface Table<T> extends Serializable {
 
   T parse(Row row, SourceRef source);
 
+  /** The row's event time in epoch milliseconds, for tables a stream reads; else null. */
+  default Long eventTime(T row) {
+    return null;
+  }
+
   /** Whether a file name belongs to this table: {@code <name>*.csv} or {@code <name>*.csv.gz}. */
   default boolean matches(String fileName) {
     return isFileOf(name(), fileName);

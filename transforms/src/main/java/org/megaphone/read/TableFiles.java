@@ -158,6 +158,17 @@ public final class TableFiles {
   public static <T> Counts parse(
       Table<T> table, String fileName, Reader text, Consumer<T> rows, Consumer<Reject> rejects)
       throws IOException {
+    return parseWithSources(table, fileName, text, (row, source) -> rows.accept(row), rejects);
+  }
+
+  /** As {@link #parse(Table, String, Reader, Consumer, Consumer)}, each row with where it came from. */
+  public static <T> Counts parseWithSources(
+      Table<T> table,
+      String fileName,
+      Reader text,
+      java.util.function.BiConsumer<T, SourceRef> rows,
+      Consumer<Reject> rejects)
+      throws IOException {
     BufferedReader in = new BufferedReader(text, HEADER_PEEK);
     in.mark(HEADER_PEEK);
     char[] peek = new char[HEADER_PEEK];
@@ -182,14 +193,18 @@ public final class TableFiles {
   private static final class RecordParser<T> implements Consumer<CsvRecords.Record> {
     private final Table<T> table;
     private final String fileName;
-    private final Consumer<T> rows;
+    private final java.util.function.BiConsumer<T, SourceRef> rows;
     private final Consumer<Reject> rejects;
     private Map<String, Integer> columns;
     private int width;
     private long records;
     private long rejected;
 
-    RecordParser(Table<T> table, String fileName, Consumer<T> rows, Consumer<Reject> rejects) {
+    RecordParser(
+        Table<T> table,
+        String fileName,
+        java.util.function.BiConsumer<T, SourceRef> rows,
+        Consumer<Reject> rejects) {
       this.table = table;
       this.fileName = fileName;
       this.rows = rows;
@@ -214,7 +229,7 @@ public final class TableFiles {
       }
       if (reason == null) {
         try {
-          rows.accept(table.parse(new Row(columns, record.fields), source));
+          rows.accept(table.parse(new Row(columns, record.fields), source), source);
           return;
         } catch (RowRejected e) {
           reason = e.getMessage();

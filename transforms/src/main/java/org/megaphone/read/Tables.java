@@ -119,6 +119,11 @@ public final class Tables {
     }
 
     @Override
+    public Long eventTime(Post row) {
+      return row.getPublishedAt();
+    }
+
+    @Override
     public Post parse(Row row, SourceRef source) {
       ZoneId zone = ZoneId.of(zoneId);
       return Post.create(
@@ -159,6 +164,11 @@ public final class Tables {
     @Override
     public List<String> requiredColumns() {
       return List.of("platform", "post_id", "observed_at", "views");
+    }
+
+    @Override
+    public Long eventTime(ViewSnapshot row) {
+      return row.getObservedAt();
     }
 
     @Override

@@ -4,6 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.megaphone.model.Reject;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
@@ -42,7 +52,60 @@ import org.megaphone.rules.PostDeduplication;
  * week arrive as late data there. Views of a post never seen are held, not emitted (orphans).
  */
 public final class CreditIncrementally
-    extends PTransform<PCollection<PostEvent>, PCollection<Contribution>> {
+    extends PTransform<PCollection<PostEvent>, PCollectionTuple> {
+  /** The contributions, timestamped at their event time. */
+  public static final TupleTag<Contribution> CONTRIBUTIONS = new TupleTag<>() {};
+
+  /** Rows for a post whose state has expired (see {@link #expiring}). */
+  public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+
+  /** Null: state is kept for ever (tests, replays); else when a post's state expires. */
+  private final Expiry expiry;
+
+  /** Per-post state kept for ever. */
+  public CreditIncrementally() {
+    this(null);
+  }
+
+  private CreditIncrementally(Expiry expiry) {
+    this.expiry = expiry;
+  }
+
+  /**
+   * Per-post state cleared once the watermark is {@code ttl} past the time no row of the post can
+   * still change: the end of the last week it had a row in, plus the allowed lateness (D39). A
+   * row for the post after that is rejected ("state expired"): a tombstone of one number per
+   * post stays, so that such a row is said, never taken for a new post or an orphan view.
+   */
+  public static CreditIncrementally expiring(String zoneId, String allowedLateness, String ttl) {
+    return new CreditIncrementally(new Expiry(zoneId, allowedLateness, ttl));
+  }
+
+  /** When a post's state expires: the week end of its last row, plus lateness and TTL. */
+  static final class Expiry implements java.io.Serializable {
+    final String zoneId;
+    final long lateness;
+    final String ttl;
+    final long ttlMillis;
+
+    Expiry(String zoneId, String allowedLateness, String ttl) {
+      this.zoneId = zoneId;
+      this.lateness = java.time.Duration.parse(allowedLateness).toMillis();
+      this.ttl = ttl;
+      this.ttlMillis = java.time.Duration.parse(ttl).toMillis();
+    }
+
+    Instant after(long lastEventMillis) {
+      java.time.ZoneId zone = java.time.ZoneId.of(zoneId);
+      long end = org.megaphone.rules.Weeks.endMillis(org.megaphone.rules.Weeks.label(lastEventMillis, zone), zone);
+      long max = org.apache.beam.sdk.transforms.windowing.GlobalWindow.INSTANCE.maxTimestamp().getMillis() - 1;
+      long at = end;
+      for (long d : new long[] {lateness, ttlMillis}) {
+        at = at > max - d ? max : at + d;
+      }
+      return new Instant(at);
+    }
+  }
 
   /** Post rows and view snapshots as one stream of events (two steps named on the pipeline). */
   public static PCollection<PostEvent> events(
@@ -66,16 +129,39 @@ public final class CreditIncrementally
   }
 
   @java.lang.Override
-  public PCollection<Contribution> expand(PCollection<PostEvent> events) {
+  public PCollectionTuple expand(PCollection<PostEvent> events) {
     SchemaRegistry schemas = events.getPipeline().getSchemaRegistry();
     try {
-      return events
-          .apply("IntoGlobalWindow", Window.<PostEvent>into(new GlobalWindows()))
-          .apply("KeyByPost", WithKeys.of(PostEvent::postKey).withKeyType(TypeDescriptors.strings()))
-          .apply("CorrectContributions", ParDo.of(new CorrectFn(schemas)))
-          .setCoder(schemas.getSchemaCoder(Contribution.class));
+      PCollectionTuple out =
+          events
+              .apply("IntoGlobalWindow", Window.<PostEvent>into(new GlobalWindows()))
+              .apply("KeyByPost", WithKeys.of(PostEvent::postKey).withKeyType(TypeDescriptors.strings()))
+              .apply("CorrectContributions", new Correct(new CorrectFn(schemas, expiry)));
+      out.get(CONTRIBUTIONS).setCoder(schemas.getSchemaCoder(Contribution.class));
+      out.get(REJECTS).setCoder(schemas.getSchemaCoder(Reject.class));
+      return out;
     } catch (NoSuchSchemaException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The stateful step, with its rejects as a second output and the step name it had with one
+   * output ({@code CorrectContributions/ParMultiDo(Correct)}): on Flink the name is the operator's
+   * uid, which a savepoint's per-post state is restored by.
+   */
+  private static final class Correct
+      extends PTransform<PCollection<KV<String, PostEvent>>, PCollectionTuple> {
+    private final CorrectFn fn;
+
+    Correct(CorrectFn fn) {
+      this.fn = fn;
+    }
+
+    @java.lang.Override
+    public PCollectionTuple expand(PCollection<KV<String, PostEvent>> input) {
+      return input.apply(
+          "ParMultiDo(Correct)", ParDo.of(fn).withOutputTags(CONTRIBUTIONS, TupleTagList.of(REJECTS)));
     }
   }
 
@@ -90,7 +176,19 @@ public final class CreditIncrementally
     @StateId("emitted")
     private final StateSpec<ValueState<Map<String, Contribution>>> emittedSpec;
 
-    CorrectFn(SchemaRegistry schemas) throws NoSuchSchemaException {
+    /** When the post's state expired: its tombstone. */
+    @StateId("expired")
+    private final StateSpec<ValueState<Long>> expiredSpec = StateSpecs.value(VarLongCoder.of());
+
+    @TimerId("expire")
+    private final TimerSpec expireSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+    private final Counter expiredPosts = Metrics.counter(CreditIncrementally.class, "expiredPosts");
+    private final Counter expiredRows = Metrics.counter(CreditIncrementally.class, "rowsAfterExpiry");
+    private final Expiry expiry;
+
+    CorrectFn(SchemaRegistry schemas, Expiry expiry) throws NoSuchSchemaException {
+      this.expiry = expiry;
       this.postSpec = StateSpecs.value(schemas.getSchemaCoder(AttributedPost.class));
       this.emittedSpec =
           StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(Contribution.class)));
@@ -102,7 +200,16 @@ public final class CreditIncrementally
         @StateId("post") ValueState<AttributedPost> postState,
         @StateId("snapshots") ValueState<Map<Long, Long>> snapshotsState,
         @StateId("emitted") ValueState<Map<String, Contribution>> emittedState,
-        OutputReceiver<Contribution> out) {
+        @StateId("expired") ValueState<Long> expiredState,
+        @TimerId("expire") Timer expire,
+        MultiOutputReceiver receiver) {
+      OutputReceiver<Contribution> out = receiver.get(CONTRIBUTIONS);
+      Long expiredAt = expiredState.read();
+      if (expiredAt != null) {
+        expiredRows.inc();
+        receiver.get(REJECTS).output(afterExpiry(event.getValue(), expiredAt));
+        return;
+      }
       AttributedPost post = postState.read();
       Map<Long, Long> snapshots = snapshotsState.read();
       snapshots = snapshots == null ? new HashMap<>() : new HashMap<>(snapshots);
@@ -126,6 +233,41 @@ public final class CreditIncrementally
       for (Contribution c : corrections) {
         out.outputWithTimestamp(c, new Instant(c.getEventTime()));
       }
+      if (expiry != null) {
+        long last = post == null ? Long.MIN_VALUE : post.getPublishedAt();
+        for (long at : snapshots.keySet()) {
+          last = Math.max(last, at);
+        }
+        expire.set(expiry.after(last));
+      }
+    }
+
+    @OnTimer("expire")
+    public void onExpire(
+        OnTimerContext context,
+        @StateId("post") ValueState<AttributedPost> postState,
+        @StateId("snapshots") ValueState<Map<Long, Long>> snapshotsState,
+        @StateId("emitted") ValueState<Map<String, Contribution>> emittedState,
+        @StateId("expired") ValueState<Long> expiredState) {
+      postState.clear();
+      snapshotsState.clear();
+      emittedState.clear();
+      expiredState.write(context.timestamp().getMillis());
+      expiredPosts.inc();
+    }
+
+    private Reject afterExpiry(PostEvent e, long expiredAt) {
+      String reason =
+          "its post's stream state expired at " + java.time.Instant.ofEpochMilli(expiredAt)
+              + " (--stateTtl=" + expiry.ttl + " after its last week and --allowedLateness); the report"
+              + " job counts it";
+      if (e.getPost() != null) {
+        return e.getPost().getSource().reject("posts", reason);
+      }
+      ViewSnapshot v = e.getView();
+      return Reject.create(
+          "(stream state)", 0, "views", reason,
+          v.getPlatform() + "," + v.getPostId() + "," + java.time.Instant.ofEpochMilli(v.getObservedAt()) + "," + v.getViews());
     }
 
     /**

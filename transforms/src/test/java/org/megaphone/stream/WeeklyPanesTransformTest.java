@@ -59,6 +59,7 @@ class WeeklyPanesTransformTest {
             .apply("BuildRoster", new BuildRoster());
     return p.apply("Events", events)
         .apply("CreditIncrementally", new CreditIncrementally())
+            .get(CreditIncrementally.CONTRIBUTIONS)
         .apply("WeeklyPanes", new WeeklyPanes(roster, zone, EARLY, LATENESS));
   }
 
