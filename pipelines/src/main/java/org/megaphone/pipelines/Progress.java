@@ -76,8 +76,7 @@ final class Progress {
         PipelineResult result = running.get(everyMillis, TimeUnit.MILLISECONDS);
         return finished(result, result.waitUntilFinish(), runner);
       } catch (TimeoutException e) {
-        out.printf(
-            Locale.ROOT, "megaphone: running on %s, %.0f s (its counts come when it finishes)%n", runner, seconds());
+        out.println(readLine(runner, org.megaphone.read.LiveCounts.snapshot()));
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;
@@ -88,6 +87,55 @@ final class Progress {
         throw new IllegalStateException("interrupted while the pipeline ran", e);
       }
     }
+  }
+
+  /** What the run is expected to read, for the share read and the time left; 0 when unknown. */
+  private long expectedFiles;
+
+  private long expectedBytes;
+
+  /** Whether the job runs in this process (embedded Flink), so that {@code LiveCounts} sees it. */
+  private boolean inProcess;
+
+  /** Sets what the job will read: the files and bytes the driver listed before it started. */
+  void expect(long files, long bytes, boolean jobInThisProcess) {
+    expectedFiles = files;
+    expectedBytes = bytes;
+    inProcess = jobInThisProcess;
+    org.megaphone.read.LiveCounts.reset();
+  }
+
+  /**
+   * A progress line of a job whose runner gives no counters while it runs: what its read steps
+   * have read in this process, the share of the input, and an estimate of the time left to read
+   * it (from the rate so far); a job elsewhere (a cluster) only has its time.
+   */
+  String readLine(String runner, org.megaphone.read.LiveCounts.Snapshot read) {
+    double s = seconds();
+    if (!inProcess) {
+      return String.format(
+          Locale.ROOT, "megaphone: running on %s, %.0f s (a cluster counts in its TaskManagers: counts come when it finishes)", runner, s);
+    }
+    String files = expectedFiles > 0 ? read.files() + " of " + expectedFiles + " files" : read.files() + " files";
+    if (expectedBytes <= 0) {
+      return String.format(
+          Locale.ROOT, "megaphone: running on %s, %.0f s: %s, %,d rows read, %,d rejected", runner, s, files, read.rows(), read.rejects());
+    }
+    if (read.bytes() >= expectedBytes) {
+      return String.format(
+          Locale.ROOT,
+          "megaphone: running on %s, %.0f s: all %s read (%.1f MB), %,d rows, %,d rejected; attributing and writing",
+          runner, s, files, expectedBytes / 1e6, read.rows(), read.rejects());
+    }
+    String left =
+        read.bytes() == 0
+            ? "starting"
+            : String.format(Locale.ROOT, "about %.0f s left to read", s * (expectedBytes - read.bytes()) / read.bytes());
+    return String.format(
+        Locale.ROOT,
+        "megaphone: running on %s, %.0f s: %s, %.1f of %.1f MB read (%.0f%%), %,d rows, %,d rejected; %s",
+        runner, s, files, read.bytes() / 1e6, expectedBytes / 1e6, 100.0 * read.bytes() / expectedBytes,
+        read.rows(), read.rejects(), left);
   }
 
   private static java.util.concurrent.Executor runnerThread() {

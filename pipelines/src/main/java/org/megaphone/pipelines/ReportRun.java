@@ -86,6 +86,7 @@ public final class ReportRun {
         options.as(org.apache.beam.runners.flink.FlinkPipelineOptions.class).setReIterableGroupByKeyResult(true);
       }
       progress.stage("reading " + options.getInput() + ", attributing and aggregating on " + runner);
+      progress.expect(checked.files(), checked.bytes(), !onFlink(options) || embeddedFlink(options));
       PipelineResult.State state;
       try {
         state = progress.run(pipeline::run, runner, live);
@@ -178,6 +179,12 @@ public final class ReportRun {
         tables, stats.get(Stats.ORPHAN_POSTS), stats.get(Stats.ORPHAN_SNAPSHOTS), stats.get(Stats.ORPHAN_VIEWS));
   }
 
+  /** Whether a Flink job runs in this process ({@code --flinkMaster=[local]} or [auto]). */
+  static boolean embeddedFlink(org.apache.beam.sdk.options.PipelineOptions options) {
+    String master = options.as(org.apache.beam.runners.flink.FlinkPipelineOptions.class).getFlinkMaster();
+    return master == null || master.equals("[local]") || master.equals("[auto]");
+  }
+
   /** Whether the job runs on Flink (embedded or a cluster), for the report and the stream. */
   static boolean onFlink(org.apache.beam.sdk.options.PipelineOptions options) {
     return org.apache.beam.runners.flink.FlinkRunner.class.isAssignableFrom(options.getRunner());
@@ -204,7 +211,7 @@ public final class ReportRun {
   }
 
   /** The checked input: the folder file names are relative to, and the links not followed. */
-  private record Checked(Path input, List<String> outsideLinks) {}
+  private record Checked(Path input, List<String> outsideLinks, long files, long bytes) {}
 
   /** Checks the options and lists the input once. */
   private static Checked checkOptions(ReportOptions options) {
@@ -275,7 +282,25 @@ public final class ReportRun {
               + " has no posts*.csv or posts*.csv.gz file and no exports/ folder (posts are required)"
               + nearMisses(input, "posts"));
     }
-    return new Checked(input, files.outsideLinks());
+    long bytes = 0;
+    long count = listed.size();
+    try {
+      for (Path f : listed) {
+        bytes += Files.size(f);
+      }
+      Path exports = input.resolve("exports");
+      if (Files.isDirectory(exports)) {
+        try (Stream<Path> all = Files.walk(exports)) {
+          for (Path f : all.filter(Files::isRegularFile).toList()) {
+            bytes += Files.size(f);
+            count++;
+          }
+        }
+      }
+    } catch (IOException e) {
+      bytes = 0; // the share read is then not shown; the run itself says what it cannot read
+    }
+    return new Checked(input, files.outsideLinks(), count, bytes);
   }
 
   private static boolean hasTableFile(List<Path> listed, String table) {

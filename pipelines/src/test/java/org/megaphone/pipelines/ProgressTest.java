@@ -37,6 +37,23 @@ class ProgressTest {
   }
 
   @Test
+  void embeddedFlinkLinesShowTheShareReadAndAnEstimateOfTheTimeLeftNotOnlyElapsedTime() {
+    Progress progress = new Progress(new PrintStream(OutputStream.nullOutputStream()), 10);
+    progress.expect(4, 400_000_000L, true);
+
+    String reading = progress.readLine("FlinkRunner", new org.megaphone.read.LiveCounts.Snapshot(1, 100_000_000L, 1_000, 2));
+    String done = progress.readLine("FlinkRunner", new org.megaphone.read.LiveCounts.Snapshot(4, 400_000_000L, 4_000, 2));
+
+    assertThat(reading, containsString(": 1 of 4 files, 100.0 of 400.0 MB read (25%), 1,000 rows, 2 rejected; about "));
+    assertThat(reading, containsString(" s left to read"));
+    assertThat(done, containsString("all 4 of 4 files read (400.0 MB), 4,000 rows, 2 rejected; attributing and writing"));
+    progress.expect(4, 400_000_000L, false);
+    assertThat(
+        progress.readLine("FlinkRunner", new org.megaphone.read.LiveCounts.Snapshot(0, 0, 0, 0)),
+        containsString("a cluster counts in its TaskManagers"));
+  }
+
+  @Test
   @Timeout(120)
   void aDirectRunnerReportPrintsItsStagesAndTheRowsAndRejectsReadSoFar(@TempDir Path tmp) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -76,7 +93,8 @@ class ProgressTest {
   }
 
   @Test
-  void aRunnerThatBlocksGetsALineWithTheTimeItHasRunUntilItEnds() {
+  @Timeout(60)
+  void aRunnerThatBlocksGetsALineWithWhatItHasReadUntilItEnds() {
     CountDownLatch twoLines = new CountDownLatch(2);
     PrintStream log =
         new PrintStream(OutputStream.nullOutputStream()) {
@@ -84,6 +102,11 @@ class ProgressTest {
           public PrintStream printf(java.util.Locale l, String format, Object... args) {
             twoLines.countDown();
             return this;
+          }
+
+          @Override
+          public void println(String line) {
+            twoLines.countDown();
           }
         };
     PipelineResult done = new Finished();

@@ -212,7 +212,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       Table<?> table = tableOf(tables, file.getMetadata().resourceId().getFilename());
       // Read as a stream: counted, hashed and decoded on the way, never held whole.
       try (TextInput text =
-          TextInput.open(name, java.nio.channels.Channels.newInputStream(file.open()))) {
+          TextInput.open(name, java.nio.channels.Channels.newInputStream(file.open())).countedLive()) {
         long[] late = {0};
         TableFiles.Counts counts = parse(table, name, text.reader(), found.getMillis(), late, out);
         if (late[0] > 0) {
@@ -223,6 +223,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
                   + " were rejected; each is a row in rejects/rejects.csv");
         }
         filesRead.inc();
+        LiveCounts.file();
         out.get(FILES)
             .output(
                 InputFile.create(
@@ -248,6 +249,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
           text,
           (row, source) -> {
             rowsRead.inc();
+            LiveCounts.row();
             Long at = lateness == null ? null : table.eventTime(row);
             String reason = at == null ? null : lateness.tooLate(at, found);
             if (reason == null) {
@@ -255,6 +257,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
             } else {
               out.get(REJECTS).output(source.reject(table.name(), reason));
               rowsRejected.inc();
+              LiveCounts.reject();
               rowsTooLate.inc();
               late[0]++;
             }
@@ -263,6 +266,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
             out.get(REJECTS).output(r);
             rowsRead.inc();
             rowsRejected.inc();
+            LiveCounts.countRow(true);
           });
     }
   }

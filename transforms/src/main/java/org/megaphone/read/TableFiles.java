@@ -65,7 +65,11 @@ public final class TableFiles {
    * "CSV" on Western systems (the run warns about it).
    */
   public static Decoded decodeExport(String fileName, byte[] bytes) {
-    byte[] plain = gunzipIfNamed(fileName, bytes);
+    return decodeExportText(gunzipIfNamed(fileName, bytes));
+  }
+
+  /** As {@link #decodeExport}, of bytes already gunzipped. */
+  public static Decoded decodeExportText(byte[] plain) {
     if (plain.length >= 2 && (plain[0] & 0xFF) == 0xFF && (plain[1] & 0xFF) == 0xFE) {
       return new Decoded(
           new String(plain, 2, plain.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
@@ -89,6 +93,30 @@ public final class TableFiles {
           .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The bytes of a stream, at most {@code max} of them.
+   *
+   * @throws InputException naming the file when there are more
+   */
+  public static byte[] readAtMost(
+      java.nio.channels.ReadableByteChannel channel, int max, String fileName, String what)
+      throws IOException {
+    return readAtMost(java.nio.channels.Channels.newInputStream(channel), max, fileName, what);
+  }
+
+  public static byte[] readAtMost(InputStream in, int max, String fileName, String what)
+      throws IOException {
+    try (in) {
+      byte[] bytes = in.readNBytes(max);
+      if (in.read() >= 0) {
+        throw new InputException(
+            fileName + ": larger than " + (max >> 20) + " MiB" + what + ", more than an export"
+                + " is read whole: split it, or convert it to the posts and views tables");
+      }
+      return bytes;
     }
   }
 

@@ -55,13 +55,19 @@ public final class TextInput implements Closeable {
    * The gunzipped bytes of a {@code .gz} file: every member of a concatenated gzip, and an {@link
    * InputException} naming the file when it is truncated, not gzip, or followed by garbage.
    */
-  static InputStream gunzip(String fileName, InputStream compressed) {
+  public static InputStream gunzip(String fileName, InputStream compressed) {
     return new Gunzip(fileName, compressed);
   }
 
   /** Opens a file's bytes for reading as text; {@code fileName} names it in messages. */
   public static TextInput open(String fileName, InputStream file) {
     return new TextInput(fileName, file);
+  }
+
+  /** Counts the bytes read in {@link LiveCounts}, for progress lines (the pipeline's readers). */
+  public TextInput countedLive() {
+    counted.live = true;
+    return this;
   }
 
   /** The file's text, BOM dropped. */
@@ -107,6 +113,9 @@ public final class TextInput implements Closeable {
       int b = super.read();
       if (b >= 0) {
         count++;
+        if (live) {
+          LiveCounts.bytes(1);
+        }
       }
       return b;
     }
@@ -116,9 +125,15 @@ public final class TextInput implements Closeable {
       int n = super.read(b, off, len);
       if (n > 0) {
         count += n;
+        if (live) {
+          LiveCounts.bytes(n);
+        }
       }
       return n;
     }
+
+    /** Whether the bytes read count in {@link LiveCounts} (the pipeline's read steps). */
+    boolean live;
 
     /** No mark and reset: bytes read again after a reset would be counted and hashed twice. */
     @Override

@@ -24,7 +24,9 @@ import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.read.InputFile;
+import org.megaphone.read.LiveCounts;
 import org.megaphone.read.TableFiles;
+import org.megaphone.read.TextInput;
 
 /**
  * Reads the native exports in a dataset's {@code exports/} folder (and its subfolders, one level
@@ -106,6 +108,9 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
         && name.matches("(?i).*\\.(csv|tsv|txt)(\\.gz)?");
   }
 
+  /** The largest export read (whole): 256 MiB, far above any platform's export of one account. */
+  public static final int MAX_EXPORT_BYTES = 256 << 20;
+
   private static final class ParseExportFn extends DoFn<FileIO.ReadableFile, Post> {
     // Read live by the driver's progress lines (pipelines/Progress).
     private final Counter filesRead = Metrics.counter(ReadExports.class, "files");
@@ -129,8 +134,18 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
       String full = readable.getMetadata().resourceId().toString();
       String below = full.startsWith(exportsFolder) ? full.substring(exportsFolder.length()) : full;
       ExportFile file = sources.describe(below, zoneId);
-      byte[] bytes = readable.readFullyAsBytes();
-      TableFiles.Decoded decoded = TableFiles.decodeExport(file.path(), bytes);
+      // An export is read whole (its header may follow a preamble, its encoding is guessed from
+      // all of it): a bound keeps a hostile file from taking the heap (D28).
+      byte[] bytes = TableFiles.readAtMost(readable.open(), MAX_EXPORT_BYTES, file.path(), "");
+      byte[] plain =
+          file.path().endsWith(".gz")
+              ? TableFiles.readAtMost(
+                  TextInput.gunzip(file.path(), new java.io.ByteArrayInputStream(bytes)),
+                  MAX_EXPORT_BYTES,
+                  file.path(),
+                  " once gunzipped")
+              : bytes;
+      TableFiles.Decoded decoded = TableFiles.decodeExportText(plain);
       ExportFiles.Counts counts =
           ExportFiles.parse(
               file,
@@ -139,17 +154,21 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
               p -> {
                 out.get(POSTS).output(p);
                 rowsRead.inc();
+                LiveCounts.countRow(false);
               },
               v -> {
                 out.get(VIEWS).output(v);
                 rowsRead.inc();
+                LiveCounts.countRow(false);
               },
               r -> {
                 out.get(REJECTS).output(r);
                 rowsRead.inc();
                 rowsRejected.inc();
+                LiveCounts.countRow(true);
               });
       filesRead.inc();
+      LiveCounts.countFile(bytes.length);
       String sha = TableFiles.sha256(bytes);
       ExportProfile used = Profiles.named(counts.profile());
       if (counts.postsRead() > 0 || used.mainTable().equals("posts")) {
