@@ -3,6 +3,7 @@ package org.megaphone.pipelines;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.io.ByteArrayOutputStream;
@@ -116,5 +117,18 @@ class CommandLineTest {
     assertThat(
         java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {big, "--runner=DirectRunner"})),
         equalTo(java.util.List.of(big, "--runner=DirectRunner")));
+  }
+
+  @Test
+  void aSmallGzipOfALargeTextCountsByItsGunzippedSizeForTheRunnerChoice(@TempDir Path tmp) throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(in.resolve("views_x.csv.gz")))) {
+      gz.write("platform,post_id,observed_at,views\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      gz.write(new byte[2 << 20]); // 2 MiB of text in a file of a few KB
+    }
+    assertThat(Files.size(in.resolve("views_x.csv.gz")) < Megaphone.FLINK_ABOVE_BYTES, equalTo(true));
+
+    assertThat(Megaphone.textBytes(in.resolve("views_x.csv.gz")), equalTo(35L + (2 << 20)));
+    assertThat(java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {"--input=" + in})), hasItem("--runner=FlinkRunner"));
   }
 }

@@ -303,6 +303,32 @@ class TableFilesTest {
   }
 
   @Test
+  void fileOfMostlyMalformedRecordsStopsTheRunAsNotATable() {
+    String text = "platform,post_id,observed_at,views\n" + "x\n".repeat(150_000);
+
+    InputException e =
+        assertThrows(InputException.class, () -> parse(Tables.views("UTC"), "views_bomb.csv", text));
+
+    assertThat(
+        e.getMessage(),
+        is("views_bomb.csv: 100000 of its first 100000 records are malformed CSV (first on line 2):"
+            + " this is not a views table (another delimiter, or not CSV at all?)"));
+  }
+
+  @Test
+  void fileWithSomeMalformedRecordsIsStillReadRecordByRecord() {
+    StringBuilder text = new StringBuilder("platform,post_id,observed_at,views\n");
+    for (int i = 0; i < 120_000; i++) {
+      text.append(i % 2 == 0 ? "x\n" : "youtube,v" + i + ",2020-04-01,5\n");
+    }
+
+    Parsed<ViewSnapshot> parsed = parse(Tables.views("UTC"), "views.csv", text.toString());
+
+    assertThat(parsed.rows(), hasSize(60_000));
+    assertThat(parsed.rejects(), hasSize(60_000));
+  }
+
+  @Test
   void emptyFileIsAnInputException() {
     assertThrows(InputException.class, () -> parse(Tables.posts("UTC"), "posts.csv", ""));
   }
