@@ -52,4 +52,31 @@ final class Testdata {
     }
     return rows;
   }
+
+  /**
+   * Checks every report file in {@code out} (all but summary.json, which holds times) against the
+   * SHA-256 recorded in testdata/goldens/{@code golden}.sha256 before issue 15's changes: a change
+   * not meant to change a report proves it here, and one that is meant to updates the golden and
+   * says why.
+   */
+  static void assertMatchesGoldens(Path out, String golden) throws IOException {
+    Map<String, String> expected = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(folder("goldens").resolve(golden + ".sha256"), StandardCharsets.UTF_8)) {
+      String[] parts = line.split("\\s+", 2);
+      expected.put(parts[1], parts[0]);
+    }
+    Map<String, String> actual = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (!name.equals("summary.json")) {
+          actual.put(name, org.megaphone.read.TableFiles.sha256(Files.readAllBytes(f)));
+        }
+      }
+    }
+    org.hamcrest.MatcherAssert.assertThat(
+        "report files of " + golden + " against testdata/goldens/" + golden + ".sha256",
+        actual,
+        org.hamcrest.Matchers.equalTo(expected));
+  }
 }

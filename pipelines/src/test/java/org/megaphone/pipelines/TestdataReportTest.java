@@ -111,6 +111,11 @@ class TestdataReportTest {
     }
 
     @Test
+    void everyReportFileIsByteForByteItsRecordedGolden() throws IOException {
+      Testdata.assertMatchesGoldens(out, name);
+    }
+
+    @Test
     void tableCountsMatchReadAcceptedRejectedDuplicates() {
       expected
           .get("tables")
