@@ -282,18 +282,27 @@ public final class ReportRun {
               + " has no posts*.csv or posts*.csv.gz file and no exports/ folder (posts are required)"
               + nearMisses(input, "posts"));
     }
+    // What the pipeline's read steps will read, for the progress lines' share and time left:
+    // the table files (not READMEs, claims or the lexicon, which the driver reads) and exports.
     long bytes = 0;
-    long count = listed.size();
+    long count = 0;
     try {
       for (Path f : listed) {
-        bytes += Files.size(f);
+        String name = f.getFileName().toString();
+        if (RunStats.TABLES.stream().anyMatch(t -> org.megaphone.read.Table.isFileOf(t, name))) {
+          bytes += Files.size(f);
+          count++;
+        }
       }
       Path exports = input.resolve("exports");
       if (Files.isDirectory(exports)) {
         try (Stream<Path> all = Files.walk(exports)) {
           for (Path f : all.filter(Files::isRegularFile).toList()) {
-            bytes += Files.size(f);
-            count++;
+            String name = f.getFileName().toString();
+            if (org.megaphone.read.exports.ReadExports.isExportName(name)) {
+              bytes += Files.size(f);
+              count++;
+            }
           }
         }
       }

@@ -102,10 +102,12 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
   /** Data files: not folders, not sources.csv, named like a CSV or text export. */
   static boolean isExport(MatchResult.Metadata file) {
     String name = file.resourceId().getFilename();
-    return !file.resourceId().isDirectory()
-        && name != null
-        && !name.equals(Sources.FILE)
-        && name.matches("(?i).*\\.(csv|tsv|txt)(\\.gz)?");
+    return !file.resourceId().isDirectory() && name != null && isExportName(name);
+  }
+
+  /** Whether a file name in exports/ is one read as an export (not sources.csv). */
+  public static boolean isExportName(String name) {
+    return !name.equals(Sources.FILE) && name.matches("(?i).*\\.(csv|tsv|txt)(\\.gz)?");
   }
 
   /** The largest export read (whole): 256 MiB, far above any platform's export of one account. */
