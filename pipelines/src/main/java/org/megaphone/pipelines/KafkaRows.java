@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -66,12 +65,8 @@ final class KafkaRows {
               .apply(
                   "ParseRecords",
                   ParDo.of(new ParseFn<>(table, rows, lateness)).withOutputTags(rows, TupleTagList.of(REJECTS)));
-      try {
-        out.get(rows).setCoder(input.getPipeline().getSchemaRegistry().getSchemaCoder(table.type()));
-        out.get(REJECTS).setCoder(input.getPipeline().getSchemaRegistry().getSchemaCoder(Reject.class));
-      } catch (NoSuchSchemaException e) {
-        throw new IllegalStateException(e);
-      }
+      out.get(rows).setCoder(org.megaphone.model.Wire.coder(table.type()));
+      out.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
       return out;
     }
   }

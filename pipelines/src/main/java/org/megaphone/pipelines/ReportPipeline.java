@@ -16,6 +16,8 @@ import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -30,7 +32,7 @@ import org.megaphone.model.Account;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Bulletin;
-import org.megaphone.model.CreditedView;
+import org.megaphone.model.PostFacts;
 import org.megaphone.model.FollowerSnapshot;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
@@ -53,6 +55,8 @@ import org.megaphone.content.Content;
 import org.megaphone.weekly.EntitiesWeekly;
 import org.megaphone.weekly.PlatformsWeekly;
 import org.megaphone.weekly.SumPerKey;
+import org.megaphone.weekly.SumReports;
+import org.megaphone.weekly.FormatReports;
 import org.megaphone.write.ReportFiles;
 import org.megaphone.write.WriteReports;
 import org.megaphone.write.ReportRow;
@@ -65,14 +69,14 @@ import org.megaphone.write.ReportRow;
  * it into a staging folder, checks the counts and publishes.
  */
 public final class ReportPipeline {
-  public static final String ENTITIES_WEEKLY = "entities_weekly.csv";
-  public static final String BULLETIN_UPTAKE = "bulletin_uptake.csv";
-  public static final String PLATFORMS_WEEKLY = "platforms_weekly.csv";
+  public static final String ENTITIES_WEEKLY = EntitiesWeekly.FILE;
+  public static final String BULLETIN_UPTAKE = BulletinUptake.FILE;
+  public static final String PLATFORMS_WEEKLY = PlatformsWeekly.FILE;
   public static final String CHANNEL_GROWTH = "channel_growth.csv";
   public static final String POSTS_ATTRIBUTED = "posts_attributed.csv";
   public static final String REJECTS = "rejects.csv";
-  public static final String THEMES_WEEKLY = "themes_weekly.csv";
-  public static final String CLAIMS_WEEKLY = "claims_weekly.csv";
+  public static final String THEMES_WEEKLY = ThemesWeekly.FILE;
+  public static final String CLAIMS_WEEKLY = ClaimsWeekly.FILE;
   public static final String TOP_POSTS_WEEKLY = "top_posts_weekly.csv";
   public static final List<String> REPORTS =
       List.of(
@@ -146,29 +150,35 @@ public final class ReportPipeline {
     PCollectionView<Roster> roster = config.roster();
     PCollection<Bulletin> bulletins = config.bulletins();
 
-    // Posts and views: attribute each row, keep one row per post, credit its views.
-    PCollectionTuple credited =
+    // Posts and views: attribute each row; a post's rows and snapshots meet once, for its facts.
+    boolean direct = !ReportRun.onFlink(options);
+    PCollection<PostFacts> facts =
         postRows
             .apply(
                 "AttributePosts",
                 new AttributePosts(roster, config.campaigns(), config.overrides(), zone).withContent(content))
-            .apply(
-                "CreditViews",
-                new CreditViews(viewRows, zone, options.getShards()));
-    PCollection<AttributedPost> posts = credited.get(CreditViews.POSTS);
-    PCollection<CreditedView> credits = credited.get(CreditViews.CREDITS);
+            .apply("CreditViews", new CreditViews(viewRows, zone, direct ? options.getShards() : 0));
+    PCollection<AttributedPost> posts =
+        facts.apply(
+            "KeepPosts",
+            FlatMapElements.into(TypeDescriptor.of(AttributedPost.class))
+                .via((PostFacts f) -> f.getPost() == null ? List.<AttributedPost>of() : List.of(f.getPost())))
+            .setCoder(AttributedPost.WireCoder.INSTANCE);
 
-    // Weekly aggregation.
-    PCollectionTuple entities =
-        posts.apply("AggregateEntitiesWeekly", new EntitiesWeekly(credits, roster));
-    PCollection<ReportRow> platforms =
-        posts.apply("AggregatePlatformsWeekly", new PlatformsWeekly(credits));
-    PCollection<ReportRow> uptake =
-        bulletins.apply("AggregateBulletinUptake", new BulletinUptake(posts, zone));
+    // Weekly aggregation: one keyed sum for every weekly report, then its rows.
+    PCollectionTuple weekly =
+        facts
+            .apply("SumReports", new SumReports(bulletins, !direct))
+            .apply(
+                "FormatReports",
+                new FormatReports(
+                    roster,
+                    bulletins
+                        .apply("KeyBulletinsById", WithKeys.of(Bulletin::getBulletinId).withKeyType(TypeDescriptors.strings()))
+                        .apply("ViewBulletins", View.asMap()),
+                    zone));
     PCollectionTuple growth =
         tables.get(read.rows(followersTable)).apply("AggregateChannelGrowth", new ChannelGrowth(zone));
-    PCollection<ReportRow> themes = posts.apply("AggregateThemesWeekly", new ThemesWeekly(credits));
-    PCollection<ReportRow> claims = posts.apply("AggregateClaimsWeekly", new ClaimsWeekly(credits));
     PCollection<ReportRow> topPosts =
         posts.apply("AggregateTopPostsWeekly", new TopPostsWeekly(options.getBaselinePosts(), options.getShards()));
     PCollection<Reject> rejects =
@@ -201,23 +211,25 @@ public final class ReportPipeline {
                                         Stats.of(f.getTable(), Stats.REJECTED, f.getRejected()))))
                     .setCoder(statCoder()))
             .and(config.stats().getAll())
-            .and(credited.get(CreditViews.STATS))
             .and(growth.get(ChannelGrowth.STATS))
-            .and(entities.get(EntitiesWeekly.STATS))
+            .and(weekly.get(FormatReports.STATS))
             .apply("FlattenStats", Flatten.pCollections())
-            .apply("SumStats", Combine.globally(new SumPerKey<Long>(Math::addExact)).withoutDefaults());
+            .apply("SumStats", Combine.globally(new SumPerKey<String, Long>(Math::addExact)).withoutDefaults());
 
     // Write the reports; the row counts they return join the stats file's neighbours.
     pipeline.apply(
         "WriteReports",
         new WriteReports(staging)
-            .add(ENTITIES_WEEKLY, EntitiesWeekly.HEADER, entities.get(EntitiesWeekly.ROWS))
-            .add(BULLETIN_UPTAKE, BulletinUptake.HEADER, uptake)
-            .add(PLATFORMS_WEEKLY, PlatformsWeekly.HEADER, platforms)
+            .addKeyed(
+                Map.of(
+                    ENTITIES_WEEKLY, EntitiesWeekly.HEADER,
+                    BULLETIN_UPTAKE, BulletinUptake.HEADER,
+                    PLATFORMS_WEEKLY, PlatformsWeekly.HEADER,
+                    THEMES_WEEKLY, ThemesWeekly.HEADER,
+                    CLAIMS_WEEKLY, ClaimsWeekly.HEADER),
+                weekly.get(FormatReports.ROWS))
             .add(CHANNEL_GROWTH, ChannelGrowth.HEADER, growth.get(ChannelGrowth.ROWS))
             .add(POSTS_ATTRIBUTED, ReportFiles.POSTS_HEADER, posts.apply("FormatPostsAttributed", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::postRow)))
-            .add(THEMES_WEEKLY, ThemesWeekly.HEADER, themes)
-            .add(CLAIMS_WEEKLY, ClaimsWeekly.HEADER, claims)
             .add(TOP_POSTS_WEEKLY, TopPostsWeekly.HEADER, topPosts)
             .add(REJECTS, ReportFiles.REJECTS_HEADER, rejects.apply("FormatRejects", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::rejectRow)))
             .add(

@@ -203,11 +203,7 @@ public final class StreamPipeline {
   }
 
   private static org.apache.beam.sdk.coders.Coder<Reject> rejectCoder(Pipeline pipeline) {
-    try {
-      return pipeline.getSchemaRegistry().getSchemaCoder(Reject.class);
-    } catch (org.apache.beam.sdk.schemas.NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    return Reject.WireCoder.INSTANCE;
   }
 
   /** Timestamps rows with their event time; rows of any age are allowed (late ones are dropped downstream). */

@@ -55,7 +55,7 @@ import org.megaphone.read.Tables;
 import org.megaphone.rules.Hashtags;
 import org.megaphone.stream.CreditIncrementally;
 import org.megaphone.stream.PaneRow;
-import org.megaphone.stream.PostEvent;
+import org.megaphone.model.PostEvent;
 import org.megaphone.stream.WeeklyPanes;
 
 /**
@@ -131,7 +131,7 @@ class StreamParityIT {
     TestPipeline p = TestPipeline.fromOptions(PipelineOptionsFactory.create());
     p.enableAbandonedNodeEnforcement(false);
     TestStream.Builder<PostEvent> stream =
-        TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class));
+        TestStream.create(PostEvent.WireCoder.INSTANCE);
     int batches = 8;
     for (int b = 0; b < batches; b++) {
       List<TimestampedValue<PostEvent>> batch =
@@ -156,7 +156,7 @@ class StreamParityIT {
             .get(CreditIncrementally.CONTRIBUTIONS)
             .apply("WeeklyPanes", new WeeklyPanes(rosterView, zone, Duration.standardMinutes(1), Duration.standardDays(3650)));
     PCollection<PaneRow> top =
-        p.apply("ShuffledPosts", Create.of(attributed).withCoder(p.getSchemaRegistry().getSchemaCoder(AttributedPost.class)))
+        p.apply("ShuffledPosts", Create.of(attributed).withCoder(AttributedPost.WireCoder.INSTANCE))
             .apply("RankTopPosts", new RankTopPosts(10));
     PCollection<PaneRow> global = weekly.apply("IntoGlobalWindow", WriteCurrentFiles.intoGlobalWindow());
     PAssert.that(PCollectionList.of(global).and(top).apply("FlattenPanes", Flatten.pCollections()))

@@ -7,7 +7,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -56,12 +55,7 @@ public final class ValidateOverrides
                 .withOutputTags(VALID, TupleTagList.of(REJECTS).and(STATS)));
     out.get(VALID).setCoder(overrides.getCoder());
     out.get(STATS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    try {
-      out.get(REJECTS)
-          .setCoder(overrides.getPipeline().getSchemaRegistry().getSchemaCoder(Reject.class));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    out.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
     return out;
   }
 

@@ -1,14 +1,16 @@
 package org.megaphone.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import com.google.auto.value.AutoValue;
 import java.util.List;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** One row of the roster (accounts table): an account on one platform and the entity it credits. */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(Account.WireCoder.class)
 @AutoValue
 public abstract class Account implements java.io.Serializable {
   public abstract String getPlatform();
@@ -37,7 +39,6 @@ public abstract class Account implements java.io.Serializable {
 
   public abstract SourceRef getSource();
 
-  @SchemaCreate
   public static Account create(
       String platform,
       String handle,
@@ -64,5 +65,51 @@ public abstract class Account implements java.io.Serializable {
         List.copyOf(aliases),
         host,
         source);
+  }
+
+  /**
+   * The coder of a {@link Account}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<Account> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(Account.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(Account v, OutputStream out) throws IOException {
+      Wire.writeString(v.getPlatform(), out);
+      Wire.writeString(v.getHandle(), out);
+      Wire.writeString(v.getEntityId(), out);
+      Wire.writeNullableString(v.getEntityName(), out);
+      Wire.writeString(v.getRole(), out);
+      Wire.writeNullableString(v.getCohort(), out);
+      Wire.writeNullableString(v.getMunicipality(), out);
+      Wire.writeNullableString(v.getLanguage(), out);
+      Wire.writeNullableLong(v.getFollowers(), out);
+      Wire.writeStrings(v.getAliases(), out);
+      Wire.writeBoolean(v.getHost(), out);
+      SourceRef.WireCoder.INSTANCE.encode(v.getSource(), out);
+    }
+
+    @Override
+    public Account decode(InputStream in) throws IOException {
+      return create(
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readNullableString(in),
+          Wire.readString(in),
+          Wire.readNullableString(in),
+          Wire.readNullableString(in),
+          Wire.readNullableString(in),
+          Wire.readNullableLong(in),
+          Wire.readStrings(in),
+          Wire.readBoolean(in),
+          SourceRef.WireCoder.INSTANCE.decode(in));
+    }
   }
 }

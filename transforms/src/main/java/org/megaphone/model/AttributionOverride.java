@@ -1,12 +1,14 @@
 package org.megaphone.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 
 /** An analyst's manual attribution of one post to an entity. */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(AttributionOverride.WireCoder.class)
 @AutoValue
 public abstract class AttributionOverride implements java.io.Serializable {
   public abstract String getPlatform();
@@ -17,7 +19,6 @@ public abstract class AttributionOverride implements java.io.Serializable {
 
   public abstract SourceRef getSource();
 
-  @SchemaCreate
   public static AttributionOverride create(
       String platform, String postId, String entityId, SourceRef source) {
     return new AutoValue_AttributionOverride(platform, postId, entityId, source);
@@ -25,5 +26,35 @@ public abstract class AttributionOverride implements java.io.Serializable {
 
   public String postKey() {
     return PostKeys.of(getPlatform(), getPostId());
+  }
+
+  /**
+   * The coder of a {@link AttributionOverride}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<AttributionOverride> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(AttributionOverride.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(AttributionOverride v, OutputStream out) throws IOException {
+      Wire.writeString(v.getPlatform(), out);
+      Wire.writeString(v.getPostId(), out);
+      Wire.writeString(v.getEntityId(), out);
+      SourceRef.WireCoder.INSTANCE.encode(v.getSource(), out);
+    }
+
+    @Override
+    public AttributionOverride decode(InputStream in) throws IOException {
+      return create(
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          SourceRef.WireCoder.INSTANCE.decode(in));
+    }
   }
 }

@@ -1,12 +1,14 @@
 package org.megaphone.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 
 /** A channel's follower count as of an instant (epoch ms). */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(FollowerSnapshot.WireCoder.class)
 @AutoValue
 public abstract class FollowerSnapshot implements java.io.Serializable {
   public abstract String getPlatform();
@@ -17,7 +19,6 @@ public abstract class FollowerSnapshot implements java.io.Serializable {
 
   public abstract long getFollowers();
 
-  @SchemaCreate
   public static FollowerSnapshot create(
       String platform, String handle, long observedAt, long followers) {
     return new AutoValue_FollowerSnapshot(platform, handle, observedAt, followers);
@@ -25,5 +26,35 @@ public abstract class FollowerSnapshot implements java.io.Serializable {
 
   public String channelKey() {
     return getPlatform() + ":" + getHandle();
+  }
+
+  /**
+   * The coder of a {@link FollowerSnapshot}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<FollowerSnapshot> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(FollowerSnapshot.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(FollowerSnapshot v, OutputStream out) throws IOException {
+      Wire.writeString(v.getPlatform(), out);
+      Wire.writeString(v.getHandle(), out);
+      Wire.writeLong(v.getObservedAt(), out);
+      Wire.writeLong(v.getFollowers(), out);
+    }
+
+    @Override
+    public FollowerSnapshot decode(InputStream in) throws IOException {
+      return create(
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readLong(in),
+          Wire.readLong(in));
+    }
   }
 }

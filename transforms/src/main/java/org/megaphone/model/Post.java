@@ -1,13 +1,15 @@
 package org.megaphone.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** An accepted row of the posts table. Instants are epoch milliseconds. */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(Post.WireCoder.class)
 @AutoValue
 public abstract class Post implements java.io.Serializable, ExportRow {
   public abstract String getPlatform();
@@ -41,7 +43,6 @@ public abstract class Post implements java.io.Serializable, ExportRow {
 
   public abstract SourceRef getSource();
 
-  @SchemaCreate
   public static Post create(
       String platform,
       String postId,
@@ -98,5 +99,55 @@ public abstract class Post implements java.io.Serializable, ExportRow {
   @java.lang.Override
   public long engagement() {
     return Math.addExact(Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
+  }
+
+  /**
+   * The coder of a {@link Post}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<Post> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(Post.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(Post v, OutputStream out) throws IOException {
+      Wire.writeString(v.getPlatform(), out);
+      Wire.writeString(v.getPostId(), out);
+      Wire.writeString(v.getHandle(), out);
+      Wire.writeLong(v.getPublishedAt(), out);
+      Wire.writeNullableString(v.getText(), out);
+      Wire.writeNullableString(v.getUrl(), out);
+      Wire.writeNullableString(v.getLanguage(), out);
+      Wire.writeLong(v.getLikes(), out);
+      Wire.writeLong(v.getComments(), out);
+      Wire.writeLong(v.getShares(), out);
+      Wire.writeLong(v.getSaves(), out);
+      Wire.writeNullableLong(v.getFollowers(), out);
+      Wire.writeNullableLong(v.getExportedAt(), out);
+      SourceRef.WireCoder.INSTANCE.encode(v.getSource(), out);
+    }
+
+    @Override
+    public Post decode(InputStream in) throws IOException {
+      return create(
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readLong(in),
+          Wire.readNullableString(in),
+          Wire.readNullableString(in),
+          Wire.readNullableString(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readNullableLong(in),
+          Wire.readNullableLong(in),
+          SourceRef.WireCoder.INSTANCE.decode(in));
+    }
   }
 }

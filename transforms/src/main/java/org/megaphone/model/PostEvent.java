@@ -1,22 +1,21 @@
-package org.megaphone.stream;
+package org.megaphone.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.megaphone.model.AttributedPost;
-import org.megaphone.model.ViewSnapshot;
 
-/** What can arrive about a post in a stream: a row of it, or a view snapshot of it. */
-@DefaultSchema(AutoValueSchema.class)
+/** What is known of a post at one place in the data: a row of it, or a view snapshot of it. */
+@DefaultCoder(PostEvent.WireCoder.class)
 @AutoValue
 public abstract class PostEvent implements java.io.Serializable {
   public abstract @Nullable AttributedPost getPost();
 
   public abstract @Nullable ViewSnapshot getView();
 
-  @SchemaCreate
   public static PostEvent create(@Nullable AttributedPost post, @Nullable ViewSnapshot view) {
     return new AutoValue_PostEvent(post, view);
   }
@@ -31,5 +30,31 @@ public abstract class PostEvent implements java.io.Serializable {
 
   public String postKey() {
     return getPost() != null ? getPost().key() : getView().postKey();
+  }
+
+  /**
+   * The coder of a {@link PostEvent}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<PostEvent> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(PostEvent.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(PostEvent v, OutputStream out) throws IOException {
+      Wire.writeNullable(AttributedPost.WireCoder.INSTANCE, v.getPost(), out);
+      Wire.writeNullable(ViewSnapshot.WireCoder.INSTANCE, v.getView(), out);
+    }
+
+    @Override
+    public PostEvent decode(InputStream in) throws IOException {
+      return create(
+          Wire.readNullable(AttributedPost.WireCoder.INSTANCE, in),
+          Wire.readNullable(ViewSnapshot.WireCoder.INSTANCE, in));
+    }
   }
 }

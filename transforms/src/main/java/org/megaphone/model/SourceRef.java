@@ -1,12 +1,14 @@
 package org.megaphone.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 
 /** Where a parsed row came from, kept so later rules can reject it or break ties on it. */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(SourceRef.WireCoder.class)
 @AutoValue
 public abstract class SourceRef implements java.io.Serializable {
   public abstract String getFile();
@@ -16,7 +18,6 @@ public abstract class SourceRef implements java.io.Serializable {
   /** The raw record text, as in the file. */
   public abstract String getRecord();
 
-  @SchemaCreate
   public static SourceRef create(String file, long line, String record) {
     return new AutoValue_SourceRef(file, line, record);
   }
@@ -32,5 +33,33 @@ public abstract class SourceRef implements java.io.Serializable {
 
   public Reject reject(String table, String reason) {
     return Reject.create(getFile(), getLine(), table, reason, getRecord());
+  }
+
+  /**
+   * The coder of a {@link SourceRef}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<SourceRef> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(SourceRef.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(SourceRef v, OutputStream out) throws IOException {
+      Wire.writeString(v.getFile(), out);
+      Wire.writeLong(v.getLine(), out);
+      Wire.writeString(v.getRecord(), out);
+    }
+
+    @Override
+    public SourceRef decode(InputStream in) throws IOException {
+      return create(
+          Wire.readString(in),
+          Wire.readLong(in),
+          Wire.readString(in));
+    }
   }
 }

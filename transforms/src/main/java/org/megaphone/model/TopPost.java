@@ -1,13 +1,15 @@
 package org.megaphone.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** A post with a baseline (D37): a candidate for its week's top posts. */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(TopPost.WireCoder.class)
 @AutoValue
 public abstract class TopPost implements java.io.Serializable {
   public abstract String getWeek();
@@ -27,10 +29,47 @@ public abstract class TopPost implements java.io.Serializable {
 
   public abstract @Nullable String getUrl();
 
-  @SchemaCreate
   public static TopPost create(
       String week, String platform, String postId, String handle, String entityId, long engagement,
       long doubledBaseline, @Nullable String url) {
     return new AutoValue_TopPost(week, platform, postId, handle, entityId, engagement, doubledBaseline, url);
+  }
+
+  /**
+   * The coder of a {@link TopPost}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<TopPost> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(TopPost.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(TopPost v, OutputStream out) throws IOException {
+      Wire.writeString(v.getWeek(), out);
+      Wire.writeString(v.getPlatform(), out);
+      Wire.writeString(v.getPostId(), out);
+      Wire.writeString(v.getHandle(), out);
+      Wire.writeString(v.getEntityId(), out);
+      Wire.writeLong(v.getEngagement(), out);
+      Wire.writeLong(v.getDoubledBaseline(), out);
+      Wire.writeNullableString(v.getUrl(), out);
+    }
+
+    @Override
+    public TopPost decode(InputStream in) throws IOException {
+      return create(
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readNullableString(in));
+    }
   }
 }

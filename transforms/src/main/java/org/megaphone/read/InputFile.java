@@ -1,12 +1,15 @@
 package org.megaphone.read;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.megaphone.model.Wire;
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 
 /** One input file as summary.json lists it: size and checksum of its bytes, rows it held. */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(InputFile.WireCoder.class)
 @AutoValue
 public abstract class InputFile {
   public abstract String getTable();
@@ -28,7 +31,6 @@ public abstract class InputFile {
   /** The format it was read as: {@code canonical} or an export profile's name. */
   public abstract String getProfile();
 
-  @SchemaCreate
   public static InputFile create(
       String table,
       String path,
@@ -39,5 +41,43 @@ public abstract class InputFile {
       String charset,
       String profile) {
     return new AutoValue_InputFile(table, path, bytes, sha256, rows, rejected, charset, profile);
+  }
+
+  /**
+   * The coder of a {@link InputFile}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<InputFile> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(InputFile.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(InputFile v, OutputStream out) throws IOException {
+      Wire.writeString(v.getTable(), out);
+      Wire.writeString(v.getPath(), out);
+      Wire.writeLong(v.getBytes(), out);
+      Wire.writeString(v.getSha256(), out);
+      Wire.writeLong(v.getRows(), out);
+      Wire.writeLong(v.getRejected(), out);
+      Wire.writeString(v.getCharset(), out);
+      Wire.writeString(v.getProfile(), out);
+    }
+
+    @Override
+    public InputFile decode(InputStream in) throws IOException {
+      return create(
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readLong(in),
+          Wire.readString(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readString(in),
+          Wire.readString(in));
+    }
   }
 }

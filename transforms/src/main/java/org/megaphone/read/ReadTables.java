@@ -9,8 +9,7 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.schemas.SchemaRegistry;
+import org.megaphone.model.Wire;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -132,23 +131,17 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
             .apply(
                 "ParseRows",
                 ParDo.of(new ParseFileFn(files, tables, tags, lateness)).withOutputTags(REJECTS, others));
-    SchemaRegistry schemas = input.getPipeline().getSchemaRegistry();
-    try {
-      parsed.get(REJECTS).setCoder(schemas.getSchemaCoder(Reject.class));
-      parsed.get(FILES).setCoder(schemas.getSchemaCoder(InputFile.class));
-      for (Table<?> t : tables.values()) {
-        setSchemaCoder(parsed.get(tags.get(t.name())), t.type(), schemas);
-      }
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
+    parsed.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
+    parsed.get(FILES).setCoder(InputFile.WireCoder.INSTANCE);
+    for (Table<?> t : tables.values()) {
+      setCoder(parsed.get(tags.get(t.name())), t.type());
     }
     return parsed;
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> void setSchemaCoder(
-      PCollection<?> collection, Class<T> type, SchemaRegistry schemas) throws NoSuchSchemaException {
-    ((PCollection<T>) collection).setCoder(schemas.getSchemaCoder(type));
+  private static <T> void setCoder(PCollection<?> collection, Class<T> type) {
+    ((PCollection<T>) collection).setCoder(Wire.coder(type));
   }
 
   /** The table a file name belongs to, or null. */

@@ -1,10 +1,13 @@
 package org.megaphone.stream;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.megaphone.model.Wire;
 import com.google.auto.value.AutoValue;
 import java.util.List;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.weekly.WeeklyTotals;
@@ -14,7 +17,7 @@ import org.megaphone.weekly.WeeklyTotals;
  * (at published_at) or the gain of one of its view snapshots (at observed_at), with the
  * dimensions the reports group by.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(Contribution.WireCoder.class)
 @AutoValue
 public abstract class Contribution implements java.io.Serializable {
   /** Identifies the fact (post or snapshot, with its dimensions) across updates. */
@@ -40,7 +43,6 @@ public abstract class Contribution implements java.io.Serializable {
 
   public abstract List<String> getClaims();
 
-  @SchemaCreate
   public static Contribution create(
       String factKey,
       long eventTime,
@@ -67,5 +69,47 @@ public abstract class Contribution implements java.io.Serializable {
     return create(
         getFactKey(), getEventTime(), getEntityId(), getPlatform(), getLanguage(), totals, getRole(), getCampaign(),
         getThemes(), getClaims());
+  }
+
+  /**
+   * The coder of a {@link Contribution}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<Contribution> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(Contribution.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(Contribution v, OutputStream out) throws IOException {
+      Wire.writeString(v.getFactKey(), out);
+      Wire.writeLong(v.getEventTime(), out);
+      Wire.writeString(v.getEntityId(), out);
+      Wire.writeString(v.getPlatform(), out);
+      Wire.writeNullableString(v.getLanguage(), out);
+      WeeklyTotals.WireCoder.INSTANCE.encode(v.getTotals(), out);
+      Wire.writeNullableString(v.getRole(), out);
+      Wire.writeBoolean(v.getCampaign(), out);
+      Wire.writeStrings(v.getThemes(), out);
+      Wire.writeStrings(v.getClaims(), out);
+    }
+
+    @Override
+    public Contribution decode(InputStream in) throws IOException {
+      return create(
+          Wire.readString(in),
+          Wire.readLong(in),
+          Wire.readString(in),
+          Wire.readString(in),
+          Wire.readNullableString(in),
+          WeeklyTotals.WireCoder.INSTANCE.decode(in),
+          Wire.readNullableString(in),
+          Wire.readBoolean(in),
+          Wire.readStrings(in),
+          Wire.readStrings(in));
+    }
   }
 }

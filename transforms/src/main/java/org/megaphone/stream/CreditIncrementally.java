@@ -16,8 +16,6 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.megaphone.model.Reject;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.ValueState;
@@ -37,6 +35,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.megaphone.model.AttributedPost;
+import org.megaphone.model.PostEvent;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.rules.PostDeduplication;
 
@@ -110,39 +109,30 @@ public final class CreditIncrementally
   /** Post rows and view snapshots as one stream of events (two steps named on the pipeline). */
   public static PCollection<PostEvent> events(
       PCollection<AttributedPost> posts, PCollection<ViewSnapshot> views) {
-    try {
-      return PCollectionList.of(
-              posts.apply(
-                  "WrapPosts",
-                  MapElements.into(TypeDescriptor.of(PostEvent.class))
-                      .via((AttributedPost p) -> PostEvent.of(p))))
-          .and(
-              views.apply(
-                  "WrapViews",
-                  MapElements.into(TypeDescriptor.of(PostEvent.class))
-                      .via((ViewSnapshot v) -> PostEvent.of(v))))
-          .apply("FlattenPostEvents", Flatten.pCollections())
-          .setCoder(posts.getPipeline().getSchemaRegistry().getSchemaCoder(PostEvent.class));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    return PCollectionList.of(
+            posts.apply(
+                "WrapPosts",
+                MapElements.into(TypeDescriptor.of(PostEvent.class))
+                    .via((AttributedPost p) -> PostEvent.of(p))))
+        .and(
+            views.apply(
+                "WrapViews",
+                MapElements.into(TypeDescriptor.of(PostEvent.class))
+                    .via((ViewSnapshot v) -> PostEvent.of(v))))
+        .apply("FlattenPostEvents", Flatten.pCollections())
+        .setCoder(PostEvent.WireCoder.INSTANCE);
   }
 
   @java.lang.Override
   public PCollectionTuple expand(PCollection<PostEvent> events) {
-    SchemaRegistry schemas = events.getPipeline().getSchemaRegistry();
-    try {
-      PCollectionTuple out =
-          events
-              .apply("IntoGlobalWindow", Window.<PostEvent>into(new GlobalWindows()))
-              .apply("KeyByPost", WithKeys.of(PostEvent::postKey).withKeyType(TypeDescriptors.strings()))
-              .apply("CorrectContributions", new Correct(new CorrectFn(schemas, expiry)));
-      out.get(CONTRIBUTIONS).setCoder(schemas.getSchemaCoder(Contribution.class));
-      out.get(REJECTS).setCoder(schemas.getSchemaCoder(Reject.class));
-      return out;
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    PCollectionTuple out =
+        events
+            .apply("IntoGlobalWindow", Window.<PostEvent>into(new GlobalWindows()))
+            .apply("KeyByPost", WithKeys.of(PostEvent::postKey).withKeyType(TypeDescriptors.strings()))
+            .apply("CorrectContributions", new Correct(new CorrectFn(expiry)));
+    out.get(CONTRIBUTIONS).setCoder(Contribution.WireCoder.INSTANCE);
+    out.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
+    return out;
   }
 
   /**
@@ -187,11 +177,11 @@ public final class CreditIncrementally
     private final Counter expiredRows = Metrics.counter(CreditIncrementally.class, "rowsAfterExpiry");
     private final Expiry expiry;
 
-    CorrectFn(SchemaRegistry schemas, Expiry expiry) throws NoSuchSchemaException {
+    CorrectFn(Expiry expiry) {
       this.expiry = expiry;
-      this.postSpec = StateSpecs.value(schemas.getSchemaCoder(AttributedPost.class));
+      this.postSpec = StateSpecs.value(AttributedPost.WireCoder.INSTANCE);
       this.emittedSpec =
-          StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(Contribution.class)));
+          StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), Contribution.WireCoder.INSTANCE));
     }
 
     @ProcessElement

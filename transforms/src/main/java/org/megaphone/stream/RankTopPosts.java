@@ -9,11 +9,12 @@ import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.schemas.SchemaRegistry;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.megaphone.model.Wire;
 import org.apache.beam.sdk.state.MapState;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
@@ -61,7 +62,7 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
    * account: a change older than one already applied to the post is ignored, so the order in
    * which changes reach the week does not matter.
    */
-  @DefaultSchema(AutoValueSchema.class)
+  @DefaultCoder(Change.WireCoder.class)
   @AutoValue
   public abstract static class Change implements java.io.Serializable {
     public abstract String getWeek();
@@ -72,27 +73,45 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
 
     public abstract long getVersion();
 
-    @SchemaCreate
     public static Change create(String week, String postKey, @Nullable TopPost post, long version) {
       return new AutoValue_RankTopPosts_Change(week, postKey, post, version);
+    }
+
+    /** The coder of a change: its fields in order ({@link Wire}). */
+    public static final class WireCoder extends Wire.Coder<Change> {
+      public static final WireCoder INSTANCE = new WireCoder();
+
+      /** Read by {@code @DefaultCoder}. */
+      public static CoderProvider getCoderProvider() {
+        return Wire.provider(Change.class, INSTANCE);
+      }
+
+      @Override
+      public void encode(Change v, OutputStream out) throws IOException {
+        Wire.writeString(v.getWeek(), out);
+        Wire.writeString(v.getPostKey(), out);
+        Wire.writeNullable(TopPost.WireCoder.INSTANCE, v.getPost(), out);
+        Wire.writeLong(v.getVersion(), out);
+      }
+
+      @Override
+      public Change decode(InputStream in) throws IOException {
+        return create(
+            Wire.readString(in), Wire.readString(in), Wire.readNullable(TopPost.WireCoder.INSTANCE, in), Wire.readLong(in));
+      }
     }
   }
 
   @java.lang.Override
   public PCollection<PaneRow> expand(PCollection<AttributedPost> posts) {
-    SchemaRegistry schemas = posts.getPipeline().getSchemaRegistry();
-    try {
-      return posts
-          .apply("IntoGlobalWindow", Window.<AttributedPost>into(new GlobalWindows()))
-          .apply("KeyByAccount", WithKeys.of(TopPostsWeekly::account).withKeyType(TypeDescriptors.strings()))
-          .apply("TrackBaselines", ParDo.of(new BaselineFn(baselinePosts, schemas)))
-          .setCoder(schemas.getSchemaCoder(Change.class))
-          .apply("KeyByWeek", WithKeys.of(Change::getWeek).withKeyType(TypeDescriptors.strings()))
-          .apply("RankWeek", ParDo.of(new RankFn(schemas)))
-          .setCoder(schemas.getSchemaCoder(PaneRow.class));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    return posts
+        .apply("IntoGlobalWindow", Window.<AttributedPost>into(new GlobalWindows()))
+        .apply("KeyByAccount", WithKeys.of(TopPostsWeekly::account).withKeyType(TypeDescriptors.strings()))
+        .apply("TrackBaselines", ParDo.of(new BaselineFn(baselinePosts)))
+        .setCoder(Change.WireCoder.INSTANCE)
+        .apply("KeyByWeek", WithKeys.of(Change::getWeek).withKeyType(TypeDescriptors.strings()))
+        .apply("RankWeek", ParDo.of(new RankFn()))
+        .setCoder(PaneRow.WireCoder.INSTANCE);
   }
 
   private static String postKey(TopPost t) {
@@ -112,10 +131,10 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
     @StateId("version")
     private final StateSpec<ValueState<Long>> versionSpec = StateSpecs.value(VarLongCoder.of());
 
-    BaselineFn(int baselinePosts, SchemaRegistry schemas) throws NoSuchSchemaException {
+    BaselineFn(int baselinePosts) {
       this.baselinePosts = baselinePosts;
-      this.postsSpec = StateSpecs.map(StringUtf8Coder.of(), schemas.getSchemaCoder(AttributedPost.class));
-      this.candidatesSpec = StateSpecs.map(StringUtf8Coder.of(), schemas.getSchemaCoder(TopPost.class));
+      this.postsSpec = StateSpecs.map(StringUtf8Coder.of(), AttributedPost.WireCoder.INSTANCE);
+      this.candidatesSpec = StateSpecs.map(StringUtf8Coder.of(), TopPost.WireCoder.INSTANCE);
     }
 
     @ProcessElement
@@ -175,9 +194,9 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
     @StateId("sequence")
     private final StateSpec<ValueState<Long>> sequenceSpec = StateSpecs.value(VarLongCoder.of());
 
-    RankFn(SchemaRegistry schemas) throws NoSuchSchemaException {
-      this.candidatesSpec = StateSpecs.map(StringUtf8Coder.of(), schemas.getSchemaCoder(TopPost.class));
-      this.rankedSpec = StateSpecs.value(ListCoder.of(schemas.getSchemaCoder(TopPost.class)));
+    RankFn() {
+      this.candidatesSpec = StateSpecs.map(StringUtf8Coder.of(), TopPost.WireCoder.INSTANCE);
+      this.rankedSpec = StateSpecs.value(ListCoder.of(TopPost.WireCoder.INSTANCE));
     }
 
     @ProcessElement

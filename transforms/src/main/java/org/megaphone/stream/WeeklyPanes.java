@@ -5,8 +5,6 @@ import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
@@ -37,7 +35,7 @@ import org.megaphone.attribution.Roster;
 import org.megaphone.rules.Weeks;
 import org.megaphone.weekly.ClaimsWeekly;
 import org.megaphone.weekly.EntitiesWeekly;
-import org.megaphone.weekly.SumWeekly;
+import org.megaphone.weekly.JoinedKey;
 import org.megaphone.weekly.ThemesWeekly;
 import org.megaphone.weekly.WeeklyTotals;
 import org.megaphone.write.Cells;
@@ -98,13 +96,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
   @java.lang.Override
   public PCollection<PaneRow> expand(PCollection<Contribution> contributions) {
-    SchemaRegistry schemas = contributions.getPipeline().getSchemaRegistry();
     KvCoder<String, WeeklyTotals> coder;
-    try {
-      coder = KvCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(WeeklyTotals.class));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    coder = KvCoder.of(StringUtf8Coder.of(), WeeklyTotals.WireCoder.INSTANCE);
     // A pane may fire with nothing in it (on Flink, after a week's real panes, seen replaying an
     // archive: entities panes failed on a null sum, claims rows were overwritten by an empty
     // one). An empty pane's sum is null, carried as such, counted (emptyPanes) and skipped by the
@@ -132,7 +125,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
                 MapElements.into(kv)
                     .via(
                         (Contribution c) ->
-                            KV.of(SumWeekly.key(c.getPlatform(), c.getLanguage()), c.getTotals().withoutRate())))
+                            KV.of(JoinedKey.of(c.getPlatform(), c.getLanguage()), c.getTotals().withoutRate())))
             .setCoder(coder)
             .apply("SumPerPlatform", Combine.perKey(WeeklyTotals::plus))
             .setCoder(sums)
@@ -158,23 +151,19 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
             .apply("SumPerClaim", Combine.perKey(WeeklyPanes::sumSides))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(sidesCoder)))
             .apply("FormatClaimPanes", ParDo.of(new ClaimPaneFn(zoneId)));
-    try {
-      return PCollectionList.of(entities)
-          .and(platforms)
-          .and(themes)
-          .and(claims)
-          .apply("FlattenPanes", Flatten.pCollections())
-          .setCoder(schemas.getSchemaCoder(PaneRow.class));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    return PCollectionList.of(entities)
+        .and(platforms)
+        .and(themes)
+        .and(claims)
+        .apply("FlattenPanes", Flatten.pCollections())
+        .setCoder(PaneRow.WireCoder.INSTANCE);
   }
 
   /** A contribution under each of its post's themes, with the role of its entity. */
   static List<KV<String, WeeklyTotals>> themeKeys(Contribution c) {
     List<KV<String, WeeklyTotals>> out = new ArrayList<>();
     for (String theme : c.getThemes()) {
-      out.add(KV.of(SumWeekly.key(theme, c.getRole()), c.getTotals().withoutRate()));
+      out.add(KV.of(JoinedKey.of(theme, c.getRole()), c.getTotals().withoutRate()));
     }
     return out;
   }
@@ -193,7 +182,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     KV<WeeklyTotals, WeeklyTotals> sides =
         c.getCampaign() ? KV.of(WeeklyTotals.ZERO, counts) : KV.of(counts, WeeklyTotals.ZERO);
     for (String claim : c.getClaims()) {
-      out.add(KV.of(SumWeekly.key(claim, c.getPlatform()), sides));
+      out.add(KV.of(JoinedKey.of(claim, c.getPlatform()), sides));
     }
     return out;
   }
@@ -261,9 +250,9 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
               report, List.copyOf(rowKey), cells(c, week, key, sum), pane(c.pane()), c.pane().getIndex(), exists(sum)));
     }
 
-    /** The parts of a sum's key (SumWeekly keys by default). */
+    /** The parts of a sum's key (JoinedKey keys by default). */
     String[] keyParts(String key) {
-      return SumWeekly.parts(key);
+      return JoinedKey.parts(key);
     }
 
     abstract List<String> cells(ProcessContext c, String week, String[] key, V sum);

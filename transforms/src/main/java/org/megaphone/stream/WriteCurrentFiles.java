@@ -14,8 +14,6 @@ import java.util.Map;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.TimeDomain;
@@ -67,7 +65,7 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
             "KeyByFile",
             WithKeys.of((PaneRow r) -> r.getKey().get(0) + "/" + r.getReport())
                 .withKeyType(TypeDescriptors.strings()))
-        .apply("RewriteFiles", ParDo.of(new RewriteFn(output, headers, rows.getPipeline().getSchemaRegistry())));
+        .apply("RewriteFiles", ParDo.of(new RewriteFn(output, headers)));
     return PDone.in(rows.getPipeline());
   }
 
@@ -113,15 +111,11 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
     @TimerId("end")
     private final TimerSpec endSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
-    RewriteFn(String output, Map<String, List<String>> headers, SchemaRegistry schemas) {
+    RewriteFn(String output, Map<String, List<String>> headers) {
       this.output = output;
       this.headers = headers;
-      try {
-        this.rowsSpec =
-            StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(PaneRow.class)));
-      } catch (NoSuchSchemaException e) {
-        throw new IllegalStateException(e);
-      }
+      this.rowsSpec =
+          StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), PaneRow.WireCoder.INSTANCE));
     }
 
     @ProcessElement

@@ -1,7 +1,9 @@
 package org.megaphone.weekly;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
@@ -9,19 +11,15 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.KV;
 
 /**
- * Sums values per key into one map: a report's rows, keyed by the report's key columns.
- *
- * <p>Used with {@code Combine.globally} rather than {@code Combine.perKey} because a report is
- * written whole by one worker anyway, so its rows must fit in memory: one map costs nothing more
- * at scale (partial maps are built on every worker and merged), and it avoids a grouping with one
- * key per row, which on the DirectRunner costs a timer and a bundle per key.
+ * Sums values per key into one map, used with {@code Combine.globally} on the DirectRunner, where
+ * a grouping with one key per row costs a timer and a bundle per key (partial maps are built on
+ * every worker and merged). On Flink, {@code Combine.perKey} does the same without one map.
  */
-public final class SumPerKey<V> extends Combine.CombineFn<KV<String, V>, Map<String, V>, Map<String, V>> {
+public final class SumPerKey<K, V> extends Combine.CombineFn<KV<K, V>, Map<K, V>, Map<K, V>> {
 
   /** Adds two values; must be associative and commutative. */
   public interface Plus<V> extends BinaryOperator<V>, Serializable {}
@@ -32,40 +30,48 @@ public final class SumPerKey<V> extends Combine.CombineFn<KV<String, V>, Map<Str
     this.plus = plus;
   }
 
-  @java.lang.Override
-  public Map<String, V> createAccumulator() {
+  /** The entries of a map as pairs. */
+  public static <K, V> List<KV<K, V>> entries(Map<K, V> sums) {
+    List<KV<K, V>> out = new ArrayList<>(sums.size());
+    sums.forEach((k, v) -> out.add(KV.of(k, v)));
+    return out;
+  }
+
+  @Override
+  public Map<K, V> createAccumulator() {
     return new HashMap<>();
   }
 
-  @java.lang.Override
-  public Map<String, V> addInput(Map<String, V> sums, KV<String, V> input) {
+  @Override
+  public Map<K, V> addInput(Map<K, V> sums, KV<K, V> input) {
     sums.merge(input.getKey(), input.getValue(), plus);
     return sums;
   }
 
-  @java.lang.Override
-  public Map<String, V> mergeAccumulators(Iterable<Map<String, V>> accumulators) {
-    Map<String, V> all = new HashMap<>();
-    for (Map<String, V> sums : accumulators) {
+  @Override
+  public Map<K, V> mergeAccumulators(Iterable<Map<K, V>> accumulators) {
+    Map<K, V> all = new HashMap<>();
+    for (Map<K, V> sums : accumulators) {
       sums.forEach((k, v) -> all.merge(k, v, plus));
     }
     return all;
   }
 
-  @java.lang.Override
-  public Map<String, V> extractOutput(Map<String, V> sums) {
+  @Override
+  public Map<K, V> extractOutput(Map<K, V> sums) {
     return sums;
   }
 
-  @java.lang.Override
-  public Coder<Map<String, V>> getAccumulatorCoder(CoderRegistry registry, Coder<KV<String, V>> input)
+  @Override
+  public Coder<Map<K, V>> getAccumulatorCoder(CoderRegistry registry, Coder<KV<K, V>> input)
       throws CannotProvideCoderException {
-    return MapCoder.of(StringUtf8Coder.of(), ((KvCoder<String, V>) input).getValueCoder());
+    KvCoder<K, V> kv = (KvCoder<K, V>) input;
+    return MapCoder.of(kv.getKeyCoder(), kv.getValueCoder());
   }
 
-  @java.lang.Override
-  public Coder<Map<String, V>> getDefaultOutputCoder(
-      CoderRegistry registry, Coder<KV<String, V>> input) throws CannotProvideCoderException {
+  @Override
+  public Coder<Map<K, V>> getDefaultOutputCoder(CoderRegistry registry, Coder<KV<K, V>> input)
+      throws CannotProvideCoderException {
     return getAccumulatorCoder(registry, input);
   }
 }

@@ -9,8 +9,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -55,24 +53,19 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
 
   @java.lang.Override
   public PCollection<ReportRow> expand(PCollection<AttributedPost> posts) {
-    SchemaRegistry schemas = posts.getPipeline().getSchemaRegistry();
-    try {
-      return posts
-          .apply("KeyByAccountShard", MapElements.via(new ShardFn(shards)))
-          .setCoder(KvCoder.of(VarIntCoder.of(), schemas.getSchemaCoder(AttributedPost.class)))
-          .apply("GroupAccountShards", GroupByKey.create())
-          .apply("ComputeBaselines", ParDo.of(new BaselineFn(baselinePosts)))
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), schemas.getSchemaCoder(TopPost.class)))
-          .apply("KeepTopPerWeek", Top.perKey(TOP, new Ranking()))
-          .apply("FormatTopPosts", FlatMapElements.via(new FormatFn()));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    return posts
+        .apply("KeyByAccountShard", MapElements.via(new ShardFn(shards)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), AttributedPost.WireCoder.INSTANCE))
+        .apply("GroupAccountShards", GroupByKey.create())
+        .apply("ComputeBaselines", ParDo.of(new BaselineFn(baselinePosts)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), TopPost.WireCoder.INSTANCE))
+        .apply("KeepTopPerWeek", Top.perKey(TOP, new Ranking()))
+        .apply("FormatTopPosts", FlatMapElements.via(new FormatFn()));
   }
 
   /** An account: platform and handle. */
   public static String account(AttributedPost p) {
-    return p.getPlatform() + SumWeekly.SEP + p.getHandle();
+    return p.getPlatform() + JoinedKey.SEP + p.getHandle();
   }
 
   private static final class ShardFn extends SimpleFunction<AttributedPost, KV<Integer, AttributedPost>> {

@@ -1,14 +1,17 @@
 package org.megaphone.weekly;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.megaphone.model.Wire;
 import com.google.auto.value.AutoValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.write.Cells;
 
@@ -16,7 +19,7 @@ import org.megaphone.write.Cells;
  * What one bulletin earned: the posts credited to it, their engagement and views, and each
  * adopter's first post (epoch ms). Adopters are entities, never {@code (unattributed)}.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(UptakeTotals.WireCoder.class)
 @AutoValue
 public abstract class UptakeTotals {
   private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000L);
@@ -29,7 +32,6 @@ public abstract class UptakeTotals {
 
   public abstract Map<String, Long> getFirstPostByEntity();
 
-  @SchemaCreate
   public static UptakeTotals create(
       long posts, long engagement, long views, Map<String, Long> firstPostByEntity) {
     return new AutoValue_UptakeTotals(posts, engagement, views, Map.copyOf(firstPostByEntity));
@@ -75,5 +77,35 @@ public abstract class UptakeTotals {
                 .add(BigDecimal.valueOf(delays.get(n / 2)))
                 .divide(BigDecimal.valueOf(2));
     return Cells.quotient(middle, MILLIS_PER_HOUR);
+  }
+
+  /**
+   * The coder of a {@link UptakeTotals}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<UptakeTotals> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(UptakeTotals.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(UptakeTotals v, OutputStream out) throws IOException {
+      Wire.writeLong(v.getPosts(), out);
+      Wire.writeLong(v.getEngagement(), out);
+      Wire.writeLong(v.getViews(), out);
+      Wire.writeLongs(v.getFirstPostByEntity(), out);
+    }
+
+    @Override
+    public UptakeTotals decode(InputStream in) throws IOException {
+      return create(
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLongs(in));
+    }
   }
 }

@@ -1,11 +1,14 @@
 package org.megaphone.weekly;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.megaphone.model.Wire;
 import com.google.auto.value.AutoValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
-import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.write.Cells;
 
@@ -14,7 +17,7 @@ import org.megaphone.write.Cells;
  * week, and the sum of engagement/followers ratios for engagement_rate, kept as an exact fraction
  * (integer numerator and denominator) so the mean is rounded once.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(WeeklyTotals.WireCoder.class)
 @AutoValue
 public abstract class WeeklyTotals {
   public static final WeeklyTotals ZERO =
@@ -44,7 +47,6 @@ public abstract class WeeklyTotals {
 
   public abstract long getRateCount();
 
-  @SchemaCreate
   public static WeeklyTotals create(
       long posts,
       long campaignPosts,
@@ -120,15 +122,15 @@ public abstract class WeeklyTotals {
   }
 
   public WeeklyTotals plus(WeeklyTotals o) {
-    // a/b + c/d = (ad + cb) / bd, reduced so the numbers stay small.
-    BigInteger n =
-        getRateNumerator()
-            .toBigIntegerExact()
-            .multiply(o.getRateDenominator().toBigIntegerExact())
-            .add(o.getRateNumerator().toBigIntegerExact().multiply(getRateDenominator().toBigIntegerExact()));
-    BigInteger d =
-        getRateDenominator().toBigIntegerExact().multiply(o.getRateDenominator().toBigIntegerExact());
-    BigDecimal[] sum = reduced(n, d);
+    BigDecimal[] sum;
+    if (o.getRateNumerator().signum() == 0) {
+      // Fractions are kept reduced, so a zero is 0/1 and adds nothing (most sums carry no rate).
+      sum = new BigDecimal[] {getRateNumerator(), getRateDenominator()};
+    } else if (getRateNumerator().signum() == 0) {
+      sum = new BigDecimal[] {o.getRateNumerator(), o.getRateDenominator()};
+    } else {
+      sum = fractionSum(o);
+    }
     return create(
         Math.addExact(getPosts(), o.getPosts()),
         Math.addExact(getCampaignPosts(), o.getCampaignPosts()),
@@ -141,6 +143,18 @@ public abstract class WeeklyTotals {
         sum[0],
         sum[1],
         Math.addExact(getRateCount(), o.getRateCount()));
+  }
+
+  private BigDecimal[] fractionSum(WeeklyTotals o) {
+    // a/b + c/d = (ad + cb) / bd, reduced so the numbers stay small.
+    BigInteger n =
+        getRateNumerator()
+            .toBigIntegerExact()
+            .multiply(o.getRateDenominator().toBigIntegerExact())
+            .add(o.getRateNumerator().toBigIntegerExact().multiply(getRateDenominator().toBigIntegerExact()));
+    BigInteger d =
+        getRateDenominator().toBigIntegerExact().multiply(o.getRateDenominator().toBigIntegerExact());
+    return reduced(n, d);
   }
 
   /** The opposite contribution: what retracts this one from a sum. */
@@ -174,5 +188,49 @@ public abstract class WeeklyTotals {
         ? null
         : Cells.quotient(
             getRateNumerator(), getRateDenominator().multiply(BigDecimal.valueOf(getRateCount())));
+  }
+
+  /**
+   * The coder of a {@link WeeklyTotals}: its fields in declaration order ({@link Wire}). Changing it
+   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   */
+  public static final class WireCoder extends Wire.Coder<WeeklyTotals> {
+    public static final WireCoder INSTANCE = new WireCoder();
+
+    /** Read by {@code @DefaultCoder}. */
+    public static CoderProvider getCoderProvider() {
+      return Wire.provider(WeeklyTotals.class, INSTANCE);
+    }
+
+    @Override
+    public void encode(WeeklyTotals v, OutputStream out) throws IOException {
+      Wire.writeLong(v.getPosts(), out);
+      Wire.writeLong(v.getCampaignPosts(), out);
+      Wire.writeLong(v.getLikes(), out);
+      Wire.writeLong(v.getComments(), out);
+      Wire.writeLong(v.getShares(), out);
+      Wire.writeLong(v.getSaves(), out);
+      Wire.writeLong(v.getViews(), out);
+      Wire.writeLong(v.getSnapshots(), out);
+      Wire.writeBigDecimal(v.getRateNumerator(), out);
+      Wire.writeBigDecimal(v.getRateDenominator(), out);
+      Wire.writeLong(v.getRateCount(), out);
+    }
+
+    @Override
+    public WeeklyTotals decode(InputStream in) throws IOException {
+      return create(
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readLong(in),
+          Wire.readBigDecimal(in),
+          Wire.readBigDecimal(in),
+          Wire.readLong(in));
+    }
   }
 }

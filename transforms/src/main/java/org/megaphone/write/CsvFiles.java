@@ -45,6 +45,31 @@ public final class CsvFiles {
   }
 
   /**
+   * Writes the header and the rows, sorted without holding more than {@code maxInMemory} of them
+   * (sorted runs spilled to temporary files and merged); returns the rows written.
+   */
+  public static long write(Writer out, List<String> header, Iterable<ReportRow> rows, int maxInMemory)
+      throws IOException {
+    try (SortedRuns sorted = new SortedRuns(maxInMemory)) {
+      for (ReportRow row : rows) {
+        sorted.add(row);
+      }
+      writeLine(out, header);
+      sorted.forEachSorted(
+          row -> {
+            try {
+              writeLine(out, row.getCells());
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+      return sorted.rows();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
    * One CSV line: a cell is quoted only when it holds a comma, a quote, CR or LF (commons-csv's
    * MINIMAL mode also quotes cells starting with '#' or a space, and empty first cells).
    */

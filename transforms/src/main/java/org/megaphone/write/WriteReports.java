@@ -14,7 +14,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -35,14 +34,15 @@ import org.apache.beam.sdk.values.PDone;
  * report has no rows.
  *
  * <p>Input: the pipeline; the reports are added with {@link #add} before applying. Output:
- * none (the driver counts rows in the files it publishes). Each report passes through one worker to be
- * sorted. All reports share one grouping step: on the DirectRunner every step and every key
+ * none; next to each report, its row count ({@link #rowCountFile}). Each report passes through one
+ * worker, which sorts it in memory up to {@link #ROWS_IN_MEMORY} rows and in spilled runs beyond. All reports share one grouping step: on the DirectRunner every step and every key
  * costs a bundle, so one grouping keyed by file name is much cheaper than one per report.
  */
 public final class WriteReports extends PTransform<PBegin, PDone> {
   private final String directory;
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
   private final Map<String, PCollection<ReportRow>> reports = new LinkedHashMap<>();
+  private final List<PCollection<KV<String, ReportRow>>> keyed = new ArrayList<>();
 
   public WriteReports(String directory) {
     this.directory = directory;
@@ -55,17 +55,16 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
     return this;
   }
 
+  /** Adds reports whose rows arrive together, each row keyed by its file name. */
+  public WriteReports addKeyed(Map<String, List<String>> headers, PCollection<KV<String, ReportRow>> rows) {
+    headers.forEach((file, header) -> this.headers.put(file, List.copyOf(header)));
+    keyed.add(rows);
+    return this;
+  }
+
   @java.lang.Override
   public PDone expand(PBegin input) {
-    KvCoder<String, ReportRow> coder;
-    try {
-      coder =
-          KvCoder.of(
-              StringUtf8Coder.of(),
-              input.getPipeline().getSchemaRegistry().getSchemaCoder(ReportRow.class));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    KvCoder<String, ReportRow> coder = KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE);
     // One empty marker row per file, so that a report without rows still gets its file.
     List<KV<String, ReportRow>> markers = new ArrayList<>();
     for (String file : headers.keySet()) {
@@ -80,6 +79,9 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
                   .getValue()
                   .apply(stepName(report.getKey()), WithKeys.of(report.getKey()))
                   .setCoder(coder));
+    }
+    for (PCollection<KV<String, ReportRow>> rows : keyed) {
+      all = all.and(rows);
     }
     all.apply("FlattenReports", Flatten.pCollections())
         .apply("GroupByReport", GroupByKey.create())
@@ -98,6 +100,14 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
     return name.append("Rows").toString();
   }
 
+  /** Rows a worker sorts in memory; a larger report is sorted in runs spilled to disk and merged. */
+  static final int ROWS_IN_MEMORY = 200_000;
+
+  /** The file, next to a report, that holds how many rows the report has (read by the driver). */
+  public static String rowCountFile(String report) {
+    return "." + report + ".rows";
+  }
+
   /** A row with no cells: never a real report row. */
   static final ReportRow MARKER = ReportRow.create(List.of(), List.of());
 
@@ -113,22 +123,27 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
     }
 
     @ProcessElement
-    public void process(
-        @Element KV<String, Iterable<ReportRow>> report) throws IOException {
-      List<ReportRow> rows = new ArrayList<>();
-      for (ReportRow row : report.getValue()) {
-        if (!row.getCells().isEmpty()) {
-          rows.add(row);
-        }
-      }
+    public void process(@Element KV<String, Iterable<ReportRow>> report) throws IOException {
+      Iterable<ReportRow> rows =
+          () ->
+              java.util.stream.StreamSupport.stream(report.getValue().spliterator(), false)
+                  .filter(row -> !row.getCells().isEmpty())
+                  .iterator();
       ResourceId dir = FileSystems.matchNewResource(directory, true);
       ResourceId file =
           dir.resolve(report.getKey(), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      long count;
       try (Writer w =
           new OutputStreamWriter(
               Channels.newOutputStream(FileSystems.create(file, "text/csv")),
               StandardCharsets.UTF_8)) {
-        CsvFiles.write(w, headers.get(report.getKey()), rows);
+        count = CsvFiles.write(w, headers.get(report.getKey()), rows, ROWS_IN_MEMORY);
+      }
+      ResourceId counted =
+          dir.resolve(rowCountFile(report.getKey()), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      try (Writer w =
+          new OutputStreamWriter(Channels.newOutputStream(FileSystems.create(counted, "text/plain")), StandardCharsets.UTF_8)) {
+        w.write(Long.toString(count));
       }
       written.inc();
     }

@@ -13,6 +13,7 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Bulletin;
-import org.megaphone.model.CreditedView;
+import org.megaphone.model.PostFacts;
+import org.megaphone.weekly.ReportKey;
+import org.megaphone.weekly.SumReports;
 import org.megaphone.model.Post;
 import org.megaphone.model.Stats;
 import org.megaphone.model.ViewSnapshot;
@@ -34,8 +37,13 @@ import org.megaphone.model.ViewSnapshot;
 @ExtendWith(TestPipelineExtension.class)
 class AttributePostsAndCreditViewsTransformTest {
 
-  private static PCollectionTuple attribute(
+  private static PCollection<PostFacts> attribute(
       TestPipeline p, List<Post> posts, List<ViewSnapshot> snapshots, Map<String, String> overrides) {
+    return attribute(p, posts, snapshots, overrides, 3);
+  }
+
+  private static PCollection<PostFacts> attribute(
+      TestPipeline p, List<Post> posts, List<ViewSnapshot> snapshots, Map<String, String> overrides, int shards) {
     PCollectionView<Roster> roster =
         p.apply("Accounts", Create.of(account("instagram", "anna", "anna", "influencer", 2)))
             .apply("BuildRoster", new BuildRoster());
@@ -53,12 +61,60 @@ class AttributePostsAndCreditViewsTransformTest {
             : p.apply("Views", Create.of(snapshots));
     return p.apply("Posts", Create.of(posts))
         .apply("AttributePosts", new AttributePosts(roster, campaigns, overridesView, "UTC"))
-        .apply("CreditViews", new CreditViews(viewRows, "UTC", 3));
+        .apply("CreditViews", new CreditViews(viewRows, "UTC", shards));
+  }
+
+  /** Each post's facts as text: post id (or orphan), entity, reason, total views, then views per week. */
+  private static PCollection<String> show(PCollection<PostFacts> facts) {
+    return facts.apply(
+        "ShowFacts",
+        MapElements.into(TypeDescriptors.strings())
+            .via(
+                (PostFacts f) -> {
+                  StringBuilder b = new StringBuilder();
+                  AttributedPost a = f.getPost();
+                  b.append(a == null ? "orphan" : a.getPostId() + ":" + a.getWeek() + ":" + a.getEntityId() + ":" + a.getReason() + ":" + a.engagement());
+                  b.append(" views=").append(f.getViews());
+                  for (PostFacts.WeekViews w : f.getWeeks()) {
+                    b.append(' ').append(w.week()).append('=').append(w.views()).append('/').append(w.snapshots());
+                  }
+                  return b.toString();
+                }));
+  }
+
+  /** The run's counts the facts add up to (SumReports' stat keys). */
+  private static PCollection<KV<String, Long>> stats(PCollection<PostFacts> facts) {
+    return facts
+        .apply(
+            "StatsOfFacts",
+            FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+                .via(
+                    (PostFacts f) -> {
+                      List<KV<String, Long>> out = new java.util.ArrayList<>();
+                      SumReports.contributions(
+                          f,
+                          (k, v) -> {
+                            if (k.getKind() == ReportKey.Kind.STAT) {
+                              out.add(KV.of(k.part(0), v.getCount()));
+                            }
+                          });
+                      return out;
+                    }))
+        .apply(Sum.longsPerKey());
   }
 
   @Test
   void gainsAreCreditedToTheSnapshotWeekAndOrphansAreCountedNotCredited(TestPipeline p) {
-    PCollectionTuple out =
+    gainsAndOrphans(p, 3);
+  }
+
+  @Test
+  void groupingByPostInsteadOfByShardGivesTheSameFacts(TestPipeline p) {
+    gainsAndOrphans(p, 0);
+  }
+
+  private static void gainsAndOrphans(TestPipeline p, int shards) {
+    PCollection<PostFacts> out =
         attribute(
             p,
             List.of(post("instagram", "p1", "anna", "2020-03-23T10:00:00Z", 10, null, "p1")),
@@ -70,23 +126,14 @@ class AttributePostsAndCreditViewsTransformTest {
                 views("instagram", "p1", "2020-04-06T12:00:00Z", 200),
                 views("instagram", "p1", "2020-04-07T12:00:00Z", 300),
                 views("instagram", "orphan", "2020-04-07T12:00:00Z", 70)),
-            Map.of());
-    PAssert.that(
-            out.get(CreditViews.CREDITS)
-                .apply(
-                    "ShowCredits",
-                    MapElements.into(TypeDescriptors.strings())
-                        .via((CreditedView v) -> v.getWeek() + "=" + v.getViews() + "@" + v.getEntityId())))
+            Map.of(),
+            shards);
+    // W15 holds two snapshots: a recount down (gain 0) and a gain of 50.
+    PAssert.that(show(out))
         .containsInAnyOrder(
-            "2020-W13=100@anna", "2020-W14=150@anna", "2020-W15=0@anna", "2020-W15=50@anna");
-    PAssert.that(
-            out.get(CreditViews.POSTS)
-                .apply(
-                    "ShowPosts",
-                    MapElements.into(TypeDescriptors.strings())
-                        .via((AttributedPost a) -> a.getWeek() + ":" + a.getReason() + ":" + a.getViews())))
-        .containsInAnyOrder("2020-W13:author:300");
-    PAssert.that(out.get(CreditViews.STATS).apply(Sum.longsPerKey()))
+            "p1:2020-W13:anna:author:10 views=300 2020-W13=100/1 2020-W14=150/1 2020-W15=50/2",
+            "orphan views=70 2020-W15=70/1");
+    PAssert.that(stats(out))
         .containsInAnyOrder(
             List.of(
                 KV.of("posts." + Stats.ACCEPTED, 1L),
@@ -103,7 +150,7 @@ class AttributePostsAndCreditViewsTransformTest {
 
   @Test
   void duplicateRowsOfAPostBecomeOnePostWithTheLatestExportAndAnOverrideWins(TestPipeline p) {
-    PCollectionTuple out =
+    PCollection<PostFacts> out =
         attribute(
             p,
             List.of(
@@ -113,14 +160,8 @@ class AttributePostsAndCreditViewsTransformTest {
                 post("instagram", "s1", "stranger", "2020-03-23T10:00:00Z", 1, null, "d")),
             List.of(),
             Map.of("instagram:s1", "anna"));
-    PAssert.that(
-            out.get(CreditViews.POSTS)
-                .apply(
-                    "ShowPosts",
-                    MapElements.into(TypeDescriptors.strings())
-                        .via((AttributedPost a) -> a.getPostId() + ":" + a.engagement() + ":" + a.getEntityId() + ":" + a.getReason())))
-        .containsInAnyOrder("p1:9:anna:author", "s1:1:anna:override");
-    PAssert.that(out.get(CreditViews.CREDITS)).empty();
+    PAssert.that(show(out))
+        .containsInAnyOrder("p1:2020-W13:anna:author:9 views=0", "s1:2020-W13:anna:override:1 views=0");
     p.run().waitUntilFinish();
   }
 }

@@ -18,6 +18,7 @@ import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.megaphone.model.PostEvent;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Reject;
 import org.megaphone.model.SourceRef;
@@ -49,7 +50,7 @@ class CreditIncrementallyExpiryTest {
   void rowsForAPostAfterItsStateExpiredAreRejectedAndOtherPostsStillCount(TestPipeline p) throws Exception {
     // W14 ends 2020-04-06; + 1 day lateness + 2 days TTL: p1's state expires 2020-04-09.
     TestStream<PostEvent> events =
-        TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class))
+        TestStream.create(PostEvent.WireCoder.INSTANCE)
             .advanceWatermarkTo(new Instant(at("2020-03-30T00:00:00Z")))
             .addElements(event(post("p1", "2020-03-30T10:00:00Z")))
             .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))

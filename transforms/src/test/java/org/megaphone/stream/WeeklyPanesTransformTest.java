@@ -23,6 +23,7 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.megaphone.model.PostEvent;
 import org.megaphone.attribution.BuildRoster;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.AttributedPost;
@@ -89,7 +90,7 @@ class WeeklyPanesTransformTest {
   @Test
   void earlyThenOnTimeThenLateUpdateAndDroppablyLateCorrectionIgnored(TestPipeline p) throws Exception {
     TestStream<PostEvent> events =
-        TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class))
+        TestStream.create(PostEvent.WireCoder.INSTANCE)
             .advanceWatermarkTo(new Instant(at("2020-03-30T00:00:00Z")))
             .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 10, 1L)))
             .advanceProcessingTime(Duration.standardMinutes(2))
@@ -128,7 +129,7 @@ class WeeklyPanesTransformTest {
     // An archive replayed with the default lateness: once the watermark is years past the posts'
     // weeks, what arrives is dropped, and the rows keep what came before.
     TestStream<PostEvent> events =
-        TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class))
+        TestStream.create(PostEvent.WireCoder.INSTANCE)
             .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 10, 1L)))
             .advanceWatermarkTo(new Instant(at("2026-11-26T00:00:00Z")))
             .addElements(event(post("p2", "2020-03-31T10:00:00Z", "2020-W14", 5, 1L)))
@@ -160,7 +161,7 @@ class WeeklyPanesTransformTest {
   @Test
   void snapshotsOutOfOrderEndWithTheBatchGainsInTheirWeeks(TestPipeline p) throws Exception {
     TestStream<PostEvent> events =
-        TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class))
+        TestStream.create(PostEvent.WireCoder.INSTANCE)
             .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-04-07T10:00:00Z"), 300)))
             .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 10, null)))
             .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
@@ -182,7 +183,7 @@ class WeeklyPanesTransformTest {
   void weeksAreCalendarWeeksOfTheZoneAcrossADaylightSavingChange(TestPipeline p) throws Exception {
     // Helsinki moves to +03:00 on 2020-03-29: 20:30Z is Sunday 23:30 (W13), 21:30Z Monday 00:30 (W14).
     TestStream<PostEvent> events =
-        TestStream.create(p.getSchemaRegistry().getSchemaCoder(PostEvent.class))
+        TestStream.create(PostEvent.WireCoder.INSTANCE)
             .addElements(
                 event(post("sun", "2020-03-29T20:30:00Z", "2020-W13", 1, null)),
                 event(post("mon", "2020-03-29T21:30:00Z", "2020-W14", 2, null)))

@@ -100,7 +100,7 @@ class TopPostsTransformTest {
     AttributedPost worse = forward.get(3);
     forward.remove(3); // a4's first export (90) comes in its own batch, before everything else
     TestStream<AttributedPost> stream =
-        TestStream.create(p.getSchemaRegistry().getSchemaCoder(AttributedPost.class))
+        TestStream.create(AttributedPost.WireCoder.INSTANCE)
             .addElements(forward.get(0), forward.get(1), forward.get(2), worse)
             .advanceProcessingTime(org.joda.time.Duration.standardMinutes(1))
             .addElements(forward.get(3), forward.subList(4, forward.size()).toArray(new AttributedPost[0]))

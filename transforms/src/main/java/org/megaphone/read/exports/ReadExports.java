@@ -8,8 +8,6 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -86,15 +84,10 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
                 ParDo.of(new ParseExportFn(exportsFolder, sources, profile, zoneId))
                     .withOutputTags(
                         POSTS, TupleTagList.of(VIEWS).and(REJECTS).and(FILES).and(WARNINGS)));
-    SchemaRegistry schemas = input.getPipeline().getSchemaRegistry();
-    try {
-      out.get(POSTS).setCoder(schemas.getSchemaCoder(Post.class));
-      out.get(VIEWS).setCoder(schemas.getSchemaCoder(ViewSnapshot.class));
-      out.get(REJECTS).setCoder(schemas.getSchemaCoder(Reject.class));
-      out.get(FILES).setCoder(schemas.getSchemaCoder(InputFile.class));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
+    out.get(POSTS).setCoder(Post.WireCoder.INSTANCE);
+    out.get(VIEWS).setCoder(ViewSnapshot.WireCoder.INSTANCE);
+    out.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
+    out.get(FILES).setCoder(InputFile.WireCoder.INSTANCE);
     out.get(WARNINGS).setCoder(StringUtf8Coder.of());
     return out;
   }

@@ -1,0 +1,120 @@
+package org.megaphone.weekly;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.megaphone.attribution.Roster;
+import org.megaphone.model.Bulletin;
+import org.megaphone.model.Stats;
+import org.megaphone.write.ReportRow;
+
+/**
+ * The rows of the weekly reports from their sums: entities_weekly (with the roster's names),
+ * platforms_weekly, themes_weekly, claims_weekly and bulletin_uptake (with each bulletin's
+ * details), each row keyed by its file for {@link org.megaphone.write.WriteReports}.
+ *
+ * <p>Input: the sums of {@link SumReports} (one per key: as many as report rows). Side inputs: the
+ * roster; the bulletins by id. Outputs: the rows by file name ({@link #ROWS}); the counts summed
+ * ({@link #STATS}): the stat keys, and the posts, engagement and views of entities_weekly's rows
+ * for the conservation check.
+ */
+public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Sums>>, PCollectionTuple> {
+  public static final TupleTag<KV<String, ReportRow>> ROWS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
+
+  private final PCollectionView<Roster> roster;
+  private final PCollectionView<Map<String, Bulletin>> bulletins;
+  private final String zoneId;
+
+  public FormatReports(PCollectionView<Roster> roster, PCollectionView<Map<String, Bulletin>> bulletins, String zoneId) {
+    this.roster = roster;
+    this.bulletins = bulletins;
+    this.zoneId = zoneId;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<KV<ReportKey, Sums>> sums) {
+    PCollectionTuple out =
+        sums.apply(
+            "FormatRows",
+            ParDo.of(new FormatFn(roster, bulletins, zoneId))
+                .withSideInputs(roster, bulletins)
+                .withOutputTags(ROWS, TupleTagList.of(STATS)));
+    out.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE));
+    out.get(STATS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    return out;
+  }
+
+  /** The row of one key, as (file name, row); null for a stat. */
+  public static KV<String, ReportRow> row(ReportKey key, Sums s, Roster roster, Map<String, Bulletin> bulletins, ZoneId zone) {
+    List<String> k = key.getParts();
+    switch (key.getKind()) {
+      case ENTITY:
+        return KV.of(
+            EntitiesWeekly.FILE,
+            ReportRow.create(k, EntitiesWeekly.cells(k.get(0), k.get(1), roster.entity(k.get(1)), s.totals())));
+      case PLATFORM:
+        return KV.of(PlatformsWeekly.FILE, ReportRow.create(k, PlatformsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+      case THEME:
+        return KV.of(ThemesWeekly.FILE, ReportRow.create(k, ThemesWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+      case CLAIM:
+        return KV.of(
+            ClaimsWeekly.FILE, ReportRow.create(k, ClaimsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals(), s.counter())));
+      case BULLETIN:
+        Bulletin b = bulletins.get(k.get(0));
+        if (b == null) {
+          throw new IllegalStateException("posts credited to bulletin " + k.get(0) + ", which is not in the bulletins table");
+        }
+        return KV.of(BulletinUptake.FILE, ReportRow.create(k, BulletinUptake.cells(b, s.getUptake(), zone)));
+      default:
+        return null;
+    }
+  }
+
+  private static final class FormatFn extends DoFn<KV<ReportKey, Sums>, KV<String, ReportRow>> {
+    private final PCollectionView<Roster> roster;
+    private final PCollectionView<Map<String, Bulletin>> bulletins;
+    private final String zoneId;
+    private transient ZoneId zone;
+
+    FormatFn(PCollectionView<Roster> roster, PCollectionView<Map<String, Bulletin>> bulletins, String zoneId) {
+      this.roster = roster;
+      this.bulletins = bulletins;
+      this.zoneId = zoneId;
+    }
+
+    @Setup
+    public void setup() {
+      zone = ZoneId.of(zoneId);
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      ReportKey key = c.element().getKey();
+      Sums s = c.element().getValue();
+      if (key.getKind() == ReportKey.Kind.STAT) {
+        c.output(STATS, KV.of(key.part(0), s.getCount()));
+        return;
+      }
+      c.output(row(key, s, c.sideInput(roster), c.sideInput(bulletins), zone));
+      if (key.getKind() == ReportKey.Kind.ENTITY) {
+        WeeklyTotals t = s.totals();
+        c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_POSTS, t.getPosts()));
+        c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_ENGAGEMENT, t.engagement()));
+        c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_VIEWS, t.getViews()));
+      }
+    }
+  }
+}
