@@ -156,9 +156,11 @@ final class Summary {
             o.put("rows", n);
           }
           try {
-            byte[] bytes = Files.readAllBytes(folder.resolve(file));
-            o.put("bytes", (long) bytes.length);
-            o.put("sha256", TableFiles.sha256(bytes));
+            Path path = folder.resolve(file);
+            o.put("bytes", Files.size(path));
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+              o.put("sha256", TableFiles.sha256(in)); // streamed: a report is not held whole
+            }
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }

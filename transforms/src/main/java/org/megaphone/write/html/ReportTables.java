@@ -2,6 +2,7 @@ package org.megaphone.write.html;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,39 +155,31 @@ public record ReportTables(
    */
   private static void each(Path file, Consumer<Row> row) throws IOException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Map<String, Integer> columns = null;
-      StringBuilder record = new StringBuilder();
-      boolean quoted = false;
-      long records = 0;
-      for (int c = in.read(); ; c = in.read()) {
-        if (c == -1 || (c == '\n' && !quoted)) {
-          if (record.length() > 0) {
-            List<CsvRecords.Record> parsed = CsvRecords.parse(record.toString(), ',');
-            if (parsed.size() != 1 || parsed.get(0).error != null) {
-              throw new IOException(file + " record " + (records + 1) + ": not a report row");
+      Map<String, Integer> columns = new HashMap<>();
+      long[] records = {0};
+      // One tokenizer for the whole file: a tokenizer per line allocated its 64K-char window per
+      // row (seconds for a report of 100,000 rows).
+      CsvRecords.forEach(
+          in,
+          ',',
+          record -> {
+            if (record.fields.size() == 1 && record.fields.get(0).isEmpty() && record.error == null) {
+              return; // a blank line
             }
-            List<String> fields = parsed.get(0).fields;
-            if (columns == null) {
-              columns = new HashMap<>();
-              for (int i = 0; i < fields.size(); i++) {
-                columns.put(fields.get(i), i);
+            records[0]++;
+            if (record.error != null) {
+              throw new UncheckedIOException(new IOException(file + " record " + records[0] + ": not a report row"));
+            }
+            if (records[0] == 1) {
+              for (int i = 0; i < record.fields.size(); i++) {
+                columns.put(record.fields.get(i), i);
               }
             } else {
-              row.accept(new Row(file, fields, columns));
+              row.accept(new Row(file, record.fields, columns));
             }
-          }
-          if (c == -1) {
-            return;
-          }
-          record.setLength(0);
-          records++;
-          continue;
-        }
-        if (c == '"') {
-          quoted = !quoted;
-        }
-        record.append((char) c);
-      }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
