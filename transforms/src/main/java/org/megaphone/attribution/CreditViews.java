@@ -134,8 +134,9 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
     long weekSnapshots = 0;
     long total = 0;
     // Gains come in time order, so a week's gains are consecutive.
+    Weeks.Labeller labels = new Weeks.Labeller(zone);
     for (ViewGains.Gain g : ViewGains.gains(distinct.byInstant())) {
-      String w = Weeks.label(g.observedAt(), zone);
+      String w = labels.label(g.observedAt());
       if (!w.equals(week)) {
         if (week != null) {
           weeks.add(new PostFacts.WeekViews(week, weekViews, weekSnapshots));
@@ -152,7 +153,7 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
       weeks.add(new PostFacts.WeekViews(week, weekViews, weekSnapshots));
     }
     return PostFacts.create(
-        post == null ? null : post.withViews(total),
+        post == null ? null : post.kept(total),
         weeks,
         rows.size(),
         distinct.byInstant().size(),

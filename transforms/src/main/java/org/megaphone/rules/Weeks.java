@@ -22,10 +22,41 @@ public final class Weeks {
 
   /** The label of the week the date falls in. */
   public static String label(LocalDate date) {
-    return String.format(
-        java.util.Locale.ROOT,
-        "%04d-W%02d",
-        date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    int year = date.get(IsoFields.WEEK_BASED_YEAR);
+    int week = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    if (year < 0 || year > 9999) {
+      return String.format(java.util.Locale.ROOT, "%04d-W%02d", year, week);
+    }
+    // As String.format("%04d-W%02d") writes it, without its parser: this runs for every post and gain.
+    char[] c = {
+      (char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10), (char) ('0' + year % 10),
+      '-', 'W', (char) ('0' + week / 10), (char) ('0' + week % 10)
+    };
+    return new String(c);
+  }
+
+  /**
+   * Labels instants that mostly fall in the week of the one before (a post's snapshots in time
+   * order): the last week's bounds are kept, so such an instant costs two comparisons.
+   */
+  public static final class Labeller {
+    private final ZoneId zone;
+    private String label;
+    private long start;
+    private long end;
+
+    public Labeller(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    public String label(long epochMillis) {
+      if (label == null || epochMillis < start || epochMillis >= end) {
+        label = Weeks.label(epochMillis, zone);
+        start = startMillis(label, zone);
+        end = endMillis(label, zone);
+      }
+      return label;
+    }
   }
 
   /** The labels from one week to another, both included, every week in between too. */
