@@ -127,6 +127,7 @@ final class Bench {
     jobs.put("direct", o -> megaphone(dataset, o, "--runner=DirectRunner"));
     jobs.put("flink", o -> megaphone(dataset, o, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores, "--shards=" + Math.max(64, 4 * cores)));
     jobs.put("flink-reuse", o -> megaphone(dataset, o, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores, "--shards=" + Math.max(64, 4 * cores), "--objectReuse=true", "--fasterCopy=true"));
+    jobs.put("flink-datastream", o -> megaphone(dataset, o, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores, "--objectReuse=true", "--fasterCopy=true", "--useDataStreamForBatch=true"));
     jobs.put("duckdb", o -> BenchReferences.duckDb(dataset, zone));
     jobs.put("singlepass", o -> BenchReferences.singlePass(dataset, zone));
 

@@ -127,6 +127,39 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
         List.copyOf(claims));
   }
 
+  /**
+   * The kept row of a post, with its credited views, without what only the choice among its rows
+   * needed (its raw record and where it was read): lighter for every step after de-duplication.
+   */
+  public AttributedPost kept(long views) {
+    return create(
+        getPlatform(),
+        getPostId(),
+        getHandle(),
+        getPublishedAt(),
+        getWeek(),
+        getEntityId(),
+        getReason(),
+        getCampaign(),
+        getBulletinId(),
+        getLanguage(),
+        getLikes(),
+        getComments(),
+        getShares(),
+        getSaves(),
+        getRateFollowers(),
+        views,
+        getExportedAt(),
+        "",
+        NO_SOURCE,
+        getRole(),
+        getUrl(),
+        getThemes(),
+        getClaims());
+  }
+
+  private static final SourceRef NO_SOURCE = SourceRef.create("", 0, "");
+
   public AttributedPost withViews(long views) {
     return create(
         getPlatform(),
