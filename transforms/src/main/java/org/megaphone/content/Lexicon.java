@@ -31,6 +31,7 @@ public final class Lexicon implements Serializable {
 
   /** language → theme → phrases. */
   private final Map<String, Map<String, List<Phrases.Phrase>>> byLanguage;
+  private transient Map<String, Index> indexes;
 
   private Lexicon(Map<String, Map<String, List<Phrases.Phrase>>> byLanguage) {
     this.byLanguage = byLanguage;
@@ -117,13 +118,62 @@ public final class Lexicon implements Serializable {
       if (lang != null && byLanguage.containsKey(lang) && !l.getKey().equals(lang)) {
         continue;
       }
-      for (Map.Entry<String, List<Phrases.Phrase>> t : l.getValue().entrySet()) {
-        if (!themes.contains(t.getKey()) && t.getValue().stream().anyMatch(p -> p.in(words))) {
-          themes.add(t.getKey());
+      index(l.getKey()).match(words, themes);
+    }
+    return themes;
+  }
+
+  private Index index(String language) {
+    if (indexes == null) {
+      indexes = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+    return indexes.computeIfAbsent(language, l -> new Index(byLanguage.get(l)));
+  }
+
+  /**
+   * A language's phrases by their first word: a text is matched by looking up each of its words
+   * (and each prefix of it, for phrases that start with a stem), not by trying every phrase at
+   * every word. Same themes as trying every phrase.
+   */
+  private static final class Index {
+    private final Map<String, List<Map.Entry<String, Phrases.Phrase>>> exact = new HashMap<>();
+    private final Map<String, List<Map.Entry<String, Phrases.Phrase>>> stems = new HashMap<>();
+    private int longestStem;
+
+    Index(Map<String, List<Phrases.Phrase>> themes) {
+      themes.forEach(
+          (theme, phrases) -> {
+            for (Phrases.Phrase p : phrases) {
+              Map<String, List<Map.Entry<String, Phrases.Phrase>>> byWord = p.firstIsStem() ? stems : exact;
+              byWord.computeIfAbsent(p.firstWord(), w -> new ArrayList<>()).add(Map.entry(theme, p));
+              if (p.firstIsStem()) {
+                longestStem = Math.max(longestStem, p.firstWord().length());
+              }
+            }
+          });
+    }
+
+    void match(List<String> words, SortedSet<String> themes) {
+      for (int i = 0; i < words.size(); i++) {
+        String word = words.get(i);
+        check(exact.get(word), words, i, themes);
+        for (int k = 1; k <= Math.min(word.length(), longestStem); k++) {
+          check(stems.get(word.substring(0, k)), words, i, themes);
         }
       }
     }
-    return themes;
+
+    private static void check(
+        List<Map.Entry<String, Phrases.Phrase>> candidates, List<String> words, int at, SortedSet<String> themes) {
+      if (candidates == null) {
+        return;
+      }
+      for (Map.Entry<String, Phrases.Phrase> c : candidates) {
+        if (!themes.contains(c.getKey()) && c.getValue().at(words, at)) {
+          themes.add(c.getKey());
+        }
+      }
+    }
   }
 
   /** Every theme the lexicon names. */

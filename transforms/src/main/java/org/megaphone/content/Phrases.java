@@ -107,7 +107,20 @@ public final class Phrases {
       return false;
     }
 
-    private boolean at(List<String> text, int start) {
+    /** The first word (folded); with {@link #firstIsStem}, what a text word must equal or start with. */
+    String firstWord() {
+      return words.get(0);
+    }
+
+    boolean firstIsStem() {
+      return stems.get(0);
+    }
+
+    /** Whether the phrase occurs in the words of a text from word {@code start} on. */
+    boolean at(List<String> text, int start) {
+      if (start + words.size() > text.size()) {
+        return false;
+      }
       for (int i = 0; i < words.size(); i++) {
         String word = text.get(start + i);
         boolean ok = stems.get(i) ? word.startsWith(words.get(i)) : word.equals(words.get(i));

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Set;
@@ -64,5 +65,44 @@ class LexiconTest {
     assertThat(
         assertThrows(InputException.class, () -> Lexicon.parse("theme,language,phrases\n=cmd|x,en,hope\n", "odd.csv")).getMessage(),
         containsString("odd.csv line 2: theme '=cmd|x' may hold only"));
+  }
+
+  @Test
+  void theIndexedMatchFindsWhatTryingEveryPhraseAtEveryWordFinds() {
+    String csv =
+        "theme,language,phrases\n"
+            + "hope,en,hope|better days|toivo*\n"
+            + "care,en,stay home|care*|home care\n"
+            + "solidarity,fi,solidar*|yhdessa|pidetaan huolta\n"
+            + "hope,fi,toivo*|valoa\n";
+    Lexicon lexicon = Lexicon.parse(csv, "test.csv");
+    java.util.Map<String, java.util.Map<String, java.util.List<String>>> phrases =
+        java.util.Map.of(
+            "en", java.util.Map.of("hope", java.util.List.of("hope", "better days", "toivo*"), "care", java.util.List.of("stay home", "care*", "home care")),
+            "fi", java.util.Map.of("solidarity", java.util.List.of("solidar*", "yhdessa", "pidetaan huolta"), "hope", java.util.List.of("toivo*", "valoa")));
+    String[] vocabulary = {"hope", "better", "days", "toivoa", "toivo", "stay", "home", "care", "carers", "ca", "solidarity", "solidaarisuus", "yhdessä", "pidetään", "huolta", "valoa", "x"};
+    java.util.Random random = new java.util.Random(9);
+    for (int i = 0; i < 3_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = random.nextInt(8); w > 0; w--) {
+        text.append(vocabulary[random.nextInt(vocabulary.length)]).append(random.nextBoolean() ? " " : ", ");
+      }
+      String language = new String[] {"en", "fi", "sv", null}[random.nextInt(4)];
+      java.util.List<String> words = Phrases.words(text.toString());
+      java.util.SortedSet<String> expected = new java.util.TreeSet<>();
+      phrases.forEach(
+          (lang, themes) -> {
+            if (language != null && phrases.containsKey(language) && !lang.equals(language)) {
+              return;
+            }
+            themes.forEach(
+                (theme, list) -> {
+                  if (list.stream().anyMatch(p -> Phrases.Phrase.of(p).in(words))) {
+                    expected.add(theme);
+                  }
+                });
+          });
+      assertEquals(expected, lexicon.themes(text.toString(), language), text + " (" + language + ")");
+    }
   }
 }
