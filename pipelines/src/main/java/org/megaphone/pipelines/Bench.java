@@ -105,7 +105,7 @@ final class Bench {
     int warmups = Integer.parseInt(options.getOrDefault("warmup", "1"));
     boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
     String defaultEngines =
-        stream ? "stream,stream-reuse,passthrough,read" : scale <= 20 ? "direct,flink,duckdb,singlepass" : "flink,duckdb,singlepass";
+        stream ? "stream,stream-reuse,passthrough,read" : "megaphone,duckdb,singlepass";
     List<String> engines = List.of(options.getOrDefault("engines", defaultEngines).split(","));
     Path work = Paths.get(options.getOrDefault("work", "target/bench"));
     Path dataset = work.resolve("scale-" + scale);
@@ -124,6 +124,8 @@ final class Bench {
     java.time.ZoneId zone = Generate.ZONE;
     Map<String, Job> jobs = new LinkedHashMap<>();
     int cores = Runtime.getRuntime().availableProcessors();
+    // What `megaphone report` runs by default for this input (its runner chosen by input size).
+    jobs.put("megaphone", o -> megaphone(dataset, o));
     jobs.put("direct", o -> megaphone(dataset, o, "--runner=DirectRunner"));
     jobs.put("flink", o -> megaphone(dataset, o, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores, "--shards=" + Math.max(64, 4 * cores)));
     jobs.put("flink-reuse", o -> megaphone(dataset, o, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores, "--shards=" + Math.max(64, 4 * cores), "--objectReuse=true", "--fasterCopy=true"));
@@ -155,7 +157,7 @@ final class Bench {
       out.printf(Locale.ROOT, "%-10s %9.2f %9.2f %,12.0f %8.1f %7d MB %7d MB%n",
           m.getKey(), x.wall(), x.cpu(), rows / x.wall(), bytes / 1e6 / x.wall(), x.peakHeap() >> 20, x.liveHeap() >> 20);
     }
-    for (String megaphone : List.of("direct", "flink", "flink-reuse")) {
+    for (String megaphone : List.of("megaphone", "direct", "flink", "flink-reuse", "flink-datastream")) {
       for (String reference : List.of("duckdb", "singlepass")) {
         if (medians.containsKey(megaphone) && medians.containsKey(reference)) {
           out.printf(Locale.ROOT, "Megaphone %s / %s: %.1fx wall%n", megaphone, reference,
@@ -220,7 +222,7 @@ final class Bench {
   private static Map<String, long[]> megaphone(Path dataset, Path out, String... runner) throws IOException {
     List<String> args = new ArrayList<>(List.of("--input=" + dataset, "--output=" + out, "--timezone=" + Generate.ZONE, "--quiet=true"));
     args.addAll(List.of(runner));
-    ReportRun.run(Megaphone.parse(Megaphone.withLocalDefaults(args.toArray(new String[0]))));
+    ReportRun.run(Megaphone.parse(Megaphone.withLocalDefaults(Megaphone.withRunnerForInput(args.toArray(new String[0])))));
     return null;
   }
 

@@ -5,14 +5,11 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
-import org.megaphone.attribution.BuildCampaigns;
-import org.megaphone.attribution.BuildRoster;
+import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Campaigns;
 import org.megaphone.attribution.Deduplicate;
 import org.megaphone.attribution.Roster;
 import org.megaphone.attribution.ValidateOverrides;
-import org.megaphone.model.Account;
 import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.Reject;
@@ -20,31 +17,28 @@ import org.megaphone.model.SourceRef;
 import org.megaphone.rules.CodePoints;
 
 /**
- * The configuration both jobs attribute posts with: the validated roster, the de-duplicated
- * bulletins and the campaigns they define, and the valid, de-duplicated overrides. Built by the
- * same steps, under the same names, in the report and the stream.
+ * The report job's configuration tables as the pipeline reads them: the de-duplicated bulletins
+ * (bulletin_uptake has a row for each), the rejected overrides and the de-duplication and
+ * validation counts. The roster, campaigns and overrides that attribution uses are the values of
+ * {@link JobConfiguration}, read by the driver with the same rules: none of them is a side input
+ * or crosses a shuffle.
  */
 record Configuration(
-    PCollectionView<Roster> roster,
+    ConfigValue<Roster> roster,
     PCollection<Bulletin> bulletins,
-    PCollectionView<Campaigns> campaigns,
-    PCollectionView<Map<String, String>> overrides,
+    ConfigValue<Campaigns> campaigns,
+    ConfigValue<Map<String, String>> overrides,
     PCollection<Reject> rejects,
     PCollectionList<KV<String, Long>> stats) {
 
   static Configuration build(
-      PCollection<Account> accounts,
+      JobConfiguration values,
       PCollection<Bulletin> bulletinRows,
-      PCollection<AttributionOverride> overrideRows,
-      RuleOptions options) {
-    PCollectionView<Roster> roster = accounts.apply("BuildRoster", new BuildRoster());
+      PCollection<AttributionOverride> overrideRows) {
+    ConfigValue<Roster> roster = ConfigValue.fixed(values.roster());
     Deduplicate<Bulletin> dedupBulletins =
         new Deduplicate<>("bulletins", Bulletin::getBulletinId, Configuration::byRawBulletin);
     PCollectionTuple uniqueBulletins = bulletinRows.apply("DeduplicateBulletins", dedupBulletins);
-    PCollection<Bulletin> bulletins = uniqueBulletins.get(dedupBulletins.kept);
-    PCollectionView<Campaigns> campaigns =
-        bulletins.apply(
-            "BuildCampaigns", new BuildCampaigns(options.getCampaignTags(), options.getBulletinWindow()));
     PCollectionTuple validOverrides =
         overrideRows.apply("ValidateOverrides", new ValidateOverrides(roster));
     Deduplicate<AttributionOverride> dedupOverrides =
@@ -53,9 +47,9 @@ record Configuration(
         validOverrides.get(ValidateOverrides.VALID).apply("DeduplicateOverrides", dedupOverrides);
     return new Configuration(
         roster,
-        bulletins,
-        campaigns,
-        ValidateOverrides.view(uniqueOverrides.get(dedupOverrides.kept)),
+        uniqueBulletins.get(dedupBulletins.kept),
+        ConfigValue.fixed(values.campaigns()),
+        ConfigValue.<Map<String, String>>fixed(values.overrides()),
         validOverrides.get(ValidateOverrides.REJECTS),
         PCollectionList.of(uniqueBulletins.get(Deduplicate.STATS))
             .and(uniqueOverrides.get(Deduplicate.STATS))

@@ -26,6 +26,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.megaphone.attribution.AttributePosts;
+import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.CreditViews;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Account;
@@ -143,11 +144,17 @@ public final class ReportPipeline {
             .and(exports.get(ReadExports.VIEWS))
             .apply("FlattenViews", Flatten.pCollections());
 
-    // Configuration: roster, campaigns, overrides.
+    // Configuration: roster, campaigns, overrides, read by the driver (JobConfiguration).
     Configuration config =
         Configuration.build(
-            accounts, tables.get(read.rows(bulletinsTable)), tables.get(read.rows(overridesTable)), options);
-    PCollectionView<Roster> roster = config.roster();
+            JobConfiguration.read(
+                InputFiles.of(options.getInput()).excluding(options.getOutput()).excluding(excluded.toArray(new String[0])),
+                zone,
+                options.getCampaignTags(),
+                options.getBulletinWindow()),
+            tables.get(read.rows(bulletinsTable)),
+            tables.get(read.rows(overridesTable)));
+    ConfigValue<Roster> roster = config.roster();
     PCollection<Bulletin> bulletins = config.bulletins();
 
     // Posts and views: attribute each row; a post's rows and snapshots meet once, for its facts.

@@ -70,7 +70,12 @@ public final class ReportRun {
         throw new RunFailedException(e.getMessage(), e);
       }
       Pipeline pipeline = Pipeline.create(options);
-      ReportPipeline.build(pipeline, options, staging.toString(), alsoExcluded, content.content());
+      try {
+        // The roster, campaigns and overrides are read here (JobConfiguration): an invalid roster stops the run now.
+        ReportPipeline.build(pipeline, options, staging.toString(), alsoExcluded, content.content());
+      } catch (InputException e) {
+        throw new RunFailedException(e.getMessage(), e);
+      }
       String runner = options.getRunner().getSimpleName();
       // The DirectRunner can return at once and report its counters while it works. The
       // FlinkRunner could too (detached), but then a failed job loses its cause, so it stays
@@ -109,7 +114,7 @@ public final class ReportRun {
       if (options.getPseudonymise()) {
         Roster roster =
             Roster.of(
-                StreamConfiguration.rows(
+                JobConfiguration.rows(
                     org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput()),
                     org.megaphone.read.Tables.accounts(),
                     new ArrayList<>()));

@@ -71,8 +71,8 @@ public final class StreamPipeline {
   static void build(Pipeline pipeline, StreamOptions options) {
     String zone = options.getTimezone();
 
-    // Configuration, read once, here: its values travel inside the job (see StreamConfiguration).
-    StreamConfiguration configuration = StreamConfiguration.read(options);
+    // Configuration, read once, here: its values travel inside the job (see JobConfiguration).
+    JobConfiguration configuration = JobConfiguration.read(options);
     Content content = ContentConfiguration.read(InputFiles.topLevel(options.getInput()), options.getThemes()).content();
     ConfigValue<Roster> roster = ConfigValue.fixed(configuration.roster());
     PCollection<Reject> configRejects =

@@ -39,9 +39,14 @@ public final class ValidateOverrides
   public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
-  private final PCollectionView<Roster> roster;
+  private final ConfigValue<Roster> roster;
 
   public ValidateOverrides(PCollectionView<Roster> roster) {
+    this(ConfigValue.of(roster));
+  }
+
+  /** With the roster as a side input or as a value fixed when the job is built. */
+  public ValidateOverrides(ConfigValue<Roster> roster) {
     this.roster = roster;
   }
 
@@ -51,7 +56,7 @@ public final class ValidateOverrides
         overrides.apply(
             "CheckOverrideEntities",
             ParDo.of(new CheckFn(roster))
-                .withSideInputs(roster)
+                .withSideInputs(ConfigValue.views(roster))
                 .withOutputTags(VALID, TupleTagList.of(REJECTS).and(STATS)));
     out.get(VALID).setCoder(overrides.getCoder());
     out.get(STATS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
@@ -84,16 +89,16 @@ public final class ValidateOverrides
   }
 
   private static final class CheckFn extends DoFn<AttributionOverride, AttributionOverride> {
-    private final PCollectionView<Roster> roster;
+    private final ConfigValue<Roster> roster;
 
-    CheckFn(PCollectionView<Roster> roster) {
+    CheckFn(ConfigValue<Roster> roster) {
       this.roster = roster;
     }
 
     @ProcessElement
     public void process(ProcessContext context) {
       AttributionOverride o = context.element();
-      if (context.sideInput(roster).hasEntity(o.getEntityId())) {
+      if (roster.get(context).hasEntity(o.getEntityId())) {
         context.output(o);
       } else {
         context.output(

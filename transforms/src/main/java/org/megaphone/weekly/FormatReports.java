@@ -15,6 +15,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.Stats;
@@ -25,8 +26,8 @@ import org.megaphone.write.ReportRow;
  * platforms_weekly, themes_weekly, claims_weekly and bulletin_uptake (with each bulletin's
  * details), each row keyed by its file for {@link org.megaphone.write.WriteReports}.
  *
- * <p>Input: the sums of {@link SumReports} (one per key: as many as report rows). Side inputs: the
- * roster; the bulletins by id. Outputs: the rows by file name ({@link #ROWS}); the counts summed
+ * <p>Input: the sums of {@link SumReports} (one per key: as many as report rows). Configuration:
+ * the roster (a value or a side input). Side input: the bulletins by id. Outputs: the rows by file name ({@link #ROWS}); the counts summed
  * ({@link #STATS}): the stat keys, and the posts, engagement and views of entities_weekly's rows
  * for the conservation check.
  */
@@ -34,11 +35,11 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
   public static final TupleTag<KV<String, ReportRow>> ROWS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
-  private final PCollectionView<Roster> roster;
+  private final ConfigValue<Roster> roster;
   private final PCollectionView<Map<String, Bulletin>> bulletins;
   private final String zoneId;
 
-  public FormatReports(PCollectionView<Roster> roster, PCollectionView<Map<String, Bulletin>> bulletins, String zoneId) {
+  public FormatReports(ConfigValue<Roster> roster, PCollectionView<Map<String, Bulletin>> bulletins, String zoneId) {
     this.roster = roster;
     this.bulletins = bulletins;
     this.zoneId = zoneId;
@@ -50,11 +51,17 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
         sums.apply(
             "FormatRows",
             ParDo.of(new FormatFn(roster, bulletins, zoneId))
-                .withSideInputs(roster, bulletins)
+                .withSideInputs(withBulletins(ConfigValue.views(roster), bulletins))
                 .withOutputTags(ROWS, TupleTagList.of(STATS)));
     out.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE));
     out.get(STATS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
+  }
+
+  private static List<PCollectionView<?>> withBulletins(List<PCollectionView<?>> views, PCollectionView<?> bulletins) {
+    List<PCollectionView<?>> all = new java.util.ArrayList<>(views);
+    all.add(bulletins);
+    return all;
   }
 
   /** The row of one key, as (file name, row); null for a stat. */
@@ -84,12 +91,12 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
   }
 
   private static final class FormatFn extends DoFn<KV<ReportKey, Sums>, KV<String, ReportRow>> {
-    private final PCollectionView<Roster> roster;
+    private final ConfigValue<Roster> roster;
     private final PCollectionView<Map<String, Bulletin>> bulletins;
     private final String zoneId;
     private transient ZoneId zone;
 
-    FormatFn(PCollectionView<Roster> roster, PCollectionView<Map<String, Bulletin>> bulletins, String zoneId) {
+    FormatFn(ConfigValue<Roster> roster, PCollectionView<Map<String, Bulletin>> bulletins, String zoneId) {
       this.roster = roster;
       this.bulletins = bulletins;
       this.zoneId = zoneId;
@@ -108,7 +115,7 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
         c.output(STATS, KV.of(key.part(0), s.getCount()));
         return;
       }
-      c.output(row(key, s, c.sideInput(roster), c.sideInput(bulletins), zone));
+      c.output(row(key, s, roster.get(c), c.sideInput(bulletins), zone));
       if (key.getKind() == ReportKey.Kind.ENTITY) {
         WeeklyTotals t = s.totals();
         c.output(STATS, Stats.of(Stats.ENTITIES_WEEKLY_POSTS, t.getPosts()));

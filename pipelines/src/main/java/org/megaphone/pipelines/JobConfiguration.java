@@ -25,28 +25,35 @@ import org.megaphone.read.Tables;
 import org.megaphone.rules.Hashtags;
 
 /**
- * The stream's configuration, read once from --input when the job is built: the roster, the
- * campaigns and the overrides, by the same table readers and rules as the report job (contract
- * sections 2 and 7, D9 and D10), plus the rejected rows. The values travel inside the job, not
- * as side inputs: a stream on Flink resumed from a savepoint does not read bounded side inputs
- * again (runbooks/upgrade-and-savepoints.md).
+ * The configuration of a job, read once from --input when the job is built: the roster, the
+ * campaigns and the overrides, by the same table readers and rules as the pipeline's own reading
+ * of those tables (contract sections 2 and 7, D9 and D10), plus the rejected rows. The values
+ * travel inside the job, not as side inputs. The stream needs that: a stream on Flink resumed
+ * from a savepoint does not read bounded side inputs again (runbooks/upgrade-and-savepoints.md).
+ * The report uses it too: as a side input the roster became one record in Flink's sort buffers
+ * (19 MB serialized at 60,000 accounts), which failed a run with -Xmx2g ("record too large"),
+ * and a step with a side input cannot be chained to the one before it.
  */
-record StreamConfiguration(
+record JobConfiguration(
     Roster roster, Campaigns campaigns, HashMap<String, String> overrides, List<Reject> rejects)
     implements Serializable {
 
   /** @throws org.megaphone.read.InputException when the roster has a repeated handle */
-  static StreamConfiguration read(StreamOptions options) {
-    InputFiles folder = InputFiles.topLevel(options.getInput());
+  static JobConfiguration read(StreamOptions options) {
+    return read(InputFiles.topLevel(options.getInput()), options.getTimezone(), options.getCampaignTags(), options.getBulletinWindow());
+  }
+
+  /** From the given input files (the report's listing: recursive, its exclusions applied). */
+  static JobConfiguration read(InputFiles folder, String zone, String campaignTags, String bulletinWindow) {
     List<Reject> rejects = new ArrayList<>();
     Roster roster = Roster.of(rows(folder, Tables.accounts(), rejects));
     List<Bulletin> bulletins =
-        keepGreatest(rows(folder, Tables.bulletins(options.getTimezone()), rejects), Bulletin::getBulletinId, Configuration::byRawBulletin);
+        keepGreatest(rows(folder, Tables.bulletins(zone), rejects), Bulletin::getBulletinId, Configuration::byRawBulletin);
     Campaigns campaigns =
         new Campaigns(
             bulletins,
-            Hashtags.inList(options.getCampaignTags()),
-            Duration.parse(options.getBulletinWindow()).toMillis());
+            Hashtags.inList(campaignTags),
+            Duration.parse(bulletinWindow).toMillis());
     List<AttributionOverride> valid = new ArrayList<>();
     for (AttributionOverride o : rows(folder, Tables.overrides(), rejects)) {
       if (roster.hasEntity(o.getEntityId())) {
@@ -59,7 +66,7 @@ record StreamConfiguration(
     for (AttributionOverride o : keepGreatest(valid, AttributionOverride::postKey, Configuration::byRawOverride)) {
       overrides.put(o.postKey(), o.getEntityId());
     }
-    return new StreamConfiguration(roster, campaigns, overrides, rejects);
+    return new JobConfiguration(roster, campaigns, overrides, rejects);
   }
 
   /** The rows of every file of the table among the files, in path order (rejects collected). */
