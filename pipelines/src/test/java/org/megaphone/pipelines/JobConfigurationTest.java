@@ -17,11 +17,11 @@ import org.megaphone.model.PostKeys;
 import org.megaphone.model.Reject;
 
 /** The stream reads its configuration when it is built, with the report job's rules. */
-class StreamConfigurationTest {
+class JobConfigurationTest {
   @TempDir Path in;
 
-  private StreamConfiguration read() {
-    return StreamConfiguration.read(
+  private JobConfiguration read() {
+    return JobConfiguration.read(
         PipelineOptionsFactory.fromArgs("--input=" + in, "--output=" + in.resolve("live")).as(StreamOptions.class));
   }
 
@@ -37,7 +37,7 @@ class StreamConfigurationTest {
     Files.writeString(
         in.resolve("overrides.csv"),
         "platform,post_id,entity_id\ninstagram,p1,anna\ninstagram,p1,bo\ninstagram,p2,nobody\nmyspace,p3,anna\n");
-    StreamConfiguration config = read();
+    JobConfiguration config = read();
     assertThat(config.overrides(), equalTo(Map.of(PostKeys.of("instagram", "p1"), "bo")));
     List<String> reasons = config.rejects().stream().map(r -> r.getFile() + ":" + r.getLine() + " " + r.getReason()).sorted().toList();
     assertThat(reasons.size(), equalTo(2));
@@ -48,7 +48,7 @@ class StreamConfigurationTest {
   @Test
   void theRosterAndCampaignsComeFromTheFolderAndMissingTablesAreEmpty() throws IOException {
     accounts();
-    StreamConfiguration config = read();
+    JobConfiguration config = read();
     assertThat(config.roster().hasEntity("anna"), equalTo(true));
     assertThat(config.roster().hasEntity("nobody"), equalTo(false));
     assertThat(config.overrides(), equalTo(Map.of()));
