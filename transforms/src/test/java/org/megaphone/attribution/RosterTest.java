@@ -273,4 +273,18 @@ class RosterTest {
 
     assertThat(Roster.of(List.of(a, b)), is(Roster.of(List.of(b, a))));
   }
+
+  @Test
+  void aSerializedRosterArrivesAsItsRowsRebuiltAndIsOneInstancePerJvm() throws Exception {
+    Roster roster =
+        Roster.of(
+            List.of(
+                account("a.csv", 2, "instagram", "anna", "e1", "influencer"),
+                account("a.csv", 3, "tiktok", "anna_t", "e1", "influencer")));
+    Roster first = org.apache.beam.sdk.util.SerializableUtils.clone(roster);
+    Roster second = org.apache.beam.sdk.util.SerializableUtils.clone(roster);
+    org.hamcrest.MatcherAssert.assertThat(first == second, org.hamcrest.Matchers.is(true));
+    org.hamcrest.MatcherAssert.assertThat(first.account("tiktok", "anna_t").getEntityId(), org.hamcrest.Matchers.is("e1"));
+    org.hamcrest.MatcherAssert.assertThat(first.hasEntity("e1"), org.hamcrest.Matchers.is(true));
+  }
 }
