@@ -85,9 +85,9 @@ public final class ReportRun {
         options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
       }
       if (onFlink(options)) {
-        // CoGroupByKey (CreditViews) reads a shard past its in-memory part a second time; Flink's
-        // batch groups are read once unless asked. Without this a shard of more than 10,000 rows
-        // fails with "GBK result is not re-iterable" (100,000 generated posts did).
+        // Flink's batch groups are read once unless asked. CreditViews' former CoGroupByKey read a
+        // shard twice and failed without this ("GBK result is not re-iterable"); no step reads a
+        // group twice now, and the option costs nothing for those that read it once.
         options.as(org.apache.beam.runners.flink.FlinkPipelineOptions.class).setReIterableGroupByKeyResult(true);
       }
       progress.stage("reading " + options.getInput() + ", attributing and aggregating on " + runner);
