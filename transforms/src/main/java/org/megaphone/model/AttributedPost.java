@@ -132,35 +132,16 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
    * needed (its raw record and where it was read): lighter for every step after de-duplication.
    */
   public AttributedPost kept(long views) {
-    return create(
-        getPlatform(),
-        getPostId(),
-        getHandle(),
-        getPublishedAt(),
-        getWeek(),
-        getEntityId(),
-        getReason(),
-        getCampaign(),
-        getBulletinId(),
-        getLanguage(),
-        getLikes(),
-        getComments(),
-        getShares(),
-        getSaves(),
-        getRateFollowers(),
-        views,
-        getExportedAt(),
-        "",
-        NO_SOURCE,
-        getRole(),
-        getUrl(),
-        getThemes(),
-        getClaims());
+    return copy(views, "", NO_SOURCE);
   }
 
   private static final SourceRef NO_SOURCE = SourceRef.create("", 0, "");
 
   public AttributedPost withViews(long views) {
+    return copy(views, getRecord(), getSource());
+  }
+
+  private AttributedPost copy(long views, String record, SourceRef source) {
     return create(
         getPlatform(),
         getPostId(),
@@ -179,13 +160,14 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
         getRateFollowers(),
         views,
         getExportedAt(),
-        getRecord(),
-        getSource(),
+        record,
+        source,
         getRole(),
         getUrl(),
         getThemes(),
         getClaims());
   }
+
 
   @java.lang.Override
   public String rawRecord() {
