@@ -64,8 +64,9 @@ import org.megaphone.write.ReportRow;
 /**
  * The {@code report} job: a dataset folder in, the weekly reports of the contract out.
  *
- * <p>{@link #build} reads like the contract: read the tables, build the roster and campaigns,
- * de-duplicate, attribute posts, credit views, aggregate per week, write. {@link ReportRun} runs
+ * <p>{@link #build} reads like the contract: read the tables (the roster, campaigns and overrides
+ * are read by the driver, {@link JobConfiguration}), attribute posts, meet each post's rows and
+ * views once, sum every weekly report in one keyed sum, write. {@link ReportRun} runs
  * it into a staging folder, checks the counts and publishes.
  */
 public final class ReportPipeline {
@@ -111,6 +112,9 @@ public final class ReportPipeline {
    */
   static void build(Pipeline pipeline, ReportOptions options, String staging, List<String> excluded, Content content) {
     String zone = options.getTimezone();
+    // One listing of the input for the tables the job reads and the configuration the driver reads.
+    InputFiles input =
+        InputFiles.of(options.getInput()).excluding(options.getOutput()).excluding(excluded.toArray(new String[0]));
 
     // Read the contract's tables.
     Table<Account> accountsTable = Tables.accounts();
@@ -121,11 +125,11 @@ public final class ReportPipeline {
     Table<AttributionOverride> overridesTable = Tables.overrides();
     ReadTables read =
         new ReadTables(
-            InputFiles.of(options.getInput()).excluding(options.getOutput()).excluding(excluded.toArray(new String[0])),
+            input,
             List.of(accountsTable, postsTable, viewsTable, bulletinsTable, followersTable, overridesTable));
     PCollectionTuple tables = pipeline.apply("ReadTables", read);
     PCollection<Account> accounts = tables.get(read.rows(accountsTable));
-    Path exportsFolder = Paths.get(InputFiles.of(options.getInput()).root(), ReadExports.FOLDER);
+    Path exportsFolder = Paths.get(input.root(), ReadExports.FOLDER);
     PCollectionTuple exports =
         pipeline.apply(
             "ReadExports",
@@ -147,7 +151,7 @@ public final class ReportPipeline {
     Configuration config =
         Configuration.build(
             JobConfiguration.read(
-                InputFiles.of(options.getInput()).excluding(options.getOutput()).excluding(excluded.toArray(new String[0])),
+                input,
                 zone,
                 options.getCampaignTags(),
                 options.getBulletinWindow()),

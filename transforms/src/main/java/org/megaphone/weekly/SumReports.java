@@ -1,6 +1,5 @@
 package org.megaphone.weekly;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -77,20 +76,20 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
   /** Every (key, sums) pair one post's facts contribute. */
   public static void contributions(PostFacts f, BiConsumer<ReportKey, Sums> out) {
     if (f.getSnapshots() + f.getDuplicateSnapshots() > 0) {
-      out.accept(stat("views", Stats.ACCEPTED), Sums.count(f.getSnapshots()));
-      out.accept(stat("views", Stats.DUPLICATES), Sums.count(f.getDuplicateSnapshots()));
+      out.accept(VIEWS_ACCEPTED, Sums.count(f.getSnapshots()));
+      out.accept(VIEWS_DUPLICATES, Sums.count(f.getDuplicateSnapshots()));
     }
     AttributedPost p = f.getPost();
     if (p == null) {
-      out.accept(stat(Stats.ORPHAN_POSTS), Sums.count(1));
-      out.accept(stat(Stats.ORPHAN_SNAPSHOTS), Sums.count(f.getSnapshots()));
-      out.accept(stat(Stats.ORPHAN_VIEWS), Sums.count(f.getViews()));
+      out.accept(ORPHAN_POSTS, Sums.count(1));
+      out.accept(ORPHAN_SNAPSHOTS, Sums.count(f.getSnapshots()));
+      out.accept(ORPHAN_VIEWS, Sums.count(f.getViews()));
       return;
     }
-    out.accept(stat("posts", Stats.ACCEPTED), Sums.count(1));
-    out.accept(stat("posts", Stats.DUPLICATES), Sums.count(f.getPostRows() - 1));
-    out.accept(stat(Stats.POSTS_ENGAGEMENT), Sums.count(p.engagement()));
-    out.accept(stat(Stats.VIEWS_CREDITED), Sums.count(f.getViews()));
+    out.accept(POSTS_ACCEPTED, Sums.count(1));
+    out.accept(POSTS_DUPLICATES, Sums.count(f.getPostRows() - 1));
+    out.accept(POSTS_ENGAGEMENT, Sums.count(p.engagement()));
+    out.accept(VIEWS_CREDITED, Sums.count(f.getViews()));
 
     WeeklyTotals post = WeeklyTotals.ofPost(p);
     WeeklyTotals counts = post.withoutRate();
@@ -108,8 +107,7 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
       out.accept(ReportKey.of(ReportKey.Kind.BULLETIN, p.getBulletinId()), Sums.of(UptakeTotals.of(p)));
     }
     for (PostFacts.WeekViews w : f.getWeeks()) {
-      Sums views =
-          Sums.of(WeeklyTotals.create(0, 0, 0, 0, 0, 0, w.views(), w.snapshots(), BigDecimal.ZERO, BigDecimal.ONE, 0));
+      Sums views = Sums.of(WeeklyTotals.ofViews(w.views(), w.snapshots()));
       out.accept(ReportKey.of(ReportKey.Kind.ENTITY, w.week(), p.getEntityId()), views);
       out.accept(ReportKey.of(ReportKey.Kind.PLATFORM, w.week(), p.getPlatform(), p.getLanguage()), views);
       for (String theme : p.getThemes()) {
@@ -128,9 +126,16 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
     return ReportKey.of(ReportKey.Kind.STAT, name);
   }
 
-  private static ReportKey stat(String table, String what) {
-    return stat(Stats.of(table, what, 0).getKey());
-  }
+  // The run's counts, keyed once: every post contributes to several.
+  private static final ReportKey VIEWS_ACCEPTED = stat(Stats.of("views", Stats.ACCEPTED, 0).getKey());
+  private static final ReportKey VIEWS_DUPLICATES = stat(Stats.of("views", Stats.DUPLICATES, 0).getKey());
+  private static final ReportKey POSTS_ACCEPTED = stat(Stats.of("posts", Stats.ACCEPTED, 0).getKey());
+  private static final ReportKey POSTS_DUPLICATES = stat(Stats.of("posts", Stats.DUPLICATES, 0).getKey());
+  private static final ReportKey ORPHAN_POSTS = stat(Stats.ORPHAN_POSTS);
+  private static final ReportKey ORPHAN_SNAPSHOTS = stat(Stats.ORPHAN_SNAPSHOTS);
+  private static final ReportKey ORPHAN_VIEWS = stat(Stats.ORPHAN_VIEWS);
+  private static final ReportKey POSTS_ENGAGEMENT = stat(Stats.POSTS_ENGAGEMENT);
+  private static final ReportKey VIEWS_CREDITED = stat(Stats.VIEWS_CREDITED);
 
   /**
    * Sums the pairs of many posts in memory and passes each key on once per flush. A bulletin's

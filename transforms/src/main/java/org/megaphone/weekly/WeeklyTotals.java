@@ -118,7 +118,12 @@ public abstract class WeeklyTotals {
 
   /** Views credited in the week. */
   public static WeeklyTotals ofViews(long views) {
-    return create(0, 0, 0, 0, 0, 0, views, 1, BigDecimal.ZERO, BigDecimal.ONE, 0);
+    return ofViews(views, 1);
+  }
+
+  /** Views credited in the week by a number of snapshots (gain 0 included). */
+  public static WeeklyTotals ofViews(long views, long snapshots) {
+    return create(0, 0, 0, 0, 0, 0, views, snapshots, BigDecimal.ZERO, BigDecimal.ONE, 0);
   }
 
   public WeeklyTotals plus(WeeklyTotals o) {
