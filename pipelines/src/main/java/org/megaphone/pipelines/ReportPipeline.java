@@ -24,7 +24,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.megaphone.attribution.AttributePosts;
 import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.CreditViews;
 import org.megaphone.attribution.Roster;
@@ -33,6 +32,7 @@ import org.megaphone.model.AttributedPost;
 import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.PostFacts;
+import org.megaphone.model.PostInput;
 import org.megaphone.model.FollowerSnapshot;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
@@ -123,10 +123,15 @@ public final class ReportPipeline {
     Table<Bulletin> bulletinsTable = Tables.bulletins(zone);
     Table<FollowerSnapshot> followersTable = Tables.followers(zone);
     Table<AttributionOverride> overridesTable = Tables.overrides();
+    // Posts and views go from the parsers, keyed by post, to their one grouping (CreditViews).
+    boolean direct = !ReportRun.onFlink(options);
+    int shards = direct ? options.getShards() : 0;
     ReadTables read =
         new ReadTables(
-            input,
-            List.of(accountsTable, postsTable, viewsTable, bulletinsTable, followersTable, overridesTable));
+                input,
+                List.of(accountsTable, postsTable, viewsTable, bulletinsTable, followersTable, overridesTable))
+            .sending(postsTable, CreditViews.INPUT, CreditViews.inputCoder(), CreditViews.keyPosts(shards))
+            .sending(viewsTable, CreditViews.INPUT, CreditViews.inputCoder(), CreditViews.keyViews(shards));
     PCollectionTuple tables = pipeline.apply("ReadTables", read);
     PCollection<Account> accounts = tables.get(read.rows(accountsTable));
     Path exportsFolder = Paths.get(input.root(), ReadExports.FOLDER);
@@ -134,18 +139,15 @@ public final class ReportPipeline {
         pipeline.apply(
             "ReadExports",
             new ReadExports(
-                exportsFolder.toString(),
-                sources(exportsFolder, zone),
-                options.getProfile().isEmpty() ? null : options.getProfile(),
-                zone));
-    PCollection<Post> postRows =
-        PCollectionList.of(tables.get(read.rows(postsTable)))
-            .and(exports.get(ReadExports.POSTS))
-            .apply("FlattenPosts", Flatten.pCollections());
-    PCollection<ViewSnapshot> viewRows =
-        PCollectionList.of(tables.get(read.rows(viewsTable)))
-            .and(exports.get(ReadExports.VIEWS))
-            .apply("FlattenViews", Flatten.pCollections());
+                    exportsFolder.toString(),
+                    sources(exportsFolder, zone),
+                    options.getProfile().isEmpty() ? null : options.getProfile(),
+                    zone)
+                .sending(CreditViews.INPUT, CreditViews.inputCoder(), CreditViews.keyPosts(shards), CreditViews.keyViews(shards)));
+    PCollection<KV<String, PostInput>> postsAndViews =
+        PCollectionList.of(tables.get(CreditViews.INPUT))
+            .and(exports.get(CreditViews.INPUT))
+            .apply("FlattenPostsAndViews", Flatten.pCollections());
 
     // Configuration: roster, campaigns, overrides, read by the driver (JobConfiguration).
     Configuration config =
@@ -160,14 +162,11 @@ public final class ReportPipeline {
     ConfigValue<Roster> roster = config.roster();
     PCollection<Bulletin> bulletins = config.bulletins();
 
-    // Posts and views: attribute each row; a post's rows and snapshots meet once, for its facts.
-    boolean direct = !ReportRun.onFlink(options);
+    // A post's rows and snapshots meet once: the kept row attributed, its views credited per week.
     PCollection<PostFacts> facts =
-        postRows
-            .apply(
-                "AttributePosts",
-                new AttributePosts(roster, config.campaigns(), config.overrides(), zone).withContent(content))
-            .apply("CreditViews", new CreditViews(viewRows, zone, direct ? options.getShards() : 0));
+        postsAndViews.apply(
+            "CreditViews",
+            new CreditViews(roster, config.campaigns(), config.overrides(), zone, content));
     PCollection<AttributedPost> posts =
         facts.apply(
             "KeepPosts",

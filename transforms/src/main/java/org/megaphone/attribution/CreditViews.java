@@ -8,48 +8,91 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TupleTag;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.megaphone.content.Content;
 import org.megaphone.model.AttributedPost;
-import org.megaphone.model.PostEvent;
+import org.megaphone.model.Post;
 import org.megaphone.model.PostFacts;
+import org.megaphone.model.PostInput;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.rules.PostDeduplication;
 import org.megaphone.rules.ViewGains;
 import org.megaphone.rules.Weeks;
 
 /**
- * Contract section 4, Duplicates and Views: the attributed rows of each (platform, post_id) and
- * its view snapshots meet once; one row is kept, the cumulative views become gains, and the gains
- * are summed per week of their snapshots. Everything a report needs of the post leaves this step
- * in one {@link PostFacts}; no per-snapshot element is emitted.
+ * Contract section 4, Duplicates, Views and attribution: the rows of each (platform, post_id) and
+ * its view snapshots meet once; one row is kept and attributed (campaign, bulletin, entity,
+ * themes, claims), the cumulative views become gains, and the gains are summed per week of their
+ * snapshots. Everything a report needs of the post leaves this step in one {@link PostFacts}; no
+ * per-snapshot element is emitted.
  *
- * <p>The grouping key depends on the runner ({@code shards}): 0 groups by post (Flink: a group is
- * one post's rows, sorted and spilled by Flink, never all in one worker's memory); N > 0 groups by
- * one of N shards of the post key and regroups by post in memory (the DirectRunner, where a
- * grouping with one key per post costs a timer and a bundle per post). A shard must then fit in
- * memory, which bounds the DirectRunner to small inputs (Megaphone sends large ones to Flink).
+ * <p>The readers key what they read ({@link #keyPosts}, {@link #keyViews}) and send posts and
+ * views to one output ({@code ReadTables.sending}), so that on Flink the rows go from the parser
+ * to this grouping with no step between: every step boundary of Flink's batch translation (a
+ * Flatten, an output among several) encodes and decodes every row. Only the kept row of a post is
+ * attributed.
  *
- * <p>Input: attributed post rows, duplicates included (bounded); view snapshots via the
- * constructor. Output: one {@link PostFacts} per post key with rows or snapshots, orphans (views
- * of posts not in the posts table) included. Rejects nothing.
+ * <p>The grouping key depends on the runner ({@code shards} of the key functions): 0 groups by
+ * post (Flink: a group is one post's rows, sorted and spilled by Flink, never all in one worker's
+ * memory); N > 0 groups by one of N shards of the post key and regroups by post in memory (the
+ * DirectRunner, where a grouping with one key per post costs a timer and a bundle per post). A
+ * shard must then fit in memory, which bounds the DirectRunner to small inputs (Megaphone sends
+ * large ones to Flink).
+ *
+ * <p>Input: post rows as read, duplicates included, and view snapshots, each under its key.
+ * Output: one {@link PostFacts} per post key with rows or snapshots, orphans (views of posts not
+ * in the posts table) included. Rejects nothing.
  */
-public final class CreditViews extends PTransform<PCollection<AttributedPost>, PCollection<PostFacts>> {
-  private final PCollection<ViewSnapshot> views;
-  private final String zoneId;
-  private final int shards;
+public final class CreditViews extends PTransform<PCollection<KV<String, PostInput>>, PCollection<PostFacts>> {
+  /** The output the readers send keyed posts and views to. */
+  public static final TupleTag<KV<String, PostInput>> INPUT = new TupleTag<>("postsAndViews") {};
 
-  public CreditViews(PCollection<ViewSnapshot> views, String zoneId, int shards) {
-    this.views = views;
+  private final ConfigValue<Roster> roster;
+  private final ConfigValue<Campaigns> campaigns;
+  private final ConfigValue<Map<String, String>> overrides;
+  private final String zoneId;
+  private final Content content;
+
+  public CreditViews(
+      ConfigValue<Roster> roster,
+      ConfigValue<Campaigns> campaigns,
+      ConfigValue<Map<String, String>> overrides,
+      String zoneId,
+      Content content) {
+    this.roster = roster;
+    this.campaigns = campaigns;
+    this.overrides = overrides;
     this.zoneId = zoneId;
-    this.shards = shards;
+    this.content = content;
+  }
+
+  /** The coder of the keyed input. */
+  public static KvCoder<String, PostInput> inputCoder() {
+    return KvCoder.of(StringUtf8Coder.of(), PostInput.WireCoder.INSTANCE);
+  }
+
+  /** A post row under its post's key, or the key's shard when {@code shards} > 0. */
+  public static SerializableFunction<Post, KV<String, PostInput>> keyPosts(int shards) {
+    return post -> keyed(PostInput.of(post), shards);
+  }
+
+  /** A view snapshot under its post's key, or the key's shard when {@code shards} > 0. */
+  public static SerializableFunction<ViewSnapshot, KV<String, PostInput>> keyViews(int shards) {
+    return view -> keyed(PostInput.of(view), shards);
+  }
+
+  private static KV<String, PostInput> keyed(PostInput input, int shards) {
+    String key = input.postKey();
+    return KV.of(shards > 0 ? Integer.toString(shard(key, shards)) : key, input);
   }
 
   /** The shard of a post key: String.hashCode is specified, so shards are stable across JVMs. */
@@ -58,48 +101,43 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
   }
 
   @Override
-  public PCollection<PostFacts> expand(PCollection<AttributedPost> posts) {
-    KvCoder<String, PostEvent> coder = KvCoder.of(StringUtf8Coder.of(), PostEvent.WireCoder.INSTANCE);
-    PCollection<KV<String, PostEvent>> keyedPosts =
-        posts.apply("KeyPosts", MapElements.via(new KeyFn<AttributedPost>(shards))).setCoder(coder);
-    PCollection<KV<String, PostEvent>> keyedViews =
-        views.apply("KeyViews", MapElements.via(new KeyFn<ViewSnapshot>(shards))).setCoder(coder);
-    return PCollectionList.of(keyedPosts)
-        .and(keyedViews)
-        .apply("FlattenPostsAndViews", Flatten.pCollections())
+  public PCollection<PostFacts> expand(PCollection<KV<String, PostInput>> input) {
+    return input
         .apply("GroupPostsAndViews", GroupByKey.create())
-        .apply("CreditGains", ParDo.of(new CreditFn(zoneId)))
+        .apply(
+            "CreditGains",
+            ParDo.of(new CreditFn(roster, campaigns, overrides, zoneId, content))
+                .withSideInputs(ConfigValue.views(roster, campaigns, overrides)))
         .setCoder(PostFacts.WireCoder.INSTANCE);
-  }
-
-  /** A post row or a snapshot under its post's key (or the key's shard). */
-  private static final class KeyFn<T> extends SimpleFunction<T, KV<String, PostEvent>> {
-    private final int shards;
-
-    KeyFn(int shards) {
-      this.shards = shards;
-    }
-
-    @Override
-    public KV<String, PostEvent> apply(T row) {
-      PostEvent event = row instanceof AttributedPost p ? PostEvent.of(p) : PostEvent.of((ViewSnapshot) row);
-      String key = event.postKey();
-      return KV.of(shards > 0 ? Integer.toString(shard(key, shards)) : key, event);
-    }
   }
 
   /** The rows of one post. */
   private static final class PostRows {
-    final List<AttributedPost> posts = new ArrayList<>();
+    final List<Post> posts = new ArrayList<>();
     final List<Map.Entry<Long, Long>> snapshots = new ArrayList<>();
   }
 
-  private static final class CreditFn extends DoFn<KV<String, Iterable<PostEvent>>, PostFacts> {
+  private static final class CreditFn extends DoFn<KV<String, Iterable<PostInput>>, PostFacts> {
+    // Read live by the report's progress lines (posts attributed: kept rows).
+    private final Counter attributed = Metrics.counter(AttributePosts.class, "posts");
+    private final ConfigValue<Roster> roster;
+    private final ConfigValue<Campaigns> campaigns;
+    private final ConfigValue<Map<String, String>> overrides;
     private final String zoneId;
+    private final Content content;
     private transient ZoneId zone;
 
-    CreditFn(String zoneId) {
+    CreditFn(
+        ConfigValue<Roster> roster,
+        ConfigValue<Campaigns> campaigns,
+        ConfigValue<Map<String, String>> overrides,
+        String zoneId,
+        Content content) {
+      this.roster = roster;
+      this.campaigns = campaigns;
+      this.overrides = overrides;
       this.zoneId = zoneId;
+      this.content = content;
     }
 
     @Setup
@@ -108,9 +146,9 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<PostEvent>> group, OutputReceiver<PostFacts> out) {
+    public void process(ProcessContext c) {
       Map<String, PostRows> byPost = new TreeMap<>();
-      for (PostEvent e : group.getValue()) {
+      for (PostInput e : c.element().getValue()) {
         PostRows rows = byPost.computeIfAbsent(e.postKey(), k -> new PostRows());
         if (e.getPost() != null) {
           rows.posts.add(e.getPost());
@@ -119,14 +157,25 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
         }
       }
       for (PostRows rows : byPost.values()) {
-        out.output(facts(rows.posts, rows.snapshots, zone));
+        Post best = PostDeduplication.best(rows.posts);
+        AttributedPost kept = null;
+        if (best != null) {
+          kept =
+              AttributePosts.attribute(
+                  best, roster.get(c), campaigns.get(c), overrides.get(c).get(best.key()), zone, content);
+          attributed.inc();
+        }
+        c.output(facts(kept, rows.posts.size(), rows.snapshots, zone));
       }
     }
   }
 
-  /** The facts of one post key from its rows and its snapshots (instant, cumulative views). */
-  public static PostFacts facts(List<AttributedPost> rows, List<Map.Entry<Long, Long>> snapshots, ZoneId zone) {
-    AttributedPost post = PostDeduplication.best(rows);
+  /**
+   * The facts of one post key from its kept row (attributed; null when it has none), the number
+   * of its rows and its snapshots (instant, cumulative views).
+   */
+  public static PostFacts facts(
+      @Nullable AttributedPost post, long postRows, List<Map.Entry<Long, Long>> snapshots, ZoneId zone) {
     ViewGains.Distinct distinct = ViewGains.distinct(snapshots);
     List<PostFacts.WeekViews> weeks = new ArrayList<>();
     String week = null;
@@ -155,7 +204,7 @@ public final class CreditViews extends PTransform<PCollection<AttributedPost>, P
     return PostFacts.create(
         post == null ? null : post.kept(total),
         weeks,
-        rows.size(),
+        postRows,
         distinct.byInstant().size(),
         distinct.duplicates(),
         total);

@@ -3,6 +3,7 @@ package org.megaphone.read;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -41,6 +42,11 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   private final InputFiles files;
   private final Map<String, Table<?>> tables = new LinkedHashMap<>();
   private final Map<String, TupleTag<?>> tags = new LinkedHashMap<>();
+
+  /** Tables whose rows go to a shared output ({@link #sending}): each row through its function. */
+  private final Map<String, SerializableFunction<Object, Object>> mappings = new LinkedHashMap<>();
+
+  private final Map<TupleTag<?>, Coder<?>> sharedCoders = new LinkedHashMap<>();
 
   /** Null for one pass over the folder; else how often a stream looks for new files. */
   private final org.joda.time.Duration pollInterval;
@@ -114,13 +120,33 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   /** The tag of a table's rows in the output. */
   @SuppressWarnings("unchecked")
   public <T> TupleTag<T> rows(Table<T> table) {
+    if (mappings.containsKey(table.name())) {
+      throw new IllegalArgumentException(table.name() + "'s rows are sent to a shared output");
+    }
     return (TupleTag<T>) tags.get(table.name());
+  }
+
+  /**
+   * Sends each row of {@code table}, through {@code map}, to the output {@code tag} instead of a
+   * table output of its own. Tables sent to one tag reach their consumer as one collection
+   * without a Flatten: on Flink's batch translation a Flatten, like each further output of the
+   * parsing step, is a task boundary that encodes and decodes every row (runbooks/performance.md).
+   */
+  @SuppressWarnings("unchecked")
+  public <T, O> ReadTables sending(Table<T> table, TupleTag<O> tag, Coder<O> coder, SerializableFunction<T, O> map) {
+    if (!tables.containsKey(table.name())) {
+      throw new IllegalArgumentException("not a table of this reader: " + table.name());
+    }
+    tags.put(table.name(), tag);
+    mappings.put(table.name(), (SerializableFunction<Object, Object>) (SerializableFunction<?, ?>) map);
+    sharedCoders.put(tag, coder);
+    return this;
   }
 
   @java.lang.Override
   public PCollectionTuple expand(PBegin input) {
     TupleTagList others = TupleTagList.of(FILES);
-    for (TupleTag<?> tag : tags.values()) {
+    for (TupleTag<?> tag : new java.util.LinkedHashSet<>(tags.values())) {
       others = others.and(tag);
     }
     PCollectionTuple parsed =
@@ -130,13 +156,23 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
             .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(
                 "ParseRows",
-                ParDo.of(new ParseFileFn(files, tables, tags, lateness)).withOutputTags(REJECTS, others));
+                ParDo.of(new ParseFileFn(files, tables, tags, mappings, lateness)).withOutputTags(REJECTS, others));
     parsed.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
     parsed.get(FILES).setCoder(InputFile.WireCoder.INSTANCE);
     for (Table<?> t : tables.values()) {
-      setCoder(parsed.get(tags.get(t.name())), t.type());
+      if (!mappings.containsKey(t.name())) {
+        setCoder(parsed.get(tags.get(t.name())), t.type());
+      }
+    }
+    for (Map.Entry<TupleTag<?>, Coder<?>> shared : sharedCoders.entrySet()) {
+      setCoder(parsed.get(shared.getKey()), shared.getValue());
     }
     return parsed;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void setCoder(PCollection<?> collection, Coder<T> coder) {
+    ((PCollection<T>) collection).setCoder(coder);
   }
 
   @SuppressWarnings("unchecked")
@@ -182,16 +218,19 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     private final InputFiles files;
     private final Map<String, Table<?>> tables;
     private final Map<String, TupleTag<?>> tags;
+    private final Map<String, SerializableFunction<Object, Object>> mappings;
     private final org.megaphone.stream.Lateness lateness;
 
     ParseFileFn(
         InputFiles files,
         Map<String, Table<?>> tables,
         Map<String, TupleTag<?>> tags,
+        Map<String, SerializableFunction<Object, Object>> mappings,
         org.megaphone.stream.Lateness lateness) {
       this.files = files;
       this.tables = tables;
       this.tags = tags;
+      this.mappings = mappings;
       this.lateness = lateness;
     }
 
@@ -235,7 +274,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     private <T> TableFiles.Counts parse(
         Table<T> table, String name, java.io.Reader text, long found, long[] late, MultiOutputReceiver out)
         throws java.io.IOException {
-      TupleTag<T> rows = (TupleTag<T>) tags.get(table.name());
+      TupleTag<Object> rows = (TupleTag<Object>) tags.get(table.name());
+      SerializableFunction<Object, Object> map = mappings.get(table.name());
       return TableFiles.parseWithSources(
           table,
           name,
@@ -246,7 +286,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
             Long at = lateness == null ? null : table.eventTime(row);
             String reason = at == null ? null : lateness.tooLate(at, found);
             if (reason == null) {
-              out.get(rows).output(row);
+              out.get(rows).output(map == null ? row : map.apply(row));
             } else {
               out.get(REJECTS).output(source.reject(table.name(), reason));
               rowsRejected.inc();

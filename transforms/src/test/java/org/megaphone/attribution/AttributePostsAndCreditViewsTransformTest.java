@@ -14,6 +14,12 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.megaphone.content.Content;
+import org.megaphone.model.PostInput;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
@@ -59,9 +65,23 @@ class AttributePostsAndCreditViewsTransformTest {
         snapshots.isEmpty()
             ? p.apply("Views", Create.empty(TypeDescriptor.of(ViewSnapshot.class)))
             : p.apply("Views", Create.of(snapshots));
-    return p.apply("Posts", Create.of(posts))
-        .apply("AttributePosts", new AttributePosts(roster, campaigns, overridesView, "UTC"))
-        .apply("CreditViews", new CreditViews(viewRows, "UTC", shards));
+    PCollection<KV<String, PostInput>> keyedPosts =
+        p.apply("Posts", Create.of(posts))
+            .apply("KeyPosts", MapElements.via(simple(CreditViews.keyPosts(shards))))
+            .setCoder(CreditViews.inputCoder());
+    PCollection<KV<String, PostInput>> keyedViews =
+        viewRows.apply("KeyViews", MapElements.via(simple(CreditViews.keyViews(shards)))).setCoder(CreditViews.inputCoder());
+    return PCollectionList.of(keyedPosts)
+        .and(keyedViews)
+        .apply("FlattenPostsAndViews", Flatten.pCollections())
+        .apply(
+            "CreditViews",
+            new CreditViews(
+                ConfigValue.of(roster), ConfigValue.of(campaigns), ConfigValue.of(overridesView), "UTC", Content.NONE));
+  }
+
+  private static <T> SimpleFunction<T, KV<String, PostInput>> simple(SerializableFunction<T, KV<String, PostInput>> f) {
+    return new SimpleFunction<>(f) {};
   }
 
   /** Each post's facts as text: post id (or orphan), entity, reason, total views, then views per week. */

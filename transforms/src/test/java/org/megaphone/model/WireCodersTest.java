@@ -76,6 +76,8 @@ class WireCodersTest {
     roundTrips(Contribution.WireCoder.INSTANCE, Contribution.of("post", 9, post("fi", 3L), totals()));
     roundTrips(PostEvent.WireCoder.INSTANCE, PostEvent.of(post("fi", 3L)));
     roundTrips(PostEvent.WireCoder.INSTANCE, PostEvent.create(null, ViewSnapshot.create("x", "1", 2, 3)));
+    roundTrips(PostInput.WireCoder.INSTANCE, PostInput.of(Post.create("x", "1", "h", 0, null, null, null, 0, 0, 0, 0, null, null, SOURCE)));
+    roundTrips(PostInput.WireCoder.INSTANCE, PostInput.of(ViewSnapshot.create("x", "1", 2, 3)));
     roundTrips(PaneRow.WireCoder.INSTANCE, PaneRow.create("entities_weekly.csv", List.of("k"), List.of("c"), "ON_TIME", 4, false));
     roundTrips(RankTopPosts.Change.WireCoder.INSTANCE, RankTopPosts.Change.create("2020-W14", "x\u001f1", null, 3));
     roundTrips(
@@ -86,7 +88,7 @@ class WireCodersTest {
   @Test
   void pipelinesInferTheWireCodersNotSchemaCoders() throws Exception {
     CoderRegistry registry = CoderRegistry.createDefault();
-    for (Class<?> type : List.of(Post.class, ViewSnapshot.class, AttributedPost.class, WeeklyTotals.class, ReportRow.class, Reject.class)) {
+    for (Class<?> type : List.of(Post.class, ViewSnapshot.class, PostInput.class, AttributedPost.class, WeeklyTotals.class, ReportRow.class, Reject.class)) {
       assertThat(type.getName(), registry.getCoder(TypeDescriptor.of(type)), instanceOf(Wire.Coder.class));
       // No @DefaultSchema left: a schema would win over the coder when Beam infers one.
       assertThat(type.getName(), hasNoSchema(type), equalTo(true));

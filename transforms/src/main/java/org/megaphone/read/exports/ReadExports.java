@@ -1,6 +1,7 @@
 package org.megaphone.read.exports;
 
 import java.io.IOException;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
@@ -13,7 +14,9 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -50,6 +53,31 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
   private final String profile;
   private final String zoneId;
 
+  /** Null to output posts and views as {@link #POSTS} and {@link #VIEWS}; else where both go ({@link #sending}). */
+  private Sending<?> sending;
+
+  /** The one output that posts and views go to, each through its function. */
+  private record Sending<O>(
+      TupleTag<O> tag,
+      Coder<O> coder,
+      SerializableFunction<Post, O> posts,
+      SerializableFunction<ViewSnapshot, O> views)
+      implements java.io.Serializable {}
+
+  /**
+   * Sends the posts and the view snapshots, each through its function, to {@code tag} instead of
+   * {@link #POSTS} and {@link #VIEWS}: one collection for their one consumer, without a Flatten
+   * (see {@link org.megaphone.read.ReadTables#sending}).
+   */
+  public <O> ReadExports sending(
+      TupleTag<O> tag,
+      Coder<O> coder,
+      SerializableFunction<Post, O> posts,
+      SerializableFunction<ViewSnapshot, O> views) {
+    this.sending = new Sending<>(tag, coder, posts, views);
+    return this;
+  }
+
   /**
    * @param exportsFolder absolute path of the dataset's exports/ folder
    * @param profile a profile name to force, or null to recognise each file by its header
@@ -81,15 +109,27 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
             .apply("OpenExports", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(
                 "ParseExports",
-                ParDo.of(new ParseExportFn(exportsFolder, sources, profile, zoneId))
+                ParDo.of(new ParseExportFn(exportsFolder, sources, profile, zoneId, sending))
                     .withOutputTags(
-                        POSTS, TupleTagList.of(VIEWS).and(REJECTS).and(FILES).and(WARNINGS)));
-    out.get(POSTS).setCoder(Post.WireCoder.INSTANCE);
-    out.get(VIEWS).setCoder(ViewSnapshot.WireCoder.INSTANCE);
+                        REJECTS,
+                        (sending == null ? TupleTagList.of(POSTS).and(VIEWS) : TupleTagList.of(sending.tag()))
+                            .and(FILES)
+                            .and(WARNINGS)));
+    if (sending == null) {
+      out.get(POSTS).setCoder(Post.WireCoder.INSTANCE);
+      out.get(VIEWS).setCoder(ViewSnapshot.WireCoder.INSTANCE);
+    } else {
+      setCoder(out.get(sending.tag()), sending.coder());
+    }
     out.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
     out.get(FILES).setCoder(InputFile.WireCoder.INSTANCE);
     out.get(WARNINGS).setCoder(StringUtf8Coder.of());
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void setCoder(PCollection<?> collection, Coder<T> coder) {
+    ((PCollection<T>) collection).setCoder(coder);
   }
 
   /** Data files: not folders, not sources.csv, named like a CSV or text export. */
@@ -106,7 +146,7 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
   /** The largest export read (whole): 256 MiB, far above any platform's export of one account. */
   public static final int MAX_EXPORT_BYTES = 256 << 20;
 
-  private static final class ParseExportFn extends DoFn<FileIO.ReadableFile, Post> {
+  private static final class ParseExportFn extends DoFn<FileIO.ReadableFile, Reject> {
     // Read live by the driver's progress lines (pipelines/Progress).
     private final Counter filesRead = Metrics.counter(ReadExports.class, "files");
     private final Counter rowsRead = Metrics.counter(ReadExports.class, "rows");
@@ -115,12 +155,35 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
     private final Sources sources;
     private final String profile;
     private final String zoneId;
+    private final Sending<?> sending;
 
-    ParseExportFn(String exportsFolder, Sources sources, String profile, String zoneId) {
+    ParseExportFn(String exportsFolder, Sources sources, String profile, String zoneId, Sending<?> sending) {
       this.exportsFolder = exportsFolder;
       this.sources = sources;
       this.profile = profile;
       this.zoneId = zoneId;
+      this.sending = sending;
+    }
+
+    private void post(Post p, MultiOutputReceiver out) {
+      if (sending == null) {
+        out.get(POSTS).output(p);
+      } else {
+        send(sending, sending.posts().apply(p), out);
+      }
+    }
+
+    private void view(ViewSnapshot v, MultiOutputReceiver out) {
+      if (sending == null) {
+        out.get(VIEWS).output(v);
+      } else {
+        send(sending, sending.views().apply(v), out);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O> void send(Sending<O> to, Object value, MultiOutputReceiver out) {
+      out.get(to.tag()).output((O) value);
     }
 
     @ProcessElement
@@ -147,12 +210,12 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
               decoded.text(),
               profile == null ? null : Profiles.named(profile),
               p -> {
-                out.get(POSTS).output(p);
+                post(p, out);
                 rowsRead.inc();
                 LiveCounts.countRow(false);
               },
               v -> {
-                out.get(VIEWS).output(v);
+                view(v, out);
                 rowsRead.inc();
                 LiveCounts.countRow(false);
               },
