@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * {@code megaphone bench}: generates a dataset ({@link Generate}) and measures, in this JVM, the
  * batch report on the DirectRunner and on embedded Flink against DuckDB and a hand-written single
- * pass doing the report's author-attributed core ({@link BenchReferences}); prints wall and CPU
+ * pass doing the report's author-attributed core ({@link BenchReferences}), and a plain Beam
+ * pipeline of that core on the same runner ({@link BenchBeam}); prints wall and CPU
  * seconds, rows/s, MB/s, peak and live heap per run (medians of --runs), the ratios, and whether the
  * three agree. runbooks/performance.md holds the figures.
  */
@@ -105,7 +106,7 @@ final class Bench {
     int warmups = Integer.parseInt(options.getOrDefault("warmup", "1"));
     boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
     String defaultEngines =
-        stream ? "stream,stream-reuse,passthrough,read" : "megaphone,duckdb,singlepass";
+        stream ? "stream,stream-reuse,passthrough,read" : "megaphone,duckdb,singlepass,beam";
     List<String> engines = List.of(options.getOrDefault("engines", defaultEngines).split(","));
     Path work = Paths.get(options.getOrDefault("work", "target/bench"));
     Path dataset = work.resolve("scale-" + scale);
@@ -132,6 +133,7 @@ final class Bench {
     jobs.put("flink-datastream", o -> megaphone(dataset, o, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores, "--objectReuse=true", "--fasterCopy=true", "--useDataStreamForBatch=true"));
     jobs.put("duckdb", o -> BenchReferences.duckDb(dataset, zone));
     jobs.put("singlepass", o -> BenchReferences.singlePass(dataset, zone));
+    jobs.put("beam", o -> BenchBeam.run(dataset, o, zone));
 
     Map<String, Measure> medians = new LinkedHashMap<>();
     Map<String, Map<String, long[]>> results = new LinkedHashMap<>();
@@ -158,7 +160,7 @@ final class Bench {
           m.getKey(), x.wall(), x.cpu(), rows / x.wall(), bytes / 1e6 / x.wall(), x.peakHeap() >> 20, x.liveHeap() >> 20);
     }
     for (String megaphone : List.of("megaphone", "direct", "flink", "flink-reuse", "flink-datastream")) {
-      for (String reference : List.of("duckdb", "singlepass")) {
+      for (String reference : List.of("duckdb", "singlepass", "beam")) {
         if (medians.containsKey(megaphone) && medians.containsKey(reference)) {
           out.printf(Locale.ROOT, "Megaphone %s / %s: %.1fx wall%n", megaphone, reference,
               medians.get(megaphone).wall() / medians.get(reference).wall());

@@ -23,7 +23,7 @@ public final class Megaphone {
           + "       megaphone verify --manifest=DIR/summary.json [--input=DIR]\n"
           + "       megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]\n"
           + "       megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)\n"
-          + "       megaphone bench [--scale=10] [--runs=3] [--warmup=1] [--engines=direct,flink,duckdb,singlepass]   (runbooks/performance.md)\n"
+          + "       megaphone bench [--scale=10] [--runs=3] [--warmup=1] [--engines=megaphone,duckdb,singlepass,beam]   (runbooks/performance.md)\n"
           + "       megaphone bench --stream [--scale=10] [--runs=3] [--warmup=1] [--engines=stream,stream-reuse,passthrough,read]\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 

@@ -62,6 +62,13 @@ class BenchTest {
   }
 
   @Test
+  @Timeout(120)
+  void thePlainBeamPipelineOnEmbeddedFlinkComputesTheSameCore(@TempDir Path tmp) throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    assertThat(flat(BenchBeam.run(dataset(tmp.resolve("in")), out, ZONE)), equalTo(new TreeMap<>(EXPECTED)));
+  }
+
+  @Test
   void megaphoneReadsTheSameCoreFromItsReport(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("out");
     ReportRun.run(Megaphone.parse(new String[] {"--input=" + dataset(tmp.resolve("in")), "--output=" + out, "--timezone=Europe/Helsinki", "--maxRejectRatio=0.5"}));
