@@ -127,7 +127,23 @@ public final class CsvRecords {
    * keeping them: only the record being read is in memory.
    */
   public static void forEach(Reader text, char delimiter, Consumer<Record> each) throws IOException {
-    new Tokenizer(text, delimiter).run(each);
+    new Tokenizer(text, delimiter, 1, -1).run(each);
+  }
+
+  /**
+   * As {@link #forEach(Reader, char, Consumer)}, for a part of a file that starts at a record
+   * start ({@link FileSplits}): its first physical line is line {@code firstLine} of the file, and
+   * the header, read elsewhere, has {@code width} fields.
+   */
+  public static void forEachInPart(
+      Reader text, char delimiter, long firstLine, int width, Consumer<Record> each)
+      throws IOException {
+    new Tokenizer(text, delimiter, firstLine, width).run(each);
+  }
+
+  /** The first record of {@code text} (a file's header), or null when it holds none. */
+  public static Record first(Reader text, char delimiter) throws IOException {
+    return new Tokenizer(text, delimiter, 1, -1).next();
   }
 
   /** The tokenizer's state: a window of the text from the start of the current record. */
@@ -141,14 +157,16 @@ public final class CsvRecords {
 
     private int limit;
     private boolean eof;
-    private long line = 1;
+    private long line;
 
     /** The header's field count, once the header is read. */
-    private int width = -1;
+    private int width;
 
-    Tokenizer(Reader in, char delimiter) {
+    Tokenizer(Reader in, char delimiter, long firstLine, int width) {
       this.in = in;
       this.delimiter = delimiter;
+      this.line = firstLine;
+      this.width = width;
     }
 
     /** The character at {@code offset} from the record's start, or -1 past the end of the text. */
@@ -183,6 +201,13 @@ public final class CsvRecords {
     }
 
     void run(Consumer<Record> each) throws IOException {
+      for (Record record; (record = next()) != null; ) {
+        each.accept(record);
+      }
+    }
+
+    /** The next record, or null at the end of the text. */
+    Record next() throws IOException {
       while (true) {
         // Skip blank physical lines (empty, or spaces and tabs only).
         int k = 0;
@@ -195,7 +220,7 @@ public final class CsvRecords {
           }
         }
         if (c == -1) {
-          return;
+          return null;
         }
         if (c == '\n' || c == '\r') {
           start += k + lineBreakLength(k);
@@ -206,7 +231,7 @@ public final class CsvRecords {
         if (width < 0 && record.error == null) {
           width = record.fields.size();
         }
-        each.accept(record);
+        return record;
       }
     }
 

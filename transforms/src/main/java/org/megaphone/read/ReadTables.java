@@ -12,7 +12,12 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.megaphone.model.Wire;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -143,20 +148,55 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     return this;
   }
 
+  /**
+   * Uncompressed files of at least twice this size are read in parts of about this size, spread
+   * over the workers ({@link FileSplits}); smaller ones, gzip files and files a stream finds are
+   * read whole, each by one worker.
+   */
+  static final long PART_BYTES = 4L << 20;
+
   @java.lang.Override
   public PCollectionTuple expand(PBegin input) {
     TupleTagList others = TupleTagList.of(FILES);
     for (TupleTag<?> tag : new java.util.LinkedHashSet<>(tags.values())) {
       others = others.and(tag);
     }
-    PCollectionTuple parsed =
-        input
-            .apply("MatchFiles", match())
-            .apply("KeepTableFiles", Filter.by(new IsTableFile(files, tables)))
-            .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
-            .apply(
-                "ParseRows",
-                ParDo.of(new ParseFileFn(files, tables, tags, mappings, lateness)).withOutputTags(REJECTS, others));
+    PCollectionTuple parsed;
+    if (pollInterval != null) {
+      // A stream reads each file it finds whole (its step names are those of its savepoints).
+      parsed =
+          input
+              .apply("MatchFiles", match())
+              .apply("KeepTableFiles", Filter.by(new IsTableFile(files, tables)))
+              .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
+              .apply(
+                  "ParseRows",
+                  ParDo.of(new ParseFileFn(files, tables, tags, mappings, lateness)).withOutputTags(REJECTS, others));
+    } else {
+      // One pass: the files are listed and their parts planned here, on the driver, and the parts
+      // spread over the workers as the elements of a source (a shuffle to spread them waits for
+      // every file to be planned and deals them out unevenly: runbooks/performance.md).
+      TupleTagList outputs = TupleTagList.of(PARTS);
+      for (TupleTag<?> tag : new java.util.LinkedHashSet<>(tags.values())) {
+        outputs = outputs.and(tag);
+      }
+      PCollectionTuple read =
+          input
+              .apply("PlanParts", Create.of(plannedParts()).withCoder(FilePart.WireCoder.INSTANCE))
+              .apply(
+                  "ParseRows",
+                  ParDo.of(new ParsePartFn(tables, tags, mappings)).withOutputTags(REJECTS, outputs));
+      read.get(PARTS).setCoder(FilePart.WireCoder.INSTANCE);
+      PCollection<InputFile> merged =
+          read.get(PARTS)
+              .apply("KeyPartsByFile", WithKeys.of(FilePart::resource).withKeyType(TypeDescriptors.strings()))
+              .apply("GroupPartsByFile", GroupByKey.create())
+              .apply("MergeParts", ParDo.of(new MergePartsFn(tables)));
+      parsed = PCollectionTuple.of(FILES, merged).and(REJECTS, read.get(REJECTS));
+      for (TupleTag<?> tag : new java.util.LinkedHashSet<>(tags.values())) {
+        parsed = and(parsed, tag, read.get(tag));
+      }
+    }
     parsed.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
     parsed.get(FILES).setCoder(InputFile.WireCoder.INSTANCE);
     for (Table<?> t : tables.values()) {
@@ -168,6 +208,14 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       setCoder(parsed.get(shared.getKey()), shared.getValue());
     }
     return parsed;
+  }
+
+  /** The parts of the files read, with what each counted (then merged per file into FILES). */
+  private static final TupleTag<FilePart> PARTS = new TupleTag<>() {};
+
+  @SuppressWarnings("unchecked")
+  private static <T> PCollectionTuple and(PCollectionTuple tuple, TupleTag<T> tag, PCollection<?> rows) {
+    return tuple.and(tag, (PCollection<T>) rows);
   }
 
   @SuppressWarnings("unchecked")
@@ -209,17 +257,66 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
-  private static final class ParseFileFn extends DoFn<FileIO.ReadableFile, Reject> {
+  /** Hands a table's parsed rows and rejects to the step's outputs, counted. */
+  private abstract static class RowsFn<InputT> extends DoFn<InputT, Reject> {
     // Read live by the driver's progress lines (pipelines/Progress).
-    private final Counter filesRead = Metrics.counter(ReadTables.class, "files");
+    final Counter filesRead = Metrics.counter(ReadTables.class, "files");
     private final Counter rowsRead = Metrics.counter(ReadTables.class, "rows");
     private final Counter rowsRejected = Metrics.counter(ReadTables.class, "rejects");
     private final Counter rowsTooLate = Metrics.counter(ReadTables.class, "tooLate");
-    private final InputFiles files;
-    private final Map<String, Table<?>> tables;
+    final Map<String, Table<?>> tables;
     private final Map<String, TupleTag<?>> tags;
     private final Map<String, SerializableFunction<Object, Object>> mappings;
     private final org.megaphone.stream.Lateness lateness;
+
+    RowsFn(
+        Map<String, Table<?>> tables,
+        Map<String, TupleTag<?>> tags,
+        Map<String, SerializableFunction<Object, Object>> mappings,
+        org.megaphone.stream.Lateness lateness) {
+      this.tables = tables;
+      this.tags = tags;
+      this.mappings = mappings;
+      this.lateness = lateness;
+    }
+
+    /** Where a good row goes: its table's output, or (too late for the stream) the rejects. */
+    @SuppressWarnings("unchecked")
+    <T> java.util.function.BiConsumer<T, org.megaphone.model.SourceRef> rows(
+        Table<T> table, long found, long[] late, MultiOutputReceiver out) {
+      TupleTag<Object> rows = (TupleTag<Object>) tags.get(table.name());
+      SerializableFunction<Object, Object> map = mappings.get(table.name());
+      return (row, source) -> {
+        rowsRead.inc();
+        LiveCounts.row();
+        Long at = lateness == null ? null : table.eventTime(row);
+        String reason = at == null ? null : lateness.tooLate(at, found);
+        if (reason == null) {
+          out.get(rows).output(map == null ? row : map.apply(row));
+        } else {
+          out.get(REJECTS).output(source.reject(table.name(), reason));
+          rowsRejected.inc();
+          LiveCounts.reject();
+          rowsTooLate.inc();
+          late[0]++;
+        }
+      };
+    }
+
+    /** Where a rejected row goes. */
+    java.util.function.Consumer<Reject> rejects(MultiOutputReceiver out) {
+      return r -> {
+        out.get(REJECTS).output(r);
+        rowsRead.inc();
+        rowsRejected.inc();
+        LiveCounts.countRow(true);
+      };
+    }
+  }
+
+  /** Reads each file a stream finds, whole. */
+  private static final class ParseFileFn extends RowsFn<FileIO.ReadableFile> {
+    private final InputFiles files;
 
     ParseFileFn(
         InputFiles files,
@@ -227,11 +324,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         Map<String, TupleTag<?>> tags,
         Map<String, SerializableFunction<Object, Object>> mappings,
         org.megaphone.stream.Lateness lateness) {
+      super(tables, tags, mappings, lateness);
       this.files = files;
-      this.tables = tables;
-      this.tags = tags;
-      this.mappings = mappings;
-      this.lateness = lateness;
     }
 
     @ProcessElement
@@ -246,7 +340,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       try (TextInput text =
           TextInput.open(name, java.nio.channels.Channels.newInputStream(file.open())).countedLive()) {
         long[] late = {0};
-        TableFiles.Counts counts = parse(table, name, text.reader(), found.getMillis(), late, out);
+        TableFiles.Counts counts =
+            parse(table, name, text.reader(), found.getMillis(), late, out);
         if (late[0] > 0) {
           // A line on the terminal (a TaskManager's log on a cluster), once per file.
           System.err.println(
@@ -270,37 +365,225 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       }
     }
 
-    @SuppressWarnings("unchecked")
     private <T> TableFiles.Counts parse(
         Table<T> table, String name, java.io.Reader text, long found, long[] late, MultiOutputReceiver out)
         throws java.io.IOException {
-      TupleTag<Object> rows = (TupleTag<Object>) tags.get(table.name());
-      SerializableFunction<Object, Object> map = mappings.get(table.name());
-      return TableFiles.parseWithSources(
-          table,
-          name,
-          text,
-          (row, source) -> {
-            rowsRead.inc();
-            LiveCounts.row();
-            Long at = lateness == null ? null : table.eventTime(row);
-            String reason = at == null ? null : lateness.tooLate(at, found);
-            if (reason == null) {
-              out.get(rows).output(map == null ? row : map.apply(row));
-            } else {
-              out.get(REJECTS).output(source.reject(table.name(), reason));
-              rowsRejected.inc();
-              LiveCounts.reject();
-              rowsTooLate.inc();
-              late[0]++;
-            }
-          },
-          r -> {
-            out.get(REJECTS).output(r);
-            rowsRead.inc();
-            rowsRejected.inc();
-            LiveCounts.countRow(true);
-          });
+      return TableFiles.parseWithSources(table, name, text, rows(table, found, late, out), rejects(out));
+    }
+  }
+
+  /**
+   * The parts of every table file of a one-pass read, in the listing's order: each file whole,
+   * or, when large and uncompressed, in parts ({@link FileSplits}).
+   */
+  private List<FilePart> plannedParts() {
+    List<MatchResult.Metadata> matched = new java.util.ArrayList<>();
+    try {
+      MatchResult result =
+          org.apache.beam.sdk.io.FileSystems.match(files.pattern(), EmptyMatchTreatment.ALLOW);
+      if (result.status() == MatchResult.Status.OK) {
+        matched.addAll(result.metadata());
+      }
+    } catch (java.io.IOException e) {
+      throw new InputException(files.pattern() + ": cannot be listed: " + e.getMessage(), e);
+    }
+    matched.sort(java.util.Comparator.comparing(m -> m.resourceId().toString()));
+    IsTableFile isTable = new IsTableFile(files, tables);
+    List<FilePart> parts = new java.util.ArrayList<>();
+    for (MatchResult.Metadata file : matched) {
+      if (!isTable.apply(file)) {
+        continue;
+      }
+      String resource = file.resourceId().toString();
+      String name = files.name(resource);
+      String table = tableOf(tables, file.resourceId().getFilename()).name();
+      FileSplits.Plan plan;
+      try {
+        plan = resource.endsWith(".gz") || file.sizeBytes() < 2 * PART_BYTES ? null : plan(resource, name);
+      } catch (java.io.IOException e) {
+        plan = null; // read whole: the error is reported as reading it whole reports it
+      }
+      if (plan == null || plan.splits().size() < 2) {
+        parts.add(new FilePart(table, resource, name, 0, 1, 0, -1, 1, -1, "", 0, 0, 0, Long.MIN_VALUE));
+        continue;
+      }
+      List<FileSplits.Split> splits = plan.splits();
+      for (int i = 0; i < splits.size(); i++) {
+        FileSplits.Split s = splits.get(i);
+        parts.add(
+            new FilePart(
+                table, resource, name, i, splits.size(), s.start(), s.end(), s.firstLine(),
+                plan.bytes(), plan.sha256(), 0, 0, 0, Long.MIN_VALUE));
+      }
+    }
+    return parts;
+  }
+
+  /** The file's parts, or null to read it whole (a file whose start cannot be read as text). */
+  private static FileSplits.Plan plan(String resource, String name) throws java.io.IOException {
+    TableFiles.Head head;
+    try (TextInput text = TextInput.open(name, openAt(resource, 0))) {
+      head = TableFiles.head(text.reader());
+    } catch (InputException e) {
+      return null;
+    }
+    if (head.header() == null) {
+      return null;
+    }
+    boolean bom;
+    try (java.io.InputStream in = openAt(resource, 0)) {
+      byte[] start = in.readNBytes(3);
+      bom = start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF;
+    }
+    try (java.io.InputStream in = new java.io.BufferedInputStream(openAt(resource, 0), 1 << 16)) {
+      return FileSplits.plan(in, head.delimiter(), bom, PART_BYTES, TableFiles.NOT_A_TABLE_AFTER);
+    }
+  }
+
+  /** A file's bytes from {@code start}. */
+  static java.io.InputStream openAt(String resource, long start) throws java.io.IOException {
+    java.nio.channels.ReadableByteChannel channel =
+        org.apache.beam.sdk.io.FileSystems.open(
+            org.apache.beam.sdk.io.FileSystems.matchNewResource(resource, false));
+    java.io.InputStream in = java.nio.channels.Channels.newInputStream(channel);
+    if (start > 0) {
+      if (channel instanceof java.nio.channels.SeekableByteChannel seekable) {
+        seekable.position(start);
+      } else {
+        in.skipNBytes(start);
+      }
+    }
+    return in;
+  }
+
+  /** At most {@code limit} bytes of a stream. */
+  private static java.io.InputStream limited(java.io.InputStream in, long limit) {
+    return new java.io.FilterInputStream(in) {
+      private long left = limit;
+
+      @java.lang.Override
+      public int read() throws java.io.IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int b = super.read();
+        if (b >= 0) {
+          left--;
+        }
+        return b;
+      }
+
+      @java.lang.Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = super.read(b, off, (int) Math.min(len, left));
+        if (n > 0) {
+          left -= n;
+        }
+        return n;
+      }
+    };
+  }
+
+  /** Reads one part of a file (or a whole file) into its table's rows and the rejects. */
+  private static final class ParsePartFn extends RowsFn<FilePart> {
+    ParsePartFn(
+        Map<String, Table<?>> tables,
+        Map<String, TupleTag<?>> tags,
+        Map<String, SerializableFunction<Object, Object>> mappings) {
+      super(tables, tags, mappings, null);
+    }
+
+    @ProcessElement
+    public void process(@Element FilePart part, MultiOutputReceiver out) throws java.io.IOException {
+      Table<?> table = tables.get(part.table());
+      try {
+        out.get(PARTS).output(parse(table, part, out));
+      } catch (InputException e) {
+        throw part.index() == 0 ? e : wholeFileError(table, part, e);
+      }
+      if (part.index() == 0) {
+        filesRead.inc();
+        LiveCounts.file();
+      }
+    }
+
+    private <T> FilePart parse(Table<T> table, FilePart part, MultiOutputReceiver out)
+        throws java.io.IOException {
+      long[] late = {0};
+      var rows = rows(table, 0, late, out);
+      if (part.end() < 0) {
+        // Read whole as a stream: counted, hashed and decoded on the way, never held whole.
+        try (TextInput text = TextInput.open(part.name(), openAt(part.resource(), 0)).countedLive()) {
+          TableFiles.PartCounts counts =
+              TableFiles.parseFirstPart(table, part.name(), text.reader(), rows, rejects(out));
+          return part.read(text.bytes(), text.sha256(), counts);
+        }
+      }
+      java.io.InputStream bytes = limited(openAt(part.resource(), part.start()), part.end() - part.start());
+      if (part.index() == 0) {
+        try (TextInput text = TextInput.open(part.name(), bytes).countedLive()) {
+          return part.read(
+              part.bytes(),
+              part.sha256(),
+              TableFiles.parseFirstPart(table, part.name(), text.reader(), rows, rejects(out)));
+        }
+      }
+      TableFiles.Head head;
+      try (TextInput start = TextInput.open(part.name(), openAt(part.resource(), 0))) {
+        head = TableFiles.head(start.reader());
+      }
+      try (TextInput text = TextInput.openPart(part.name(), bytes).countedLive()) {
+        return part.read(
+            part.bytes(),
+            part.sha256(),
+            TableFiles.parseLaterPart(
+                table, part.name(), text.reader(), head, part.firstLine(), rows, rejects(out)));
+      }
+    }
+  }
+
+  /**
+   * The error that reading a file whole stops at, for a file whose later part failed (or whose
+   * parts' counts say that D6's rule holds): the error a part sees is one of the file's, but its
+   * message would give places in the part, and reading whole reports the file's first error.
+   */
+  static InputException wholeFileError(Table<?> table, FilePart part, InputException seen) {
+    try (TextInput text = TextInput.open(part.name(), openAt(part.resource(), 0))) {
+      TableFiles.parse(table, part.name(), text.reader(), r -> {}, r -> {});
+    } catch (InputException e) {
+      return e;
+    } catch (java.io.IOException e) {
+      return new InputException(part.name() + ": cannot be read: " + e.getMessage(), e);
+    }
+    return seen;
+  }
+
+  /** Merges each file's parts into its {@link InputFile}, checking D6's rule across them. */
+  private static final class MergePartsFn extends DoFn<KV<String, Iterable<FilePart>>, InputFile> {
+    private final Map<String, Table<?>> tables;
+
+    MergePartsFn(Map<String, Table<?>> tables) {
+      this.tables = tables;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<FilePart>> file, OutputReceiver<InputFile> out) {
+      List<FilePart> parts = new java.util.ArrayList<>();
+      file.getValue().forEach(parts::add);
+      parts.sort(java.util.Comparator.comparingInt(FilePart::index));
+      if (parts.size() != parts.get(0).count()) {
+        throw new IllegalStateException(
+            file.getKey() + ": " + parts.size() + " of its " + parts.get(0).count() + " parts were read");
+      }
+      if (FilePart.notATable(parts)) {
+        throw wholeFileError(tables.get(parts.get(0).table()), parts.get(0), new InputException(
+            parts.get(0).name() + ": 90% or more of its records are malformed CSV: this is not a "
+                + parts.get(0).table() + " table"));
+      }
+      out.output(FilePart.merge(parts));
     }
   }
 }

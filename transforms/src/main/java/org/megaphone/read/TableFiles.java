@@ -197,7 +197,74 @@ public final class TableFiles {
       java.util.function.BiConsumer<T, SourceRef> rows,
       Consumer<Reject> rejects)
       throws IOException {
+    PartCounts counts = parseFirstPart(table, fileName, text, rows, rejects);
+    return new Counts(counts.rows(), counts.rejected());
+  }
+
+  /**
+   * What reading one part of a file ({@link FileSplits}) counted: its rows and rejects, and the
+   * figures D6's rule is checked with across parts ({@link FilePart#notATable}): its malformed
+   * records, and {@code peak}, the greatest {@code 10 × malformed − 9 × records} over the part's
+   * malformed records, counted from the part's start ({@link Long#MIN_VALUE} when it has none).
+   */
+  public record PartCounts(long rows, long rejected, long malformed, long peak) {}
+
+  /** A table file's delimiter and header record, as read from its start. */
+  public record Head(char delimiter, CsvRecords.Record header) {}
+
+  /** The delimiter and header of a table file's text (null header for an empty text). */
+  public static Head head(Reader text) throws IOException {
     BufferedReader in = new BufferedReader(text, HEADER_PEEK);
+    char delimiter = detectDelimiter(in);
+    return new Head(delimiter, CsvRecords.first(in, delimiter));
+  }
+
+  /**
+   * Parses the first part of a file (or all of it): its header, then its records, with D6's
+   * "not a table" rule checked as they are read.
+   *
+   * @throws InputException when the header lacks a required column or names one twice
+   */
+  public static <T> PartCounts parseFirstPart(
+      Table<T> table,
+      String fileName,
+      Reader text,
+      java.util.function.BiConsumer<T, SourceRef> rows,
+      Consumer<Reject> rejects)
+      throws IOException {
+    BufferedReader in = new BufferedReader(text, HEADER_PEEK);
+    char delimiter = detectDelimiter(in);
+    RecordParser<T> parser = new RecordParser<>(table, fileName, rows, rejects, true);
+    CsvRecords.forEach(in, delimiter, parser);
+    if (parser.columns == null) {
+      throw new InputException(fileName + ": empty file, no header line (" + table.name() + ")");
+    }
+    return parser.counts();
+  }
+
+  /**
+   * Parses a later part of a file, which starts at a record start on line {@code firstLine}
+   * ({@link FileSplits}), with the file's {@code head}. D6's rule is not checked here: it counts
+   * from the file's first record, so it is checked from every part's counts.
+   */
+  public static <T> PartCounts parseLaterPart(
+      Table<T> table,
+      String fileName,
+      Reader text,
+      Head head,
+      long firstLine,
+      java.util.function.BiConsumer<T, SourceRef> rows,
+      Consumer<Reject> rejects)
+      throws IOException {
+    RecordParser<T> parser = new RecordParser<>(table, fileName, rows, rejects, false);
+    parser.header(head.header());
+    CsvRecords.forEachInPart(
+        new BufferedReader(text, HEADER_PEEK), head.delimiter(), firstLine, parser.width, parser);
+    return parser.counts();
+  }
+
+  /** Detects the delimiter from the text's start, leaving the reader where it was. */
+  private static char detectDelimiter(BufferedReader in) throws IOException {
     in.mark(HEADER_PEEK);
     char[] peek = new char[HEADER_PEEK];
     int n = 0;
@@ -205,13 +272,7 @@ public final class TableFiles {
       n += r;
     }
     in.reset();
-    char delimiter = CsvRecords.detectDelimiter(new String(peek, 0, n));
-    RecordParser<T> parser = new RecordParser<>(table, fileName, rows, rejects);
-    CsvRecords.forEach(in, delimiter, parser);
-    if (parser.columns == null) {
-      throw new InputException(fileName + ": empty file, no header line (" + table.name() + ")");
-    }
-    return new Counts(parser.records, parser.rejected);
+    return CsvRecords.detectDelimiter(new String(peek, 0, n));
   }
 
   /**
@@ -236,16 +297,26 @@ public final class TableFiles {
     private long rejected;
     private long malformed;
     private long firstMalformedLine;
+    private long peak = Long.MIN_VALUE;
+
+    /** Whether D6's rule is checked here: the records counted are the file's first ones. */
+    private final boolean checksNotATable;
 
     RecordParser(
         Table<T> table,
         String fileName,
         java.util.function.BiConsumer<T, SourceRef> rows,
-        Consumer<Reject> rejects) {
+        Consumer<Reject> rejects,
+        boolean checksNotATable) {
       this.table = table;
       this.fileName = fileName;
       this.rows = rows;
       this.rejects = rejects;
+      this.checksNotATable = checksNotATable;
+    }
+
+    PartCounts counts() {
+      return new PartCounts(records, rejected, malformed, peak);
     }
 
     @Override
@@ -266,7 +337,8 @@ public final class TableFiles {
       }
       if (reason != null) {
         malformed++;
-        if (records >= NOT_A_TABLE_AFTER && malformed * 10 >= records * 9) {
+        peak = Math.max(peak, malformed * 10 - records * 9);
+        if (checksNotATable && records >= NOT_A_TABLE_AFTER && malformed * 10 >= records * 9) {
           throw new InputException(
               fileName + ": " + malformed + " of its first " + records + " records are malformed CSV"
                   + " (first on line " + firstMalformedLine + "): this is not a " + table.name()
@@ -288,7 +360,10 @@ public final class TableFiles {
       rejects.accept(source.reject(table.name(), reason));
     }
 
-    private void header(CsvRecords.Record header) {
+    void header(CsvRecords.Record header) {
+      if (header == null) {
+        throw new InputException(fileName + ": empty file, no header line (" + table.name() + ")");
+      }
       if (header.error != null) {
         throw new InputException(fileName + ": header line cannot be read: " + header.error);
       }

@@ -64,6 +64,16 @@ public final class TextInput implements Closeable {
     return new TextInput(fileName, file);
   }
 
+  /**
+   * Opens a later part of a file's bytes ({@link FileSplits}), which starts at a line start: a
+   * U+FEFF there is text, not a byte-order mark. The places in an error message are the part's.
+   */
+  public static TextInput openPart(String fileName, InputStream part) {
+    TextInput text = new TextInput(fileName, part);
+    text.reader.started = true;
+    return text;
+  }
+
   /** Counts the bytes read in {@link LiveCounts}, for progress lines (the pipeline's readers). */
   public TextInput countedLive() {
     counted.live = true;

@@ -71,4 +71,68 @@ class ReadTablesTransformTest {
         .containsInAnyOrder("accounts/accounts.csv:1:0", "posts/posts.csv:2:1", "posts/posts_b.csv.gz:1:0");
     p.run().waitUntilFinish();
   }
+
+  /** A views file of {@code good} snapshots, then {@code bad} lines of one field (malformed). */
+  private static byte[] viewsFile(int good, int bad) {
+    StringBuilder text = new StringBuilder("platform,post_id,observed_at,views\n");
+    for (int i = 0; i < good; i++) {
+      text.append("tiktok,").append(6_869_046_342_586_820_147L - i).append(",2020-03-19T06:01:11+02:00,").append(i).append('\n');
+    }
+    text.append("x\n".repeat(bad));
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aLargeFileReadInPartsOnSeveralWorkersGivesEveryRowOnceAndTheWholeFilesSizeAndChecksum(
+      TestPipeline p, @TempDir Path dir) throws IOException {
+    byte[] file = viewsFile(200_000, 3); // 10 MB: three parts or more
+    Files.write(dir.resolve("views.csv"), file);
+    Table<org.megaphone.model.ViewSnapshot> views = Tables.views("UTC");
+    ReadTables read = new ReadTables(dir.toString(), List.of(views));
+    PCollectionTuple out = p.apply(read);
+
+    PAssert.that(
+            out.get(read.rows(views))
+                .apply("CountRows", org.apache.beam.sdk.transforms.Count.globally()))
+        .containsInAnyOrder(200_000L);
+    PAssert.that(
+            out.get(ReadTables.REJECTS)
+                .apply(
+                    "ShowRejects",
+                    MapElements.into(TypeDescriptors.strings()).via((Reject r) -> r.getFile() + ":" + r.getLine())))
+        .containsInAnyOrder("views.csv:200002", "views.csv:200003", "views.csv:200004");
+    PAssert.that(
+            out.get(ReadTables.FILES)
+                .apply(
+                    "ShowFiles",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((InputFile f) -> f.getPath() + ":" + f.getBytes() + ":" + f.getSha256() + ":" + f.getRows() + ":" + f.getRejected())))
+        .containsInAnyOrder("views.csv:" + file.length + ":" + TableFiles.sha256(file) + ":200003:3");
+    p.run().waitUntilFinish();
+    long parts;
+    try (java.io.InputStream in = Files.newInputStream(dir.resolve("views.csv"))) {
+      parts = FileSplits.plan(in, ',', false, ReadTables.PART_BYTES, TableFiles.NOT_A_TABLE_AFTER).splits().size();
+    }
+    org.hamcrest.MatcherAssert.assertThat(parts, org.hamcrest.Matchers.greaterThan(2L));
+  }
+
+  @Test
+  void aFileWhoseLaterPartMakesItNinetyPercentMalformedStopsTheRunWithTheMessageOfReadingItWhole(
+      TestPipeline p, @TempDir Path dir) throws IOException {
+    // 150,001 good records, then 1,400,000 malformed: whole, the rule holds at record 1,500,010.
+    byte[] file = viewsFile(150_001, 1_400_000);
+    Files.write(dir.resolve("views.csv"), file);
+    String whole =
+        org.junit.jupiter.api.Assertions.assertThrows(
+                InputException.class,
+                () -> TableFiles.parse(Tables.views("UTC"), "views.csv", new String(file, StandardCharsets.UTF_8), r -> {}, r -> {}))
+            .getMessage();
+    org.hamcrest.MatcherAssert.assertThat(whole, org.hamcrest.Matchers.containsString("of its first 1500010 records"));
+    p.apply(new ReadTables(dir.toString(), List.of(Tables.views("UTC"))));
+    Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> p.run().waitUntilFinish());
+    while (failure.getCause() != null && !(failure instanceof InputException)) {
+      failure = failure.getCause();
+    }
+    org.hamcrest.MatcherAssert.assertThat(failure.getMessage(), org.hamcrest.Matchers.is(whole));
+  }
 }
