@@ -44,10 +44,9 @@ public final class FileSplits {
    * Plans the parts of a file of about {@code partBytes} each (the last may be
    * smaller), the first holding at least {@code firstPartRecords} records.
    *
-   * @param bom whether the bytes start with a UTF-8 byte-order mark (skipped by the reader)
+   * <p>A UTF-8 byte-order mark at the start is passed over, as the reader drops it.
    */
-  public static Plan plan(
-      InputStream in, char delimiter, boolean bom, long partBytes, long firstPartRecords)
+  public static Plan plan(InputStream in, char delimiter, long partBytes, long firstPartRecords)
       throws IOException {
     Scanner scan = new Scanner((byte) delimiter, partBytes, firstPartRecords);
     MessageDigest digest;
@@ -58,7 +57,15 @@ public final class FileSplits {
     }
     byte[] chunk = new byte[1 << 16];
     long pos = 0;
+    boolean bom = false;
     for (int n; (n = in.read(chunk)) >= 0; ) {
+      if (pos == 0) {
+        int more;
+        while (n < 3 && (more = in.read(chunk, n, chunk.length - n)) >= 0) {
+          n += more; // the first three bytes decide whether there is a BOM
+        }
+        bom = n >= 3 && (chunk[0] & 0xFF) == 0xEF && (chunk[1] & 0xFF) == 0xBB && (chunk[2] & 0xFF) == 0xBF;
+      }
       digest.update(chunk, 0, n);
       for (int i = 0; i < n; i++) {
         if (bom && pos + i < 3) {

@@ -340,8 +340,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       try (TextInput text =
           TextInput.open(name, java.nio.channels.Channels.newInputStream(file.open())).countedLive()) {
         long[] late = {0};
-        TableFiles.Counts counts =
-            parse(table, name, text.reader(), found.getMillis(), late, out);
+        TableFiles.PartCounts counts = parse(table, name, text.reader(), found.getMillis(), late, out);
         if (late[0] > 0) {
           // A line on the terminal (a TaskManager's log on a cluster), once per file.
           System.err.println(
@@ -365,10 +364,10 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       }
     }
 
-    private <T> TableFiles.Counts parse(
+    private <T> TableFiles.PartCounts parse(
         Table<T> table, String name, java.io.Reader text, long found, long[] late, MultiOutputReceiver out)
         throws java.io.IOException {
-      return TableFiles.parseWithSources(table, name, text, rows(table, found, late, out), rejects(out));
+      return TableFiles.parseFirstPart(table, name, text, rows(table, found, late, out), rejects(out));
     }
   }
 
@@ -430,13 +429,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     if (head.header() == null) {
       return null;
     }
-    boolean bom;
     try (java.io.InputStream in = openAt(resource, 0)) {
-      byte[] start = in.readNBytes(3);
-      bom = start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF;
-    }
-    try (java.io.InputStream in = new java.io.BufferedInputStream(openAt(resource, 0), 1 << 16)) {
-      return FileSplits.plan(in, head.delimiter(), bom, PART_BYTES, TableFiles.NOT_A_TABLE_AFTER);
+      return FileSplits.plan(in, head.delimiter(), PART_BYTES, TableFiles.NOT_A_TABLE_AFTER);
     }
   }
 
@@ -514,23 +508,23 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         throws java.io.IOException {
       long[] late = {0};
       var rows = rows(table, 0, late, out);
-      if (part.end() < 0) {
-        // Read whole as a stream: counted, hashed and decoded on the way, never held whole.
-        try (TextInput text = TextInput.open(part.name(), openAt(part.resource(), 0)).countedLive()) {
+      if (part.index() == 0) {
+        // Read as a stream (the file whole, or its first part): decoded on the way, never held
+        // whole; a file read whole is counted and hashed by its reader, a cut one was when planned.
+        boolean whole = part.end() < 0;
+        java.io.InputStream bytes =
+            whole
+                ? openAt(part.resource(), 0)
+                : limited(openAt(part.resource(), 0), part.end());
+        try (TextInput text = TextInput.open(part.name(), bytes).countedLive()) {
           TableFiles.PartCounts counts =
               TableFiles.parseFirstPart(table, part.name(), text.reader(), rows, rejects(out));
-          return part.read(text.bytes(), text.sha256(), counts);
+          return whole
+              ? part.read(text.bytes(), text.sha256(), counts)
+              : part.read(part.bytes(), part.sha256(), counts);
         }
       }
       java.io.InputStream bytes = limited(openAt(part.resource(), part.start()), part.end() - part.start());
-      if (part.index() == 0) {
-        try (TextInput text = TextInput.open(part.name(), bytes).countedLive()) {
-          return part.read(
-              part.bytes(),
-              part.sha256(),
-              TableFiles.parseFirstPart(table, part.name(), text.reader(), rows, rejects(out)));
-        }
-      }
       TableFiles.Head head;
       try (TextInput start = TextInput.open(part.name(), openAt(part.resource(), 0))) {
         head = TableFiles.head(start.reader());

@@ -186,18 +186,7 @@ public final class TableFiles {
   public static <T> Counts parse(
       Table<T> table, String fileName, Reader text, Consumer<T> rows, Consumer<Reject> rejects)
       throws IOException {
-    return parseWithSources(table, fileName, text, (row, source) -> rows.accept(row), rejects);
-  }
-
-  /** As {@link #parse(Table, String, Reader, Consumer, Consumer)}, each row with where it came from. */
-  public static <T> Counts parseWithSources(
-      Table<T> table,
-      String fileName,
-      Reader text,
-      java.util.function.BiConsumer<T, SourceRef> rows,
-      Consumer<Reject> rejects)
-      throws IOException {
-    PartCounts counts = parseFirstPart(table, fileName, text, rows, rejects);
+    PartCounts counts = parseFirstPart(table, fileName, text, (row, source) -> rows.accept(row), rejects);
     return new Counts(counts.rows(), counts.rejected());
   }
 
@@ -220,8 +209,8 @@ public final class TableFiles {
   }
 
   /**
-   * Parses the first part of a file (or all of it): its header, then its records, with D6's
-   * "not a table" rule checked as they are read.
+   * Parses the first part of a file (or all of it): its header, then its records, each row with
+   * where it came from, with D6's "not a table" rule checked as they are read.
    *
    * @throws InputException when the header lacks a required column or names one twice
    */

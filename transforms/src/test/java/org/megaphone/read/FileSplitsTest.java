@@ -83,8 +83,7 @@ class FileSplitsTest {
   }
 
   private static FileSplits.Plan plan(byte[] file, long partBytes, long firstPartRecords) throws IOException {
-    boolean bom = file.length >= 3 && (file[0] & 0xFF) == 0xEF;
-    return FileSplits.plan(new ByteArrayInputStream(file), ',', bom, partBytes, firstPartRecords);
+    return FileSplits.plan(new ByteArrayInputStream(file), ',', partBytes, firstPartRecords);
   }
 
   /** A file of every kind of line the tokenizer treats apart, in random order. */

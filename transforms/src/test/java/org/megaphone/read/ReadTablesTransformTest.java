@@ -111,7 +111,7 @@ class ReadTablesTransformTest {
     p.run().waitUntilFinish();
     long parts;
     try (java.io.InputStream in = Files.newInputStream(dir.resolve("views.csv"))) {
-      parts = FileSplits.plan(in, ',', false, ReadTables.PART_BYTES, TableFiles.NOT_A_TABLE_AFTER).splits().size();
+      parts = FileSplits.plan(in, ',', ReadTables.PART_BYTES, TableFiles.NOT_A_TABLE_AFTER).splits().size();
     }
     org.hamcrest.MatcherAssert.assertThat(parts, org.hamcrest.Matchers.greaterThan(2L));
   }
