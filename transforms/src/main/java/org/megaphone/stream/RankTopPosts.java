@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -212,17 +213,15 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
         return; // overtaken by a newer change of the same post
       }
       versions.put(change.getPostKey(), change.getVersion());
-      if (change.getPost() == null) {
+      TopPost now = change.getPost();
+      if (now == null) {
         candidates.remove(change.getPostKey());
       } else {
-        candidates.put(change.getPostKey(), change.getPost());
+        candidates.put(change.getPostKey(), now);
       }
-      List<TopPost> ranked = new ArrayList<>();
-      candidates.values().read().forEach(ranked::add);
-      ranked.sort(new TopPostsWeekly.Ranking().reversed());
-      ranked = ranked.subList(0, Math.min(TopPostsWeekly.TOP, ranked.size()));
       List<TopPost> before = rankedState.read() == null ? List.of() : rankedState.read();
-      if (ranked.equals(before)) {
+      List<TopPost> ranked = ranked(before, change.getPostKey(), now, () -> candidates.values().read());
+      if (ranked == null) {
         return; // a change below the top rows: nothing to show
       }
       long sequence = sequenceState.read() == null ? 0 : sequenceState.read() + 1;
@@ -241,4 +240,44 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
       rankedState.write(new ArrayList<>(ranked));
     }
   }
+
+  /**
+   * The week's top rows after a post changed to {@code now} (null: it left), or null when they
+   * are those {@code before}. The rows are always the first {@value TopPostsWeekly#TOP} of all
+   * candidates in {@link TopPostsWeekly.Ranking}'s order, but every candidate is read and
+   * sorted only when a post among them fell or left (its place may go to any other): a post
+   * outside them that stays below the last cannot change them, and one that enters or a post
+   * among them that rises changes only their order.
+   */
+  static @Nullable List<TopPost> ranked(
+      List<TopPost> before, String postKey, @Nullable TopPost now, Supplier<Iterable<TopPost>> candidates) {
+    int at = -1;
+    for (int i = 0; i < before.size(); i++) {
+      if (postKey(before.get(i)).equals(postKey)) {
+        at = i;
+        break;
+      }
+    }
+    List<TopPost> ranked;
+    if (at < 0) {
+      if (now == null
+          || (before.size() >= TopPostsWeekly.TOP && DESCENDING.compare(now, before.get(TopPostsWeekly.TOP - 1)) > 0)) {
+        return null;
+      }
+      ranked = new ArrayList<>(before);
+      ranked.add(now);
+    } else if (now != null && DESCENDING.compare(now, before.get(at)) <= 0) {
+      ranked = new ArrayList<>(before);
+      ranked.set(at, now);
+    } else {
+      ranked = new ArrayList<>();
+      candidates.get().forEach(ranked::add);
+    }
+    ranked.sort(DESCENDING);
+    ranked = ranked.subList(0, Math.min(TopPostsWeekly.TOP, ranked.size()));
+    return ranked.equals(before) ? null : ranked;
+  }
+
+  /** The best first. */
+  private static final java.util.Comparator<TopPost> DESCENDING = new TopPostsWeekly.Ranking().reversed();
 }
