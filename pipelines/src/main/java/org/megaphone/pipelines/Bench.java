@@ -106,7 +106,7 @@ final class Bench {
     int warmups = Integer.parseInt(options.getOrDefault("warmup", "1"));
     boolean stream = Boolean.parseBoolean(options.getOrDefault("stream", "false"));
     String defaultEngines =
-        stream ? "stream,stream-reuse,passthrough,read" : "megaphone,duckdb,singlepass,beam";
+        stream ? "stream,stream-copy,passthrough,read,windowed" : "megaphone,duckdb,singlepass,beam";
     List<String> engines = List.of(options.getOrDefault("engines", defaultEngines).split(","));
     Path work = Paths.get(options.getOrDefault("work", "target/bench"));
     Path dataset = work.resolve("scale-" + scale);

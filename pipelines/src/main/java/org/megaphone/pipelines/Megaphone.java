@@ -24,7 +24,7 @@ public final class Megaphone {
           + "       megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]\n"
           + "       megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)\n"
           + "       megaphone bench [--scale=10] [--runs=3] [--warmup=1] [--engines=megaphone,duckdb,singlepass,beam]   (runbooks/performance.md)\n"
-          + "       megaphone bench --stream [--scale=10] [--runs=3] [--warmup=1] [--engines=stream,stream-reuse,passthrough,read]\n"
+          + "       megaphone bench --stream [--scale=10] [--runs=3] [--warmup=1] [--engines=stream,stream-copy,passthrough,read,windowed]\n"
           + "       megaphone profiles         (the export formats read from DIR/exports/)";
 
   private Megaphone() {}
@@ -311,7 +311,10 @@ public final class Megaphone {
       StreamOptions options;
       PipelineOptionsFactory.register(StreamOptions.class);
       try {
-        options = PipelineOptionsFactory.fromArgs(withLocalDefaults(args)).withValidation().as(StreamOptions.class);
+        options =
+            PipelineOptionsFactory.fromArgs(StreamPipeline.withDefaults(withLocalDefaults(args)))
+                .withValidation()
+                .as(StreamOptions.class);
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw usage(e);
       }

@@ -29,7 +29,7 @@ class BenchStreamIT {
             new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out, code, equalTo(0));
-    for (String engine : new String[] {"stream", "stream-reuse", "passthrough", "read"}) {
+    for (String engine : new String[] {"stream", "stream-copy", "passthrough", "read", "windowed"}) {
       assertThat(out, matchesPattern("(?s).*\\n" + engine + " +[0-9.]+ +[0-9.]+ +[0-9,]+ +[0-9]+ MB +[0-9]+ MB\\n.*"));
     }
     assertThat(out, containsString("Megaphone stream / passthrough: "));

@@ -81,8 +81,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   }
 
   /** ISO weeks in the zone: calendar weeks starting on Monday, never fixed 7-day spans. */
-  public static Window<Contribution> isoWeeks(String zoneId, Duration earlyFiring, Duration allowedLateness) {
-    return Window.<Contribution>into(
+  public static <T> Window<T> isoWeeks(String zoneId, Duration earlyFiring, Duration allowedLateness) {
+    return Window.<T>into(
             CalendarWindows.weeks(1, DateTimeConstants.MONDAY)
                 .withTimeZone(DateTimeZone.forID(zoneId)))
         .triggering(
@@ -104,7 +104,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     // formatters: it changes no row.
     KvCoder<String, WeeklyTotals> sums = KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(coder.getValueCoder()));
     PCollection<Contribution> weeks =
-        contributions.apply("WindowIntoIsoWeeks", isoWeeks(zoneId, earlyFiring, allowedLateness));
+        contributions.apply("WindowIntoIsoWeeks", WeeklyPanes.<Contribution>isoWeeks(zoneId, earlyFiring, allowedLateness));
     TypeDescriptor<KV<String, WeeklyTotals>> kv =
         TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(WeeklyTotals.class));
     PCollection<PaneRow> entities =
