@@ -45,6 +45,12 @@ class CommandLineTest {
   }
 
   @Test
+  void benchFromTheJarSaysItRunsFromTheBenchmarkModule() {
+    assertThat(run("bench", "--scale=1"), equalTo(2));
+    assertThat(stderr(), containsString("./megaphone bench"));
+  }
+
+  @Test
   void unknownOptionIsAUsageErrorOnOneLine() {
     assertThat(run("report", "--input=x", "--output=y", "--colour=blue"), equalTo(2));
     assertThat(stderr(), containsString("unknown option --colour"));

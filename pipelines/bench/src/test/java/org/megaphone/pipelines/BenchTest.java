@@ -51,6 +51,18 @@ class BenchTest {
   }
 
   @Test
+  void anUnknownBenchOptionIsAUsageErrorThatNamesTheOptionsBenchTakes() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        BenchCommand.run(
+            new String[] {"--scale=1", "--colour=blue"},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code, equalTo(2));
+    assertThat(err.toString(StandardCharsets.UTF_8), containsString("unknown option --colour (bench takes --scale"));
+  }
+
+  @Test
   void theSinglePassComputesTheAuthorAttributedCore(@TempDir Path tmp) throws Exception {
     assertThat(flat(BenchReferences.singlePass(dataset(tmp.resolve("in")), ZONE)), equalTo(new TreeMap<>(EXPECTED)));
   }
