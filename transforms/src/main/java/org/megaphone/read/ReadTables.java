@@ -1,5 +1,6 @@
 package org.megaphone.read;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.megaphone.model.Reject;
 
@@ -175,26 +178,42 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     } else {
       // One pass: the files are listed and their parts planned here, on the driver, and the parts
       // spread over the workers as the elements of a source (a shuffle to spread them waits for
-      // every file to be planned and deals them out unevenly: runbooks/performance.md).
-      TupleTagList outputs = TupleTagList.of(PARTS);
-      for (TupleTag<?> tag : new java.util.LinkedHashSet<>(tags.values())) {
-        outputs = outputs.and(tag);
+      // every file to be planned and deals them out unevenly: runbooks/performance.md). The
+      // tables sent to a shared output (the large ones: posts and views) are parsed by a step of
+      // their own, with only those rows, rejects and parts as outputs: on Flink's batch
+      // translation each output of a step is a filter that decodes all of the step's output, so
+      // every output a small table adds would decode every large row once more.
+      List<FilePart> planned = plannedParts();
+      List<FilePart> sentParts = new ArrayList<>();
+      List<FilePart> ownParts = new ArrayList<>();
+      for (FilePart part : planned) {
+        (mappings.containsKey(part.table()) ? sentParts : ownParts).add(part);
       }
-      PCollectionTuple read =
-          input
-              .apply("PlanParts", Create.of(plannedParts()).withCoder(FilePart.WireCoder.INSTANCE))
-              .apply(
-                  "ParseRows",
-                  ParDo.of(new ParsePartFn(tables, tags, mappings)).withOutputTags(REJECTS, outputs));
-      read.get(PARTS).setCoder(FilePart.WireCoder.INSTANCE);
+      java.util.Set<TupleTag<?>> ownTags = new java.util.LinkedHashSet<>();
+      java.util.Set<TupleTag<?>> sentTags = new java.util.LinkedHashSet<>();
+      for (Map.Entry<String, TupleTag<?>> t : tags.entrySet()) {
+        (mappings.containsKey(t.getKey()) ? sentTags : ownTags).add(t.getValue());
+      }
+      PCollectionTuple own = parseParts(input, "PlanParts", "ParseRows", ownParts, ownTags);
+      PCollectionTuple sent = parseParts(input, "PlanSentParts", "ParseSentRows", sentParts, sentTags);
       PCollection<InputFile> merged =
-          read.get(PARTS)
+          PCollectionList.of(own.get(PARTS))
+              .and(sent.get(PARTS))
+              .apply("FlattenParts", Flatten.pCollections())
+              .setCoder(FilePart.WireCoder.INSTANCE)
               .apply("KeyPartsByFile", WithKeys.of(FilePart::resource).withKeyType(TypeDescriptors.strings()))
               .apply("GroupPartsByFile", GroupByKey.create())
               .apply("MergeParts", ParDo.of(new MergePartsFn(tables)));
-      parsed = PCollectionTuple.of(FILES, merged).and(REJECTS, read.get(REJECTS));
-      for (TupleTag<?> tag : new java.util.LinkedHashSet<>(tags.values())) {
-        parsed = and(parsed, tag, read.get(tag));
+      PCollection<Reject> rejects =
+          PCollectionList.of(own.get(REJECTS))
+              .and(sent.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE))
+              .apply("FlattenRejects", Flatten.pCollections());
+      parsed = PCollectionTuple.of(FILES, merged).and(REJECTS, rejects);
+      for (TupleTag<?> tag : ownTags) {
+        parsed = and(parsed, tag, own.get(tag));
+      }
+      for (TupleTag<?> tag : sentTags) {
+        parsed = and(parsed, tag, sent.get(tag));
       }
     }
     parsed.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
@@ -208,6 +227,22 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       setCoder(parsed.get(shared.getKey()), shared.getValue());
     }
     return parsed;
+  }
+
+  /** Parses the given parts in a step whose outputs are their rejects, parts and {@code rows}. */
+  private PCollectionTuple parseParts(
+      PBegin input, String planName, String parseName, List<FilePart> parts, java.util.Set<TupleTag<?>> rows) {
+    TupleTagList outputs = TupleTagList.of(PARTS);
+    for (TupleTag<?> tag : rows) {
+      outputs = outputs.and(tag);
+    }
+    PCollectionTuple read =
+        input
+            .apply(planName, Create.of(parts).withCoder(FilePart.WireCoder.INSTANCE))
+            .apply(parseName, ParDo.of(new ParsePartFn(tables, tags, mappings)).withOutputTags(REJECTS, outputs));
+    read.get(PARTS).setCoder(FilePart.WireCoder.INSTANCE);
+    read.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
+    return read;
   }
 
   /** The parts of the files read, with what each counted (then merged per file into FILES). */
