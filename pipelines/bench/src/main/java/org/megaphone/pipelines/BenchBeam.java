@@ -60,8 +60,7 @@ final class BenchBeam {
 
     // accounts: platform,handle,entity_id,... → "platform|handle" → entity.
     PCollectionView<Map<String, String>> entities =
-        p.apply("ReadAccounts", TextIO.read().from(dataset.resolve("accounts.csv").toString()))
-            .apply("SkipAccountsHeader", Filter.by((String l) -> !l.startsWith("platform,")))
+        records(p, dataset, "accounts")
             .apply(
                 "KeyAccounts",
                 MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
@@ -73,8 +72,7 @@ final class BenchBeam {
             .apply("ViewAccounts", View.asMap());
     // posts: platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves,followers,exported_at
     PCollection<KV<String, String>> posts =
-        p.apply("ReadPosts", TextIO.read().from(dataset.resolve("posts.csv").toString()))
-            .apply("SkipPostsHeader", Filter.by((String l) -> !l.startsWith("platform,")))
+        records(p, dataset, "posts")
             .apply(
                 "KeyPosts",
                 FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
@@ -94,8 +92,7 @@ final class BenchBeam {
                         }));
     // views: platform,post_id,observed_at,views
     PCollection<KV<String, String>> views =
-        p.apply("ReadViews", TextIO.read().from(dataset.resolve("views.csv").toString()))
-            .apply("SkipViewsHeader", Filter.by((String l) -> !l.startsWith("platform,")))
+        records(p, dataset, "views")
             .apply(
                 "KeyViews",
                 FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
@@ -195,5 +192,15 @@ final class BenchBeam {
 
   private static long count(String cell) {
     return cell.isEmpty() ? 0 : Long.parseLong(cell);
+  }
+
+  /**
+   * A generated table's records without its header line, read by TextIO (which splits the file
+   * across workers at line breaks: safe for the generated files, not for every CSV).
+   */
+  private static PCollection<String> records(Pipeline p, Path dataset, String table) {
+    String name = Character.toUpperCase(table.charAt(0)) + table.substring(1);
+    return p.apply("Read" + name, TextIO.read().from(dataset.resolve(table + ".csv").toString()))
+        .apply("Skip" + name + "Header", Filter.by((String l) -> !l.startsWith("platform,")));
   }
 }
