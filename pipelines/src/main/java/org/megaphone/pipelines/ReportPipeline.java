@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -90,7 +91,7 @@ public final class ReportPipeline {
   public static final String INPUTS_FILE = "_inputs.csv";
   public static final List<String> STATS_HEADER = List.of("name", "value");
   public static final List<String> INPUTS_HEADER =
-      List.of("table", "path", "bytes", "sha256", "rows", "rejected", "charset", "profile");
+      List.of("table", "path", "bytes", "sha256", "rows", "rejected", "charset", "profile", "adjustments");
 
   private ReportPipeline() {}
 
@@ -298,6 +299,31 @@ public final class ReportPipeline {
             Long.toString(f.getRows()),
             Long.toString(f.getRejected()),
             f.getCharset(),
-            f.getProfile()));
+            f.getProfile(),
+            adjustments(f.getAdjustments())));
+  }
+
+  /** A file's adjustments in _inputs.csv: {@code name=count} joined by ';', in name order. */
+  static String adjustments(Map<String, Long> adjustments) {
+    StringBuilder cell = new StringBuilder();
+    new TreeMap<>(adjustments).forEach((name, count) -> {
+      if (cell.length() > 0) {
+        cell.append(';');
+      }
+      cell.append(name).append('=').append(count);
+    });
+    return cell.toString();
+  }
+
+  /** The adjustments of an _inputs.csv cell ({@link #adjustments(Map)}). */
+  static Map<String, Long> adjustments(String cell) {
+    Map<String, Long> adjustments = new TreeMap<>();
+    for (String part : cell.split(";")) {
+      if (!part.isEmpty()) {
+        int eq = part.lastIndexOf('=');
+        adjustments.put(part.substring(0, eq), Long.parseLong(part.substring(eq + 1)));
+      }
+    }
+    return adjustments;
   }
 }

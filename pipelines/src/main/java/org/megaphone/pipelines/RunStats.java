@@ -25,7 +25,8 @@ final class RunStats {
       long rows,
       long rejected,
       String charset,
-      String profile) {}
+      String profile,
+      Map<String, Long> adjustments) {}
 
   private final Map<String, Long> values;
   final List<FileStat> files;
@@ -56,7 +57,8 @@ final class RunStats {
               Long.parseLong(row.get(4)),
               Long.parseLong(row.get(5)),
               row.get(6),
-              row.get(7)));
+              row.get(7),
+              ReportPipeline.adjustments(row.get(8))));
     }
     Map<String, Long> reportRows = new TreeMap<>();
     for (String report : ReportPipeline.REPORTS) {

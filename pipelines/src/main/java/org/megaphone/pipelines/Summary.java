@@ -85,6 +85,7 @@ final class Summary {
       file.put("rows_rejected", f.rejected());
       file.put("charset", f.charset());
       file.put("profile", f.profile());
+      file.put("adjustments", f.adjustments());
       files.add(file);
     }
     inputs.put("files", files);

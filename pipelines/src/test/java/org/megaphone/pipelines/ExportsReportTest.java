@@ -72,4 +72,36 @@ class ExportsReportTest {
     assertThat(e.getMessage(), containsString("header found: what,when"));
     assertThat(e.getMessage(), containsString("youtube-studio-table"));
   }
+
+  @Test
+  void repairedRecordsOfATikTokExportAreCountedForTheFileInSummaryAndWarnedOnce(@TempDir Path tmp)
+      throws IOException {
+    Path in = MiniDataset.write(tmp.resolve("in"));
+    Path fixture = Path.of("..", "transforms", "src", "test", "resources", "exports", "quirks", "tiktok-studio-unescaped-quotes");
+    Files.createDirectories(in.resolve("exports"));
+    Files.copy(fixture.resolve("Content.csv"), in.resolve("exports/Content.csv"));
+    Files.copy(fixture.resolve("sources.csv"), in.resolve("exports/sources.csv"));
+
+    Path out = run(in, tmp.resolve("out"));
+
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    JsonNode tiktokPosts = null;
+    for (JsonNode f : summary.get("inputs").get("files")) {
+      if (f.get("path").asText().equals("exports/Content.csv") && f.get("table").asText().equals("posts")) {
+        tiktokPosts = f;
+      } else {
+        // Every other entry, canonical or the export's views, has nothing adjusted.
+        assertThat(f.get("path").asText(), f.get("adjustments").size(), equalTo(0));
+      }
+    }
+    assertThat(tiktokPosts.get("adjustments").toString(), equalTo("{\"repaired_records\":3}"));
+    assertThat(tiktokPosts.get("rows_rejected").asLong(), equalTo(1L));
+    long warned = 0;
+    for (JsonNode w : summary.get("warnings")) {
+      if (w.asText().startsWith("exports/Content.csv: 3 record(s) with unescaped quotes")) {
+        warned++;
+      }
+    }
+    assertThat(warned, equalTo(1L));
+  }
 }

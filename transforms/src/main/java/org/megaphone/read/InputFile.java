@@ -3,6 +3,9 @@ package org.megaphone.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.megaphone.model.Wire;
@@ -31,6 +34,26 @@ public abstract class InputFile {
   /** The format it was read as: {@code canonical} or an export profile's name. */
   public abstract String getProfile();
 
+  /**
+   * What reading it had to adjust, by name, with how often: an export's quirks that its profile
+   * reads on purpose ({@code repaired_records}, {@code net_counts_read_as_zero}); empty for the
+   * contract's own tables.
+   */
+  public abstract Map<String, Long> getAdjustments();
+
+  /** This file with the adjustments its reading made (none kept when all counts are 0). */
+  public InputFile withAdjustments(Map<String, Long> adjustments) {
+    Map<String, Long> kept = new TreeMap<>();
+    adjustments.forEach((name, count) -> {
+      if (count != 0) {
+        kept.put(name, count);
+      }
+    });
+    return new AutoValue_InputFile(
+        getTable(), getPath(), getBytes(), getSha256(), getRows(), getRejected(), getCharset(), getProfile(),
+        Collections.unmodifiableMap(kept));
+  }
+
   public static InputFile create(
       String table,
       String path,
@@ -40,7 +63,7 @@ public abstract class InputFile {
       long rejected,
       String charset,
       String profile) {
-    return new AutoValue_InputFile(table, path, bytes, sha256, rows, rejected, charset, profile);
+    return new AutoValue_InputFile(table, path, bytes, sha256, rows, rejected, charset, profile, Map.of());
   }
 
   /**
@@ -65,6 +88,7 @@ public abstract class InputFile {
       Wire.writeLong(v.getRejected(), out);
       Wire.writeString(v.getCharset(), out);
       Wire.writeString(v.getProfile(), out);
+      Wire.writeLongs(v.getAdjustments(), out);
     }
 
     @Override
@@ -77,7 +101,8 @@ public abstract class InputFile {
           Wire.readLong(in),
           Wire.readLong(in),
           Wire.readString(in),
-          Wire.readString(in));
+          Wire.readString(in))
+          .withAdjustments(Wire.readLongs(in));
     }
   }
 }

@@ -69,6 +69,10 @@ class WireCodersTest {
     roundTrips(FollowerSnapshot.WireCoder.INSTANCE, FollowerSnapshot.create("x", "h", 1, 2));
     roundTrips(AttributionOverride.WireCoder.INSTANCE, AttributionOverride.create("x", "1", "e", SOURCE));
     roundTrips(InputFile.WireCoder.INSTANCE, InputFile.create("posts", "p.csv", 1, "ab", 2, 3, "UTF-8", "canonical"));
+    roundTrips(
+        InputFile.WireCoder.INSTANCE,
+        InputFile.create("posts", "exports/Content.csv", 1, "ab", 2, 3, "UTF-8", "tiktok-studio")
+            .withAdjustments(Map.of("repaired_records", 2L, "net_counts_read_as_zero", 1L)));
     roundTrips(ReportRow.WireCoder.INSTANCE, ReportRow.create(List.of("2020-W14", ""), List.of("a", "", "ü")));
     roundTrips(WeeklyTotals.WireCoder.INSTANCE, totals());
     roundTrips(WeeklyTotals.WireCoder.INSTANCE, WeeklyTotals.ZERO);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
@@ -39,7 +40,8 @@ public final class ExportFiles {
       long postsRejected,
       long viewsRead,
       long viewsRejected,
-      boolean viewsWithoutExportDate) {}
+      boolean viewsWithoutExportDate,
+      Map<String, Long> adjustments) {}
 
   private record Header(int skippedLines, char delimiter, List<String> columns, ExportProfile profile) {}
 
@@ -74,15 +76,31 @@ public final class ExportFiles {
       if (reason == null && r.fields.size() != width) {
         reason = "malformed CSV record: " + r.fields.size() + " fields where the header has " + width;
       }
+      List<String> fields = r.fields;
+      if (reason != null && profile.repairsUnescapedQuotes()) {
+        List<String> repaired = QuoteRepair.split(r.raw, header.delimiter(), width);
+        if (repaired != null) {
+          fields = repaired;
+          reason = null;
+        }
+      }
       if (reason != null) {
         counts[profile.mainTable().equals("views") ? 2 : 0]++;
         reject(file, profile, profile.mainTable(), line, r.raw, reason, rejects, counts);
         continue;
       }
       Map<String, String> values = new HashMap<>();
-      positions.forEach((column, i) -> values.put(column, r.fields.get(i)));
-      rows.add(new ExportProfile.Record(line, r.raw, new NativeRow(values)));
+      List<String> read = fields;
+      positions.forEach((column, i) -> values.put(column, read.get(i)));
+      NativeRow row = new NativeRow(values);
+      if (fields != r.fields) {
+        row.adjusted(Adjustments.REPAIRED_RECORDS);
+      }
+      rows.add(new ExportProfile.Record(line, r.raw, row));
     }
+    Map<Long, NativeRow> rowsByLine = new HashMap<>();
+    rows.forEach(r -> rowsByLine.put(r.line(), r.row()));
+    Map<String, Long> adjustments = new TreeMap<>();
 
     Table<Post> postsTable = Tables.posts(file.zoneId());
     Table<ViewSnapshot> viewsTable = Tables.views(file.zoneId());
@@ -95,6 +113,10 @@ public final class ExportFiles {
         counts[profile.mainTable().equals("views") ? 2 : 0]++;
         reject(file, profile, profile.mainTable(), o.line(), o.raw(), o.rejection(), rejects, counts);
         continue;
+      }
+      NativeRow mappedRow = rowsByLine.get(o.line());
+      if (mappedRow != null) {
+        mappedRow.adjustments().forEach((name, n) -> adjustments.merge(name, n, Long::sum));
       }
       SourceRef source = SourceRef.create(file.path(), o.line(), o.raw());
       if (o.mapped().post() != null) {
@@ -116,7 +138,8 @@ public final class ExportFiles {
         viewsWithoutDate = true;
       }
     }
-    return new Counts(profile.name(), counts[0], counts[1], counts[2], counts[3], viewsWithoutDate);
+    return new Counts(
+        profile.name(), counts[0], counts[1], counts[2], counts[3], viewsWithoutDate, adjustments);
   }
 
   private static void reject(

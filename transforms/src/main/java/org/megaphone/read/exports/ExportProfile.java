@@ -61,6 +61,14 @@ public abstract class ExportProfile implements Serializable {
     return header.containsAll(required());
   }
 
+  /**
+   * Whether its producer writes quotes inside quoted fields unescaped, so that a record the
+   * strict tokenizer cannot read is repaired where that is unambiguous ({@link QuoteRepair}).
+   */
+  public boolean repairsUnescapedQuotes() {
+    return false;
+  }
+
   /** Whether a row is a total or other non-data row to skip (not counted as a row). */
   protected boolean skip(NativeRow row) {
     return false;

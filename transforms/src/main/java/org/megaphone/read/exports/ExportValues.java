@@ -94,6 +94,33 @@ public final class ExportValues {
     throw new RowRejected("not a count: " + column + "='" + value + "'");
   }
 
+  /**
+   * A count that a date-ranged export may write as a net figure (gained minus removed, YouTube
+   * Studio's likes): a negative whole number ({@code -3}, {@code -1,204}, with a minus sign or
+   * U+2212) is read as 0 and noted on the row ({@link Adjustments#NET_COUNTS_AS_ZERO}); anything
+   * else reads as {@link #count}.
+   */
+  public static String netCount(String column, String value, NativeRow row) {
+    if (value != null) {
+      String v = value.strip();
+      if (!v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '\u2212') && v.length() > 1) {
+        // What follows the sign must itself be a count, so '-12a' or '--' still reject.
+        String magnitude;
+        try {
+          magnitude = count(column, v.substring(1));
+        } catch (RowRejected e) {
+          magnitude = null;
+        }
+        if (magnitude == null) {
+          throw new RowRejected("not a count: " + column + "='" + value + "'");
+        }
+        row.adjusted(Adjustments.NET_COUNTS_AS_ZERO);
+        return "0";
+      }
+    }
+    return count(column, value);
+  }
+
   /** The sum of several count cells; null when all are null. */
   public static String sum(String column, String... values) {
     Long total = null;

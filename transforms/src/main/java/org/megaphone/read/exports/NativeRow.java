@@ -2,10 +2,15 @@ package org.megaphone.read.exports;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** One record of a native export, seen through its header (names lower-cased and trimmed). */
+/**
+ * One record of a native export, seen through its header (names lower-cased and trimmed), and
+ * what reading it had to adjust (a profile's known quirks, counted per file in summary.json).
+ */
 public final class NativeRow {
   private final Map<String, String> values;
+  private final Map<String, Long> adjustments = new TreeMap<>();
 
   NativeRow(Map<String, String> values) {
     this.values = values;
@@ -31,5 +36,15 @@ public final class NativeRow {
       }
     }
     return null;
+  }
+
+  /** Notes that reading this row adjusted one of its cells or its record ({@link Adjustments}). */
+  public void adjusted(String adjustment) {
+    adjustments.merge(adjustment, 1L, Long::sum);
+  }
+
+  /** The adjustments reading this row made, by name. */
+  public Map<String, Long> adjustments() {
+    return adjustments;
   }
 }

@@ -1,6 +1,7 @@
 package org.megaphone.read.exports;
 
 import java.io.IOException;
+import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
@@ -229,19 +230,25 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
       LiveCounts.countFile(bytes.length);
       String sha = TableFiles.sha256(bytes);
       ExportProfile used = Profiles.named(counts.profile());
+      // A file's adjustments are counted once, on the entry of its profile's main table.
       if (counts.postsRead() > 0 || used.mainTable().equals("posts")) {
         out.get(FILES)
             .output(
                 InputFile.create(
-                    "posts", file.path(), bytes.length, sha, counts.postsRead(), counts.postsRejected(),
-                    decoded.charset(), counts.profile()));
+                        "posts", file.path(), bytes.length, sha, counts.postsRead(), counts.postsRejected(),
+                        decoded.charset(), counts.profile())
+                    .withAdjustments(used.mainTable().equals("posts") ? counts.adjustments() : Map.of()));
       }
       if (counts.viewsRead() > 0 || used.mainTable().equals("views")) {
         out.get(FILES)
             .output(
                 InputFile.create(
-                    "views", file.path(), bytes.length, sha, counts.viewsRead(), counts.viewsRejected(),
-                    decoded.charset(), counts.profile()));
+                        "views", file.path(), bytes.length, sha, counts.viewsRead(), counts.viewsRejected(),
+                        decoded.charset(), counts.profile())
+                    .withAdjustments(used.mainTable().equals("views") ? counts.adjustments() : Map.of()));
+      }
+      for (String warning : Adjustments.warnings(file.path(), counts.adjustments())) {
+        out.get(WARNINGS).output(warning);
       }
       if (decoded.charset().equals("windows-1252")) {
         out.get(WARNINGS)

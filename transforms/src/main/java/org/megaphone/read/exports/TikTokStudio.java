@@ -14,7 +14,9 @@ import org.megaphone.read.RowRejected;
  * comments","Total shares","Total views"}. {@code Post time} has no year (and follows the UI
  * language), so the upload time comes from the video id, whose top 32 bits are the Unix second
  * of the upload. Sources: a real export pasted in blessandsoul/AICONTENT
- * (scripts/process_provided_stats.py) and parsers that import the real zip.
+ * (scripts/process_provided_stats.py) and parsers that import the real zip. TikTok Studio does
+ * not escape quotes inside its quoted titles ({@code "My "best" day"}): such a record is
+ * repaired where that gives the header's number of fields ({@link QuoteRepair}) and counted.
  */
 final class TikTokStudio extends ExportProfile {
   private static final Pattern LINK = Pattern.compile("tiktok\\.com/@([^/?#]+)/video/(\\d+)");
@@ -24,6 +26,11 @@ final class TikTokStudio extends ExportProfile {
         "tiktok-studio",
         "TikTok Studio > Analytics > Content > Download data: \"Content.csv\"",
         "video title", "video link", "post time", "total likes");
+  }
+
+  @Override
+  public boolean repairsUnescapedQuotes() {
+    return true;
   }
 
   /** The upload instant a TikTok video id carries. */

@@ -17,7 +17,10 @@ import org.megaphone.read.RowRejected;
  * start with '-' carry a leading space. Sources: real exports committed to public repositories
  * (priyankapatel05/YouTube-Channel-Analytics-Dashboard, joshcirre/joshcirre,
  * areikher/YouTube_Channel_Repo: "Table data.csv", "Chart data.csv"). A channel's export names no
- * channel: the handle comes from the folder name or exports/sources.csv.
+ * channel: the handle comes from the folder name or exports/sources.csv. An export of a date
+ * range (not Lifetime) writes net counts, likes gained minus likes removed in the range, which go
+ * negative (about a third of the rows of one real channel's export): a negative likes, comments
+ * or shares cell is read as 0 and counted ({@link Adjustments#NET_COUNTS_AS_ZERO}), not rejected.
  */
 final class YouTubeStudio {
   private YouTubeStudio() {}
@@ -55,9 +58,9 @@ final class YouTubeStudio {
               row.get("video title"),
               url(id),
               null,
-              count("likes", row.get("likes")),
-              count("comments added", row.get("comments added", "comments")),
-              count("shares", row.get("shares")),
+              ExportValues.netCount("likes", row.get("likes"), row),
+              ExportValues.netCount("comments added", row.get("comments added", "comments"), row),
+              ExportValues.netCount("shares", row.get("shares"), row),
               null,
               null,
               file.exportedAt()),
