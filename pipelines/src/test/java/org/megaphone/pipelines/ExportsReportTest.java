@@ -104,4 +104,20 @@ class ExportsReportTest {
     }
     assertThat(warned, equalTo(1L));
   }
+
+  @Test
+  void anAmbiguousZoneAbbreviationInAnExportStopsTheRunWithWhatToSet(@TempDir Path tmp) throws IOException {
+    Path in = MiniDataset.write(tmp.resolve("in"));
+    String name = "2021-05-26-18-45-58-IST-Historical-Report-mohfw-2021-05-01--2021-05-26.csv";
+    Files.createDirectories(in.resolve("exports"));
+    Files.copy(
+        Path.of("..", "transforms", "src", "test", "resources", "exports", "quirks", "crowdtangle-ist-ambiguous", name),
+        in.resolve("exports").resolve(name));
+
+    RunFailedException e = assertThrows(RunFailedException.class, () -> run(in, tmp.resolve("out")));
+
+    assertThat(e.getMessage(), containsString("exports/" + name + ": post created='2021-05-20 10:00:00 IST'"));
+    assertThat(e.getMessage(), containsString("set the zone column of exports/sources.csv"));
+    assertThat(Files.exists(tmp.resolve("out").resolve("summary.json")), equalTo(false));
+  }
 }

@@ -24,31 +24,8 @@ public final class ExportValues {
   private static final Pattern GROUPED =
       Pattern.compile("\\d{1,3}(?:[,.\\u00a0\\u202f\\u2009 ]\\d{3})+");
   private static final Pattern ABBREVIATED = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*([kKmMbB])");
-  private static final Pattern ZONED = Pattern.compile("(.*\\S)\\s+([A-Za-z]{1,5}|[+-]\\d{2}:?\\d{2})");
-
-  /** Time zone abbreviations seen in exports (CrowdTangle writes the dashboard's). */
-  static final Map<String, ZoneOffset> ZONE_ABBREVIATIONS =
-      Map.ofEntries(
-          Map.entry("UTC", ZoneOffset.UTC),
-          Map.entry("GMT", ZoneOffset.UTC),
-          Map.entry("Z", ZoneOffset.UTC),
-          Map.entry("WET", ZoneOffset.UTC),
-          Map.entry("WEST", ZoneOffset.ofHours(1)),
-          Map.entry("BST", ZoneOffset.ofHours(1)),
-          Map.entry("CET", ZoneOffset.ofHours(1)),
-          Map.entry("CEST", ZoneOffset.ofHours(2)),
-          Map.entry("EET", ZoneOffset.ofHours(2)),
-          Map.entry("EEST", ZoneOffset.ofHours(3)),
-          Map.entry("MSK", ZoneOffset.ofHours(3)),
-          Map.entry("EST", ZoneOffset.ofHours(-5)),
-          Map.entry("EDT", ZoneOffset.ofHours(-4)),
-          Map.entry("CST", ZoneOffset.ofHours(-6)),
-          Map.entry("CDT", ZoneOffset.ofHours(-5)),
-          Map.entry("MST", ZoneOffset.ofHours(-7)),
-          Map.entry("MDT", ZoneOffset.ofHours(-6)),
-          Map.entry("PST", ZoneOffset.ofHours(-8)),
-          Map.entry("PDT", ZoneOffset.ofHours(-7)),
-          Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)));
+  /** A cell that may end with a zone: the rest, then letters or a numeric offset. */
+  private static final Pattern ZONED = Pattern.compile("(.*\\S)\\s+([A-Za-z]{1,6}|[+-]\\d{2}(?::?\\d{2})?)");
 
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
@@ -135,25 +112,45 @@ public final class ExportValues {
 
   /**
    * A timestamp in one of {@code patterns} (java.time patterns, English month names), with an
-   * optional trailing zone abbreviation or offset; without a zone it is local to {@code zone}.
+   * optional trailing zone abbreviation or offset ({@link ZoneAbbreviations}); without one it is
+   * local to the file's zone (exports/sources.csv's {@code zone} column), else to --timezone.
+   *
+   * @throws InputException when the abbreviation cannot be read as one offset (the run stops)
    */
+  public static String timestamp(String column, String value, ExportFile file, String... patterns) {
+    return timestamp(column, value, file.zone(), file.fileZone(), file.path(), patterns);
+  }
+
+  /** As above, for a value of no particular file, local to {@code zone} without a zone of its own. */
   public static String timestamp(String column, String value, ZoneId zone, String... patterns) {
+    return timestamp(column, value, zone, null, null, patterns);
+  }
+
+  private static String timestamp(
+      String column, String value, ZoneId zone, ZoneId fileZone, String path, String... patterns) {
     if (value == null || value.isBlank()) {
       return null;
     }
     String v = value.strip();
-    ZoneOffset offset = null;
     Matcher zoned = ZONED.matcher(v);
     if (zoned.matches()) {
-      String z = zoned.group(2);
-      if (ZONE_ABBREVIATIONS.containsKey(z.toUpperCase(Locale.ROOT))) {
-        offset = ZONE_ABBREVIATIONS.get(z.toUpperCase(Locale.ROOT));
-        v = zoned.group(1);
-      } else if (z.startsWith("+") || z.startsWith("-")) {
-        offset = ZoneOffset.of(z.length() == 5 ? z.substring(0, 3) + ":" + z.substring(3) : z);
-        v = zoned.group(1);
+      String abbreviation = zoned.group(2).toUpperCase(Locale.ROOT);
+      LocalDateTime local = local(zoned.group(1), patterns);
+      // Only a cell whose rest is a time in one of the patterns ends with a zone ("23 March" does not).
+      if (local != null && !abbreviation.equals("AM") && !abbreviation.equals("PM")) {
+        String where = (path == null ? "" : path + ": ") + column + "='" + value + "'";
+        return iso(local.toInstant(ZoneAbbreviations.offset(abbreviation, local, fileZone, zone, where)), zone);
       }
     }
+    LocalDateTime local = local(v, patterns);
+    if (local == null) {
+      throw new RowRejected("unparseable timestamp: " + column + "='" + value + "'");
+    }
+    return iso(local.atZone(fileZone != null ? fileZone : zone).toInstant(), zone);
+  }
+
+  /** A local time in the first of the patterns that reads it, or null. */
+  private static LocalDateTime local(String v, String... patterns) {
     for (String pattern : patterns) {
       DateTimeFormatter f =
           new DateTimeFormatterBuilder()
@@ -162,15 +159,12 @@ public final class ExportValues {
               .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
               .toFormatter(Locale.ENGLISH);
       try {
-        LocalDateTime local = LocalDateTime.parse(v, f);
-        Instant instant =
-            offset == null ? local.atZone(zone).toInstant() : local.toInstant(offset);
-        return iso(instant, zone);
+        return LocalDateTime.parse(v, f);
       } catch (DateTimeParseException e) {
         // try the next pattern
       }
     }
-    throw new RowRejected("unparseable timestamp: " + column + "='" + value + "'");
+    return null;
   }
 
   /** A date as the last second of that day in {@code zone}, for daily figures. */

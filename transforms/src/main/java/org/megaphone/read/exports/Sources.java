@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.file.FileSystems;
 import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -21,7 +22,9 @@ import org.megaphone.rules.Timestamps;
  * pattern (a glob on the path below exports/, or on the file name) and the platform, handle and
  * export time of matching files; the first matching line wins. Without a line, the handle is
  * the name of the file's folder under exports/, and the export time the last date in the file
- * name ({@code 2020-04-15} or {@code 20200415}), at 23:59:59 in the dataset's zone.
+ * name ({@code 2020-04-15} or {@code 20200415}), at 23:59:59 in the dataset's zone. An optional
+ * {@code zone} column names the zone the export was downloaded in: its times without a zone, and
+ * its zone abbreviations, are read in that zone ({@link ZoneAbbreviations}).
  */
 public final class Sources implements Serializable {
   public static final String FILE = "sources.csv";
@@ -29,7 +32,7 @@ public final class Sources implements Serializable {
       Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})(?!\\d)");
 
   /** One line of sources.csv. */
-  public record Entry(String pattern, String platform, String handle, String exportedAt)
+  public record Entry(String pattern, String platform, String handle, String exportedAt, String zone)
       implements Serializable {}
 
   private final List<Entry> entries;
@@ -78,13 +81,23 @@ public final class Sources implements Serializable {
               "exports/sources.csv line " + r.line + ": unreadable exported_at '" + exportedAt + "'");
         }
       }
+      String zone = cell(r, header.indexOf("zone"));
+      if (zone != null) {
+        try {
+          zone = ZoneId.of(zone).getId();
+        } catch (DateTimeException e) {
+          throw new InputException(
+              "exports/sources.csv line " + r.line + ": unknown zone '" + zone + "' (a zone ID such as America/Sao_Paulo)");
+        }
+      }
       String handle = cell(r, header.indexOf("handle"));
       entries.add(
           new Entry(
               cell(r, pattern),
               platform == null ? null : Platforms.canonical(platform).get(),
               handle == null ? null : org.megaphone.rules.Handles.normalise(handle),
-              exportedAt));
+              exportedAt,
+              zone));
     }
     return new Sources(entries);
   }
@@ -125,7 +138,8 @@ public final class Sources implements Serializable {
         handle,
         folder == null ? null : org.megaphone.rules.Handles.normalise(folder),
         exportedAt,
-        zoneId);
+        zoneId,
+        entry == null ? null : entry.zone());
   }
 
   /** The last date written in a file name, as that day's last second; null when none. */
@@ -138,7 +152,7 @@ public final class Sources implements Serializable {
             LocalDate.of(
                 Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         last = ExportValues.iso(d.atTime(23, 59, 59).atZone(zone).toInstant(), zone);
-      } catch (java.time.DateTimeException | NumberFormatException e) {
+      } catch (DateTimeException | NumberFormatException e) {
         // not a date
       }
     }

@@ -50,7 +50,7 @@ final class XAnalytics {
               "x",
               id,
               handle != null ? handle : handleOf(file),
-              ExportValues.timestamp("time", required(row, "time"), file.zone(), "uuuu-MM-dd HH:mm", "uuuu-MM-dd HH:mm:ss"),
+              ExportValues.timestamp("time", required(row, "time"), file, "uuuu-MM-dd HH:mm", "uuuu-MM-dd HH:mm:ss"),
               row.get("tweet text"),
               permalink,
               null,

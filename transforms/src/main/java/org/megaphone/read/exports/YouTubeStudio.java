@@ -48,7 +48,7 @@ final class YouTubeStudio {
       String id = required(row, "content");
       String published =
           ExportValues.timestamp(
-              "video publish time", required(row, "video publish time"), file.zone(), "MMM d, uuuu");
+              "video publish time", required(row, "video publish time"), file, "MMM d, uuuu");
       return new Mapped(
           Mapped.post(
               "youtube",

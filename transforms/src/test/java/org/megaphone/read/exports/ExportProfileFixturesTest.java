@@ -60,8 +60,13 @@ class ExportProfileFixturesTest {
         Files.exists(sourcesFile)
             ? Sources.parse(Files.readString(sourcesFile, StandardCharsets.UTF_8), ZONE)
             : Sources.none();
+    return readNative(dir, sources, ZONE);
+  }
+
+  /** The fixture's native file read with the given sources.csv and --timezone. */
+  static Read readNative(Path dir, Sources sources, String zone) throws IOException {
     Path file = nativeFile(dir);
-    ExportFile described = sources.describe(file.getFileName().toString(), ZONE);
+    ExportFile described = sources.describe(file.getFileName().toString(), zone);
     String text = TableFiles.decodeExport(file.toString(), Files.readAllBytes(file)).text();
     List<Post> posts = new ArrayList<>();
     List<ViewSnapshot> views = new ArrayList<>();

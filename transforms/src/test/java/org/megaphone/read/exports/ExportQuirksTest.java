@@ -10,10 +10,14 @@ import static org.hamcrest.Matchers.startsWith;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.megaphone.model.Reject;
+import org.megaphone.read.InputException;
 import org.megaphone.read.RowRejected;
 import org.megaphone.read.Tables;
 import org.junit.jupiter.api.Assertions;
@@ -101,5 +105,89 @@ class ExportQuirksTest {
     assertThat(warnings.size(), equalTo(1));
     assertThat(warnings.get(0), startsWith("exports/yt/Table data.csv: 2 negative count(s) read as 0"));
     assertThat(warnings.get(0), containsString("Lifetime"));
+  }
+
+  @Test
+  void aCrowdTangleSearchExportFromBrazilReadsItsBrtTimesAndItsSearchColumns() throws IOException {
+    Path dir = QUIRKS.resolve("crowdtangle-search-brt");
+    ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir);
+
+    assertThat(read.profile(), equalTo("crowdtangle-facebook"));
+    assertThat(read.rejects(), equalTo(List.of()));
+    givesTheHandWrittenRows(dir, read);
+  }
+
+  @Test
+  void anAmbiguousAbbreviationStopsTheRunNamingItsOffsetsAndTheSourcesColumnToSet() {
+    InputException e =
+        Assertions.assertThrows(
+            InputException.class,
+            () -> ExportProfileFixturesTest.readNative(QUIRKS.resolve("crowdtangle-ist-ambiguous"), Sources.none(), ZONE));
+    assertThat(e.getMessage(), containsString("post created='2021-05-20 10:00:00 IST'"));
+    assertThat(e.getMessage(), containsString("'IST' stands for more than one offset"));
+    assertThat(e.getMessage(), containsString("+05:30"));
+    assertThat(e.getMessage(), containsString("+01:00"));
+    assertThat(e.getMessage(), containsString("set the zone column of exports/sources.csv"));
+  }
+
+  @Test
+  void anAmbiguousAbbreviationIsReadInTheZoneThatSourcesCsvNamesForTheFile() throws IOException {
+    Path dir = QUIRKS.resolve("crowdtangle-ist-ambiguous");
+    Sources sources =
+        Sources.parse("pattern,platform,handle,exported_at,zone\n*-IST-*,,,2021-05-26T18:45:58+05:30,Asia/Kolkata\n", ZONE);
+    ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir, sources, ZONE);
+
+    assertThat(read.rejects(), equalTo(List.of()));
+    givesTheHandWrittenRows(dir, read);
+  }
+
+  @Test
+  void anAmbiguousAbbreviationIsReadInTimezoneWhenThatZoneUsesIt() throws IOException {
+    Path dir = QUIRKS.resolve("crowdtangle-ist-ambiguous");
+    Sources sources = Sources.parse("pattern,exported_at\n*-IST-*,2021-05-26T18:45:58+05:30\n", "Asia/Kolkata");
+    ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir, sources, "Asia/Kolkata");
+
+    assertThat(read.rejects(), equalTo(List.of()));
+    givesTheHandWrittenRows(dir, read);
+  }
+
+  @Test
+  void zoneAbbreviationsReadAsTheOffsetOfTheZonesThatUseThemAtThatTime() {
+    ZoneId helsinki = ZoneId.of(ZONE);
+    LocalDateTime july = LocalDateTime.of(2021, 7, 5, 18, 2, 45);
+    LocalDateTime january = LocalDateTime.of(2021, 1, 10, 12, 0);
+    assertThat(ZoneAbbreviations.offset("BRT", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(-3)));
+    assertThat(ZoneAbbreviations.offset("NZDT", january, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(13)));
+    assertThat(ZoneAbbreviations.offset("NZST", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(12)));
+    assertThat(ZoneAbbreviations.offset("SGT", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(8)));
+    assertThat(ZoneAbbreviations.offset("AEST", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(10)));
+    assertThat(ZoneAbbreviations.offset("EEST", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(3)));
+    assertThat(ZoneAbbreviations.offset("-03", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(-3)));
+    assertThat(ZoneAbbreviations.offset("+0530", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHoursMinutes(5, 30)));
+    // CST is the US's, China's and Cuba's: --timezone decides when it uses it.
+    assertThat(ZoneAbbreviations.offset("CST", january, null, ZoneId.of("America/Chicago"), "t"), equalTo(ZoneOffset.ofHours(-6)));
+    assertThat(ZoneAbbreviations.offset("CST", january, null, ZoneId.of("Asia/Shanghai"), "t"), equalTo(ZoneOffset.ofHours(8)));
+    assertThat(ZoneAbbreviations.offset("BST", july, null, ZoneId.of("Europe/London"), "t"), equalTo(ZoneOffset.ofHours(1)));
+    Assertions.assertThrows(InputException.class, () -> ZoneAbbreviations.offset("CST", january, null, helsinki, "t"));
+  }
+
+  @Test
+  void anUnknownAbbreviationStopsTheRunUnlessSourcesCsvNamesTheFilesZone() {
+    LocalDateTime t = LocalDateTime.of(2021, 7, 5, 18, 0);
+    InputException e =
+        Assertions.assertThrows(
+            InputException.class, () -> ZoneAbbreviations.offset("XYZT", t, null, ZoneId.of(ZONE), "exports/a.csv: post created='x'"));
+    assertThat(e.getMessage(), startsWith("exports/a.csv: post created='x': unknown time zone abbreviation 'XYZT'"));
+    assertThat(
+        ZoneAbbreviations.offset("XYZT", t, ZoneId.of("America/Sao_Paulo"), ZoneId.of(ZONE), "t"), equalTo(ZoneOffset.ofHours(-3)));
+    // A cell whose rest is not a time does not end with a zone: it is an unparseable timestamp.
+    Assertions.assertThrows(RowRejected.class, () -> ExportValues.timestamp("t", "23 March", ZoneId.of(ZONE), "uuuu-MM-dd HH:mm:ss"));
+  }
+
+  @Test
+  void sourcesCsvRefusesAZoneThatIsNoZoneId() {
+    InputException e =
+        Assertions.assertThrows(InputException.class, () -> Sources.parse("pattern,zone\na.csv,Brasilia\n", ZONE));
+    assertThat(e.getMessage(), containsString("unknown zone 'Brasilia'"));
   }
 }
