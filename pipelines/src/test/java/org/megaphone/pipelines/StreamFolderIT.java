@@ -66,8 +66,8 @@ class StreamFolderIT {
     Path live = tmp.resolve("live");
     Files.writeString(inbox.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    String published = ISO.format(now.minus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC));
-    String week = Weeks.label(now.minus(1, ChronoUnit.HOURS).toEpochMilli(), ZoneOffset.UTC);
+    String published = ISO.format(SameWeek.publishedBefore(now).atOffset(ZoneOffset.UTC));
+    String week = Weeks.label(SameWeek.publishedBefore(now).toEpochMilli(), ZoneOffset.UTC);
     Path report = live.resolve(week).resolve("entities_weekly.csv");
 
     List<String> args =

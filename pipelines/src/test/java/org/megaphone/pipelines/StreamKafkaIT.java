@@ -86,7 +86,7 @@ class StreamKafkaIT {
       StreamOptions options =
           PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(StreamOptions.class);
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      Instant published = now.minus(1, ChronoUnit.HOURS);
+      Instant published = SameWeek.publishedBefore(now);
       String week = Weeks.label(published.toEpochMilli(), ZoneOffset.UTC);
       PipelineResult result = StreamPipeline.start(options);
       Properties pp = new Properties();
