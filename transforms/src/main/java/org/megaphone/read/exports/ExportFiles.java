@@ -63,10 +63,10 @@ public final class ExportFiles {
     String body = skipLines(text, header.skippedLines());
     List<CsvRecords.Record> records = CsvRecords.parse(body, header.delimiter());
     int width = records.get(0).fields.size();
-    Map<String, Integer> positions = new HashMap<>();
-    for (int i = 0; i < header.columns().size(); i++) {
-      positions.putIfAbsent(header.columns().get(i), i);
-    }
+    // Each column under the English name the profile reads; a name given twice (an export with
+    // both a Swedish and an English column of the same figure) reads its first non-empty cell.
+    List<String> names = new ArrayList<>();
+    header.columns().forEach(c -> names.add(profile.column(c)));
 
     long[] counts = new long[4]; // posts read, posts rejected, views read, views rejected
     List<ExportProfile.Record> rows = new ArrayList<>();
@@ -90,8 +90,12 @@ public final class ExportFiles {
         continue;
       }
       Map<String, String> values = new HashMap<>();
-      List<String> read = fields;
-      positions.forEach((column, i) -> values.put(column, read.get(i)));
+      for (int i = 0; i < names.size(); i++) {
+        String before = values.get(names.get(i));
+        if (before == null || before.isBlank()) {
+          values.put(names.get(i), fields.get(i));
+        }
+      }
       NativeRow row = new NativeRow(values);
       if (fields != r.fields) {
         row.adjusted(Adjustments.REPAIRED_RECORDS);

@@ -2,7 +2,11 @@ package org.megaphone.read.exports;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.megaphone.read.RowRejected;
 
@@ -56,9 +60,41 @@ public abstract class ExportProfile implements Serializable {
     return "posts";
   }
 
-  /** Whether the header (lower-cased, trimmed names) is this format's. */
+  /**
+   * The names of its columns in the UI languages other than English that its producer exports
+   * in, each with the English name the profile reads (both lower case): the header of a file
+   * downloaded in Swedish or German reads like the English one. Only names seen in real exports or
+   * in parsers written for them, cited in the profile's class comment; empty where none was found.
+   */
+  protected Map<String, String> localizedColumns() {
+    return Map.of();
+  }
+
+  /** A header column (lower-cased, trimmed) as this profile reads it: in English. */
+  public String column(String name) {
+    String plain = name.replace("\u00ad", ""); // German exports carry soft hyphens in their names
+    return localizedColumns().getOrDefault(plain, plain);
+  }
+
+  /** A header's columns as this profile reads them ({@link #column}). */
+  public Set<String> columns(Set<String> header) {
+    Set<String> english = new LinkedHashSet<>();
+    header.forEach(c -> english.add(column(c)));
+    return english;
+  }
+
+  /** Whether the header (lower-cased, trimmed names, in any of its languages) is this format's. */
   public boolean matches(Set<String> header) {
-    return header.containsAll(required());
+    return columns(header).containsAll(required());
+  }
+
+  /** Pairs of localized and English column names, lower-cased, as a map. */
+  protected static Map<String, String> localized(String... pairs) {
+    Map<String, String> map = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i].toLowerCase(Locale.ROOT), pairs[i + 1].toLowerCase(Locale.ROOT));
+    }
+    return Map.copyOf(map);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.megaphone.read.exports.ExportValues.count;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Meta Business Suite > Insights > Content > Export data (CSV): one row per post with lifetime
@@ -13,9 +14,35 @@ import java.util.Locale;
  * SidekickMarketer/sidekickmarketer-claude-skills-library (2025-03_CMA_IG-Insights.csv);
  * Facebook header from two independent parsers of real exports (column lists agree; no raw file
  * found). Older exports carry {@code Impressions} where newer ones carry {@code Views}.
+ *
+ * <p>The headers follow the user's UI language; the publish time stays {@code MM/dd/yyyy HH:mm}.
+ * Swedish names from cgillinger/metaDB (shared/columnConfig.js, an importer of Sveriges Radio's
+ * real exports: Publicerings-id, Kontots användarnamn, Sidnamn, Publiceringstid, Permalänk,
+ * Gilla-markeringar, Reaktioner, Kommentarer, Delningar, Sparade objekt, Visningar, Beskrivning,
+ * Titel); its exports may hold a Swedish and an English column of the same figure, the first
+ * non-empty one is read. Italian exports lack a source for the post id, username and permalink
+ * columns, and no German, Portuguese, Spanish or Finnish post export was found
+ * (runbooks/export-formats.md).
  */
 final class MetaBusinessSuite {
   private static final String[] PUBLISH_TIME = {"MM/dd/uuuu HH:mm", "M/d/uuuu H:mm", "MM/dd/uuuu"};
+
+  /** Swedish column names, with the English one each stands for. */
+  static final Map<String, String> LOCALIZED =
+      ExportProfile.localized(
+          "Publicerings-id", "Post ID",
+          "Kontots användarnamn", "Account username",
+          "Sidnamn", "Page name",
+          "Publiceringstid", "Publish time",
+          "Permalänk", "Permalink",
+          "Gilla-markeringar", "Likes",
+          "Reaktioner", "Reactions",
+          "Kommentarer", "Comments",
+          "Delningar", "Shares",
+          "Sparade objekt", "Saves",
+          "Visningar", "Views",
+          "Beskrivning", "Description",
+          "Titel", "Title");
 
   private MetaBusinessSuite() {}
 
@@ -25,6 +52,11 @@ final class MetaBusinessSuite {
           "meta-instagram",
           "Meta Business Suite > Insights > Content > Export data (Instagram account)",
           "post id", "account username", "publish time", "permalink", "likes");
+    }
+
+    @Override
+    protected Map<String, String> localizedColumns() {
+      return LOCALIZED;
     }
 
     @Override
@@ -55,6 +87,11 @@ final class MetaBusinessSuite {
           "meta-facebook",
           "Meta Business Suite > Insights > Content > Export data (Facebook Page)",
           "post id", "page name", "publish time", "permalink", "reactions");
+    }
+
+    @Override
+    protected Map<String, String> localizedColumns() {
+      return LOCALIZED;
     }
 
     @Override

@@ -55,17 +55,20 @@ public final class Profiles {
     return best;
   }
 
-  /** The profile whose required columns the header comes closest to having, for messages. */
+  /**
+   * The profile whose required columns the header comes closest to having, in any of the
+   * profile's languages, for messages.
+   */
   public static ExportProfile closest(Set<String> header) {
     return ALL.stream()
-        .max(Comparator.comparingDouble(p -> share(p.required(), header)))
+        .max(Comparator.comparingDouble(p -> share(p.required(), p.columns(header))))
         .orElseThrow();
   }
 
   /** The required columns of {@code p} that the header lacks. */
   public static List<String> missing(ExportProfile p, Set<String> header) {
     List<String> missing = new ArrayList<>(p.required());
-    missing.removeAll(header);
+    missing.removeAll(p.columns(header));
     return missing;
   }
 

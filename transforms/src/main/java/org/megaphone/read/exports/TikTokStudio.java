@@ -4,6 +4,7 @@ import static org.megaphone.read.exports.ExportValues.count;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.megaphone.read.RowRejected;
@@ -17,6 +18,14 @@ import org.megaphone.read.RowRejected;
  * (scripts/process_provided_stats.py) and parsers that import the real zip. TikTok Studio does
  * not escape quotes inside its quoted titles ({@code "My "best" day"}): such a record is
  * repaired where that gives the header's number of fields ({@link QuoteRepair}) and counted.
+ *
+ * <p>Other UI languages: under Spanish (and, by a weaker source, Italian) the headers stay English
+ * and only {@code Post time} is localized ({@code 28 de febrero}; aroaxinping/tokpipe
+ * src/tokpipe/ingest.py), which this profile does not read. A Swedish export seen in
+ * cgillinger/metaDB (shared/columnConfig.js and a test row with a real video link) names its
+ * columns Videotitel, Videolänk, Publiceringstid, Videovisningar, Gilla-markeringar, Kommentarer,
+ * Delningar, Lägg till i Favoriter: read as the English ones. No German, Portuguese or Finnish
+ * export was found.
  */
 final class TikTokStudio extends ExportProfile {
   private static final Pattern LINK = Pattern.compile("tiktok\\.com/@([^/?#]+)/video/(\\d+)");
@@ -26,6 +35,23 @@ final class TikTokStudio extends ExportProfile {
         "tiktok-studio",
         "TikTok Studio > Analytics > Content > Download data: \"Content.csv\"",
         "video title", "video link", "post time", "total likes");
+  }
+
+  /** Swedish column names, with the English one each stands for. */
+  private static final Map<String, String> LOCALIZED =
+      ExportProfile.localized(
+          "Videotitel", "Video title",
+          "Videolänk", "Video link",
+          "Publiceringstid", "Post time",
+          "Videovisningar", "Total views",
+          "Gilla-markeringar", "Total likes",
+          "Kommentarer", "Total comments",
+          "Delningar", "Total shares",
+          "Lägg till i Favoriter", "Add to favorites");
+
+  @Override
+  protected Map<String, String> localizedColumns() {
+    return LOCALIZED;
   }
 
   @Override

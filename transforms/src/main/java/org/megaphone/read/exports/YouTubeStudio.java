@@ -5,7 +5,9 @@ import static org.megaphone.read.exports.ExportValues.count;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.megaphone.read.RowRejected;
 
@@ -21,9 +23,65 @@ import org.megaphone.read.RowRejected;
  * range (not Lifetime) writes net counts, likes gained minus likes removed in the range, which go
  * negative (about a third of the rows of one real channel's export): a negative likes, comments
  * or shares cell is read as 0 and counted ({@link Adjustments#NET_COUNTS_AS_ZERO}), not rejected.
+ *
+ * <p>In other UI languages the column names and the total row's label follow the language, and the
+ * publish time stays {@code Mar 23, 2020} (parsers of German, Portuguese, Spanish and Italian
+ * exports read it with {@code %b %d, %Y}). The names below are the ones seen in public repositories
+ * (runbooks/export-formats.md lists each with its source): German from wdr-data/wdr-okr
+ * (okr/admin/youtube.py: Videos, Videotitel, Veröffentlichungszeitpunkt des Videos, Aufrufe,
+ * Gesamt; it also strips soft hyphens) and a report script that sums "Mag ich"-Bewertungen,
+ * Kommentare hinzugefügt and Geteilte Inhalte; Portuguese from a script reading "Dados da
+ * tabela.csv" (Vídeo, Marcações "Gostei") and an export header with real rows (Conteúdo, Título
+ * do vídeo, Horário de publicação do vídeo); Spanish, Italian and Swedish from parsers of their
+ * exports (Contenido, Título del vídeo, Hora de publicación del vídeo, Visualizaciones; Contenuti,
+ * Titolo video, Ora pubblicazione video, Visualizzazioni, Totale; Innehåll, Videotitel,
+ * Publiceringstid för video, Visningar, Totalt, Datum). No Finnish export was found.
  */
 final class YouTubeStudio {
   private YouTubeStudio() {}
+
+  /** Column names of other UI languages, with the English one each stands for. */
+  static final Map<String, String> LOCALIZED =
+      ExportProfile.localized(
+          // German
+          "Videos", "Content",
+          "Videotitel", "Video title",
+          "Veröffentlichungszeitpunkt des Videos", "Video publish time",
+          "Aufrufe", "Views",
+          "\"Mag ich\"-Bewertungen", "Likes",
+          "Kommentare hinzugefügt", "Comments added",
+          "Geteilte Inhalte", "Shares",
+          "Datum", "Date",
+          // Portuguese (Brazil)
+          "Conteúdo", "Content",
+          "Vídeo", "Content",
+          "Título do vídeo", "Video title",
+          "Horário de publicação do vídeo", "Video publish time",
+          "Visualizações", "Views",
+          "Marcações \"Gostei\"", "Likes",
+          "Data", "Date",
+          // Spanish
+          "Contenido", "Content",
+          "Título del vídeo", "Video title",
+          "Hora de publicación del vídeo", "Video publish time",
+          "Visualizaciones", "Views",
+          // Italian
+          "Contenuti", "Content",
+          "Titolo video", "Video title",
+          "Ora pubblicazione video", "Video publish time",
+          "Visualizzazioni", "Views",
+          // Swedish ("Videotitel" as in German)
+          "Innehåll", "Content",
+          "Publiceringstid för video", "Video publish time",
+          "Visningar", "Views");
+
+  /** The total row's label in the languages above (Portuguese and Spanish write "Total"). */
+  static final Set<String> TOTAL = Set.of("total", "gesamt", "totale", "totalt");
+
+  static boolean isTotal(NativeRow row) {
+    String content = row.get("content");
+    return content != null && TOTAL.contains(content.replace("\u00ad", "").toLowerCase(Locale.ROOT));
+  }
 
   static String url(String videoId) {
     return "https://www.youtube.com/watch?v=" + videoId;
@@ -39,8 +97,13 @@ final class YouTubeStudio {
     }
 
     @Override
+    protected Map<String, String> localizedColumns() {
+      return LOCALIZED;
+    }
+
+    @Override
     protected boolean skip(NativeRow row) {
-      return "Total".equalsIgnoreCase(row.get("content"));
+      return isTotal(row);
     }
 
     @Override
@@ -86,8 +149,13 @@ final class YouTubeStudio {
     }
 
     @Override
+    protected Map<String, String> localizedColumns() {
+      return LOCALIZED;
+    }
+
+    @Override
     protected boolean skip(NativeRow row) {
-      return "Total".equalsIgnoreCase(row.get("content"));
+      return isTotal(row);
     }
 
     @Override
