@@ -2,6 +2,7 @@ package org.megaphone.pipelines;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,8 @@ public final class Megaphone {
           + "       megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)\n"
           + "       megaphone bench [--scale=10] [--runs=3] [--warmup=1] [--engines=megaphone,duckdb,singlepass,beam]   (runbooks/performance.md)\n"
           + "       megaphone bench --stream [--scale=10] [--runs=3] [--warmup=1] [--engines=stream,stream-copy,passthrough,read,windowed]\n"
-          + "       megaphone profiles         (the export formats read from DIR/exports/)";
+          + "       megaphone profiles         (the export formats read from DIR/exports/)\n"
+          + "       megaphone profiles --explain DIR   (the profile each file of DIR/exports/ is read by, and why)";
 
   private Megaphone() {}
 
@@ -42,8 +44,23 @@ public final class Megaphone {
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     if (command.equals("profiles")) {
-      printProfiles(out);
-      return 0;
+      if (rest.length == 0) {
+        printProfiles(out);
+        return 0;
+      }
+      return exitCode(
+          "profiles",
+          "profiles",
+          err,
+          () -> {
+            String dir = keyValues(explainAsOption(rest)).get("explain");
+            if (dir == null) {
+              throw new UsageException("profiles takes --explain DIR, or nothing");
+            }
+            if (ExportExplanations.print(Paths.get(dir), out) > 0) {
+              throw new RunFailedException("a file in exports/ is not a known export (above)");
+            }
+          });
     }
     if (command.equals("stream")) {
       return stream(rest, out, err);
@@ -320,6 +337,19 @@ public final class Megaphone {
       err.println("megaphone: stream failed: " + ReportRun.explain(e).getMessage());
       return 1;
     }
+  }
+
+  /** {@code --explain DIR} as {@code --explain=DIR}, so that both spellings work. */
+  static String[] explainAsOption(String[] args) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--explain") && i + 1 < args.length) {
+        out.add("--explain=" + args[++i]);
+      } else {
+        out.add(args[i]);
+      }
+    }
+    return out.toArray(new String[0]);
   }
 
   /** {@code megaphone profiles}: each export profile, where it comes from and what it expects. */

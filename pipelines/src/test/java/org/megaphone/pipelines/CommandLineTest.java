@@ -137,4 +137,37 @@ class CommandLineTest {
     assertThat(Megaphone.textBytes(in.resolve("views_x.csv.gz")), equalTo(35L + (2 << 20)));
     assertThat(java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {"--input=" + in})), hasItem("--runner=FlinkRunner"));
   }
+
+  @Test
+  void profilesExplainNamesTheProfileOfEachExportAndTheColumnsThatIdentifyIt() {
+    assertThat(run("profiles", "--explain", Testdata.folder("exports-mix").toString()), equalTo(0));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(
+        text,
+        containsString(
+            "exports/tiktok-studio/Content.csv: tiktok-studio (header on line 1, comma-separated; recognised by"
+                + " video title, video link, post time, total likes)"));
+    assertThat(text, containsString("exports/valtioneuvosto/Chart data.csv: youtube-studio-chart ("));
+    assertThat(text.lines().count(), equalTo(10L)); // every export file of the folder, sources.csv not
+  }
+
+  @Test
+  void profilesExplainSaysWhyAnUnknownFileIsNotReadAndFails(@TempDir Path tmp) throws IOException {
+    Files.createDirectories(tmp.resolve("exports/sv"));
+    Files.writeString(
+        tmp.resolve("exports/sv/ig.csv"),
+        "Publicerings-id,Kontots användarnamn,Publiceringstid,Permalänk,Gilla-markeringar\n1,anna,03/17/2020 18:30,https://x/p/1/,3\n");
+    Files.writeString(tmp.resolve("exports/notes.csv"), "what,when\nmeeting,monday\n");
+
+    assertThat(run("profiles", "--explain=" + tmp), equalTo(1));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(
+        text,
+        containsString(
+            "exports/sv/ig.csv: meta-instagram (header on line 1, comma-separated; recognised by publicerings-id = post id,"
+                + " kontots användarnamn = account username, publiceringstid = publish time, permalänk = permalink,"
+                + " gilla-markeringar = likes)"));
+    assertThat(text, containsString("exports/notes.csv: not a known export; header found: what,when; closest profile:"));
+    assertThat(stderr(), containsString("a file in exports/ is not a known export"));
+  }
 }

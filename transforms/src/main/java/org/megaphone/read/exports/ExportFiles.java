@@ -163,6 +163,52 @@ public final class ExportFiles {
     }
   }
 
+  /**
+   * Why a file is read by its profile, or why no profile reads it (the message that stops a run):
+   * what {@code megaphone profiles --explain} prints for it. A recognised file names the header's
+   * line and delimiter and the columns that identify the profile, each localized name with the
+   * English one it stands for.
+   */
+  public static Explanation explain(String path, String text, ExportProfile forced) {
+    Header header;
+    try {
+      header = findHeader(path, text, forced);
+    } catch (InputException e) {
+      return new Explanation(null, e.getMessage());
+    }
+    ExportProfile profile = header.profile();
+    List<String> because = new ArrayList<>();
+    for (String required : profile.required()) {
+      String found = required;
+      for (String column : header.columns()) {
+        if (profile.column(column).equals(required)) {
+          found = column;
+          break;
+        }
+      }
+      because.add(found.equals(required) ? required : found + " = " + required);
+    }
+    return new Explanation(
+        profile.name(),
+        path
+        + ": "
+        + profile.name()
+        + " (header on line "
+        + (header.skippedLines() + 1)
+        + ", "
+        + switch (header.delimiter()) {
+          case '\t' -> "tab";
+          case ';' -> "semicolon";
+          default -> "comma";
+        }
+        + "-separated; recognised by "
+        + String.join(", ", because)
+        + ")");
+  }
+
+  /** What {@link #explain} says of a file: the profile that reads it (null: none), and why. */
+  public record Explanation(String profile, String text) {}
+
   /** The first of the file's first lines that a profile (or the forced one) recognises. */
   private static Header findHeader(String path, String text, ExportProfile forced) {
     String[] lines = text.split("\r\n|\r|\n", HEADER_SEARCH_LINES + 1);
