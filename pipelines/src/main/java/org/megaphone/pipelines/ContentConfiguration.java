@@ -61,6 +61,6 @@ record ContentConfiguration(Content content, List<RunStats.FileStat> files) {
 
   private static RunStats.FileStat stat(String table, String path, byte[] bytes, String text) {
     long rows = text.lines().filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).count() - 1;
-    return new RunStats.FileStat(table, path, bytes.length, TableFiles.sha256(bytes), Math.max(0, rows), 0, "UTF-8", "canonical", Map.of());
+    return new RunStats.FileStat(table, path, bytes.length, TableFiles.sha256(bytes), Math.max(0, rows), 0, "UTF-8", "canonical", Map.of(), "");
   }
 }

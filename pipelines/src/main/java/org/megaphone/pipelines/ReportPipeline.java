@@ -91,7 +91,7 @@ public final class ReportPipeline {
   public static final String INPUTS_FILE = "_inputs.csv";
   public static final List<String> STATS_HEADER = List.of("name", "value");
   public static final List<String> INPUTS_HEADER =
-      List.of("table", "path", "bytes", "sha256", "rows", "rejected", "charset", "profile", "adjustments");
+      List.of("table", "path", "bytes", "sha256", "rows", "rejected", "charset", "profile", "adjustments", "number_format");
 
   private ReportPipeline() {}
 
@@ -300,7 +300,8 @@ public final class ReportPipeline {
             Long.toString(f.getRejected()),
             f.getCharset(),
             f.getProfile(),
-            adjustments(f.getAdjustments())));
+            adjustments(f.getAdjustments()),
+            f.getNumberFormat()));
   }
 
   /** A file's adjustments in _inputs.csv: {@code name=count} joined by ';', in name order. */

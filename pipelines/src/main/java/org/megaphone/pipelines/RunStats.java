@@ -26,7 +26,8 @@ final class RunStats {
       long rejected,
       String charset,
       String profile,
-      Map<String, Long> adjustments) {}
+      Map<String, Long> adjustments,
+      String numberFormat) {}
 
   private final Map<String, Long> values;
   final List<FileStat> files;
@@ -58,7 +59,8 @@ final class RunStats {
               Long.parseLong(row.get(5)),
               row.get(6),
               row.get(7),
-              ReportPipeline.adjustments(row.get(8))));
+              ReportPipeline.adjustments(row.get(8)),
+              row.get(9)));
     }
     Map<String, Long> reportRows = new TreeMap<>();
     for (String report : ReportPipeline.REPORTS) {

@@ -86,6 +86,7 @@ final class Summary {
       file.put("charset", f.charset());
       file.put("profile", f.profile());
       file.put("adjustments", f.adjustments());
+      file.put("number_format", f.numberFormat());
       files.add(file);
     }
     inputs.put("files", files);

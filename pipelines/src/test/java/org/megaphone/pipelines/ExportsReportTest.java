@@ -95,6 +95,7 @@ class ExportsReportTest {
       }
     }
     assertThat(tiktokPosts.get("adjustments").toString(), equalTo("{\"repaired_records\":3}"));
+    assertThat(tiktokPosts.get("number_format").asText(), equalTo("1,234"));
     assertThat(tiktokPosts.get("rows_rejected").asLong(), equalTo(1L));
     long warned = 0;
     for (JsonNode w : summary.get("warnings")) {

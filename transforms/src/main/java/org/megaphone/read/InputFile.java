@@ -41,6 +41,19 @@ public abstract class InputFile {
    */
   public abstract Map<String, Long> getAdjustments();
 
+  /**
+   * How its counts group thousands ({@code 1,234}, {@code 1.234}, {@code 1 234}, several joined
+   * by " and "); empty when no count it read had groups, always for the contract's own tables.
+   */
+  public abstract String getNumberFormat();
+
+  /** This file with the way its counts group thousands. */
+  public InputFile withNumberFormat(String numberFormat) {
+    return new AutoValue_InputFile(
+        getTable(), getPath(), getBytes(), getSha256(), getRows(), getRejected(), getCharset(), getProfile(),
+        getAdjustments(), numberFormat);
+  }
+
   /** This file with the adjustments its reading made (none kept when all counts are 0). */
   public InputFile withAdjustments(Map<String, Long> adjustments) {
     Map<String, Long> kept = new TreeMap<>();
@@ -51,7 +64,7 @@ public abstract class InputFile {
     });
     return new AutoValue_InputFile(
         getTable(), getPath(), getBytes(), getSha256(), getRows(), getRejected(), getCharset(), getProfile(),
-        Collections.unmodifiableMap(kept));
+        Collections.unmodifiableMap(kept), getNumberFormat());
   }
 
   public static InputFile create(
@@ -63,7 +76,7 @@ public abstract class InputFile {
       long rejected,
       String charset,
       String profile) {
-    return new AutoValue_InputFile(table, path, bytes, sha256, rows, rejected, charset, profile, Map.of());
+    return new AutoValue_InputFile(table, path, bytes, sha256, rows, rejected, charset, profile, Map.of(), "");
   }
 
   /**
@@ -89,6 +102,7 @@ public abstract class InputFile {
       Wire.writeString(v.getCharset(), out);
       Wire.writeString(v.getProfile(), out);
       Wire.writeLongs(v.getAdjustments(), out);
+      Wire.writeString(v.getNumberFormat(), out);
     }
 
     @Override
@@ -102,7 +116,8 @@ public abstract class InputFile {
           Wire.readLong(in),
           Wire.readString(in),
           Wire.readString(in))
-          .withAdjustments(Wire.readLongs(in));
+          .withAdjustments(Wire.readLongs(in))
+          .withNumberFormat(Wire.readString(in));
     }
   }
 }

@@ -72,7 +72,8 @@ class WireCodersTest {
     roundTrips(
         InputFile.WireCoder.INSTANCE,
         InputFile.create("posts", "exports/Content.csv", 1, "ab", 2, 3, "UTF-8", "tiktok-studio")
-            .withAdjustments(Map.of("repaired_records", 2L, "net_counts_read_as_zero", 1L)));
+            .withAdjustments(Map.of("repaired_records", 2L, "net_counts_read_as_zero", 1L))
+            .withNumberFormat("1,234 and 1.234"));
     roundTrips(ReportRow.WireCoder.INSTANCE, ReportRow.create(List.of("2020-W14", ""), List.of("a", "", "ü")));
     roundTrips(WeeklyTotals.WireCoder.INSTANCE, totals());
     roundTrips(WeeklyTotals.WireCoder.INSTANCE, WeeklyTotals.ZERO);

@@ -41,7 +41,8 @@ public final class ExportFiles {
       long viewsRead,
       long viewsRejected,
       boolean viewsWithoutExportDate,
-      Map<String, Long> adjustments) {}
+      Map<String, Long> adjustments,
+      String numberFormat) {}
 
   private record Header(int skippedLines, char delimiter, List<String> columns, ExportProfile profile) {}
 
@@ -105,6 +106,7 @@ public final class ExportFiles {
     Map<Long, NativeRow> rowsByLine = new HashMap<>();
     rows.forEach(r -> rowsByLine.put(r.line(), r.row()));
     Map<String, Long> adjustments = new TreeMap<>();
+    Map<String, Long> groupings = new TreeMap<>();
 
     Table<Post> postsTable = Tables.posts(file.zoneId());
     Table<ViewSnapshot> viewsTable = Tables.views(file.zoneId());
@@ -121,6 +123,7 @@ public final class ExportFiles {
       NativeRow mappedRow = rowsByLine.get(o.line());
       if (mappedRow != null) {
         mappedRow.adjustments().forEach((name, n) -> adjustments.merge(name, n, Long::sum));
+        mappedRow.groupings().forEach((name, n) -> groupings.merge(name, n, Long::sum));
       }
       SourceRef source = SourceRef.create(file.path(), o.line(), o.raw());
       if (o.mapped().post() != null) {
@@ -143,7 +146,14 @@ public final class ExportFiles {
       }
     }
     return new Counts(
-        profile.name(), counts[0], counts[1], counts[2], counts[3], viewsWithoutDate, adjustments);
+        profile.name(),
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3],
+        viewsWithoutDate,
+        adjustments,
+        String.join(" and ", groupings.keySet()));
   }
 
   private static void reject(

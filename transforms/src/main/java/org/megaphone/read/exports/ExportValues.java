@@ -98,6 +98,20 @@ public final class ExportValues {
     return count(column, value);
   }
 
+  /**
+   * How a cell groups thousands, when it is a number with groups ({@code 1,234}, {@code 1.234},
+   * {@code 1 234} with any space): that spelling; null for anything else. A count is whole, so a
+   * separator before exactly three digits can only group them, in any locale: a file's grouping
+   * is stated in summary.json, not needed to read it.
+   */
+  public static String grouping(String cell) {
+    if (!GROUPED.matcher(cell).matches()) {
+      return null;
+    }
+    char separator = cell.charAt(cell.length() - 4);
+    return separator == ',' ? "1,234" : separator == '.' ? "1.234" : "1 234";
+  }
+
   /** The sum of several count cells; null when all are null. */
   public static String sum(String column, String... values) {
     Long total = null;

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 public final class NativeRow {
   private final Map<String, String> values;
   private final Map<String, Long> adjustments = new TreeMap<>();
+  private final Map<String, Long> groupings = new TreeMap<>();
 
   NativeRow(Map<String, String> values) {
     this.values = values;
@@ -21,7 +22,12 @@ public final class NativeRow {
     for (String column : columns) {
       String v = values.get(column.toLowerCase(Locale.ROOT));
       if (v != null && !v.isBlank()) {
-        return v.strip();
+        String value = v.strip();
+        String grouping = ExportValues.grouping(value);
+        if (grouping != null) {
+          groupings.merge(grouping, 1L, Long::sum);
+        }
+        return value;
       }
     }
     return null;
@@ -46,5 +52,13 @@ public final class NativeRow {
   /** The adjustments reading this row made, by name. */
   public Map<String, Long> adjustments() {
     return adjustments;
+  }
+
+  /**
+   * How the cells this row was read for grouped thousands, as counts of {@code 1,234},
+   * {@code 1.234} and {@code 1 234} ({@link ExportValues#grouping}).
+   */
+  public Map<String, Long> groupings() {
+    return groupings;
   }
 }

@@ -237,7 +237,8 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
                 InputFile.create(
                         "posts", file.path(), bytes.length, sha, counts.postsRead(), counts.postsRejected(),
                         decoded.charset(), counts.profile())
-                    .withAdjustments(used.mainTable().equals("posts") ? counts.adjustments() : Map.of()));
+                    .withAdjustments(used.mainTable().equals("posts") ? counts.adjustments() : Map.of())
+                    .withNumberFormat(counts.numberFormat()));
       }
       if (counts.viewsRead() > 0 || used.mainTable().equals("views")) {
         out.get(FILES)
@@ -245,10 +246,20 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
                 InputFile.create(
                         "views", file.path(), bytes.length, sha, counts.viewsRead(), counts.viewsRejected(),
                         decoded.charset(), counts.profile())
-                    .withAdjustments(used.mainTable().equals("views") ? counts.adjustments() : Map.of()));
+                    .withAdjustments(used.mainTable().equals("views") ? counts.adjustments() : Map.of())
+                    .withNumberFormat(counts.numberFormat()));
       }
       for (String warning : Adjustments.warnings(file.path(), counts.adjustments())) {
         out.get(WARNINGS).output(warning);
+      }
+      if (counts.numberFormat().contains(" and ")) {
+        out.get(WARNINGS)
+            .output(
+                file.path()
+                    + ": its counts group thousands both as "
+                    + counts.numberFormat()
+                    + "; each was read as a whole number, but check that the export was made in one"
+                    + " locale");
       }
       if (decoded.charset().equals("windows-1252")) {
         out.get(WARNINGS)

@@ -115,6 +115,8 @@ class ExportQuirksTest {
     assertThat(read.profile(), equalTo("crowdtangle-facebook"));
     assertThat(read.rejects(), equalTo(List.of()));
     givesTheHandWrittenRows(dir, read);
+    // Post Views "250.431": a Brazilian account's export groups thousands with dots.
+    assertThat(read.counts().numberFormat(), equalTo("1.234"));
   }
 
   @Test
@@ -189,5 +191,17 @@ class ExportQuirksTest {
     InputException e =
         Assertions.assertThrows(InputException.class, () -> Sources.parse("pattern,zone\na.csv,Brasilia\n", ZONE));
     assertThat(e.getMessage(), containsString("unknown zone 'Brasilia'"));
+  }
+
+  @Test
+  void aFilesNumberFormatIsHowItsCountCellsGroupThousands() throws IOException {
+    assertThat(ExportValues.grouping("5,431"), equalTo("1,234"));
+    assertThat(ExportValues.grouping("407.137"), equalTo("1.234"));
+    assertThat(ExportValues.grouping("1\u00a0234\u00a0567"), equalTo("1 234"));
+    assertThat(ExportValues.grouping("1234"), nullValue());
+    assertThat(ExportValues.grouping("1,4"), nullValue());
+    // TikTok's likes "5,431"; a file without grouped counts states none.
+    assertThat(ExportProfileFixturesTest.readNative(QUIRKS.resolve("tiktok-studio-unescaped-quotes")).counts().numberFormat(), equalTo("1,234"));
+    assertThat(ExportProfileFixturesTest.readNative(QUIRKS.resolve("crowdtangle-ist-ambiguous"), Sources.parse("pattern,zone\n*IST*,Asia/Kolkata\n", ZONE), ZONE).counts().numberFormat(), equalTo("1,234"));
   }
 }
