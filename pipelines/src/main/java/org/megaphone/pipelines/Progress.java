@@ -154,17 +154,21 @@ final class Progress {
 
   String line(String what, String runner, long[] counts) {
     return String.format(
-        Locale.ROOT,
-        "megaphone: %s %s, %.0f s: %,d files, %,d rows read, %,d rejected, %,d posts attributed, %,d reports written",
-        what, runner, seconds(), counts[0], counts[1], counts[2], counts[3], counts[4]);
+            Locale.ROOT,
+            "megaphone: %s %s, %.0f s: %,d files, %,d rows read, %,d rejected, %,d posts attributed, %,d reports written",
+            what, runner, seconds(), counts[0], counts[1], counts[2], counts[3], counts[4])
+        + (counts[5] > 0
+            ? String.format(Locale.ROOT, ", %,d export cells or records adjusted (see the warnings)", counts[5])
+            : "");
   }
 
   /**
-   * Input files, rows and rejects read so far (summed over the read steps), posts attributed and
-   * report files written; zeros when the runner has none yet.
+   * Input files, rows and rejects read so far (summed over the read steps), posts attributed,
+   * report files written, and export cells or records adjusted (D41); zeros when the runner has
+   * none yet.
    */
   static long[] counts(PipelineResult result) {
-    long[] counts = new long[5];
+    long[] counts = new long[6];
     MetricQueryResults metrics;
     try {
       metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
@@ -177,6 +181,9 @@ final class Progress {
       int slot;
       if (namespace.startsWith("org.megaphone.read.")) {
         slot = List.of("files", "rows", "rejects").indexOf(name);
+        if (name.equals("adjusted")) {
+          slot = 5;
+        }
       } else if (namespace.equals(AttributePosts.class.getName()) && name.equals("posts")) {
         slot = 3;
       } else if (namespace.equals(WriteReports.class.getName()) && name.equals("files")) {

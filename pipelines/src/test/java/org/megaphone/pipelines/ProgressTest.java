@@ -2,6 +2,7 @@ package org.megaphone.pipelines;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -34,6 +35,17 @@ class ProgressTest {
 
   private static long number(String digits) {
     return Long.parseLong(digits.replace(",", ""));
+  }
+
+  @Test
+  void theFinalLineCountsAdjustedExportCellsOnlyWhenThereAreAny() {
+    Progress progress = new Progress(new PrintStream(OutputStream.nullOutputStream()), 10);
+    assertThat(
+        progress.line("pipeline done on", "DirectRunner", new long[] {3, 40, 1, 30, 10, 5}),
+        containsString(": 3 files, 40 rows read, 1 rejected, 30 posts attributed, 10 reports written, 5 export cells or records adjusted (see the warnings)"));
+    assertThat(
+        progress.line("pipeline done on", "DirectRunner", new long[] {3, 40, 1, 30, 10, 0}),
+        endsWith("10 reports written"));
   }
 
   @Test

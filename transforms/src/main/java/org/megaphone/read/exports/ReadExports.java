@@ -152,6 +152,7 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
     private final Counter filesRead = Metrics.counter(ReadExports.class, "files");
     private final Counter rowsRead = Metrics.counter(ReadExports.class, "rows");
     private final Counter rowsRejected = Metrics.counter(ReadExports.class, "rejects");
+    private final Counter adjusted = Metrics.counter(ReadExports.class, "adjusted");
     private final String exportsFolder;
     private final Sources sources;
     private final String profile;
@@ -249,6 +250,7 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
                     .withAdjustments(used.mainTable().equals("views") ? counts.adjustments() : Map.of())
                     .withNumberFormat(counts.numberFormat()));
       }
+      counts.adjustments().values().forEach(adjusted::inc);
       for (String warning : Adjustments.warnings(file.path(), counts.adjustments())) {
         out.get(WARNINGS).output(warning);
       }
