@@ -118,6 +118,11 @@ class ExportProfileFixturesTest {
 
     assertThat(read.profile(), equalTo(profile));
     assertThat(read.rejects(), empty());
+    givesTheHandWrittenRows(dir, read);
+  }
+
+  /** The posts and views read equal the fixture's expected_posts.csv and expected_views.csv. */
+  static void givesTheHandWrittenRows(Path dir, Read read) throws IOException {
     assertThat(
         comparable(read.posts()), equalTo(comparable(expected(dir, "expected_posts.csv", Tables.posts(ZONE)))));
     assertThat(

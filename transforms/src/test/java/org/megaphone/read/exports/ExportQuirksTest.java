@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.megaphone.model.Reject;
 import org.megaphone.read.InputException;
 import org.megaphone.read.RowRejected;
-import org.megaphone.read.Tables;
 import org.junit.jupiter.api.Assertions;
 
 /**
@@ -31,24 +30,13 @@ class ExportQuirksTest {
   private static final Path QUIRKS = Paths.get("src", "test", "resources", "exports", "quirks");
   private static final String ZONE = "Europe/Helsinki";
 
-  private static void givesTheHandWrittenRows(Path dir, ExportProfileFixturesTest.Read read) throws IOException {
-    assertThat(
-        ExportProfileFixturesTest.comparable(read.posts()),
-        equalTo(ExportProfileFixturesTest.comparable(
-            ExportProfileFixturesTest.expected(dir, "expected_posts.csv", Tables.posts(ZONE)))));
-    assertThat(
-        ExportProfileFixturesTest.comparableViews(read.views()),
-        equalTo(ExportProfileFixturesTest.comparableViews(
-            ExportProfileFixturesTest.expected(dir, "expected_views.csv", Tables.views(ZONE)))));
-  }
-
   @Test
   void tikTokTitlesWithUnescapedQuotesAreRepairedWhenTheFieldCountMatchesAndRejectedOtherwise() throws IOException {
     Path dir = QUIRKS.resolve("tiktok-studio-unescaped-quotes");
     ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir);
 
     assertThat(read.profile(), equalTo("tiktok-studio"));
-    givesTheHandWrittenRows(dir, read);
+    ExportProfileFixturesTest.givesTheHandWrittenRows(dir, read);
     // Lines 2, 4 and 5 are repaired; line 6 splits at '", ' into one field too many.
     assertThat(read.counts().adjustments(), equalTo(Map.of(Adjustments.REPAIRED_RECORDS, 3L)));
     assertThat(read.rejects().size(), equalTo(1));
@@ -70,7 +58,7 @@ class ExportQuirksTest {
     ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir);
 
     assertThat(read.profile(), equalTo("youtube-studio-table"));
-    givesTheHandWrittenRows(dir, read);
+    ExportProfileFixturesTest.givesTheHandWrittenRows(dir, read);
     // -7 and U+2212 2 in Likes; the Total row's -4 is skipped with its row.
     assertThat(read.counts().adjustments(), equalTo(Map.of(Adjustments.NET_COUNTS_AS_ZERO, 2L)));
     assertThat(read.rejects().size(), equalTo(1));
@@ -114,7 +102,7 @@ class ExportQuirksTest {
 
     assertThat(read.profile(), equalTo("crowdtangle-facebook"));
     assertThat(read.rejects(), equalTo(List.of()));
-    givesTheHandWrittenRows(dir, read);
+    ExportProfileFixturesTest.givesTheHandWrittenRows(dir, read);
     // Post Views "250.431": a Brazilian account's export groups thousands with dots.
     assertThat(read.counts().numberFormat(), equalTo("1.234"));
   }
@@ -140,7 +128,7 @@ class ExportQuirksTest {
     ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir, sources, ZONE);
 
     assertThat(read.rejects(), equalTo(List.of()));
-    givesTheHandWrittenRows(dir, read);
+    ExportProfileFixturesTest.givesTheHandWrittenRows(dir, read);
   }
 
   @Test
@@ -150,7 +138,7 @@ class ExportQuirksTest {
     ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir, sources, "Asia/Kolkata");
 
     assertThat(read.rejects(), equalTo(List.of()));
-    givesTheHandWrittenRows(dir, read);
+    ExportProfileFixturesTest.givesTheHandWrittenRows(dir, read);
   }
 
   @Test
