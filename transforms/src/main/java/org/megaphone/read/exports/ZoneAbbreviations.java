@@ -28,7 +28,7 @@ import org.megaphone.read.InputException;
  * the file's zone in exports/sources.csv ({@code zone} column), else by --timezone when that zone
  * uses it; otherwise the run stops with a message naming the abbreviation and the column to set.
  * An abbreviation no zone uses stops the run the same way, unless sources.csv names the file's
- * zone. A few have one meaning by convention whatever else uses them (EET, CET, PST, EST …:
+ * zone. An abbreviation with one meaning is read as it says, whatever zone sources.csv names. A few have one meaning by convention whatever else uses them (EET, CET, PST, EST …:
  * {@link #CONVENTIONAL}).
  */
 final class ZoneAbbreviations {
@@ -107,11 +107,11 @@ final class ZoneAbbreviations {
     if (conventional != null) {
       return conventional;
     }
-    if (fileZone != null) {
-      // The user named the zone the export was downloaded in: its offset at that local time.
-      return fileZone.getRules().getValidOffsets(local).get(0);
-    }
     List<Use> uses = uses(abbreviation);
+    if (uses.isEmpty() && fileZone != null) {
+      // The user named the zone the export was downloaded in: its offset at that local time.
+      return offsetIn(fileZone, local);
+    }
     if (uses.isEmpty()) {
       throw new InputException(
           where
@@ -127,6 +127,10 @@ final class ZoneAbbreviations {
     }
     if (byOffset.size() == 1) {
       return byOffset.keySet().iterator().next();
+    }
+    if (fileZone != null) {
+      // Ambiguous: the zone the user named for the file decides.
+      return offsetIn(fileZone, local);
     }
     for (Use use : uses) {
       if (use.zone().getRules().equals(runZone.getRules()) || use.zone().equals(runZone)) {
@@ -148,6 +152,11 @@ final class ZoneAbbreviations {
             + runZone.getId()
             + " does not use it; set the zone column of exports/sources.csv for this file to the"
             + " zone the export was downloaded in");
+  }
+
+  /** A zone's offset at a local time (the earlier one where the clocks went back). */
+  private static ZoneOffset offsetIn(ZoneId zone, LocalDateTime local) {
+    return zone.getRules().getOffset(local);
   }
 
   /** The distinct offsets of the uses at a local time, each with an example zone, in offset order. */

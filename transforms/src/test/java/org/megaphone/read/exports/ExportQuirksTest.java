@@ -159,6 +159,9 @@ class ExportQuirksTest {
     assertThat(ZoneAbbreviations.offset("CST", january, null, ZoneId.of("Asia/Shanghai"), "t"), equalTo(ZoneOffset.ofHours(8)));
     assertThat(ZoneAbbreviations.offset("BST", july, null, ZoneId.of("Europe/London"), "t"), equalTo(ZoneOffset.ofHours(1)));
     Assertions.assertThrows(InputException.class, () -> ZoneAbbreviations.offset("CST", january, null, helsinki, "t"));
+    // The file's zone from sources.csv decides an ambiguous one, and never overrides one meaning.
+    assertThat(ZoneAbbreviations.offset("CST", january, ZoneId.of("America/Havana"), helsinki, "t"), equalTo(ZoneOffset.ofHours(-5)));
+    assertThat(ZoneAbbreviations.offset("BRT", july, helsinki, helsinki, "t"), equalTo(ZoneOffset.ofHours(-3)));
   }
 
   @Test
