@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.megaphone.read.InputException;
 import org.megaphone.read.TableFiles;
 import org.megaphone.read.TextInput;
 import org.megaphone.read.exports.ExportFiles;
@@ -16,7 +17,8 @@ import org.megaphone.read.exports.ReadExports;
  * {@code megaphone profiles --explain DIR}: for each file the report would read from
  * DIR/exports/ (and its folders one level down), the profile that reads it and the columns that
  * identify it, or, for a file no profile recognises, the message that would stop the run: the
- * closest profile and what it lacks.
+ * closest profile and what it lacks. It reads headers only: a file whose rows would stop a run
+ * (an ambiguous zone abbreviation, D42) is explained as recognised.
  */
 final class ExportExplanations {
   private ExportExplanations() {}
@@ -30,7 +32,13 @@ final class ExportExplanations {
     int unknown = 0;
     for (Path file : files(exports)) {
       String path = ReadExports.FOLDER + "/" + exports.relativize(file).toString().replace('\\', '/');
-      ExportFiles.Explanation explanation = ExportFiles.explain(path, text(file, path), null);
+      ExportFiles.Explanation explanation;
+      try {
+        explanation = ExportFiles.explain(path, text(file, path), null);
+      } catch (InputException e) {
+        // A file that cannot be read as text (a truncated gzip, one over the size bound).
+        explanation = new ExportFiles.Explanation(null, e.getMessage());
+      }
       out.println(explanation.text());
       if (explanation.profile() == null) {
         unknown++;

@@ -44,8 +44,12 @@ public final class Megaphone {
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     if (command.equals("profiles")) {
-      if (rest.length == 0) {
+      if (rest.length == 0 || Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
         printProfiles(out);
+        if (rest.length > 0) {
+          out.println();
+          out.println("megaphone profiles --explain DIR: the profile each file of DIR/exports/ is read by, and why");
+        }
         return 0;
       }
       return exitCode(

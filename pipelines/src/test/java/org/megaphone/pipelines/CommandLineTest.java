@@ -158,6 +158,7 @@ class CommandLineTest {
         tmp.resolve("exports/sv/ig.csv"),
         "Publicerings-id,Kontots användarnamn,Publiceringstid,Permalänk,Gilla-markeringar\n1,anna,03/17/2020 18:30,https://x/p/1/,3\n");
     Files.writeString(tmp.resolve("exports/notes.csv"), "what,when\nmeeting,monday\n");
+    Files.writeString(tmp.resolve("exports/broken.csv.gz"), "not gzip at all");
 
     assertThat(run("profiles", "--explain=" + tmp), equalTo(1));
     String text = out.toString(StandardCharsets.UTF_8);
@@ -168,6 +169,9 @@ class CommandLineTest {
                 + " kontots användarnamn = account username, publiceringstid = publish time, permalänk = permalink,"
                 + " gilla-markeringar = likes)"));
     assertThat(text, containsString("exports/notes.csv: not a known export; header found: what,when; closest profile:"));
+    assertThat(text, containsString("exports/broken.csv.gz"));
+    assertThat(text.lines().count(), equalTo(3L)); // the unreadable file is explained, the others still listed
     assertThat(stderr(), containsString("a file in exports/ is not a known export"));
+    assertThat(stderr(), not(containsString("unexpectedly")));
   }
 }

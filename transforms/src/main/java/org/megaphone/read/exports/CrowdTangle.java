@@ -1,7 +1,5 @@
 package org.megaphone.read.exports;
 
-import static org.megaphone.read.exports.ExportValues.count;
-
 import java.util.List;
 import java.util.Set;
 import org.megaphone.read.RowRejected;
@@ -58,21 +56,13 @@ final class CrowdTangle {
               row.get("message"),
               row.get("url"),
               null,
-              ExportValues.sum(
-                  "likes",
-                  row.get("likes"),
-                  row.get("love"),
-                  row.get("wow"),
-                  row.get("haha"),
-                  row.get("sad"),
-                  row.get("angry"),
-                  row.get("care")),
-              count("comments", row.get("comments")),
-              count("shares", row.get("shares")),
+              row.sum("likes", "likes", "love", "wow", "haha", "sad", "angry", "care"),
+              row.count("comments", "comments"),
+              row.count("shares", "shares"),
               null,
-              count("followers at posting", row.get("followers at posting", "likes at posting")),
+              row.count("followers at posting", "followers at posting", "likes at posting"),
               file.exportedAt()),
-          Mapped.views("facebook", id, file.exportedAt(), count("post views", row.get("post views"))));
+          Mapped.views("facebook", id, file.exportedAt(), row.count("post views", "post views")));
     }
   }
 
@@ -97,13 +87,13 @@ final class CrowdTangle {
               row.get("description"),
               row.get("url"),
               null,
-              count("likes", row.get("likes")),
-              count("comments", row.get("comments")),
+              row.count("likes", "likes"),
+              row.count("comments", "comments"),
               null,
               null,
-              count("followers at posting", row.get("followers at posting")),
+              row.count("followers at posting", "followers at posting"),
               file.exportedAt()),
-          Mapped.views("instagram", id, file.exportedAt(), count("views", row.get("views"))));
+          Mapped.views("instagram", id, file.exportedAt(), row.count("views", "views")));
     }
   }
 }

@@ -28,6 +28,11 @@ public record ExportFile(
     return ZoneId.of(zoneId);
   }
 
+  /** The zone the file's times without a zone are in: sources.csv's, else --timezone. */
+  public ZoneId localZone() {
+    return sourceZoneId == null ? zone() : ZoneId.of(sourceZoneId);
+  }
+
   /**
    * The zone of the file's times, from sources.csv, or null: it reads a time without a zone and
    * any zone abbreviation of the file ({@link ZoneAbbreviations}).

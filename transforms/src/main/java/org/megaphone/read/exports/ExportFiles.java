@@ -78,7 +78,7 @@ public final class ExportFiles {
         reason = "malformed CSV record: " + r.fields.size() + " fields where the header has " + width;
       }
       List<String> fields = r.fields;
-      if (reason != null && profile.repairsUnescapedQuotes()) {
+      if (reason != null && profile.repairsUnescapedQuotes() && QuoteRepair.mayRepair(reason)) {
         List<String> repaired = QuoteRepair.split(r.raw, header.delimiter(), width);
         if (repaired != null) {
           fields = repaired;

@@ -1,6 +1,7 @@
 package org.megaphone.read.exports;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -78,6 +79,7 @@ public final class ExportValues {
    * else reads as {@link #count}.
    */
   public static String netCount(String column, String value, NativeRow row) {
+    row.noteGrouping(value);
     if (value != null) {
       String v = value.strip();
       if (!v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '\u2212') && v.length() > 1) {
@@ -91,7 +93,9 @@ public final class ExportValues {
         if (magnitude == null) {
           throw new RowRejected("not a count: " + column + "='" + value + "'");
         }
-        row.adjusted(Adjustments.NET_COUNTS_AS_ZERO);
+        if (!magnitude.equals("0")) {
+          row.adjusted(Adjustments.NET_COUNTS_AS_ZERO);
+        }
         return "0";
       }
     }
@@ -153,7 +157,13 @@ public final class ExportValues {
       // Only a cell whose rest is a time in one of the patterns ends with a zone ("23 March" does not).
       if (local != null && !abbreviation.equals("AM") && !abbreviation.equals("PM")) {
         String where = (path == null ? "" : path + ": ") + column + "='" + value + "'";
-        return iso(local.toInstant(ZoneAbbreviations.offset(abbreviation, local, fileZone, zone, where)), zone);
+        ZoneOffset offset;
+        try {
+          offset = ZoneAbbreviations.offset(abbreviation, local, fileZone, zone, where);
+        } catch (DateTimeException e) {
+          throw new RowRejected("unparseable timestamp: " + column + "='" + value + "'");
+        }
+        return iso(local.toInstant(offset), zone);
       }
     }
     LocalDateTime local = local(v, patterns);

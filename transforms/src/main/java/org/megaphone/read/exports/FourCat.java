@@ -1,7 +1,5 @@
 package org.megaphone.read.exports;
 
-import static org.megaphone.read.exports.ExportValues.count;
-
 import java.util.List;
 import org.megaphone.read.RowRejected;
 import org.megaphone.rules.Platforms;
@@ -70,12 +68,12 @@ final class FourCat extends ExportProfile {
             row.get("body"),
             url,
             language != null && language.matches("[A-Za-z]{2}") ? language : null,
-            count("likes", row.get("likes", "num_likes", "like_count")),
-            "-1".equals(comments) ? null : count("comments", comments),
-            count("shares", row.get("shares", "retweet_count")),
+            row.count("likes", "likes", "num_likes", "like_count"),
+            "-1".equals(comments) ? null : row.count("comments", "comments", "num_comments", "reply_count"),
+            row.count("shares", "shares", "retweet_count"),
             null,
-            count("author_followers", row.get("author_followers")),
+            row.count("author_followers", "author_followers"),
             file.exportedAt()),
-        Mapped.views(platform, id, file.exportedAt(), count("plays", row.get("plays", "impression_count"))));
+        Mapped.views(platform, id, file.exportedAt(), row.count("plays", "plays", "impression_count")));
   }
 }

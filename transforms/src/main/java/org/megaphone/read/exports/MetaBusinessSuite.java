@@ -1,7 +1,5 @@
 package org.megaphone.read.exports;
 
-import static org.megaphone.read.exports.ExportValues.count;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,13 +69,13 @@ final class MetaBusinessSuite {
               row.get("description"),
               row.get("permalink"),
               null,
-              count("likes", row.get("likes")),
-              count("comments", row.get("comments")),
-              count("shares", row.get("shares")),
-              count("saves", row.get("saves")),
+              row.count("likes", "likes"),
+              row.count("comments", "comments"),
+              row.count("shares", "shares"),
+              row.count("saves", "saves"),
               null,
               file.exportedAt()),
-          Mapped.views("instagram", id, file.exportedAt(), count("views", row.get("views", "impressions"))));
+          Mapped.views("instagram", id, file.exportedAt(), row.count("views", "views", "impressions")));
     }
   }
 
@@ -112,13 +110,13 @@ final class MetaBusinessSuite {
               row.get("title", "description"),
               row.get("permalink"),
               language != null && language.matches("[A-Za-z]{2}") ? language : null,
-              count("reactions", row.get("reactions")),
-              count("comments", row.get("comments")),
-              count("shares", row.get("shares")),
+              row.count("reactions", "reactions"),
+              row.count("comments", "comments"),
+              row.count("shares", "shares"),
               null,
               null,
               file.exportedAt()),
-          Mapped.views("facebook", id, file.exportedAt(), count("views", row.get("views", "impressions"))));
+          Mapped.views("facebook", id, file.exportedAt(), row.count("views", "views", "impressions")));
     }
   }
 }

@@ -22,12 +22,7 @@ public final class NativeRow {
     for (String column : columns) {
       String v = values.get(column.toLowerCase(Locale.ROOT));
       if (v != null && !v.isBlank()) {
-        String value = v.strip();
-        String grouping = ExportValues.grouping(value);
-        if (grouping != null) {
-          groupings.merge(grouping, 1L, Long::sum);
-        }
-        return value;
+        return v.strip();
       }
     }
     return null;
@@ -55,7 +50,35 @@ public final class NativeRow {
   }
 
   /**
-   * How the cells this row was read for grouped thousands, as counts of {@code 1,234},
+   * The count in the first non-empty of the named columns ({@link ExportValues#count}), noting
+   * how it groups thousands for the file's number format.
+   */
+  public String count(String column, String... columns) {
+    String value = get(columns);
+    noteGrouping(value);
+    return ExportValues.count(column, value);
+  }
+
+  /** The sum of the counts in the named columns ({@link ExportValues#sum}), noted as above. */
+  public String sum(String column, String... columns) {
+    String[] values = new String[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      values[i] = get(columns[i]);
+      noteGrouping(values[i]);
+    }
+    return ExportValues.sum(column, values);
+  }
+
+  /** Notes how a count cell groups thousands, if it does. */
+  void noteGrouping(String count) {
+    String grouping = count == null ? null : ExportValues.grouping(count.strip());
+    if (grouping != null) {
+      groupings.merge(grouping, 1L, Long::sum);
+    }
+  }
+
+  /**
+   * How the count cells this row was read for grouped thousands, as counts of {@code 1,234},
    * {@code 1.234} and {@code 1 234} ({@link ExportValues#grouping}).
    */
   public Map<String, Long> groupings() {

@@ -1,7 +1,5 @@
 package org.megaphone.read.exports;
 
-import static org.megaphone.read.exports.ExportValues.count;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +79,12 @@ final class TikTokStudio extends ExportProfile {
             row.get("video title"),
             link,
             null,
-            count("total likes", row.get("total likes")),
-            count("total comments", row.get("total comments")),
-            count("total shares", row.get("total shares")),
-            count("total bookmarks", row.get("total bookmarks", "add to favorites")),
+            row.count("total likes", "total likes"),
+            row.count("total comments", "total comments"),
+            row.count("total shares", "total shares"),
+            row.count("total bookmarks", "total bookmarks", "add to favorites"),
             null,
             file.exportedAt()),
-        Mapped.views("tiktok", id, file.exportedAt(), count("total views", row.get("total views", "video views"))));
+        Mapped.views("tiktok", id, file.exportedAt(), row.count("total views", "total views", "video views")));
   }
 }

@@ -1,7 +1,5 @@
 package org.megaphone.read.exports;
 
-import static org.megaphone.read.exports.ExportValues.count;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -54,13 +52,13 @@ final class XAnalytics {
               row.get("tweet text"),
               permalink,
               null,
-              count("likes", row.get("likes", "favorites")),
-              count("replies", row.get("replies")),
-              count("retweets", row.get("retweets")),
+              row.count("likes", "likes", "favorites"),
+              row.count("replies", "replies"),
+              row.count("retweets", "retweets"),
               null,
               null,
               file.exportedAt()),
-          Mapped.views("x", id, file.exportedAt(), count("impressions", row.get("impressions"))));
+          Mapped.views("x", id, file.exportedAt(), row.count("impressions", "impressions")));
     }
   }
 
@@ -92,13 +90,13 @@ final class XAnalytics {
               row.get("post text"),
               link,
               null,
-              count("likes", row.get("likes")),
-              count("replies", row.get("replies")),
-              count("reposts", row.get("reposts")),
-              count("bookmarks", row.get("bookmarks")),
+              row.count("likes", "likes"),
+              row.count("replies", "replies"),
+              row.count("reposts", "reposts"),
+              row.count("bookmarks", "bookmarks"),
               null,
               file.exportedAt()),
-          Mapped.views("x", id, file.exportedAt(), count("impressions", row.get("impressions"))));
+          Mapped.views("x", id, file.exportedAt(), row.count("impressions", "impressions")));
     }
   }
 }

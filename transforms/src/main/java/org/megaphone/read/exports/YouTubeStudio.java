@@ -127,7 +127,7 @@ final class YouTubeStudio {
               null,
               null,
               file.exportedAt()),
-          Mapped.views("youtube", id, file.exportedAt(), count("views", row.get("views"))));
+          Mapped.views("youtube", id, file.exportedAt(), row.count("views", "views")));
     }
   }
 
@@ -176,7 +176,7 @@ final class YouTubeStudio {
         try {
           String id = required(r.row(), "content");
           String date = required(r.row(), "date");
-          ExportValues.endOfDay("date", date, file.zone());
+          ExportValues.endOfDay("date", date, file.localZone());
           long views = Long.parseLong(count("views", required(r.row(), "views")));
           TreeMap<String, Record> days = byVideo.computeIfAbsent(id, k -> new TreeMap<>());
           if (days.containsKey(date)) {
@@ -202,7 +202,7 @@ final class YouTubeStudio {
                       Mapped.views(
                           "youtube",
                           video.getKey(),
-                          ExportValues.endOfDay("date", day.getKey(), file.zone()),
+                          ExportValues.endOfDay("date", day.getKey(), file.localZone()),
                           Long.toString(total))),
                   null,
                   false));

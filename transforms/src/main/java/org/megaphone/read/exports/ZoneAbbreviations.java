@@ -129,29 +129,55 @@ final class ZoneAbbreviations {
       return byOffset.keySet().iterator().next();
     }
     if (fileZone != null) {
-      // Ambiguous: the zone the user named for the file decides.
-      return offsetIn(fileZone, local);
+      // Ambiguous: the zone the user named for the file decides, in the kind the abbreviation names.
+      for (Use use : uses) {
+        if (sameZone(use.zone(), fileZone)) {
+          ZoneOffset offset = offsetOf(use, local, false);
+          if (offset != null) {
+            return offset;
+          }
+        }
+      }
+      throw new InputException(
+          where
+              + ": exports/sources.csv gives this file the zone "
+              + fileZone.getId()
+              + ", which does not use the abbreviation '"
+              + abbreviation
+              + "' (it stands for "
+              + String.join(", ", meanings(byOffset))
+              + "); correct the zone column");
     }
     for (Use use : uses) {
-      if (use.zone().getRules().equals(runZone.getRules()) || use.zone().equals(runZone)) {
+      if (sameZone(use.zone(), runZone)) {
         ZoneOffset mine = offsetOf(use, local, false);
         if (byOffset.containsKey(mine)) {
           return mine;
         }
       }
     }
-    List<String> meanings = new ArrayList<>();
-    byOffset.forEach((offset, zone) -> meanings.add(offset.getId() + " (e.g. " + zone.getId() + ")"));
     throw new InputException(
         where
             + ": the time zone abbreviation '"
             + abbreviation
             + "' stands for more than one offset ("
-            + String.join(", ", meanings)
+            + String.join(", ", meanings(byOffset))
             + ") and --timezone="
             + runZone.getId()
             + " does not use it; set the zone column of exports/sources.csv for this file to the"
             + " zone the export was downloaded in");
+  }
+
+  /** Each offset with its example zone, for messages. */
+  private static List<String> meanings(Map<ZoneOffset, ZoneId> byOffset) {
+    List<String> meanings = new ArrayList<>();
+    byOffset.forEach((offset, zone) -> meanings.add(offset.getId() + " (e.g. " + zone.getId() + ")"));
+    return meanings;
+  }
+
+  /** Whether two zone IDs keep the same time (Asia/Calcutta and Asia/Kolkata do). */
+  private static boolean sameZone(ZoneId a, ZoneId b) {
+    return a.equals(b) || a.getRules().equals(b.getRules());
   }
 
   /** A zone's offset at a local time (the earlier one where the clocks went back). */

@@ -195,4 +195,53 @@ class ExportQuirksTest {
     assertThat(ExportProfileFixturesTest.readNative(QUIRKS.resolve("tiktok-studio-unescaped-quotes")).counts().numberFormat(), equalTo("1,234"));
     assertThat(ExportProfileFixturesTest.readNative(QUIRKS.resolve("crowdtangle-ist-ambiguous"), Sources.parse("pattern,zone\n*IST*,Asia/Kolkata\n", ZONE), ZONE).counts().numberFormat(), equalTo("1,234"));
   }
+
+  private static final String TIKTOK_HEADER =
+      "\"Time\",\"Video title\",\"Video link\",\"Post time\",\"Total likes\",\"Total comments\",\"Total shares\",\"Total views\"\n";
+
+  private static ExportFiles.Counts readTikTok(String rows, List<org.megaphone.model.Reject> rejects) {
+    ExportFile file = Sources.none().describe("Content_2020-04-30.csv", ZONE);
+    return ExportFiles.parse(file, TIKTOK_HEADER + rows, null, p -> {}, v -> {}, rejects::add);
+  }
+
+  @Test
+  void aRecordRejectedForANulIsNeverRepairedAndTitlesDoNotCountTowardsTheNumberFormat() {
+    List<org.megaphone.model.Reject> rejects = new java.util.ArrayList<>();
+    ExportFiles.Counts counts =
+        readTikTok(
+            "\"April 30\",\"bin\u0000ary\",\"https://www.tiktok.com/@a/video/6805944884661258692\",\"March 19\",\"1\",\"2\",\"3\",\"4\"\n"
+                + "\"April 30\",\"2.000\",\"https://www.tiktok.com/@a/video/6809324187319195617\",\"March 28\",\"5,431\",\"2\",\"3\",\"4\"\n",
+            rejects);
+    assertThat(rejects.size(), equalTo(1));
+    assertThat(rejects.get(0).getReason(), containsString("NUL"));
+    assertThat(counts.adjustments(), equalTo(Map.of()));
+    assertThat(counts.numberFormat(), equalTo("1,234"));
+  }
+
+  @Test
+  void aRepairedFieldReadsADoubledQuoteAsOneAndANegativeZeroIsNoNetCount() {
+    assertThat(
+        QuoteRepair.split("\"Say \"\"hi\"\" and \"bye\"\"\",x", ',', 2), contains("Say \"hi\" and \"bye\"", "x"));
+    NativeRow row = new NativeRow(Map.of());
+    assertThat(ExportValues.netCount("likes", "-0", row), equalTo("0"));
+    assertThat(row.adjustments(), equalTo(Map.of()));
+  }
+
+  @Test
+  void theFilesZoneResolvesAnAmbiguousAbbreviationInItsKindAndMustUseIt() {
+    // 01:30 on 2021-11-07 happens twice in Chicago: CST names the second, standard one.
+    LocalDateTime fallBack = LocalDateTime.of(2021, 11, 7, 1, 30);
+    assertThat(
+        ZoneAbbreviations.offset("CST", fallBack, ZoneId.of("America/Chicago"), ZoneId.of(ZONE), "t"), equalTo(ZoneOffset.ofHours(-6)));
+    assertThat(
+        ZoneAbbreviations.offset("CDT", fallBack, ZoneId.of("America/Chicago"), ZoneId.of(ZONE), "t"), equalTo(ZoneOffset.ofHours(-5)));
+    InputException e =
+        Assertions.assertThrows(
+            InputException.class,
+            () -> ZoneAbbreviations.offset("IST", fallBack, ZoneId.of(ZONE), ZoneId.of(ZONE), "t"));
+    assertThat(e.getMessage(), containsString("gives this file the zone Europe/Helsinki, which does not use the abbreviation 'IST'"));
+    // An offset no zone has is an unparseable timestamp of that row, not a failed run.
+    Assertions.assertThrows(
+        RowRejected.class, () -> ExportValues.timestamp("t", "2021-07-05 18:02:45 -99", ZoneId.of(ZONE), "uuuu-MM-dd HH:mm:ss"));
+  }
 }
