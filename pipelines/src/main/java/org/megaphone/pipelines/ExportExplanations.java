@@ -1,6 +1,5 @@
 package org.megaphone.pipelines;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.megaphone.read.InputException;
 import org.megaphone.read.TableFiles;
-import org.megaphone.read.TextInput;
 import org.megaphone.read.exports.ExportFiles;
 import org.megaphone.read.exports.ReadExports;
 
@@ -62,12 +60,7 @@ final class ExportExplanations {
   private static String text(Path file, String path) {
     try {
       byte[] bytes = TableFiles.readAtMost(Files.newInputStream(file), ReadExports.MAX_EXPORT_BYTES, path, "");
-      byte[] plain =
-          path.endsWith(".gz")
-              ? TableFiles.readAtMost(
-                  TextInput.gunzip(path, new ByteArrayInputStream(bytes)), ReadExports.MAX_EXPORT_BYTES, path, " once gunzipped")
-              : bytes;
-      return TableFiles.decodeExportText(plain).text();
+      return ReadExports.decode(path, bytes).text();
     } catch (IOException e) {
       throw new RunFailedException("cannot read " + path + ": " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package org.megaphone.read.exports;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
@@ -144,6 +145,19 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
     return !name.equals(Sources.FILE) && name.matches("(?i).*\\.(csv|tsv|txt)(\\.gz)?");
   }
 
+  /**
+   * An export's text from its bytes: gunzipped when its name ends in .gz (within the same bound),
+   * its charset guessed (UTF-8, UTF-16 with BOM, else Windows-1252).
+   */
+  public static TableFiles.Decoded decode(String path, byte[] bytes) throws IOException {
+    byte[] plain =
+        path.endsWith(".gz")
+            ? TableFiles.readAtMost(
+                TextInput.gunzip(path, new ByteArrayInputStream(bytes)), MAX_EXPORT_BYTES, path, " once gunzipped")
+            : bytes;
+    return TableFiles.decodeExportText(plain);
+  }
+
   /** The largest export read (whole): 256 MiB, far above any platform's export of one account. */
   public static final int MAX_EXPORT_BYTES = 256 << 20;
 
@@ -197,15 +211,7 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
       // An export is read whole (its header may follow a preamble, its encoding is guessed from
       // all of it): a bound keeps a hostile file from taking the heap (D28).
       byte[] bytes = TableFiles.readAtMost(readable.open(), MAX_EXPORT_BYTES, file.path(), "");
-      byte[] plain =
-          file.path().endsWith(".gz")
-              ? TableFiles.readAtMost(
-                  TextInput.gunzip(file.path(), new java.io.ByteArrayInputStream(bytes)),
-                  MAX_EXPORT_BYTES,
-                  file.path(),
-                  " once gunzipped")
-              : bytes;
-      TableFiles.Decoded decoded = TableFiles.decodeExportText(plain);
+      TableFiles.Decoded decoded = decode(file.path(), bytes);
       ExportFiles.Counts counts =
           ExportFiles.parse(
               file,
@@ -231,24 +237,19 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
       LiveCounts.countFile(bytes.length);
       String sha = TableFiles.sha256(bytes);
       ExportProfile used = Profiles.named(counts.profile());
-      // A file's adjustments are counted once, on the entry of its profile's main table.
-      if (counts.postsRead() > 0 || used.mainTable().equals("posts")) {
-        out.get(FILES)
-            .output(
-                InputFile.create(
-                        "posts", file.path(), bytes.length, sha, counts.postsRead(), counts.postsRejected(),
-                        decoded.charset(), counts.profile())
-                    .withAdjustments(used.mainTable().equals("posts") ? counts.adjustments() : Map.of())
-                    .withNumberFormat(counts.numberFormat()));
-      }
-      if (counts.viewsRead() > 0 || used.mainTable().equals("views")) {
-        out.get(FILES)
-            .output(
-                InputFile.create(
-                        "views", file.path(), bytes.length, sha, counts.viewsRead(), counts.viewsRejected(),
-                        decoded.charset(), counts.profile())
-                    .withAdjustments(used.mainTable().equals("views") ? counts.adjustments() : Map.of())
-                    .withNumberFormat(counts.numberFormat()));
+      for (String table : used.feeds()) {
+        long read = table.equals("posts") ? counts.postsRead() : counts.viewsRead();
+        long rejected = table.equals("posts") ? counts.postsRejected() : counts.viewsRejected();
+        boolean main = used.mainTable().equals(table);
+        if (read > 0 || main) {
+          out.get(FILES)
+              .output(
+                  InputFile.create(
+                          table, file.path(), bytes.length, sha, read, rejected, decoded.charset(), counts.profile())
+                      // A file's adjustments are counted once, on the entry of its profile's main table.
+                      .withAdjustments(main ? counts.adjustments() : Map.of())
+                      .withNumberFormat(counts.numberFormat()));
+        }
       }
       counts.adjustments().values().forEach(adjusted::inc);
       for (String warning : Adjustments.warnings(file.path(), counts.adjustments())) {
