@@ -1,5 +1,12 @@
 package org.megaphone.pipelines;
 
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.options.StreamOptions;
+import org.megaphone.pipelines.report.ReportPipeline;
+import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.stream.StreamParityIT;
+import org.megaphone.pipelines.stream.StreamPipeline;
+import org.megaphone.pipelines.testing.LocalCluster;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;

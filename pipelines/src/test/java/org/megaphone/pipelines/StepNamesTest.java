@@ -1,5 +1,10 @@
 package org.megaphone.pipelines;
 
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.options.ReportOptions;
+import org.megaphone.pipelines.options.StreamOptions;
+import org.megaphone.pipelines.report.ReportPipeline;
+import org.megaphone.pipelines.stream.StreamPipeline;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

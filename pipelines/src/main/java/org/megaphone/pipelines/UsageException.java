@@ -1,8 +1,0 @@
-package org.megaphone.pipelines;
-
-/** The command line is wrong: exit 2 with this one-line message. */
-public final class UsageException extends RuntimeException {
-  public UsageException(String message) {
-    super(message);
-  }
-}

@@ -1,0 +1,99 @@
+package org.megaphone.pipelines.config;
+
+import org.megaphone.pipelines.options.StreamOptions;
+import org.megaphone.pipelines.run.RunFailedException;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.megaphone.attribution.Campaigns;
+import org.megaphone.attribution.Roster;
+import org.megaphone.model.Account;
+import org.megaphone.model.AttributionOverride;
+import org.megaphone.model.Bulletin;
+import org.megaphone.model.Reject;
+import org.megaphone.read.InputFiles;
+import org.megaphone.read.Table;
+import org.megaphone.read.TableFiles;
+import org.megaphone.read.Tables;
+import org.megaphone.rules.Hashtags;
+
+/**
+ * The configuration of a job, read once from --input when the job is built: the roster, the
+ * campaigns and the overrides, by the same table readers and rules as the pipeline's own reading
+ * of those tables (contract sections 2 and 7, D9 and D10), plus the rejected rows. The values
+ * travel inside the job, not as side inputs. The stream needs that: a stream on Flink resumed
+ * from a savepoint does not read bounded side inputs again (runbooks/upgrade-and-savepoints.md).
+ * The report uses it too: as a side input the roster became one record in Flink's sort buffers
+ * (19 MB serialized at 60,000 accounts), which failed a run with -Xmx2g ("record too large"),
+ * and a step with a side input cannot be chained to the one before it.
+ */
+public record JobConfiguration(
+    Roster roster, Campaigns campaigns, HashMap<String, String> overrides, List<Reject> rejects)
+    implements Serializable {
+
+  /** @throws org.megaphone.read.InputException when the roster has a repeated handle */
+  public static JobConfiguration read(StreamOptions options) {
+    return read(InputFiles.topLevel(options.getInput()), options.getTimezone(), options.getCampaignTags(), options.getBulletinWindow());
+  }
+
+  /** From the given input files (the report's listing: recursive, its exclusions applied). */
+  public static JobConfiguration read(InputFiles folder, String zone, String campaignTags, String bulletinWindow) {
+    List<Reject> rejects = new ArrayList<>();
+    Roster roster = Roster.of(rows(folder, Tables.accounts(), rejects));
+    List<Bulletin> bulletins =
+        keepGreatest(rows(folder, Tables.bulletins(zone), rejects), Bulletin::getBulletinId, Configuration::byRawBulletin);
+    Campaigns campaigns =
+        new Campaigns(
+            bulletins,
+            Hashtags.inList(campaignTags),
+            Duration.parse(bulletinWindow).toMillis());
+    List<AttributionOverride> valid = new ArrayList<>();
+    for (AttributionOverride o : rows(folder, Tables.overrides(), rejects)) {
+      if (roster.hasEntity(o.getEntityId())) {
+        valid.add(o);
+      } else {
+        rejects.add(o.getSource().reject("overrides", "unknown entity_id: entity_id='" + o.getEntityId() + "'"));
+      }
+    }
+    HashMap<String, String> overrides = new HashMap<>();
+    for (AttributionOverride o : keepGreatest(valid, AttributionOverride::postKey, Configuration::byRawOverride)) {
+      overrides.put(o.postKey(), o.getEntityId());
+    }
+    return new JobConfiguration(roster, campaigns, overrides, rejects);
+  }
+
+  /** The rows of every file of the table among the files, in path order (rejects collected). */
+  public static <T> List<T> rows(InputFiles files, Table<T> table, List<Reject> rejects) {
+    List<T> rows = new ArrayList<>();
+    try {
+      for (Path f : files.list()) {
+        String name = f.getFileName().toString();
+        if (table.matches(name)) {
+          String path = files.name(f.toAbsolutePath().normalize().toString());
+          TableFiles.parse(table, path, TableFiles.decodeText(name, Files.readAllBytes(f)).text(), rows::add, rejects::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new RunFailedException("cannot read the configuration in " + files.root() + ": " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  /** One row per key: the greatest by the order (the report job's de-duplication rule). */
+  private static <T> List<T> keepGreatest(List<T> rows, Function<T, String> key, Comparator<T> order) {
+    Map<String, T> kept = new TreeMap<>();
+    for (T row : rows) {
+      kept.merge(key.apply(row), row, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+    }
+    return new ArrayList<>(kept.values());
+  }
+}

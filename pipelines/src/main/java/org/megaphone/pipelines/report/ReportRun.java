@@ -1,0 +1,473 @@
+package org.megaphone.pipelines.report;
+
+import org.megaphone.pipelines.config.ContentConfiguration;
+import org.megaphone.pipelines.config.JobConfiguration;
+import org.megaphone.pipelines.options.ReportOptions;
+import org.megaphone.pipelines.options.Runners;
+import org.megaphone.pipelines.options.RuleOptions;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.run.Progress;
+import org.megaphone.pipelines.run.RunFailedException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.megaphone.attribution.Roster;
+import org.megaphone.model.Stats;
+import org.megaphone.read.InputException;
+import org.megaphone.write.html.HtmlReport;
+
+/**
+ * Runs the report job the way a user can trust: checks the options, runs the pipeline into a
+ * staging folder inside --output, checks the reject ratios and the conservation sums, writes
+ * summary.json and only then moves the reports into place. A failed run leaves --output as it was.
+ */
+public final class ReportRun {
+  public static final String SUMMARY = "summary.json";
+  private static final String DIRECT_RUNNER = "org.apache.beam.runners.direct.DirectRunner";
+
+  private ReportRun() {}
+
+  /** What a successful run produced. */
+  public record Result(Path output, Map<String, Object> summary) {}
+
+  /**
+   * @throws UsageException when an option is missing or malformed
+   * @throws RunFailedException when the input cannot be used or the counts do not add up
+   */
+  public static Result run(ReportOptions options) {
+    return run(options, List.of(), Progress.OFF);
+  }
+
+  /**
+   * As {@link #run(ReportOptions)}, never reading input files below the given folders either, and
+   * telling the progress what it is doing.
+   */
+  public static Result run(ReportOptions options, List<String> alsoExcluded, Progress progress) {
+    Checked checked = checkOptions(options);
+    Path input = checked.input();
+    Path output = Paths.get(options.getOutput());
+    long started = System.currentTimeMillis();
+    Path staging;
+    OutputFolder folder = OutputFolder.lock(output, ownFiles());
+    try {
+      staging = folder.newStaging();
+    } catch (IOException e) {
+      folder.close();
+      throw new RunFailedException("cannot create output folder " + output + ": " + e.getMessage(), e);
+    }
+    try {
+      ContentConfiguration content;
+      try {
+        content = ReportPipeline.content(options, alsoExcluded);
+      } catch (InputException e) {
+        throw new RunFailedException(e.getMessage(), e);
+      }
+      Pipeline pipeline = Pipeline.create(options);
+      try {
+        // The roster, campaigns and overrides are read here (JobConfiguration): an invalid roster stops the run now.
+        ReportPipeline.build(pipeline, options, staging.toString(), alsoExcluded, content.content());
+      } catch (InputException e) {
+        throw new RunFailedException(e.getMessage(), e);
+      }
+      String runner = options.getRunner().getSimpleName();
+      // The DirectRunner can return at once and report its counters while it works. The
+      // FlinkRunner could too (detached), but then a failed job loses its cause, so it stays
+      // attached and the progress lines say only how long it has been running.
+      boolean live = options.getRunner().getName().equals(DIRECT_RUNNER);
+      if (live && progress != Progress.OFF) {
+        options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
+      }
+      if (Runners.onFlink(options)) {
+        // Flink's batch groups are read once unless asked. CreditViews' former CoGroupByKey read a
+        // shard twice and failed without this ("GBK result is not re-iterable"); no step reads a
+        // group twice now, and the option costs nothing for those that read it once.
+        options.as(org.apache.beam.runners.flink.FlinkPipelineOptions.class).setReIterableGroupByKeyResult(true);
+      }
+      progress.stage("reading " + options.getInput() + ", attributing and aggregating on " + runner);
+      progress.expect(checked.files(), checked.bytes(), !Runners.onFlink(options) || Runners.embeddedFlink(options));
+      PipelineResult.State state;
+      try {
+        state = progress.run(pipeline::run, runner, live);
+      } catch (RuntimeException e) {
+        throw explain(e);
+      }
+      if (state != PipelineResult.State.DONE) {
+        throw new RunFailedException("pipeline ended in state " + state);
+      }
+      progress.stage("checking reject ratios and conservation sums");
+      RunStats stats = RunStats.read(staging);
+      // The lexicon and claims files were read by the driver: inputs all the same.
+      stats.files.addAll(content.files());
+      for (String link : checked.outsideLinks()) {
+        stats.warnings().add("input link " + link + " leads outside --input and was not followed");
+      }
+      checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
+      List<String> failures = stats.conservationFailures();
+      // Pseudonymise before cutting weeks: identifiers seen in any week are replaced in every reason.
+      if (options.getPseudonymise()) {
+        Roster roster =
+            Roster.of(
+                JobConfiguration.rows(
+                    org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput()),
+                    org.megaphone.read.Tables.accounts(),
+                    new ArrayList<>()));
+        new Pseudonymise(Pseudonymise.salt(options.getSaltFile()), roster).apply(staging);
+      }
+      WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
+      Map<String, Long> rowsInRange = range == null ? null : keepWeeks(range, staging, ZoneId.of(options.getTimezone()));
+      progress.stage("writing " + HtmlReport.FILE);
+      HtmlReport.write(staging, htmlRun(options), quality(stats));
+      ReportFormat.write(staging, options.getFormat());
+      Map<String, Object> summary =
+          Summary.of(options, input, output, staging, stats, failures, started, System.currentTimeMillis());
+      if (range != null) {
+        // The checks above ran on everything; the files now hold the weeks asked for.
+        Map<String, Object> weeks = new java.util.LinkedHashMap<>();
+        weeks.put("from", range.from());
+        weeks.put("to", range.to());
+        summary.put("weeks", weeks);
+        summary.put("outputs", Summary.outputs(staging, Summary.outputFiles(rowsInRange, options.getFormat())));
+      }
+      if (!failures.isEmpty()) {
+        throw new RunFailedException("conservation check failed: " + String.join("; ", failures));
+      }
+      Summary.write(staging.resolve(SUMMARY), summary);
+      progress.stage("publishing the reports in " + output);
+      keepOnlyPublished(staging, options.getFormat());
+      folder.publish(staging);
+      return new Result(output, summary);
+    } catch (IOException e) {
+      throw new RunFailedException("cannot read or write run files: " + e.getMessage(), e);
+    } finally {
+      try {
+        deleteRecursively(staging);
+      } finally {
+        folder.close();
+      }
+    }
+  }
+
+  private static HtmlReport.Run htmlRun(ReportOptions options) {
+    return new HtmlReport.Run(
+        title(options), options.getTimezone(), ReportFormat.fileName(ReportPipeline.REJECTS, options.getFormat()));
+  }
+
+  /**
+   * The page's title: --title, else the input folder's name (not its path, which differs between
+   * machines). summary.json records it, so a rerun from a moved or renamed archive keeps it.
+   */
+  static String title(ReportOptions options) {
+    if (!options.getTitle().isEmpty()) {
+      return options.getTitle();
+    }
+    Path root = Paths.get(org.megaphone.read.InputFiles.of(options.getInput()).root());
+    return root.getFileName() == null ? root.toString() : root.getFileName().toString();
+  }
+
+  /** The data-quality counts of the page; like summary.json's, they are of the whole input. */
+  private static HtmlReport.Quality quality(RunStats stats) {
+    List<HtmlReport.TableCounts> tables = new ArrayList<>();
+    for (String t : RunStats.TABLES) {
+      tables.add(
+          new HtmlReport.TableCounts(
+              t, stats.table(t, Stats.READ), stats.table(t, Stats.ACCEPTED), stats.table(t, Stats.REJECTED),
+              stats.table(t, Stats.DUPLICATES)));
+    }
+    return new HtmlReport.Quality(
+        tables, stats.get(Stats.ORPHAN_POSTS), stats.get(Stats.ORPHAN_SNAPSHOTS), stats.get(Stats.ORPHAN_VIEWS));
+  }
+
+  /** An output folder that contains the input would hide every input file: refused. */
+  public static void checkOutputAroundInput(String input, String output) {
+    // Links resolved: an output that is a link to the input (or around it) is around it.
+    Path root = org.megaphone.read.RealPaths.of(org.megaphone.read.InputFiles.of(input).root());
+    if (root.startsWith(org.megaphone.read.RealPaths.of(output))) {
+      throw new UsageException(
+          "--output=" + output + " contains --input=" + input
+              + ": write the reports next to the data or inside it, not around it");
+    }
+  }
+
+  /** The checked input: the folder file names are relative to, and the links not followed. */
+  private record Checked(Path input, List<String> outsideLinks, long files, long bytes) {}
+
+  /** Checks the options and lists the input once. */
+  private static Checked checkOptions(ReportOptions options) {
+    boolean glob = org.megaphone.read.InputFiles.isGlob(options.getInput());
+    Path input =
+        glob
+            ? Paths.get(org.megaphone.read.InputFiles.of(options.getInput()).root())
+            : Paths.get(options.getInput());
+    if (!Files.isDirectory(input)) {
+      throw new UsageException(
+          "--input=" + options.getInput() + (glob ? ": its folder " + input + " does not exist" : ": no such folder"));
+    }
+    try {
+      ZoneId.of(options.getTimezone());
+    } catch (DateTimeException e) {
+      throw new UsageException(
+          "--timezone=" + options.getTimezone() + ": not an IANA time zone (e.g. Europe/Helsinki, UTC)");
+    }
+    WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
+    checkOutputAroundInput(options.getInput(), options.getOutput());
+    if (options.getPseudonymise()) {
+      Pseudonymise.salt(options.getSaltFile());
+    }
+    if (!ReportFormat.FORMATS.contains(options.getFormat())) {
+      throw new UsageException("--format=" + options.getFormat() + ": use csv or jsonl");
+    }
+    try {
+      if (Duration.parse(options.getBulletinWindow()).isNegative()) {
+        throw new UsageException("--bulletinWindow must not be negative");
+      }
+    } catch (DateTimeParseException e) {
+      throw new UsageException(
+          "--bulletinWindow=" + options.getBulletinWindow() + ": not an ISO-8601 duration (e.g. P7D, PT36H)");
+    }
+    Double ratio = options.getMaxRejectRatio();
+    if (ratio == null || ratio < 0 || ratio > 1) {
+      throw new UsageException("--maxRejectRatio must be between 0 and 1 (e.g. 0.05)");
+    }
+    if (!options.getProfile().isEmpty()
+        && org.megaphone.read.exports.Profiles.named(options.getProfile()) == null) {
+      throw new UsageException(
+          "--profile="
+              + options.getProfile()
+              + ": no such profile; profiles: "
+              + String.join(", ", org.megaphone.read.exports.Profiles.names()));
+    }
+    RuleOptions.checkBaselinePosts(options);
+    if (options.getShards() == null || options.getShards() < 1) {
+      throw new UsageException("--shards must be a positive number (e.g. 64)");
+    }
+    List<Path> listed;
+    org.megaphone.read.InputFiles files =
+        org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput());
+    try {
+      listed = files.list();
+    } catch (IOException e) {
+      throw new RunFailedException("cannot list input " + options.getInput() + ": " + e.getMessage(), e);
+    }
+    if (!hasTableFile(listed, "accounts")) {
+      throw new RunFailedException(
+          "input " + options.getInput() + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)"
+              + nearMisses(input, "accounts"));
+    }
+    if (!hasTableFile(listed, "posts") && !Files.isDirectory(input.resolve("exports"))) {
+      throw new RunFailedException(
+          "input "
+              + input
+              + " has no posts*.csv or posts*.csv.gz file and no exports/ folder (posts are required)"
+              + nearMisses(input, "posts"));
+    }
+    // What the pipeline's read steps will read, for the progress lines' share and time left:
+    // the table files (not READMEs, claims or the lexicon, which the driver reads) and exports.
+    long bytes = 0;
+    long count = 0;
+    try {
+      for (Path f : listed) {
+        String name = f.getFileName().toString();
+        if (RunStats.TABLES.stream().anyMatch(t -> org.megaphone.read.Table.isFileOf(t, name))) {
+          bytes += Files.size(f);
+          count++;
+        }
+      }
+      Path exports = input.resolve("exports");
+      if (Files.isDirectory(exports)) {
+        try (Stream<Path> all = Files.walk(exports)) {
+          for (Path f : all.filter(Files::isRegularFile).toList()) {
+            String name = f.getFileName().toString();
+            if (org.megaphone.read.exports.ReadExports.isExportName(name)) {
+              bytes += Files.size(f);
+              count++;
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      bytes = 0; // the share read is then not shown; the run itself says what it cannot read
+    }
+    return new Checked(input, files.outsideLinks(), count, bytes);
+  }
+
+  private static boolean hasTableFile(List<Path> listed, String table) {
+    for (Path f : listed) {
+      if (org.megaphone.read.Table.isFileOf(table, f.getFileName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Files directly in the folder whose names a table's rule would take but for case or
+   * surrounding spaces ({@code POSTS.csv}, {@code posts.csv }), for the message that no file was
+   * found.
+   */
+  static String nearMisses(Path folder, String table) {
+    List<String> near = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(folder)) {
+      for (Path p : entries.toList()) {
+        String name = p.getFileName().toString();
+        String folded = name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!org.megaphone.read.Table.isFileOf(table, name) && org.megaphone.read.Table.isFileOf(table, folded)) {
+          near.add("'" + name + "'");
+        }
+      }
+    } catch (IOException e) {
+      return "";
+    }
+    near.sort(null);
+    return near.isEmpty()
+        ? ""
+        : "; " + String.join(", ", near) + (near.size() > 1 ? " are" : " is")
+            + " not read: names are case-sensitive and may not end in spaces (rename to "
+            + table + ".csv)";
+  }
+
+  private static void checkRejectRatios(RunStats stats, double maxRatio, Path staging)
+      throws IOException {
+    List<String> failures = new ArrayList<>();
+    for (String table : RunStats.TABLES) {
+      long read = stats.table(table, Stats.READ);
+      long rejected = stats.table(table, Stats.REJECTED);
+      if (read > 0 && (double) rejected / read > maxRatio) {
+        failures.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s: %d of %d rows rejected (%.1f%% > --maxRejectRatio=%s)",
+                table, rejected, read, 100.0 * rejected / read, maxRatio));
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new RunFailedException(
+          "too many rejected rows: "
+              + String.join("; ", failures)
+              + ". First reasons: "
+              + String.join(" | ", firstRejectReasons(staging, 5)));
+    }
+  }
+
+  private static List<String> firstRejectReasons(Path staging, int max) throws IOException {
+    List<String> reasons = new ArrayList<>();
+    List<org.megaphone.read.CsvRecords.Record> records =
+        org.megaphone.read.CsvRecords.parse(
+            Files.readString(staging.resolve(ReportPipeline.REJECTS)), ',');
+    for (int i = 1; i < records.size() && reasons.size() < max; i++) {
+      List<String> f = records.get(i).fields;
+      reasons.add(f.get(0) + " line " + f.get(1) + ": " + f.get(3));
+    }
+    return reasons;
+  }
+
+  /** Restricts every report in the folder to the range; returns the rows kept per report. */
+  private static Map<String, Long> keepWeeks(WeekRange range, Path folder, ZoneId zone) throws IOException {
+    Map<String, Long> rows = new java.util.LinkedHashMap<>();
+    for (String report : ReportPipeline.REPORTS) {
+      Path all = folder.resolve(report);
+      Path kept = folder.resolve("." + report + ".weeks");
+      rows.put(report, range.keep(all, kept, report, zone));
+      Files.move(kept, all, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return rows;
+  }
+
+  /** What a run publishes: the reports in its format, the page and the summary. */
+  private static List<String> published(String format) {
+    List<String> files = new ArrayList<>();
+    for (String report : ReportPipeline.REPORTS) {
+      files.add(ReportFormat.fileName(report, format));
+    }
+    files.add(HtmlReport.FILE);
+    files.add(SUMMARY);
+    return files;
+  }
+
+  /** What a report folder may hold: what a run of any format publishes. */
+  static java.util.Set<String> ownFiles() {
+    java.util.Set<String> own = new java.util.HashSet<>();
+    for (String format : ReportFormat.FORMATS) {
+      own.addAll(published(format));
+    }
+    return own;
+  }
+
+  /** Removes the run's own working files (counts, temporary files) before the folder is published. */
+  private static void keepOnlyPublished(Path staging, String format) throws IOException {
+    List<String> keep = published(format);
+    try (Stream<Path> entries = Files.list(staging)) {
+      for (Path p : entries.toList()) {
+        if (!keep.contains(p.getFileName().toString())) {
+          deleteRecursively(p);
+        }
+      }
+    }
+  }
+
+  /** Turns a pipeline failure into the message a user can act on. */
+  public static RunFailedException explain(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputException
+          || t.toString().startsWith(InputException.class.getName())) {
+        String message = t.getMessage();
+        String prefix = InputException.class.getName() + ": ";
+        if (message != null && message.startsWith(prefix)) {
+          message = message.substring(prefix.length());
+        }
+        return new RunFailedException(message, e);
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ArithmeticException
+          || t.toString().startsWith(ArithmeticException.class.getName())) {
+        return new RunFailedException(
+            "a sum of the input's counts does not fit in 64 bits (" + t.getMessage()
+                + "): the run cannot compute its totals exactly, so it publishes none", e);
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return new RunFailedException("pipeline failed: " + root, e);
+  }
+
+  public static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(ReportRun::deleteQuietly);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Prints the one-screen summary of a finished run. */
+  public static void print(Result result, PrintStream out) {
+    Summary.print(result.summary(), result.output(), out);
+  }
+}

@@ -1,0 +1,105 @@
+package org.megaphone.pipelines.report;
+
+import org.megaphone.pipelines.options.UsageException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.megaphone.read.CsvRecords;
+import org.megaphone.rules.Weeks;
+
+/**
+ * A range of ISO weeks, both ends included, and the selection of report rows in it (contract
+ * copy, D29 and D30): rows whose week is in the range; posts published in it; bulletins sent in
+ * it; every reject.
+ */
+public record WeekRange(String from, String to) {
+  /** The reports that have a week per row, and the column that holds it. */
+  private static final Map<String, String> WEEK_COLUMNS =
+      Map.of(
+          ReportPipeline.ENTITIES_WEEKLY, "week",
+          ReportPipeline.PLATFORMS_WEEKLY, "week",
+          ReportPipeline.CHANNEL_GROWTH, "week",
+          ReportPipeline.POSTS_ATTRIBUTED, "week",
+          ReportPipeline.THEMES_WEEKLY, "week",
+          ReportPipeline.CLAIMS_WEEKLY, "week",
+          ReportPipeline.TOP_POSTS_WEEKLY, "week");
+
+  static WeekRange of(String from, String to) {
+    return new WeekRange(from, to);
+  }
+
+  /**
+   * The range of --from/--to, each a date (its week) or a week label; an empty end is open.
+   * Null when both are empty (no restriction).
+   *
+   * @throws UsageException for a value that is neither, or a range that ends before it starts
+   */
+  static WeekRange parse(String from, String to, ZoneId zone) {
+    if (from.isEmpty() && to.isEmpty()) {
+      return null;
+    }
+    WeekRange range =
+        new WeekRange(from.isEmpty() ? "0000-W01" : week("--from", from, zone), to.isEmpty() ? "9999-W99" : week("--to", to, zone));
+    if (range.from.compareTo(range.to) > 0) {
+      throw new UsageException("--from=" + from + " is after --to=" + to);
+    }
+    return range;
+  }
+
+  private static String week(String option, String value, ZoneId zone) {
+    if (Weeks.isLabel(value)) {
+      return value;
+    }
+    try {
+      LocalDate date = LocalDate.parse(value);
+      return Weeks.label(date.atStartOfDay(zone).toInstant().toEpochMilli(), zone);
+    } catch (DateTimeException e) {
+      // falls through to the usage error
+    }
+    throw new UsageException(option + "=" + value + " is neither a date like 2020-03-16 nor an ISO week like 2020-W12");
+  }
+
+  boolean contains(String week) {
+    return from.compareTo(week) <= 0 && week.compareTo(to) <= 0;
+  }
+
+  /** Copies the header and the rows in range; returns the rows kept. */
+  long keep(Path source, Path target, String report, ZoneId zone) throws IOException {
+    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(source, StandardCharsets.UTF_8), ',');
+    long kept = 0;
+    try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      if (records.isEmpty()) {
+        return 0;
+      }
+      List<String> header = records.get(0).fields;
+      out.write(records.get(0).raw);
+      out.write('\n');
+      int weekColumn = header.indexOf(WEEK_COLUMNS.getOrDefault(report, ""));
+      int sentColumn = report.equals(ReportPipeline.BULLETIN_UPTAKE) ? header.indexOf("sent_at") : -1;
+      for (CsvRecords.Record r : records.subList(1, records.size())) {
+        boolean keep;
+        if (weekColumn >= 0) {
+          keep = contains(r.fields.get(weekColumn));
+        } else if (sentColumn >= 0) {
+          keep = contains(Weeks.label(OffsetDateTime.parse(r.fields.get(sentColumn)).toInstant().toEpochMilli(), zone));
+        } else {
+          keep = true;
+        }
+        if (keep) {
+          out.write(r.raw);
+          out.write('\n');
+          kept++;
+        }
+      }
+    }
+    return kept;
+  }
+}

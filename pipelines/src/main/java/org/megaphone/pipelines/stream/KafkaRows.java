@@ -1,0 +1,158 @@
+package org.megaphone.pipelines.stream;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.kafka.KafkaIO;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.megaphone.model.Reject;
+import org.megaphone.model.SourceRef;
+import org.megaphone.read.RowRejected;
+import org.megaphone.read.Table;
+import org.megaphone.stream.JsonRecords;
+import org.megaphone.stream.PaneRow;
+
+/** Kafka in and out for the stream: JSON records in, report rows and dead letters out. */
+public final class KafkaRows {
+  private KafkaRows() {}
+
+  /**
+   * Reads a topic of JSON records as rows of a contract table.
+   *
+   * <p>Output: the table's rows ({@link #rows}) and rejects ({@link #REJECTS}); a reject's file is
+   * {@code kafka:<topic>/<partition>} and its line the record's offset.
+   */
+  static final class Read<T> extends PTransform<PBegin, PCollectionTuple> {
+    static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+    final TupleTag<T> rows = new TupleTag<>();
+    private final String bootstrap;
+    private final String topic;
+    private final Table<T> table;
+    private final org.megaphone.stream.Lateness lateness;
+
+    Read(String bootstrap, String topic, Table<T> table, org.megaphone.stream.Lateness lateness) {
+      this.bootstrap = bootstrap;
+      this.topic = topic;
+      this.table = table;
+      this.lateness = lateness;
+    }
+
+    @Override
+    public PCollectionTuple expand(PBegin input) {
+      PCollectionTuple out =
+          input
+              .apply(
+                  "ReadTopic",
+                  KafkaIO.<String, String>read()
+                      .withBootstrapServers(bootstrap)
+                      .withTopic(topic)
+                      .withKeyDeserializer(StringDeserializer.class)
+                      .withValueDeserializer(StringDeserializer.class)
+                      .withConsumerConfigUpdates(Map.of("auto.offset.reset", "earliest")))
+              .apply(
+                  "ParseRecords",
+                  ParDo.of(new ParseFn<>(table, rows, lateness)).withOutputTags(rows, TupleTagList.of(REJECTS)));
+      out.get(rows).setCoder(org.megaphone.model.Wire.coder(table.type()));
+      out.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
+      return out;
+    }
+  }
+
+  private static final class ParseFn<T> extends DoFn<KafkaRecord<String, String>, T> {
+    private final org.apache.beam.sdk.metrics.Counter tooLate =
+        org.apache.beam.sdk.metrics.Metrics.counter(KafkaRows.class, "tooLate");
+    private final Table<T> table;
+    private final TupleTag<T> rows;
+    private final org.megaphone.stream.Lateness lateness;
+    private long lateInBundle;
+
+    ParseFn(Table<T> table, TupleTag<T> rows, org.megaphone.stream.Lateness lateness) {
+      this.table = table;
+      this.rows = rows;
+      this.lateness = lateness;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      lateInBundle = 0;
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      if (lateInBundle > 0) {
+        System.err.println(
+            "megaphone stream: " + lateInBundle + " records of " + table.name() + " are later than"
+                + " --allowedLateness and were rejected; each is a row in rejects/rejects.csv");
+      }
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KafkaRecord<String, String> record,
+        @Timestamp org.joda.time.Instant read,
+        MultiOutputReceiver out) {
+      String json = record.getKV().getValue();
+      SourceRef source =
+          SourceRef.create(
+              "kafka:" + record.getTopic() + "/" + record.getPartition(), record.getOffset(), json == null ? "" : json);
+      try {
+        T row = table.parse(JsonRecords.row(json == null ? "" : json), source);
+        Long at = lateness == null ? null : table.eventTime(row);
+        String late = at == null ? null : lateness.tooLate(at, read.getMillis());
+        if (late != null) {
+          tooLate.inc();
+          lateInBundle++;
+          out.get(Read.REJECTS).output(source.reject(table.name(), late));
+          return;
+        }
+        out.get(rows).output(row);
+      } catch (RowRejected e) {
+        out.get(Read.REJECTS).output(source.reject(table.name(), e.getMessage()));
+      }
+    }
+  }
+
+  /** Publishes strings keyed by a key to a topic. */
+  static PDone publish(PCollection<KV<String, String>> records, String bootstrap, String topic) {
+    return records.apply(
+        "PublishTo" + topic.replaceAll("[^A-Za-z0-9]", ""),
+        KafkaIO.<String, String>write()
+            .withBootstrapServers(bootstrap)
+            .withTopic(topic)
+            .withKeySerializer(StringSerializer.class)
+            .withValueSerializer(StringSerializer.class));
+  }
+
+  /** Report rows as JSON keyed by report and row key, for a dashboard to upsert. */
+  static PCollection<KV<String, String>> reportRecords(PCollection<PaneRow> rows, Map<String, List<String>> headers) {
+    return rows.apply(
+        "FormatReportRecords",
+        MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via(
+                (PaneRow r) ->
+                    KV.of(
+                        r.getReport() + "|" + String.join("|", r.getKey()),
+                        JsonRecords.paneRow(r, headers.get(r.getReport())))));
+  }
+
+  /** Rejects as JSON dead letters keyed by where they came from. */
+  static PCollection<KV<String, String>> deadLetters(PCollection<Reject> rejects) {
+    return rejects.apply(
+        "FormatDeadLetters",
+        MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((Reject r) -> KV.of(r.getFile() + "@" + r.getLine(), JsonRecords.reject(r))));
+  }
+}
