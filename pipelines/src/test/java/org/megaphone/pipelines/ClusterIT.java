@@ -84,7 +84,7 @@ class ClusterIT {
     ReportRun.run(Megaphone.parse(args(options, List.of("--output=" + tmp.resolve("direct")))));
     ReportRun.Result onCluster =
         ReportRun.run(Megaphone.parse(args(options, concat(cluster.runnerArgs(2), "--output=" + tmp.resolve("cluster")))));
-    assertThat(onCluster.summary().get("runner"), equalTo("FlinkRunner"));
+    assertThat(onCluster.summary().runner(), equalTo("FlinkRunner"));
     for (String report : ReportPipeline.REPORTS) {
       assertThat(
           report,

@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.megaphone.pipelines.report.RunSummary;
+import org.megaphone.pipelines.report.Summary;
 import org.megaphone.read.TableFiles;
 
 /**
@@ -22,12 +25,14 @@ import org.megaphone.read.TableFiles;
  * runs again with its options and compares the new outputs with it.
  */
 public final class Manifest {
-  private final Path file;
-  private final JsonNode json;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private Manifest(Path file, JsonNode json) {
+  private final Path file;
+  private final RunSummary summary;
+
+  private Manifest(Path file, RunSummary summary) {
     this.file = file;
-    this.json = json;
+    this.summary = summary;
   }
 
   public static Manifest read(String path) {
@@ -36,34 +41,34 @@ public final class Manifest {
     }
     Path file = Paths.get(path);
     try {
-      JsonNode json = new ObjectMapper().readTree(file.toFile());
-      if (!json.has("inputs") || !json.has("outputs") || !json.has("options")) {
+      RunSummary summary = Summary.read(file);
+      if (summary.inputs() == null || summary.outputs() == null || summary.options() == null) {
         throw new UsageException(path + " is not a Megaphone summary.json (no inputs, outputs or options)");
       }
-      return new Manifest(file, json);
+      return new Manifest(file, summary);
     } catch (IOException e) {
       throw new UsageException("cannot read the manifest " + path + ": " + e.getMessage());
     }
   }
 
   public String command() {
-    return json.path("command").asText("report");
+    return summary.command() == null ? "report" : summary.command();
   }
 
   public String week() {
-    return json.path("week").asText(null);
+    return summary.week();
   }
 
   /** The folder the inputs were read from, as recorded (relative to where that run started). */
   String inputFolder() {
-    return json.path("inputs").path("folder").asText();
+    return summary.inputs().folder() == null ? "" : summary.inputs().folder();
   }
 
   /** Input path (relative to the input folder) to its SHA-256; a file feeding two tables is listed once. */
   Map<String, String> inputs() {
     Map<String, String> inputs = new LinkedHashMap<>();
-    for (JsonNode f : json.path("inputs").path("files")) {
-      inputs.put(f.path("path").asText(), f.path("sha256").asText());
+    for (RunSummary.InputFileEntry f : listOrEmpty(summary.inputs().files())) {
+      inputs.put(f.path(), f.sha256());
     }
     return inputs;
   }
@@ -71,28 +76,54 @@ public final class Manifest {
   /** Output file name to its SHA-256; the files sit next to the manifest. */
   public Map<String, String> outputs() {
     Map<String, String> outputs = new LinkedHashMap<>();
-    for (JsonNode o : json.path("outputs")) {
-      outputs.put(o.path("file").asText(), o.path("sha256").asText(""));
+    for (RunSummary.Output o : summary.outputs()) {
+      outputs.put(o.file(), o.sha256() == null ? "" : o.sha256());
     }
     return outputs;
   }
 
   Path outputFolder() {
-    Path parent = file.toAbsolutePath().getParent();
-    return parent;
+    return file.toAbsolutePath().getParent();
   }
 
   /** The recorded options of the run, as command-line values (output excluded; unset ones too). */
   public Map<String, String> options() {
     Map<String, String> options = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = json.path("options").fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
-      if (!f.getKey().equals("output") && !f.getValue().isNull()) {
-        options.put(f.getKey(), f.getValue().asText());
+    Map<String, Object> recorded = JSON.convertValue(summary.options(), new TypeReference<LinkedHashMap<String, Object>>() {});
+    recorded.forEach(
+        (name, value) -> {
+          if (!name.equals("output") && value != null) {
+            options.put(name, String.valueOf(value));
+          }
+        });
+    return options;
+  }
+
+  /** What a rerun wrote against what the manifest recorded. */
+  public record Comparison(int compared, List<String> added, List<String> different) {}
+
+  /**
+   * A rerun's outputs against the manifest's: the files it wrote that the manifest does not list
+   * (report.html of an older run), and those whose SHA-256 differs or that it did not write.
+   */
+  public Comparison compare(RunSummary rerun) {
+    List<String> different = new ArrayList<>();
+    List<String> added = new ArrayList<>();
+    Map<String, String> before = new LinkedHashMap<>(outputs());
+    for (RunSummary.Output o : rerun.outputs()) {
+      String sha = before.remove(o.file());
+      if (sha == null) {
+        added.add(o.file());
+      } else if (!o.sha256().equals(sha)) {
+        different.add(o.file());
       }
     }
-    return options;
+    different.addAll(before.keySet());
+    return new Comparison(rerun.outputs().size() - added.size(), added, different);
+  }
+
+  private static <T> List<T> listOrEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   /**
@@ -134,59 +165,64 @@ public final class Manifest {
     List<String> found = new ArrayList<>();
     long rejected = 0;
     boolean balanced = true;
-    for (Iterator<Map.Entry<String, JsonNode>> t = json.path("inputs").path("tables").fields(); t.hasNext(); ) {
-      Map.Entry<String, JsonNode> table = t.next();
-      JsonNode c = table.getValue();
-      long read = c.path("read").asLong();
-      long sum = c.path("accepted").asLong() + c.path("rejected").asLong() + c.path("duplicates").asLong();
-      rejected += c.path("rejected").asLong();
+    Map<String, RunSummary.TableCounts> tables =
+        summary.inputs().tables() == null ? Map.of() : summary.inputs().tables();
+    for (Map.Entry<String, RunSummary.TableCounts> table : tables.entrySet()) {
+      RunSummary.TableCounts c = table.getValue();
+      long read = orZero(c.read());
+      long sum = orZero(c.accepted()) + orZero(c.rejected()) + orZero(c.duplicates());
+      rejected += orZero(c.rejected());
       if (read != sum) {
         balanced = false;
         found.add("summary: " + table.getKey() + " read " + read + " != accepted + rejected + duplicates " + sum);
       }
     }
-    JsonNode totals = json.path("totals");
-    JsonNode conservation = json.path("conservation");
-    equal(found, "totals.posts", totals.path("posts"), "inputs.tables.posts.accepted",
-        json.path("inputs").path("tables").path("posts").path("accepted"));
-    equal(found, "totals.posts", totals.path("posts"), "conservation.posts_accepted", conservation.path("posts_accepted"));
-    equal(found, "totals.engagement", totals.path("engagement"), "conservation.posts_engagement",
-        conservation.path("posts_engagement"));
-    equal(found, "totals.views_credited", totals.path("views_credited"), "conservation.views_credited",
-        conservation.path("views_credited"));
+    RunSummary.Totals totals =
+        summary.totals() == null ? new RunSummary.Totals(null, null, null) : summary.totals();
+    RunSummary.Conservation conservation =
+        summary.conservation() == null
+            ? new RunSummary.Conservation(null, null, null, null, null, null, null, null, null)
+            : summary.conservation();
+    RunSummary.TableCounts posts = tables.get("posts");
+    equal(found, "totals.posts", totals.posts(), "inputs.tables.posts.accepted", posts == null ? null : posts.accepted());
+    equal(found, "totals.posts", totals.posts(), "conservation.posts_accepted", conservation.postsAccepted());
+    equal(found, "totals.engagement", totals.engagement(), "conservation.posts_engagement", conservation.postsEngagement());
+    equal(
+        found, "totals.views_credited", totals.viewsCredited(), "conservation.views_credited", conservation.viewsCredited());
     boolean sums =
-        equal(found, "conservation.posts_engagement", conservation.path("posts_engagement"),
-                "conservation.entities_weekly_engagement", conservation.path("entities_weekly_engagement"))
-            & equal(found, "conservation.views_credited", conservation.path("views_credited"),
-                "conservation.entities_weekly_views", conservation.path("entities_weekly_views"))
-            & equal(found, "conservation.posts_accepted", conservation.path("posts_accepted"),
-                "conservation.entities_weekly_posts", conservation.path("entities_weekly_posts"));
-    boolean ok = sums && balanced && conservation.path("failures").isEmpty();
-    if (conservation.path("ok").asBoolean() != ok) {
-      found.add("summary: conservation.ok is " + conservation.path("ok").asBoolean() + " but its sums say " + ok);
+        equal(found, "conservation.posts_engagement", conservation.postsEngagement(),
+                "conservation.entities_weekly_engagement", conservation.entitiesWeeklyEngagement())
+            & equal(found, "conservation.views_credited", conservation.viewsCredited(),
+                "conservation.entities_weekly_views", conservation.entitiesWeeklyViews())
+            & equal(found, "conservation.posts_accepted", conservation.postsAccepted(),
+                "conservation.entities_weekly_posts", conservation.entitiesWeeklyPosts());
+    boolean ok = sums && balanced && listOrEmpty(conservation.failures()).isEmpty();
+    boolean recordedOk = Boolean.TRUE.equals(conservation.ok());
+    if (recordedOk != ok) {
+      found.add("summary: conservation.ok is " + recordedOk + " but its sums say " + ok);
     }
-    if (conservation.path("rows_read_equal_accepted_rejected_duplicates").asBoolean() != balanced) {
+    if (Boolean.TRUE.equals(conservation.rowsReadEqualAcceptedRejectedDuplicates()) != balanced) {
       found.add("summary: conservation.rows_read_equal_accepted_rejected_duplicates does not match inputs.tables");
     }
     Map<String, long[]> columns = new LinkedHashMap<>();
-    for (JsonNode o : json.path("outputs")) {
-      String name = o.path("file").asText();
+    for (RunSummary.Output o : summary.outputs()) {
+      String name = o.file();
       Path path = outputFolder().resolve(name);
       if (!Files.isRegularFile(path) || !(name.endsWith(".csv") || name.endsWith(".jsonl"))) {
         continue; // missing files are differences already; report.html has no rows
       }
       try {
         ReportFile rows = ReportFile.read(path);
-        if (rows.rows() != o.path("rows").asLong()) {
-          found.add("summary: outputs " + name + " rows " + o.path("rows").asLong() + " but the file has " + rows.rows());
+        if (rows.rows() != orZero(o.rows())) {
+          found.add("summary: outputs " + name + " rows " + orZero(o.rows()) + " but the file has " + rows.rows());
         }
         if (name.startsWith("rejects.") && rows.rows() != rejected) {
           found.add("summary: " + name + " has " + rows.rows() + " rows but inputs.tables rejected " + rejected);
         }
-        if (name.startsWith("entities_weekly.") && !json.has("weeks")) {
-          columns.put("posts", new long[] {rows.sum("posts"), totals.path("posts").asLong()});
-          columns.put("engagement", new long[] {rows.sum("engagement"), totals.path("engagement").asLong()});
-          columns.put("views", new long[] {rows.sum("views"), totals.path("views_credited").asLong()});
+        if (name.startsWith("entities_weekly.") && summary.weeks() == null) {
+          columns.put("posts", new long[] {rows.sum("posts"), orZero(totals.posts())});
+          columns.put("engagement", new long[] {rows.sum("engagement"), orZero(totals.engagement())});
+          columns.put("views", new long[] {rows.sum("views"), orZero(totals.viewsCredited())});
         }
       } catch (IOException | RuntimeException e) {
         found.add("output unreadable: " + path + " (" + e.getMessage() + ")");
@@ -201,9 +237,14 @@ public final class Manifest {
     return found;
   }
 
-  private static boolean equal(List<String> found, String a, JsonNode x, String b, JsonNode y) {
-    if (x.asLong() != y.asLong() || x.isMissingNode() != y.isMissingNode()) {
-      found.add("summary: " + a + " " + x.asText("(missing)") + " != " + b + " " + y.asText("(missing)"));
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
+  }
+
+  /** Two recorded figures that must be equal (both missing counts as equal). */
+  private static boolean equal(List<String> found, String a, Long x, String b, Long y) {
+    if (!Objects.equals(x, y)) {
+      found.add("summary: " + a + " " + (x == null ? "(missing)" : x) + " != " + b + " " + (y == null ? "(missing)" : y));
       return false;
     }
     return true;

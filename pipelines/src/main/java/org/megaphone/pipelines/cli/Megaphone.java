@@ -11,6 +11,7 @@ import org.megaphone.pipelines.options.TuningOptions;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.options.WeeklyOptions;
 import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.report.RunSummary;
 import org.megaphone.pipelines.report.Summary;
 import org.megaphone.pipelines.run.Progress;
 import org.megaphone.pipelines.run.RunFailedException;
@@ -262,7 +263,7 @@ public final class Megaphone {
               }
               List<String> argv = new ArrayList<>();
               options.forEach((k, v) -> argv.add("--" + k + "=" + v));
-              Map<String, Object> summary;
+              RunSummary summary;
               if (weekly) {
                 WeeklyOptions weeklyOptions = parseWeekly(argv.toArray(new String[0]));
                 WeeklyRun.Result result =
@@ -276,30 +277,15 @@ public final class Megaphone {
                 ReportRun.print(result, out);
                 summary = result.summary();
               }
-              List<String> differences = new ArrayList<>();
-              List<String> added = new ArrayList<>();
-              Map<String, String> before = new java.util.LinkedHashMap<>(manifest.outputs());
-              @SuppressWarnings("unchecked")
-              List<Map<String, Object>> outputs = (List<Map<String, Object>>) summary.get("outputs");
-              for (Map<String, Object> o : outputs) {
-                String file = (String) o.get("file");
-                String sha = before.remove(file);
-                if (sha == null) {
-                  // A file this version writes and the manifest's did not (report.html of an older run).
-                  added.add(file);
-                } else if (!o.get("sha256").equals(sha)) {
-                  differences.add(file);
-                }
+              Manifest.Comparison comparison = manifest.compare(summary);
+              if (!comparison.added().isEmpty()) {
+                out.println("rerun: also wrote, not in the manifest: " + String.join(", ", comparison.added()));
               }
-              differences.addAll(before.keySet());
-              if (!added.isEmpty()) {
-                out.println("rerun: also wrote, not in the manifest: " + String.join(", ", added));
-              }
-              if (differences.isEmpty()) {
+              if (comparison.different().isEmpty()) {
                 out.println(
-                    "rerun: identical to the manifest (" + (outputs.size() - added.size()) + " report files, byte for byte)");
+                    "rerun: identical to the manifest (" + comparison.compared() + " report files, byte for byte)");
               } else {
-                out.println("rerun: DIFFERENT from the manifest: " + String.join(", ", differences));
+                out.println("rerun: DIFFERENT from the manifest: " + String.join(", ", comparison.different()));
                 code[0] = DIFFERENT;
               }
             });

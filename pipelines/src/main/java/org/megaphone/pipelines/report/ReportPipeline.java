@@ -102,25 +102,24 @@ public final class ReportPipeline {
 
   /** Wires the whole report into {@code pipeline}, writing every file into {@code staging}. */
   public static void build(Pipeline pipeline, ReportOptions options, String staging) {
-    build(pipeline, options, staging, List.of(), content(options, List.of()).content());
-  }
-
-  /** The themes lexicon and the claims of the input, as the job reads them. */
-  static ContentConfiguration content(ReportOptions options, List<String> excluded) {
-    return ContentConfiguration.read(
-        InputFiles.of(options.getInput()).excluding(options.getOutput()).excluding(excluded.toArray(new String[0])),
-        options.getThemes());
+    InputFiles input = input(options, List.of());
+    build(pipeline, options, staging, input, ContentConfiguration.read(input, options.getThemes()).content());
   }
 
   /**
-   * As above, with the content read by the caller; input files below the {@code excluded}
-   * folders (and the output) are not read.
+   * The run's input: the files of {@code --input}, none below {@code --output} or the {@code
+   * excluded} folders. A run builds it once; its checks, the driver's reads (configuration,
+   * lexicon, claims, the roster for pseudonyms) and the pipeline's reads all use it.
    */
-  static void build(Pipeline pipeline, ReportOptions options, String staging, List<String> excluded, Content content) {
+  public static InputFiles input(ReportOptions options, List<String> excluded) {
+    return InputFiles.of(options.getInput())
+        .excluding(options.getOutput())
+        .excluding(excluded.toArray(new String[0]));
+  }
+
+  /** As above, with the run's input and its content read by the caller. */
+  static void build(Pipeline pipeline, ReportOptions options, String staging, InputFiles input, Content content) {
     String zone = options.getTimezone();
-    // One listing of the input for the tables the job reads and the configuration the driver reads.
-    InputFiles input =
-        InputFiles.of(options.getInput()).excluding(options.getOutput()).excluding(excluded.toArray(new String[0]));
 
     // Read the contract's tables.
     Table<Account> accountsTable = Tables.accounts();

@@ -29,6 +29,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Stats;
 import org.megaphone.read.InputException;
+import org.megaphone.read.InputFiles;
 import org.megaphone.write.html.HtmlReport;
 
 /**
@@ -43,7 +44,7 @@ public final class ReportRun {
   private ReportRun() {}
 
   /** What a successful run produced. */
-  public record Result(Path output, Map<String, Object> summary) {}
+  public record Result(Path output, RunSummary summary) {}
 
   /**
    * @throws UsageException when an option is missing or malformed
@@ -58,7 +59,8 @@ public final class ReportRun {
    * telling the progress what it is doing.
    */
   public static Result run(ReportOptions options, List<String> alsoExcluded, Progress progress) {
-    Checked checked = checkOptions(options);
+    InputFiles files = ReportPipeline.input(options, alsoExcluded);
+    Checked checked = checkOptions(options, files);
     Path input = checked.input();
     Path output = Paths.get(options.getOutput());
     long started = System.currentTimeMillis();
@@ -73,14 +75,14 @@ public final class ReportRun {
     try {
       ContentConfiguration content;
       try {
-        content = ReportPipeline.content(options, alsoExcluded);
+        content = ContentConfiguration.read(files, options.getThemes());
       } catch (InputException e) {
         throw new RunFailedException(e.getMessage(), e);
       }
       Pipeline pipeline = Pipeline.create(options);
       try {
         // The roster, campaigns and overrides are read here (JobConfiguration): an invalid roster stops the run now.
-        ReportPipeline.build(pipeline, options, staging.toString(), alsoExcluded, content.content());
+        ReportPipeline.build(pipeline, options, staging.toString(), files, content.content());
       } catch (InputException e) {
         throw new RunFailedException(e.getMessage(), e);
       }
@@ -121,11 +123,7 @@ public final class ReportRun {
       // Pseudonymise before cutting weeks: identifiers seen in any week are replaced in every reason.
       if (options.getPseudonymise()) {
         Roster roster =
-            Roster.of(
-                JobConfiguration.rows(
-                    org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput()),
-                    org.megaphone.read.Tables.accounts(),
-                    new ArrayList<>()));
+            Roster.of(JobConfiguration.rows(files, org.megaphone.read.Tables.accounts(), new ArrayList<>()));
         new Pseudonymise(Pseudonymise.salt(options.getSaltFile()), roster).apply(staging);
       }
       WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
@@ -133,15 +131,14 @@ public final class ReportRun {
       progress.stage("writing " + HtmlReport.FILE);
       HtmlReport.write(staging, htmlRun(options), quality(stats));
       ReportFormat.write(staging, options.getFormat());
-      Map<String, Object> summary =
+      RunSummary summary =
           Summary.of(options, input, output, staging, stats, failures, started, System.currentTimeMillis());
       if (range != null) {
         // The checks above ran on everything; the files now hold the weeks asked for.
-        Map<String, Object> weeks = new java.util.LinkedHashMap<>();
-        weeks.put("from", range.from());
-        weeks.put("to", range.to());
-        summary.put("weeks", weeks);
-        summary.put("outputs", Summary.outputs(staging, Summary.outputFiles(rowsInRange, options.getFormat())));
+        summary =
+            summary.withWeeks(
+                new RunSummary.Weeks(range.from(), range.to()),
+                Summary.outputs(staging, Summary.outputFiles(rowsInRange, options.getFormat())));
       }
       if (!failures.isEmpty()) {
         throw new RunFailedException("conservation check failed: " + String.join("; ", failures));
@@ -206,12 +203,12 @@ public final class ReportRun {
   /** The checked input: the folder file names are relative to, and the links not followed. */
   private record Checked(Path input, List<String> outsideLinks, long files, long bytes) {}
 
-  /** Checks the options and lists the input once. */
-  private static Checked checkOptions(ReportOptions options) {
+  /** Checks the options and lists the run's input. */
+  private static Checked checkOptions(ReportOptions options, InputFiles files) {
     boolean glob = org.megaphone.read.InputFiles.isGlob(options.getInput());
     Path input =
         glob
-            ? Paths.get(org.megaphone.read.InputFiles.of(options.getInput()).root())
+            ? Paths.get(files.root())
             : Paths.get(options.getInput());
     if (!Files.isDirectory(input)) {
       throw new UsageException(
@@ -256,8 +253,6 @@ public final class ReportRun {
       throw new UsageException("--shards must be a positive number (e.g. 64)");
     }
     List<Path> listed;
-    org.megaphone.read.InputFiles files =
-        org.megaphone.read.InputFiles.of(options.getInput()).excluding(options.getOutput());
     try {
       listed = files.list();
     } catch (IOException e) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.beam.sdk.util.ReleaseInfo;
@@ -30,7 +32,7 @@ public final class Summary {
 
   private Summary() {}
 
-  static Map<String, Object> of(
+  static RunSummary of(
       ReportOptions options,
       Path input,
       Path output,
@@ -40,106 +42,94 @@ public final class Summary {
       long startedMillis,
       long finishedMillis) {
     ZoneId zone = ZoneId.of(options.getTimezone());
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("command", "report");
-    s.put("runner", options.getRunner().getSimpleName());
-    s.put("started_at", Timestamps.format(startedMillis, zone));
-    s.put("finished_at", Timestamps.format(finishedMillis, zone));
-    s.put("seconds", (finishedMillis - startedMillis) / 1000.0);
-
-    Map<String, Object> opts = new LinkedHashMap<>();
-    opts.put("input", options.getInput());
-    opts.put("output", options.getOutput());
-    opts.put("timezone", options.getTimezone());
-    opts.put("bulletinWindow", options.getBulletinWindow());
-    opts.put("campaignTags", options.getCampaignTags());
-    opts.put("maxRejectRatio", options.getMaxRejectRatio());
-    opts.put("profile", options.getProfile());
-    opts.put("shards", options.getShards());
-    opts.put("from", options.getFrom());
-    opts.put("to", options.getTo());
-    opts.put("pseudonymise", options.getPseudonymise());
-    opts.put("saltFile", options.getSaltFile());
-    opts.put("format", options.getFormat());
-    opts.put("title", ReportRun.title(options));
-    opts.put("themes", options.getThemes());
-    opts.put("baselinePosts", options.getBaselinePosts());
-    s.put("options", opts);
-
-    Map<String, Object> versions = new LinkedHashMap<>();
-    versions.put("megaphone", version());
-    versions.put("commit", buildProperty("commit"));
-    versions.put("uncommitted_changes", buildProperty("dirty"));
-    versions.put("beam", ReleaseInfo.getReleaseInfo().getVersion());
-    versions.put("java", System.getProperty("java.version"));
-    s.put("versions", versions);
-
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("folder", input.toString());
-    List<Map<String, Object>> files = new ArrayList<>();
+    RunSummary.Options opts =
+        new RunSummary.Options(
+            options.getInput(),
+            options.getOutput(),
+            options.getTimezone(),
+            options.getBulletinWindow(),
+            options.getCampaignTags(),
+            options.getMaxRejectRatio(),
+            options.getProfile(),
+            options.getShards(),
+            options.getFrom(),
+            options.getTo(),
+            options.getPseudonymise(),
+            options.getSaltFile(),
+            options.getFormat(),
+            ReportRun.title(options),
+            options.getThemes(),
+            options.getBaselinePosts());
+    RunSummary.Versions versions =
+        new RunSummary.Versions(
+            version(),
+            buildProperty("commit"),
+            buildProperty("dirty"),
+            ReleaseInfo.getReleaseInfo().getVersion(),
+            System.getProperty("java.version"));
+    List<RunSummary.InputFileEntry> files = new ArrayList<>();
     for (InputFile f : stats.files) {
-      Map<String, Object> file = new LinkedHashMap<>();
-      file.put("path", f.getPath());
-      file.put("table", f.getTable());
-      file.put("bytes", f.getBytes());
-      file.put("sha256", f.getSha256());
-      file.put("rows_read", f.getRows());
-      file.put("rows_rejected", f.getRejected());
-      file.put("charset", f.getCharset());
-      file.put("profile", f.getProfile());
-      file.put("adjustments", f.getAdjustments());
-      file.put("number_format", f.getNumberFormat());
-      files.add(file);
+      files.add(
+          new RunSummary.InputFileEntry(
+              f.getPath(),
+              f.getTable(),
+              f.getBytes(),
+              f.getSha256(),
+              f.getRows(),
+              f.getRejected(),
+              f.getCharset(),
+              f.getProfile(),
+              f.getAdjustments(),
+              f.getNumberFormat()));
     }
-    inputs.put("files", files);
-    Map<String, Object> tables = new LinkedHashMap<>();
+    Map<String, RunSummary.TableCounts> tables = new LinkedHashMap<>();
     for (String t : RunStats.TABLES) {
-      Map<String, Object> table = new LinkedHashMap<>();
-      table.put("read", stats.table(t, Stats.READ));
-      table.put("accepted", stats.table(t, Stats.ACCEPTED));
-      table.put("rejected", stats.table(t, Stats.REJECTED));
-      table.put("duplicates", stats.table(t, Stats.DUPLICATES));
-      tables.put(t, table);
+      tables.put(
+          t,
+          new RunSummary.TableCounts(
+              stats.table(t, Stats.READ),
+              stats.table(t, Stats.ACCEPTED),
+              stats.table(t, Stats.REJECTED),
+              stats.table(t, Stats.DUPLICATES)));
     }
-    inputs.put("tables", tables);
-    s.put("inputs", inputs);
-
-    Map<String, Object> totals = new LinkedHashMap<>();
-    totals.put("posts", stats.table("posts", Stats.ACCEPTED));
-    totals.put("engagement", stats.get(Stats.POSTS_ENGAGEMENT));
-    totals.put("views_credited", stats.get(Stats.VIEWS_CREDITED));
-    s.put("totals", totals);
-
-    Map<String, Object> orphans = new LinkedHashMap<>();
-    orphans.put("posts", stats.get(Stats.ORPHAN_POSTS));
-    orphans.put("snapshots", stats.get(Stats.ORPHAN_SNAPSHOTS));
-    orphans.put("views", stats.get(Stats.ORPHAN_VIEWS));
-    s.put("orphan_views", orphans);
-
-    Map<String, Object> conservation = new LinkedHashMap<>();
-    conservation.put("posts_engagement", stats.get(Stats.POSTS_ENGAGEMENT));
-    conservation.put("entities_weekly_engagement", stats.get(Stats.ENTITIES_WEEKLY_ENGAGEMENT));
-    conservation.put("views_credited", stats.get(Stats.VIEWS_CREDITED));
-    conservation.put("entities_weekly_views", stats.get(Stats.ENTITIES_WEEKLY_VIEWS));
-    conservation.put("posts_accepted", stats.table("posts", Stats.ACCEPTED));
-    conservation.put("entities_weekly_posts", stats.get(Stats.ENTITIES_WEEKLY_POSTS));
-    conservation.put(
-        "rows_read_equal_accepted_rejected_duplicates",
-        conservationFailures.stream().noneMatch(f -> f.contains("rows read")));
-    conservation.put("ok", conservationFailures.isEmpty());
-    conservation.put("failures", conservationFailures);
-    s.put("conservation", conservation);
-
-    s.put("warnings", stats.warnings());
-
+    RunSummary.Conservation conservation =
+        new RunSummary.Conservation(
+            stats.get(Stats.POSTS_ENGAGEMENT),
+            stats.get(Stats.ENTITIES_WEEKLY_ENGAGEMENT),
+            stats.get(Stats.VIEWS_CREDITED),
+            stats.get(Stats.ENTITIES_WEEKLY_VIEWS),
+            stats.table("posts", Stats.ACCEPTED),
+            stats.get(Stats.ENTITIES_WEEKLY_POSTS),
+            conservationFailures.stream().noneMatch(f -> f.contains("rows read")),
+            conservationFailures.isEmpty(),
+            conservationFailures);
     Map<String, Long> rows = new LinkedHashMap<>();
     for (String file : ReportPipeline.REPORTS) {
       rows.put(file, stats.reportRows(file));
     }
-    List<Map<String, Object>> outputs = outputs(written, outputFiles(rows, options.getFormat()));
-    s.put("outputs", outputs);
-    s.put("output_folder", output.toString());
-    return s;
+    return new RunSummary(
+        "report",
+        options.getRunner().getSimpleName(),
+        Timestamps.format(startedMillis, zone),
+        Timestamps.format(finishedMillis, zone),
+        (finishedMillis - startedMillis) / 1000.0,
+        opts,
+        versions,
+        new RunSummary.Inputs(input.toString(), files, tables),
+        new RunSummary.Totals(
+            stats.table("posts", Stats.ACCEPTED),
+            stats.get(Stats.POSTS_ENGAGEMENT),
+            stats.get(Stats.VIEWS_CREDITED)),
+        new RunSummary.OrphanViews(
+            stats.get(Stats.ORPHAN_POSTS),
+            stats.get(Stats.ORPHAN_SNAPSHOTS),
+            stats.get(Stats.ORPHAN_VIEWS)),
+        conservation,
+        stats.warnings(),
+        outputs(written, outputFiles(rows, options.getFormat())),
+        output.toString(),
+        null,
+        null);
   }
 
   /** The files a run publishes besides summary.json, with their rows (none for report.html). */
@@ -150,39 +140,36 @@ public final class Summary {
   }
 
   /** Each output file with its rows, bytes and SHA-256 (what verify and rerun compare). */
-  static List<Map<String, Object>> outputs(Path folder, Map<String, Long> rows) {
-    List<Map<String, Object>> outputs = new ArrayList<>();
-    rows.forEach(
-        (file, n) -> {
-          Map<String, Object> o = new LinkedHashMap<>();
-          o.put("file", file);
-          if (n != null) {
-            o.put("rows", n);
-          }
-          try {
-            Path path = folder.resolve(file);
-            o.put("bytes", Files.size(path));
-            try (java.io.InputStream in = Files.newInputStream(path)) {
-              o.put("sha256", TableFiles.sha256(in)); // streamed: a report is not held whole
-            }
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-          outputs.add(o);
-        });
+  static List<RunSummary.Output> outputs(Path folder, Map<String, Long> rows) {
+    List<RunSummary.Output> outputs = new ArrayList<>();
+    for (Map.Entry<String, Long> file : rows.entrySet()) {
+      Path path = folder.resolve(file.getKey());
+      try (InputStream in = Files.newInputStream(path)) {
+        // Streamed: a report is not held whole.
+        outputs.add(
+            new RunSummary.Output(file.getKey(), file.getValue(), Files.size(path), TableFiles.sha256(in)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return outputs;
   }
 
-  public static void write(Path file, Map<String, Object> summary) throws IOException {
+  public static void write(Path file, RunSummary summary) throws IOException {
     Files.writeString(file, json(summary) + "\n", StandardCharsets.UTF_8);
   }
 
-  static String json(Map<String, Object> summary) {
+  static String json(RunSummary summary) {
     try {
       return JSON.writeValueAsString(summary).replace("\r\n", "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A summary.json as written by {@link #write}; fields it lacks are null. */
+  public static RunSummary read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), RunSummary.class);
   }
 
   static String version() {
@@ -204,50 +191,55 @@ public final class Summary {
   }
 
   /** The run's warnings (an export read as Windows-1252 …): printed even by a quiet run. */
-  @SuppressWarnings("unchecked")
-  public static void printWarnings(Map<String, Object> s, PrintStream out) {
-    for (String warning : (List<String>) s.get("warnings")) {
+  public static void printWarnings(RunSummary s, PrintStream out) {
+    for (String warning : s.warnings()) {
       out.println("  warning: " + warning);
     }
   }
 
-  @SuppressWarnings("unchecked")
-  public static void print(Map<String, Object> s, Path output, PrintStream out) {
-    Map<String, Object> inputs = (Map<String, Object>) s.get("inputs");
-    Map<String, Map<String, Object>> tables = (Map<String, Map<String, Object>>) inputs.get("tables");
+  public static void print(RunSummary s, Path output, PrintStream out) {
     out.printf(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "Megaphone %s: %s -> %s (%s, %.1f s)%n",
-        s.get("week") == null ? s.get("command") : s.get("command") + " " + s.get("week"),
-        inputs.get("folder"), output, s.get("runner"), (Double) s.get("seconds"));
-    if (s.get("week") != null) {
-      out.println("  (tables and totals are of the whole input; the files hold week " + s.get("week") + ")");
+        s.week() == null ? s.command() : s.command() + " " + s.week(),
+        s.inputs().folder(),
+        output,
+        s.runner(),
+        s.seconds());
+    if (s.week() != null) {
+      out.println("  (tables and totals are of the whole input; the files hold week " + s.week() + ")");
     }
-    out.printf(java.util.Locale.ROOT, "  %-10s %10s %10s %10s %10s%n", "table", "read", "accepted", "rejected", "duplicates");
-    for (Map.Entry<String, Map<String, Object>> t : tables.entrySet()) {
-      Map<String, Object> v = t.getValue();
-      out.printf(
-          java.util.Locale.ROOT,
-          "  %-10s %,10d %,10d %,10d %,10d%n",
-          t.getKey(), v.get("read"), v.get("accepted"), v.get("rejected"), v.get("duplicates"));
-    }
-    Map<String, Object> totals = (Map<String, Object>) s.get("totals");
-    Map<String, Object> orphans = (Map<String, Object>) s.get("orphan_views");
     out.printf(
-        java.util.Locale.ROOT,
+        Locale.ROOT, "  %-10s %10s %10s %10s %10s%n", "table", "read", "accepted", "rejected", "duplicates");
+    for (Map.Entry<String, RunSummary.TableCounts> t : s.inputs().tables().entrySet()) {
+      RunSummary.TableCounts v = t.getValue();
+      out.printf(
+          Locale.ROOT,
+          "  %-10s %,10d %,10d %,10d %,10d%n",
+          t.getKey(),
+          v.read(),
+          v.accepted(),
+          v.rejected(),
+          v.duplicates());
+    }
+    out.printf(
+        Locale.ROOT,
         "  posts %,d  engagement %,d  views credited %,d  orphan views %,d (%,d posts)%n",
-        totals.get("posts"), totals.get("engagement"), totals.get("views_credited"),
-        orphans.get("views"), orphans.get("posts"));
+        s.totals().posts(),
+        s.totals().engagement(),
+        s.totals().viewsCredited(),
+        s.orphanViews().views(),
+        s.orphanViews().posts());
     out.println("  conservation: ok");
     printWarnings(s, out);
     out.println("  wrote:");
-    for (Map<String, Object> o : (List<Map<String, Object>>) s.get("outputs")) {
-      if (o.get("rows") == null) {
-        out.printf(java.util.Locale.ROOT, "    %s%n", output.resolve((String) o.get("file")));
+    for (RunSummary.Output o : s.outputs()) {
+      if (o.rows() == null) {
+        out.printf(Locale.ROOT, "    %s%n", output.resolve(o.file()));
       } else {
-        out.printf(java.util.Locale.ROOT, "    %-22s %,8d rows%n", o.get("file"), o.get("rows"));
+        out.printf(Locale.ROOT, "    %-22s %,8d rows%n", o.file(), o.rows());
       }
     }
-    out.printf(java.util.Locale.ROOT, "    %s%n", output.resolve(ReportRun.SUMMARY));
+    out.printf(Locale.ROOT, "    %s%n", output.resolve(ReportRun.SUMMARY));
   }
 }

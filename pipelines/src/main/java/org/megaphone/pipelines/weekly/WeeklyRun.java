@@ -4,6 +4,7 @@ import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.options.WeeklyOptions;
 import org.megaphone.pipelines.report.OutputFolder;
 import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.report.RunSummary;
 import org.megaphone.pipelines.report.Summary;
 import org.megaphone.pipelines.run.Progress;
 import org.megaphone.pipelines.run.RunFailedException;
@@ -56,7 +57,7 @@ public final class WeeklyRun {
   }
 
   /** What a successful run produced: the week's folder and its summary. */
-  public record Result(String week, Path folder, Map<String, Object> summary) {}
+  public record Result(String week, Path folder, RunSummary summary) {}
 
   /**
    * @throws UsageException when the week or another option is malformed
@@ -95,10 +96,7 @@ public final class WeeklyRun {
       // The week folders live in the real output: never read them back as input.
       ReportRun.Result report = ReportRun.run(options, List.of(output.toString()), progress);
       log.println("megaphone weekly " + week + ": checks passed; keeping the rows of " + week);
-      Map<String, Object> summary = new LinkedHashMap<>(report.summary());
-      summary.put("command", "weekly");
-      summary.put("week", week);
-      summary.put("output_folder", output.resolve(week).toString());
+      RunSummary summary = report.summary().asWeekly(week, output.resolve(week).toString());
       Summary.write(next.resolve(ReportRun.SUMMARY), summary);
       Path folder = output.resolve(week);
       log.println("megaphone weekly " + week + ": publishing " + folder);

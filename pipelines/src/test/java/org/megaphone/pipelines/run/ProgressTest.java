@@ -2,6 +2,7 @@ package org.megaphone.pipelines.run;
 
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.report.RunSummary;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -92,17 +93,14 @@ class ProgressTest {
     Matcher last = running.get(running.size() - 1);
     assertThat(last.group(), containsString("pipeline done on DirectRunner"));
     // The line at the end holds the summary's totals.
-    @SuppressWarnings("unchecked")
-    java.util.Map<String, Object> inputs = (java.util.Map<String, Object>) result.summary().get("inputs");
-    @SuppressWarnings("unchecked")
-    java.util.Map<String, java.util.Map<String, Long>> tables = (java.util.Map<String, java.util.Map<String, Long>>) inputs.get("tables");
+    RunSummary.Inputs inputs = result.summary().inputs();
     // Files the pipeline read: the claims file is read by the driver before it starts.
-    long pipelineFiles =
-        ((List<?>) inputs.get("files")).stream().filter(f -> !"claims".equals(((java.util.Map<?, ?>) f).get("table"))).count();
+    long pipelineFiles = inputs.files().stream().filter(f -> !"claims".equals(f.table())).count();
     assertThat(number(last.group(1)), equalTo(pipelineFiles));
-    assertThat(rows, equalTo(tables.values().stream().mapToLong(t -> t.get("read")).sum()));
+    assertThat(rows, equalTo(inputs.tables().values().stream().mapToLong(t -> t.read()).sum()));
     // Rows rejected while reading; the override that names an unknown entity is rejected later.
-    assertThat(number(last.group(3)), equalTo(tables.values().stream().mapToLong(t -> t.get("rejected")).sum() - 1));
+    assertThat(
+        number(last.group(3)), equalTo(inputs.tables().values().stream().mapToLong(t -> t.rejected()).sum() - 1));
     assertThat(lines.get(lines.size() - 1), containsString("megaphone: publishing the reports in " + tmp.resolve("out")));
   }
 
