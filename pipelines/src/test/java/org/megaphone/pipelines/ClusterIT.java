@@ -1,5 +1,6 @@
 package org.megaphone.pipelines;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.options.StreamOptions;
 import org.megaphone.pipelines.report.ReportPipeline;
@@ -85,7 +86,7 @@ class ClusterIT {
     ReportRun.Result onCluster =
         ReportRun.run(Megaphone.parse(args(options, concat(cluster.runnerArgs(2), "--output=" + tmp.resolve("cluster")))));
     assertThat(onCluster.summary().runner(), equalTo("FlinkRunner"));
-    for (String report : ReportPipeline.REPORTS) {
+    for (String report : Report.files()) {
       assertThat(
           report,
           Files.readAllBytes(tmp.resolve("cluster").resolve(report)),
@@ -122,7 +123,7 @@ class ClusterIT {
     onCluster.add("--output=" + tmp.resolve("cluster"));
     for (int run = 1; run <= 2; run++) {
       assertThat("weekly run " + run, weekly(onCluster), equalTo(0));
-      for (String report : ReportPipeline.REPORTS) {
+      for (String report : Report.files()) {
         assertThat(
             report + " after run " + run,
             Files.readAllBytes(tmp.resolve("cluster").resolve("2020-W14").resolve(report)),
@@ -136,7 +137,7 @@ class ClusterIT {
     // A posts file without its required columns fails the job on the cluster, half-way.
     Files.writeString(in.resolve("posts_broken.csv"), "platform,post_id\ninstagram,x\n");
     assertThat("a failed weekly run exits 1", weekly(onCluster), equalTo(1));
-    for (String report : ReportPipeline.REPORTS) {
+    for (String report : Report.files()) {
       assertThat(
           report + " after the failed run",
           Files.readAllBytes(tmp.resolve("cluster").resolve("2020-W14").resolve(report)),

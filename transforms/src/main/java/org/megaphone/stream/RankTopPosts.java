@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import org.megaphone.reports.Report;
 import com.google.auto.value.AutoValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,6 @@ import org.megaphone.weekly.TopPostsWeekly;
  * sequence counting the week's versions. State is never cleared (as for the per-post state).
  */
 public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, PCollection<PaneRow>> {
-  public static final String TOP_POSTS_WEEKLY = "top_posts_weekly.csv";
 
   private final int baselinePosts;
 
@@ -231,10 +231,10 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
         List<String> key = TopPostsWeekly.rowKey(element.getKey(), i + 1);
         if (i < ranked.size()) {
           if (i >= before.size() || !before.get(i).equals(ranked.get(i))) {
-            out.output(PaneRow.create(TOP_POSTS_WEEKLY, key, TopPostsWeekly.cells(i + 1, ranked.get(i)), "update", sequence, true));
+            out.output(PaneRow.create(Report.TOP_POSTS_WEEKLY.file(), key, TopPostsWeekly.cells(i + 1, ranked.get(i)), "update", sequence, true));
           }
         } else {
-          out.output(PaneRow.create(TOP_POSTS_WEEKLY, key, List.of(), "update", sequence, false));
+          out.output(PaneRow.create(Report.TOP_POSTS_WEEKLY.file(), key, List.of(), "update", sequence, false));
         }
       }
       rankedState.write(new ArrayList<>(ranked));

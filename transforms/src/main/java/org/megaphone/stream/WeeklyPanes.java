@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import org.megaphone.reports.Report;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -56,10 +57,6 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   static final org.apache.beam.sdk.metrics.Counter EMPTY_PANES =
       org.apache.beam.sdk.metrics.Metrics.counter(WeeklyPanes.class, "emptyPanes");
 
-  public static final String ENTITIES_WEEKLY = "entities_weekly.csv";
-  public static final String PLATFORMS_WEEKLY = "platforms_weekly.csv";
-  public static final String THEMES_WEEKLY = "themes_weekly.csv";
-  public static final String CLAIMS_WEEKLY = "claims_weekly.csv";
 
   private final ConfigValue<Roster> roster;
   private final String zoneId;
@@ -264,7 +261,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     private final ConfigValue<Roster> roster;
 
     EntityPaneFn(ConfigValue<Roster> roster, String zoneId) {
-      super(ENTITIES_WEEKLY, zoneId);
+      super(Report.ENTITIES_WEEKLY.file(), zoneId);
       this.roster = roster;
     }
 
@@ -286,7 +283,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
   private static final class PlatformPaneFn extends PaneFn<WeeklyTotals> {
     PlatformPaneFn(String zoneId) {
-      super(PLATFORMS_WEEKLY, zoneId);
+      super(Report.PLATFORMS_WEEKLY.file(), zoneId);
     }
 
     @java.lang.Override
@@ -309,7 +306,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
   private static final class ThemePaneFn extends PaneFn<WeeklyTotals> {
     ThemePaneFn(String zoneId) {
-      super(THEMES_WEEKLY, zoneId);
+      super(Report.THEMES_WEEKLY.file(), zoneId);
     }
 
     @java.lang.Override
@@ -325,7 +322,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
   private static final class ClaimPaneFn extends PaneFn<KV<WeeklyTotals, WeeklyTotals>> {
     ClaimPaneFn(String zoneId) {
-      super(CLAIMS_WEEKLY, zoneId);
+      super(Report.CLAIMS_WEEKLY.file(), zoneId);
     }
 
     @java.lang.Override

@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import org.megaphone.reports.Report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +51,9 @@ import org.megaphone.write.ReportRow;
  */
 public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PDone> {
   private final String output;
-  private final Map<String, List<String>> headers;
-
-  /** @param headers each report's header, without the pane and sequence columns */
-  public WriteCurrentFiles(String output, Map<String, List<String>> headers) {
+  /** Each file's header is its {@link Report}'s, followed by the pane and sequence columns. */
+  public WriteCurrentFiles(String output) {
     this.output = output;
-    this.headers = headers;
   }
 
   @java.lang.Override
@@ -65,7 +63,7 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
             "KeyByFile",
             WithKeys.of((PaneRow r) -> r.getKey().get(0) + "/" + r.getReport())
                 .withKeyType(TypeDescriptors.strings()))
-        .apply("RewriteFiles", ParDo.of(new RewriteFn(output, headers)));
+        .apply("RewriteFiles", ParDo.of(new RewriteFn(output)));
     return PDone.in(rows.getPipeline());
   }
 
@@ -97,7 +95,6 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
    */
   private static final class RewriteFn extends DoFn<KV<String, PaneRow>, Void> {
     private final String output;
-    private final Map<String, List<String>> headers;
 
     @StateId("rows")
     private final StateSpec<ValueState<Map<String, PaneRow>>> rowsSpec;
@@ -111,10 +108,9 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
     @TimerId("end")
     private final TimerSpec endSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
-    RewriteFn(String output, Map<String, List<String>> headers) {
+    RewriteFn(String output) {
       this.output = output;
-      this.headers = headers;
-      this.rowsSpec =
+        this.rowsSpec =
           StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), PaneRow.WireCoder.INSTANCE));
     }
 
@@ -176,7 +172,7 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
           lines.add(ReportRow.create(r.getKey(), cells));
         }
       }
-      List<String> header = new ArrayList<>(headers.get(file.substring(file.lastIndexOf('/') + 1)));
+      List<String> header = new ArrayList<>(Report.ofFile(file.substring(file.lastIndexOf('/') + 1)).header());
       header.add("pane");
       header.add("sequence");
       replace(Paths.get(output, file), header, lines);

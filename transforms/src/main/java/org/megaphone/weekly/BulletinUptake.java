@@ -10,11 +10,6 @@ import org.megaphone.write.Cells;
  * {@link SumReports} ({@link ReportKey.Kind#BULLETIN}).
  */
 public final class BulletinUptake {
-  public static final String FILE = "bulletin_uptake.csv";
-  public static final List<String> HEADER =
-      List.of(
-          "bulletin_id", "campaign", "language", "sent_at", "audience", "adopters", "uptake_rate",
-          "posts", "engagement", "views", "median_hours_to_post");
 
   private BulletinUptake() {}
 

@@ -36,8 +36,6 @@ public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot
   public static final TupleTag<ReportRow> ROWS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
-  public static final List<String> HEADER =
-      List.of("week", "platform", "handle", "followers_start", "followers_end", "gained");
 
   private final String zoneId;
 

@@ -12,9 +12,6 @@ import org.megaphone.write.Cells;
  * credited to the spread. Sums from {@link SumReports} ({@link ReportKey.Kind#CLAIM}).
  */
 public final class ClaimsWeekly {
-  public static final String FILE = "claims_weekly.csv";
-  public static final List<String> HEADER =
-      List.of("week", "claim_id", "platform", "posts", "engagement", "views", "counter_posts", "counter_engagement", "coverage");
 
   private ClaimsWeekly() {}
 

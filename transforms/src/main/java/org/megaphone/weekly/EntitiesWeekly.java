@@ -9,12 +9,6 @@ import org.megaphone.write.Cells;
  * from {@link SumReports} ({@link ReportKey.Kind#ENTITY}), its rows from {@link FormatReports}.
  */
 public final class EntitiesWeekly {
-  public static final String FILE = "entities_weekly.csv";
-  public static final List<String> HEADER =
-      List.of(
-          "week", "entity_id", "entity_name", "role", "cohort", "municipality", "posts",
-          "campaign_posts", "likes", "comments", "shares", "saves", "engagement", "views",
-          "engagement_rate");
 
   private EntitiesWeekly() {}
 

@@ -1,5 +1,6 @@
 package org.megaphone.weekly;
 
+import org.megaphone.reports.Report;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -70,21 +71,21 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
     switch (key.getKind()) {
       case ENTITY:
         return KV.of(
-            EntitiesWeekly.FILE,
+            Report.ENTITIES_WEEKLY.file(),
             ReportRow.create(k, EntitiesWeekly.cells(k.get(0), k.get(1), roster.entity(k.get(1)), s.totals())));
       case PLATFORM:
-        return KV.of(PlatformsWeekly.FILE, ReportRow.create(k, PlatformsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+        return KV.of(Report.PLATFORMS_WEEKLY.file(), ReportRow.create(k, PlatformsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
       case THEME:
-        return KV.of(ThemesWeekly.FILE, ReportRow.create(k, ThemesWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+        return KV.of(Report.THEMES_WEEKLY.file(), ReportRow.create(k, ThemesWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
       case CLAIM:
         return KV.of(
-            ClaimsWeekly.FILE, ReportRow.create(k, ClaimsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals(), s.counter())));
+            Report.CLAIMS_WEEKLY.file(), ReportRow.create(k, ClaimsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals(), s.counter())));
       case BULLETIN:
         Bulletin b = bulletins.get(k.get(0));
         if (b == null) {
           throw new IllegalStateException("posts credited to bulletin " + k.get(0) + ", which is not in the bulletins table");
         }
-        return KV.of(BulletinUptake.FILE, ReportRow.create(k, BulletinUptake.cells(b, s.getUptake(), zone)));
+        return KV.of(Report.BULLETIN_UPTAKE.file(), ReportRow.create(k, BulletinUptake.cells(b, s.getUptake(), zone)));
       default:
         return null;
     }

@@ -8,9 +8,6 @@ import org.megaphone.write.Cells;
  * roster language, else empty); sums from {@link SumReports} ({@link ReportKey.Kind#PLATFORM}).
  */
 public final class PlatformsWeekly {
-  public static final String FILE = "platforms_weekly.csv";
-  public static final List<String> HEADER =
-      List.of("week", "platform", "language", "posts", "campaign_posts", "engagement", "views");
 
   private PlatformsWeekly() {}
 

@@ -10,8 +10,6 @@ import org.megaphone.write.Cells;
  * credited. Sums from {@link SumReports} ({@link ReportKey.Kind#THEME}).
  */
 public final class ThemesWeekly {
-  public static final String FILE = "themes_weekly.csv";
-  public static final List<String> HEADER = List.of("week", "theme", "role", "posts", "engagement", "views");
 
   private ThemesWeekly() {}
 

@@ -38,10 +38,6 @@ import org.megaphone.write.ReportRow;
  */
 public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>, PCollection<ReportRow>> {
   public static final int TOP = 20;
-  public static final List<String> HEADER =
-      List.of(
-          "week", "rank", "platform", "post_id", "handle", "entity_id", "engagement", "baseline", "overperformance",
-          "url");
 
   private final int baselinePosts;
   private final int shards;

@@ -6,12 +6,6 @@ import org.megaphone.model.Reject;
 
 /** The row formats of posts_attributed.csv and rejects.csv (contract section 5). */
 public final class ReportFiles {
-  public static final List<String> POSTS_HEADER =
-      List.of(
-          "platform", "post_id", "week", "handle", "entity_id", "reason", "campaign",
-          "bulletin_id", "engagement", "views", "themes");
-  public static final List<String> REJECTS_HEADER =
-      List.of("file", "line", "table", "reason", "record");
 
   private ReportFiles() {}
 

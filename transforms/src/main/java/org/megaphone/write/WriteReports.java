@@ -28,6 +28,7 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PDone;
+import org.megaphone.reports.Report;
 
 /**
  * Writes several reports, each a single sorted CSV file in one folder, with a header even when a
@@ -53,6 +54,20 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
     headers.put(fileName, List.copyOf(header));
     reports.put(fileName, rows);
     return this;
+  }
+
+  /** Adds a report of contract section 5, with the file and header {@link Report} defines. */
+  public WriteReports add(Report report, PCollection<ReportRow> rows) {
+    return add(report.file(), report.header(), rows);
+  }
+
+  /** Adds reports whose rows arrive together, each row keyed by its report's file name. */
+  public WriteReports addKeyed(List<Report> reports, PCollection<KV<String, ReportRow>> rows) {
+    Map<String, List<String>> byFile = new LinkedHashMap<>();
+    for (Report r : reports) {
+      byFile.put(r.file(), r.header());
+    }
+    return addKeyed(byFile, rows);
   }
 
   /** Adds reports whose rows arrive together, each row keyed by its file name. */
@@ -132,12 +147,17 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
       ResourceId dir = FileSystems.matchNewResource(directory, true);
       ResourceId file =
           dir.resolve(report.getKey(), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      List<String> header = headers.get(report.getKey());
+      if (header == null) {
+        throw new IllegalStateException(
+            "rows keyed to " + report.getKey() + ", which no report added to WriteReports names");
+      }
       long count;
       try (Writer w =
           new OutputStreamWriter(
               Channels.newOutputStream(FileSystems.create(file, "text/csv")),
               StandardCharsets.UTF_8)) {
-        count = CsvFiles.write(w, headers.get(report.getKey()), rows, ROWS_IN_MEMORY);
+        count = CsvFiles.write(w, header, rows, ROWS_IN_MEMORY);
       }
       ResourceId counted =
           dir.resolve(rowCountFile(report.getKey()), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);

@@ -1,5 +1,6 @@
 package org.megaphone.weekly;
 
+import org.megaphone.reports.Report;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,7 +77,7 @@ class BulletinUptakeTest {
     // b1: 2 adopters of 40 = 0.05; 4 posts, engagement 13 + 6 + 24 + 7 = 50, views 150 + 200 =
     // 350 whatever their week; median of 26 h and 56 h = 41 h. b2: no posts, no audience. b3: an
     // audience of 0 gives no uptake_rate; one adopter, median 1.5 h.
-    PAssert.that(WeeklyReportsFixture.rows(out, BulletinUptake.FILE))
+    PAssert.that(WeeklyReportsFixture.rows(out, Report.BULLETIN_UPTAKE.file()))
         .containsInAnyOrder(
             "b1,coronafacts,fi,2020-03-23T10:00:00+02:00,40,2,0.050000,4,50,350,41.000000",
             "b2,,sv,2020-03-30T11:00:00+03:00,,0,,0,0,0,",

@@ -1,5 +1,6 @@
 package org.megaphone.weekly;
 
+import org.megaphone.reports.Report;
 import static org.megaphone.weekly.WeeklyReportsFixture.account;
 import static org.megaphone.weekly.WeeklyReportsFixture.facts;
 import static org.megaphone.weekly.WeeklyReportsFixture.post;
@@ -63,7 +64,7 @@ class ClaimsWeeklyTest {
 
     // coverage = counter_engagement / engagement: 13 / 6 = 2.1666… → 2.166667; empty when the
     // spread's engagement is 0.
-    PAssert.that(WeeklyReportsFixture.rows(out, ClaimsWeekly.FILE))
+    PAssert.that(WeeklyReportsFixture.rows(out, Report.CLAIMS_WEEKLY.file()))
         .containsInAnyOrder(
             "2020-W13,c1,instagram,1,6,30,1,13,2.166667",
             "2020-W14,c1,instagram,0,0,20,0,0,",

@@ -1,5 +1,6 @@
 package org.megaphone.weekly;
 
+import org.megaphone.reports.Report;
 import static org.megaphone.weekly.WeeklyReportsFixture.account;
 import static org.megaphone.weekly.WeeklyReportsFixture.facts;
 import static org.megaphone.weekly.WeeklyReportsFixture.orphan;
@@ -67,7 +68,7 @@ class EntitiesWeeklyTest {
     // engagement_rate of anna in W13: mean(13/100, 6/200) = 0.08; none for the mayor (followers
     // unknown) and (unattributed) (followers 0), nor for weeks without posts. anna's W15 row
     // exists with 0 views: its snapshot gained nothing (D20).
-    PAssert.that(WeeklyReportsFixture.rows(out, EntitiesWeekly.FILE))
+    PAssert.that(WeeklyReportsFixture.rows(out, Report.ENTITIES_WEEKLY.file()))
         .containsInAnyOrder(
             "2020-W13,anna,Anna Virtanen,influencer,core,,2,1,15,2,1,1,19,100,0.080000",
             "2020-W14,anna,Anna Virtanen,influencer,core,,0,0,0,0,0,0,0,50,",

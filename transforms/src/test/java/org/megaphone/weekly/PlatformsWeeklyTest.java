@@ -1,5 +1,6 @@
 package org.megaphone.weekly;
 
+import org.megaphone.reports.Report;
 import static org.megaphone.weekly.WeeklyReportsFixture.account;
 import static org.megaphone.weekly.WeeklyReportsFixture.facts;
 import static org.megaphone.weekly.WeeklyReportsFixture.post;
@@ -56,7 +57,7 @@ class PlatformsWeeklyTest {
             "UTC",
             false);
 
-    PAssert.that(WeeklyReportsFixture.rows(out, PlatformsWeekly.FILE))
+    PAssert.that(WeeklyReportsFixture.rows(out, Report.PLATFORMS_WEEKLY.file()))
         .containsInAnyOrder(
             "2020-W13,instagram,fi,2,1,15,100",
             "2020-W14,instagram,fi,0,0,0,50",
@@ -82,7 +83,7 @@ class PlatformsWeeklyTest {
             "UTC",
             false);
 
-    PAssert.that(WeeklyReportsFixture.rows(out, PlatformsWeekly.FILE))
+    PAssert.that(WeeklyReportsFixture.rows(out, Report.PLATFORMS_WEEKLY.file()))
         .containsInAnyOrder("2020-W13,instagram,fi,1,0,1,80", "2020-W14,instagram,fi,0,0,0,0");
     p.run().waitUntilFinish();
   }

@@ -1,5 +1,6 @@
 package org.megaphone.weekly;
 
+import org.megaphone.reports.Report;
 import static org.megaphone.weekly.WeeklyReportsFixture.account;
 import static org.megaphone.weekly.WeeklyReportsFixture.facts;
 import static org.megaphone.weekly.WeeklyReportsFixture.post;
@@ -58,7 +59,7 @@ class ThemesWeeklyTest {
             "UTC",
             false);
 
-    PAssert.that(WeeklyReportsFixture.rows(out, ThemesWeekly.FILE))
+    PAssert.that(WeeklyReportsFixture.rows(out, Report.THEMES_WEEKLY.file()))
         .containsInAnyOrder(
             "2020-W13,hope,influencer,2,19,100",
             "2020-W13,solidarity,influencer,1,13,100",

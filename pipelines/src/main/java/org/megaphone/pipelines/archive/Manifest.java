@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.archive;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.report.RunStats;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -216,10 +217,10 @@ public final class Manifest {
         if (rows.rows() != orZero(o.rows())) {
           found.add("summary: outputs " + name + " rows " + orZero(o.rows()) + " but the file has " + rows.rows());
         }
-        if (name.startsWith("rejects.") && rows.rows() != rejected) {
+        if (Report.ofFile(name) == Report.REJECTS && rows.rows() != rejected) {
           found.add("summary: " + name + " has " + rows.rows() + " rows but inputs.tables rejected " + rejected);
         }
-        if (name.startsWith("entities_weekly.") && summary.weeks() == null) {
+        if (Report.ofFile(name) == Report.ENTITIES_WEEKLY && summary.weeks() == null) {
           columns.put("posts", new long[] {rows.sum("posts"), orZero(totals.posts())});
           columns.put("engagement", new long[] {rows.sum("engagement"), orZero(totals.engagement())});
           columns.put("views", new long[] {rows.sum("views"), orZero(totals.viewsCredited())});

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.options.UsageException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -123,18 +124,18 @@ public final class Pseudonymise {
 
   /** Rewrites the reports in the folder in place. */
   void apply(Path folder) throws IOException {
-    rewrite(folder.resolve(ReportPipeline.POSTS_ATTRIBUTED), this::author);
-    rewrite(folder.resolve(ReportPipeline.TOP_POSTS_WEEKLY), (h, c) -> {
+    rewrite(folder.resolve(Report.POSTS_ATTRIBUTED.file()), this::author);
+    rewrite(folder.resolve(Report.TOP_POSTS_WEEKLY.file()), (h, c) -> {
       if (!inRoster(c.get(h.indexOf("platform")), c.get(h.indexOf("handle")))) {
         // A link to a private person's post names them: dropped, like their handle.
         c.set(h.indexOf("url"), "");
       }
       author(h, c);
     });
-    rewrite(folder.resolve(ReportPipeline.CHANNEL_GROWTH), (h, c) -> {
+    rewrite(folder.resolve(Report.CHANNEL_GROWTH.file()), (h, c) -> {
       c.set(h.indexOf("handle"), handle(c.get(h.indexOf("platform")), c.get(h.indexOf("handle"))));
     });
-    rewrite(folder.resolve(ReportPipeline.REJECTS), (h, c) -> {
+    rewrite(folder.resolve(Report.REJECTS.file()), (h, c) -> {
       c.set(h.indexOf("reason"), text(c.get(h.indexOf("reason"))));
       c.set(h.indexOf("record"), pseudonym("record:" + c.get(h.indexOf("record"))));
     });

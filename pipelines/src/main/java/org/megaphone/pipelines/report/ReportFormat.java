@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,7 +54,7 @@ public final class ReportFormat {
     if (format.equals("csv")) {
       return;
     }
-    for (String report : ReportPipeline.REPORTS) {
+    for (String report : Report.files()) {
       Path csv = folder.resolve(report);
       toJsonLines(csv, folder.resolve(fileName(report, format)));
       Files.delete(csv);

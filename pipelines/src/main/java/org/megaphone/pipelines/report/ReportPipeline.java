@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.config.Configuration;
 import org.megaphone.pipelines.config.ContentConfiguration;
 import org.megaphone.pipelines.config.JobConfiguration;
@@ -76,19 +77,6 @@ import org.megaphone.write.ReportRow;
  * it into a staging folder, checks the counts and publishes.
  */
 public final class ReportPipeline {
-  public static final String ENTITIES_WEEKLY = EntitiesWeekly.FILE;
-  public static final String BULLETIN_UPTAKE = BulletinUptake.FILE;
-  public static final String PLATFORMS_WEEKLY = PlatformsWeekly.FILE;
-  public static final String CHANNEL_GROWTH = "channel_growth.csv";
-  public static final String POSTS_ATTRIBUTED = "posts_attributed.csv";
-  public static final String REJECTS = "rejects.csv";
-  public static final String THEMES_WEEKLY = ThemesWeekly.FILE;
-  public static final String CLAIMS_WEEKLY = ClaimsWeekly.FILE;
-  public static final String TOP_POSTS_WEEKLY = "top_posts_weekly.csv";
-  public static final List<String> REPORTS =
-      List.of(
-          ENTITIES_WEEKLY, BULLETIN_UPTAKE, PLATFORMS_WEEKLY, CHANNEL_GROWTH, POSTS_ATTRIBUTED, REJECTS, THEMES_WEEKLY,
-          CLAIMS_WEEKLY, TOP_POSTS_WEEKLY);
   /** Internal files the driver reads back to write summary.json. */
   public static final String STATS_FILE = "_stats.csv";
   public static final String WARNINGS_FILE = "_warnings.csv";
@@ -235,17 +223,25 @@ public final class ReportPipeline {
         "WriteReports",
         new WriteReports(staging)
             .addKeyed(
-                Map.of(
-                    ENTITIES_WEEKLY, EntitiesWeekly.HEADER,
-                    BULLETIN_UPTAKE, BulletinUptake.HEADER,
-                    PLATFORMS_WEEKLY, PlatformsWeekly.HEADER,
-                    THEMES_WEEKLY, ThemesWeekly.HEADER,
-                    CLAIMS_WEEKLY, ClaimsWeekly.HEADER),
+                List.of(
+                    Report.ENTITIES_WEEKLY,
+                    Report.BULLETIN_UPTAKE,
+                    Report.PLATFORMS_WEEKLY,
+                    Report.THEMES_WEEKLY,
+                    Report.CLAIMS_WEEKLY),
                 weekly.get(FormatReports.ROWS))
-            .add(CHANNEL_GROWTH, ChannelGrowth.HEADER, growth.get(ChannelGrowth.ROWS))
-            .add(POSTS_ATTRIBUTED, ReportFiles.POSTS_HEADER, posts.apply("FormatPostsAttributed", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::postRow)))
-            .add(TOP_POSTS_WEEKLY, TopPostsWeekly.HEADER, topPosts)
-            .add(REJECTS, ReportFiles.REJECTS_HEADER, rejects.apply("FormatRejects", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::rejectRow)))
+            .add(Report.CHANNEL_GROWTH, growth.get(ChannelGrowth.ROWS))
+            .add(
+                Report.POSTS_ATTRIBUTED,
+                posts.apply(
+                    "FormatPostsAttributed",
+                    MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::postRow)))
+            .add(Report.TOP_POSTS_WEEKLY, topPosts)
+            .add(
+                Report.REJECTS,
+                rejects.apply(
+                    "FormatRejects",
+                    MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::rejectRow)))
             .add(
                 STATS_FILE,
                 STATS_HEADER,

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.config.ContentConfiguration;
 import org.megaphone.pipelines.config.JobConfiguration;
 import org.megaphone.pipelines.options.ReportOptions;
@@ -161,7 +162,7 @@ public final class ReportRun {
 
   private static HtmlReport.Run htmlRun(ReportOptions options) {
     return new HtmlReport.Run(
-        title(options), options.getTimezone(), ReportFormat.fileName(ReportPipeline.REJECTS, options.getFormat()));
+        title(options), options.getTimezone(), ReportFormat.fileName(Report.REJECTS.file(), options.getFormat()));
   }
 
   /**
@@ -362,7 +363,7 @@ public final class ReportRun {
     List<String> reasons = new ArrayList<>();
     List<org.megaphone.read.CsvRecords.Record> records =
         org.megaphone.read.CsvRecords.parse(
-            Files.readString(staging.resolve(ReportPipeline.REJECTS)), ',');
+            Files.readString(staging.resolve(Report.REJECTS.file())), ',');
     for (int i = 1; i < records.size() && reasons.size() < max; i++) {
       List<String> f = records.get(i).fields;
       reasons.add(f.get(0) + " line " + f.get(1) + ": " + f.get(3));
@@ -373,10 +374,10 @@ public final class ReportRun {
   /** Restricts every report in the folder to the range; returns the rows kept per report. */
   private static Map<String, Long> keepWeeks(WeekRange range, Path folder, ZoneId zone) throws IOException {
     Map<String, Long> rows = new java.util.LinkedHashMap<>();
-    for (String report : ReportPipeline.REPORTS) {
-      Path all = folder.resolve(report);
-      Path kept = folder.resolve("." + report + ".weeks");
-      rows.put(report, range.keep(all, kept, report, zone));
+    for (Report report : Report.ALL) {
+      Path all = folder.resolve(report.file());
+      Path kept = folder.resolve("." + report.file() + ".weeks");
+      rows.put(report.file(), range.keep(all, kept, report, zone));
       Files.move(kept, all, StandardCopyOption.REPLACE_EXISTING);
     }
     return rows;
@@ -385,7 +386,7 @@ public final class ReportRun {
   /** What a run publishes: the reports in its format, the page and the summary. */
   private static List<String> published(String format) {
     List<String> files = new ArrayList<>();
-    for (String report : ReportPipeline.REPORTS) {
+    for (String report : Report.files()) {
       files.add(ReportFormat.fileName(report, format));
     }
     files.add(HtmlReport.FILE);

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class RunStats {
               .withNumberFormat(row.get(9)));
     }
     Map<String, Long> reportRows = new TreeMap<>();
-    for (String report : ReportPipeline.REPORTS) {
+    for (String report : Report.files()) {
       // Counted by the writer: a report is not read back to count it.
       Path counted = staging.resolve(org.megaphone.write.WriteReports.rowCountFile(report));
       reportRows.put(report, Long.parseLong(Files.readString(counted, StandardCharsets.UTF_8).trim()));

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import org.megaphone.read.InputFile;
 import org.megaphone.pipelines.options.ReportOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -104,7 +105,7 @@ public final class Summary {
             conservationFailures.isEmpty(),
             conservationFailures);
     Map<String, Long> rows = new LinkedHashMap<>();
-    for (String file : ReportPipeline.REPORTS) {
+    for (String file : Report.files()) {
       rows.put(file, stats.reportRows(file));
     }
     return new RunSummary(

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.options.UsageException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.megaphone.read.CsvRecords;
 import org.megaphone.rules.Weeks;
 
@@ -21,17 +21,6 @@ import org.megaphone.rules.Weeks;
  * it; every reject.
  */
 public record WeekRange(String from, String to) {
-  /** The reports that have a week per row, and the column that holds it. */
-  private static final Map<String, String> WEEK_COLUMNS =
-      Map.of(
-          ReportPipeline.ENTITIES_WEEKLY, "week",
-          ReportPipeline.PLATFORMS_WEEKLY, "week",
-          ReportPipeline.CHANNEL_GROWTH, "week",
-          ReportPipeline.POSTS_ATTRIBUTED, "week",
-          ReportPipeline.THEMES_WEEKLY, "week",
-          ReportPipeline.CLAIMS_WEEKLY, "week",
-          ReportPipeline.TOP_POSTS_WEEKLY, "week");
-
   static WeekRange of(String from, String to) {
     return new WeekRange(from, to);
   }
@@ -72,7 +61,7 @@ public record WeekRange(String from, String to) {
   }
 
   /** Copies the header and the rows in range; returns the rows kept. */
-  long keep(Path source, Path target, String report, ZoneId zone) throws IOException {
+  long keep(Path source, Path target, Report report, ZoneId zone) throws IOException {
     List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(source, StandardCharsets.UTF_8), ',');
     long kept = 0;
     try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
@@ -82,8 +71,10 @@ public record WeekRange(String from, String to) {
       List<String> header = records.get(0).fields;
       out.write(records.get(0).raw);
       out.write('\n');
-      int weekColumn = header.indexOf(WEEK_COLUMNS.getOrDefault(report, ""));
-      int sentColumn = report.equals(ReportPipeline.BULLETIN_UPTAKE) ? header.indexOf("sent_at") : -1;
+      // A row's week is in its week column, or for a bulletin that of its sent_at; rejects have none.
+      boolean sent = "sent_at".equals(report.weekColumn());
+      int weekColumn = sent || report.weekColumn() == null ? -1 : header.indexOf(report.weekColumn());
+      int sentColumn = sent ? header.indexOf("sent_at") : -1;
       for (CsvRecords.Record r : records.subList(1, records.size())) {
         boolean keep;
         if (weekColumn >= 0) {

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.stream;
 
+import org.megaphone.reports.Report;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
@@ -137,7 +138,7 @@ public final class KafkaRows {
   }
 
   /** Report rows as JSON keyed by report and row key, for a dashboard to upsert. */
-  static PCollection<KV<String, String>> reportRecords(PCollection<PaneRow> rows, Map<String, List<String>> headers) {
+  static PCollection<KV<String, String>> reportRecords(PCollection<PaneRow> rows) {
     return rows.apply(
         "FormatReportRecords",
         MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
@@ -145,7 +146,7 @@ public final class KafkaRows {
                 (PaneRow r) ->
                     KV.of(
                         r.getReport() + "|" + String.join("|", r.getKey()),
-                        JsonRecords.paneRow(r, headers.get(r.getReport())))));
+                        JsonRecords.paneRow(r, Report.ofFile(r.getReport()).header()))));
   }
 
   /** Rejects as JSON dead letters keyed by where they came from. */

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.stream;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.config.ContentConfiguration;
 import org.megaphone.pipelines.config.JobConfiguration;
 import org.megaphone.pipelines.options.StreamOptions;
@@ -191,24 +192,16 @@ public final class StreamPipeline {
                 .via(
                     (Reject r) ->
                         PaneRow.create(
-                            ReportPipeline.REJECTS,
+                            Report.REJECTS.file(),
                             List.of("rejects", r.getFile(), String.format(java.util.Locale.ROOT, "%020d", r.getLine())),
                             ReportFiles.rejectRow(r).getCells(),
                             "on_time",
                             0,
                             true)));
-    Map<String, List<String>> headers =
-        Map.of(
-            WeeklyPanes.ENTITIES_WEEKLY, EntitiesWeekly.HEADER,
-            WeeklyPanes.PLATFORMS_WEEKLY, PlatformsWeekly.HEADER,
-            WeeklyPanes.THEMES_WEEKLY, ThemesWeekly.HEADER,
-            WeeklyPanes.CLAIMS_WEEKLY, ClaimsWeekly.HEADER,
-            RankTopPosts.TOP_POSTS_WEEKLY, TopPostsWeekly.HEADER,
-            ReportPipeline.REJECTS, ReportFiles.REJECTS_HEADER);
-    panes.apply("WriteLiveReports", new WriteCurrentFiles(options.getOutput(), headers));
-    rejectRows.apply("WriteLiveRejects", new WriteCurrentFiles(options.getOutput(), headers));
+    panes.apply("WriteLiveReports", new WriteCurrentFiles(options.getOutput()));
+    rejectRows.apply("WriteLiveRejects", new WriteCurrentFiles(options.getOutput()));
     if (kafka && !options.getReportsTopic().isEmpty()) {
-      KafkaRows.publish(KafkaRows.reportRecords(panes, headers), options.getKafkaBootstrap(), options.getReportsTopic());
+      KafkaRows.publish(KafkaRows.reportRecords(panes), options.getKafkaBootstrap(), options.getReportsTopic());
     }
     if (kafka && !options.getDeadLetterTopic().isEmpty()) {
       KafkaRows.publish(KafkaRows.deadLetters(rejects), options.getKafkaBootstrap(), options.getDeadLetterTopic());

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.archive;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.report.ReportPipeline;
 import org.megaphone.pipelines.report.ReportRun;
@@ -55,8 +56,8 @@ class ManifestTest {
   @Test
   void theManifestListsEveryOutputWithItsSha256AndTheCommitOfTheBuild() throws IOException {
     JsonNode summary = new ObjectMapper().readTree(manifest.toFile());
-    assertThat(summary.path("outputs").size(), equalTo(ReportPipeline.REPORTS.size() + 1));
-    assertThat(summary.path("outputs").get(ReportPipeline.REPORTS.size()).path("file").asText(), equalTo("report.html"));
+    assertThat(summary.path("outputs").size(), equalTo(Report.files().size() + 1));
+    assertThat(summary.path("outputs").get(Report.files().size()).path("file").asText(), equalTo("report.html"));
     for (JsonNode o : summary.path("outputs")) {
       byte[] bytes = Files.readAllBytes(tmp.resolve("out").resolve(o.path("file").asText()));
       assertThat(o.path("sha256").asText(), equalTo(TableFiles.sha256(bytes)));

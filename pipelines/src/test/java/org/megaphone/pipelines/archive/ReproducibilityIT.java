@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.archive;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.report.ReportPipeline;
 import org.megaphone.pipelines.report.ReportRun;
@@ -43,7 +44,7 @@ class ReproducibilityIT {
   }
 
   private static List<String> files() {
-    List<String> files = new java.util.ArrayList<>(ReportPipeline.REPORTS);
+    List<String> files = new java.util.ArrayList<>(Report.files());
     files.add(org.megaphone.write.html.HtmlReport.FILE);
     return files;
   }

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -27,15 +28,15 @@ class ExportsMixTest {
         "exports-mix",
         "exports-mix-canonical",
         List.of(
-            ReportPipeline.ENTITIES_WEEKLY,
-            ReportPipeline.PLATFORMS_WEEKLY,
-            ReportPipeline.BULLETIN_UPTAKE,
-            ReportPipeline.POSTS_ATTRIBUTED,
-            ReportPipeline.CHANNEL_GROWTH,
-            ReportPipeline.THEMES_WEEKLY,
-            ReportPipeline.CLAIMS_WEEKLY,
-            ReportPipeline.TOP_POSTS_WEEKLY));
-    String rejects = Files.readString(tmp.resolve("exports-mix").resolve(ReportPipeline.REJECTS));
+            Report.ENTITIES_WEEKLY.file(),
+            Report.PLATFORMS_WEEKLY.file(),
+            Report.BULLETIN_UPTAKE.file(),
+            Report.POSTS_ATTRIBUTED.file(),
+            Report.CHANNEL_GROWTH.file(),
+            Report.THEMES_WEEKLY.file(),
+            Report.CLAIMS_WEEKLY.file(),
+            Report.TOP_POSTS_WEEKLY.file()));
+    String rejects = Files.readString(tmp.resolve("exports-mix").resolve(Report.REJECTS.file()));
     assertThat(rejects, containsString("exports/IG_export_2020-04-15.csv,4,posts,meta-instagram: not a count: likes='12a'"));
     assertThat(rejects, containsString("exports/tiktok-studio/Content.csv,3,posts,tiktok-studio: missing required field: video link"));
   }

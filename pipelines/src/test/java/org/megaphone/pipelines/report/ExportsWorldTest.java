@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -29,17 +30,17 @@ class ExportsWorldTest {
         "exports-world",
         "exports-world-canonical",
         List.of(
-            ReportPipeline.ENTITIES_WEEKLY,
-            ReportPipeline.PLATFORMS_WEEKLY,
-            ReportPipeline.BULLETIN_UPTAKE,
-            ReportPipeline.POSTS_ATTRIBUTED,
-            ReportPipeline.THEMES_WEEKLY,
-            ReportPipeline.CLAIMS_WEEKLY,
-            ReportPipeline.TOP_POSTS_WEEKLY,
-            ReportPipeline.REJECTS));
+            Report.ENTITIES_WEEKLY.file(),
+            Report.PLATFORMS_WEEKLY.file(),
+            Report.BULLETIN_UPTAKE.file(),
+            Report.POSTS_ATTRIBUTED.file(),
+            Report.THEMES_WEEKLY.file(),
+            Report.CLAIMS_WEEKLY.file(),
+            Report.TOP_POSTS_WEEKLY.file(),
+            Report.REJECTS.file()));
     // 28 native post rows of 20 posts (a TikTok and a YouTube export each seen twice), every one
     // attributed to its account's entity.
-    List<String> posts = Files.readAllLines(tmp.resolve("exports-world").resolve(ReportPipeline.POSTS_ATTRIBUTED));
+    List<String> posts = Files.readAllLines(tmp.resolve("exports-world").resolve(Report.POSTS_ATTRIBUTED.file()));
     assertThat(posts.size() - 1, equalTo(20));
     assertThat(posts.stream().filter(l -> l.contains(",author,")).count(), equalTo(20L));
     // What was adjusted on the way, file by file.

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -28,7 +29,7 @@ class FlinkRunnerIT {
       System.arraycopy(extra, 0, args, 5, extra.length);
       ReportRun.run(Megaphone.parse(args));
     }
-    for (String report : ReportPipeline.REPORTS) {
+    for (String report : Report.files()) {
       assertThat(
           report,
           Files.readString(tmp.resolve("FlinkRunner").resolve(report)),

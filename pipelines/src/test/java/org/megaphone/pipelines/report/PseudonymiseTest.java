@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.cli.Megaphone;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -89,7 +90,7 @@ class PseudonymiseTest {
     Path a = run("a", SALT);
     Path b = run("b", SALT);
     Path c = run("c", "another secret of some length");
-    for (String report : ReportPipeline.REPORTS) {
+    for (String report : Report.files()) {
       assertThat(report, Files.readString(b.resolve(report)), equalTo(Files.readString(a.resolve(report))));
     }
     assertThat(Files.readString(c.resolve("posts_attributed.csv")), not(equalTo(Files.readString(a.resolve("posts_attributed.csv")))));

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.testing.MiniDataset;
@@ -44,7 +45,7 @@ class ReportFormatTest {
         new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
-    for (String report : ReportPipeline.REPORTS) {
+    for (String report : Report.files()) {
       String name = report.replace(".csv", ".jsonl");
       assertThat(report + " is not written as CSV", Files.exists(jsonl.resolve(report)), equalTo(false));
       List<CsvRecords.Record> rows = CsvRecords.parse(Files.readString(csv.resolve(report), StandardCharsets.UTF_8), ',');
@@ -90,7 +91,7 @@ class ReportFormatTest {
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(code, equalTo(0));
     Path week = tmp.resolve("weekly").resolve("2020-W14");
-    for (String report : ReportPipeline.REPORTS) {
+    for (String report : Report.files()) {
       assertThat(report, Files.exists(week.resolve(report.replace(".csv", ".jsonl"))), equalTo(true));
       assertThat(report, Files.exists(week.resolve(report)), equalTo(false));
     }

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.stream;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.config.ContentConfiguration;
 import org.megaphone.pipelines.report.ReportRun;
@@ -168,18 +169,13 @@ public class StreamParityIT {
   }
 
   private static String prefix(String report) {
-    switch (report) {
-      case WeeklyPanes.ENTITIES_WEEKLY:
-        return "E|";
-      case WeeklyPanes.PLATFORMS_WEEKLY:
-        return "P|";
-      case WeeklyPanes.THEMES_WEEKLY:
-        return "T|";
-      case WeeklyPanes.CLAIMS_WEEKLY:
-        return "C|";
-      default:
-        return "K|";
-    }
+    Map<Report, String> prefixes =
+        Map.of(
+            Report.ENTITIES_WEEKLY, "E|",
+            Report.PLATFORMS_WEEKLY, "P|",
+            Report.THEMES_WEEKLY, "T|",
+            Report.CLAIMS_WEEKLY, "C|");
+    return prefixes.getOrDefault(Report.ofFile(report), "K|");
   }
 
   private static SerializableFunction<Iterable<PaneRow>, Void> finalRowsEqual(Map<String, String> expected) {
@@ -187,7 +183,7 @@ public class StreamParityIT {
       Map<String, PaneRow> last = new HashMap<>();
       for (PaneRow r : rows) {
         String key = prefix(r.getReport()) + String.join("|", r.getKey());
-        if (r.getReport().equals(RankTopPosts.TOP_POSTS_WEEKLY)) {
+        if (r.getReport().equals(Report.TOP_POSTS_WEEKLY.file())) {
           key = "K|" + r.getKey().get(0) + "|" + Integer.parseInt(r.getKey().get(1)); // rank 000001 is row 1
         }
         if (!last.containsKey(key) || last.get(key).getSequence() < r.getSequence()) {

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.weekly;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.report.ReportPipeline;
 import org.megaphone.pipelines.report.ReportRun;
@@ -91,7 +92,7 @@ class WeeklyRunTest {
     Path out = tmp.resolve("weekly");
     assertThat(weekly(out, "2020-W14", new ByteArrayOutputStream()), equalTo(0));
     Path folder = out.resolve("2020-W14");
-    List<String> files = new ArrayList<>(ReportPipeline.REPORTS);
+    List<String> files = new ArrayList<>(Report.files());
     files.add(org.megaphone.write.html.HtmlReport.FILE);
     List<byte[]> first = new ArrayList<>();
     for (String file : files) {

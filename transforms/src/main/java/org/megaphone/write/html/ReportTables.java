@@ -1,5 +1,6 @@
 package org.megaphone.write.html;
 
+import org.megaphone.reports.Report;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -95,46 +96,46 @@ public record ReportTables(
   /** Reads the five reports the page draws from out of the folder. */
   public static ReportTables read(Path folder) throws IOException {
     List<EntityWeek> entities = new ArrayList<>();
-    each(folder.resolve("entities_weekly.csv"),
+    each(folder.resolve(Report.ENTITIES_WEEKLY.file()),
         r -> entities.add(new EntityWeek(
             text(r, "week"), text(r, "entity_id"), text(r, "entity_name"), text(r, "role"), text(r, "cohort"),
             text(r, "municipality"), count(r, "posts"), count(r, "campaign_posts"), count(r, "engagement"),
             count(r, "views"))));
     List<BulletinRow> bulletins = new ArrayList<>();
-    each(folder.resolve("bulletin_uptake.csv"),
+    each(folder.resolve(Report.BULLETIN_UPTAKE.file()),
         r -> bulletins.add(new BulletinRow(
             text(r, "bulletin_id"), text(r, "campaign"), text(r, "language"), text(r, "sent_at"),
             optional(r, "audience", Long::parseLong), count(r, "adopters"), optional(r, "uptake_rate", Double::parseDouble),
             count(r, "posts"), count(r, "engagement"), count(r, "views"),
             optional(r, "median_hours_to_post", Double::parseDouble))));
     List<PlatformWeek> platforms = new ArrayList<>();
-    each(folder.resolve("platforms_weekly.csv"),
+    each(folder.resolve(Report.PLATFORMS_WEEKLY.file()),
         r -> platforms.add(new PlatformWeek(
             text(r, "week"), text(r, "platform"), text(r, "language"), count(r, "posts"),
             count(r, "campaign_posts"), count(r, "engagement"), count(r, "views"))));
     List<ChannelWeek> channels = new ArrayList<>();
-    each(folder.resolve("channel_growth.csv"),
+    each(folder.resolve(Report.CHANNEL_GROWTH.file()),
         r -> channels.add(new ChannelWeek(
             text(r, "week"), text(r, "platform"), text(r, "handle"), optional(r, "followers_start", Long::parseLong),
             optional(r, "followers_end", Long::parseLong), optional(r, "gained", Long::parseLong))));
     Map<String, RejectGroup> groups = new LinkedHashMap<>();
     long[] rejected = {0};
-    each(folder.resolve("rejects.csv"),
+    each(folder.resolve(Report.REJECTS.file()),
         r -> {
           rejected[0]++;
           Rejects.add(groups, text(r, "file"), count(r, "line"), text(r, "table"), text(r, "reason"));
         });
     List<ThemeWeek> themes = new ArrayList<>();
-    eachIfPresent(folder.resolve("themes_weekly.csv"),
+    eachIfPresent(folder.resolve(Report.THEMES_WEEKLY.file()),
         r -> themes.add(new ThemeWeek(
             text(r, "week"), text(r, "theme"), text(r, "role"), count(r, "posts"), count(r, "engagement"), count(r, "views"))));
     List<ClaimWeek> claims = new ArrayList<>();
-    eachIfPresent(folder.resolve("claims_weekly.csv"),
+    eachIfPresent(folder.resolve(Report.CLAIMS_WEEKLY.file()),
         r -> claims.add(new ClaimWeek(
             text(r, "week"), text(r, "claim_id"), text(r, "platform"), count(r, "posts"), count(r, "engagement"),
             count(r, "views"), count(r, "counter_posts"), count(r, "counter_engagement"))));
     List<TopPostRow> topPosts = new ArrayList<>();
-    eachIfPresent(folder.resolve("top_posts_weekly.csv"),
+    eachIfPresent(folder.resolve(Report.TOP_POSTS_WEEKLY.file()),
         r -> topPosts.add(new TopPostRow(
             text(r, "week"), (int) count(r, "rank"), text(r, "platform"), text(r, "post_id"), text(r, "handle"),
             text(r, "entity_id"), count(r, "engagement"), r.get("baseline"), r.get("overperformance"), text(r, "url"))));

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.bench;
 
+import org.megaphone.reports.Report;
 import org.megaphone.pipelines.report.ReportPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +149,7 @@ public final class BenchReferences {
   static Map<String, long[]> megaphone(Path output) throws IOException {
     Map<String, long[]> out = new TreeMap<>();
     // platform,post_id,week,handle,entity_id,reason,campaign,bulletin_id,engagement,views,themes
-    for (List<String> r : rows(output.resolve(ReportPipeline.POSTS_ATTRIBUTED))) {
+    for (List<String> r : rows(output.resolve(Report.POSTS_ATTRIBUTED.file()))) {
       if (!r.get(5).equals("author")) {
         continue;
       }
