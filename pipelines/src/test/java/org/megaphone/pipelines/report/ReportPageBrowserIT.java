@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,6 +46,12 @@ class ReportPageBrowserIT {
 
   @BeforeAll
   static void startChromium(@TempDir Path tmp) throws Exception {
+    // ./megaphone test sets this on a machine where it found no chromium and could not install
+    // it (not root, no apt): the run says so and passes without the browser. .ci/run installs
+    // chromium and never sets it, so there the page is always checked in the browser.
+    Assumptions.assumeFalse(
+        Boolean.getBoolean("megaphone.withoutBrowser"),
+        "no chromium on this machine: report.html was not opened in a browser");
     chromium = HeadlessChromium.start(tmp.resolve("profile"));
   }
 

@@ -30,6 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * goes to a closed local port, and the DevTools session refuses all requests but file: URLs. Any
  * request still shows up in {@link Page#requests()}, so a page that tries to fetch something fails
  * the test even though the fetch cannot succeed.
+ *
+ * <p>Why not Selenium with Debian's chromium-driver: what this test checks (every request the page
+ * makes, console errors, uncaught exceptions) is a DevTools event stream, which WebDriver does not
+ * expose; Selenium reaches it only through its CDP modules, pinned to one Chromium version each
+ * (selenium-devtools-v1NN), or BiDi, which needs chromedriver of the browser's exact version as a
+ * second Debian package. A WebSocket and four DevTools methods are simpler and follow the browser.
  */
 public final class HeadlessChromium implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
