@@ -53,23 +53,39 @@ public final class KafkaRows {
 
     @Override
     public PCollectionTuple expand(PBegin input) {
-      PCollectionTuple out =
-          input
-              .apply(
-                  "ReadTopic",
-                  KafkaIO.<String, String>read()
-                      .withBootstrapServers(bootstrap)
-                      .withTopic(topic)
-                      .withKeyDeserializer(StringDeserializer.class)
-                      .withValueDeserializer(StringDeserializer.class)
-                      .withConsumerConfigUpdates(Map.of("auto.offset.reset", "earliest")))
-              .apply(
-                  "ParseRecords",
-                  ParDo.of(new ParseFn<>(table, rows, lateness)).withOutputTags(rows, TupleTagList.of(REJECTS)));
-      out.get(rows).setCoder(org.megaphone.model.Wire.coder(table.type()));
-      out.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
-      return out;
+      return parse(
+          input.apply(
+              "ReadTopic",
+              KafkaIO.<String, String>read()
+                  .withBootstrapServers(bootstrap)
+                  .withTopic(topic)
+                  .withKeyDeserializer(StringDeserializer.class)
+                  .withValueDeserializer(StringDeserializer.class)
+                  .withConsumerConfigUpdates(Map.of("auto.offset.reset", "earliest"))),
+          table,
+          rows,
+          lateness);
     }
+  }
+
+  /**
+   * The records of a topic as rows of the table (under {@code rows}) and rejects (under {@link
+   * Read#REJECTS}): a record that is not a JSON object of values, breaks the contract, or is later
+   * than the lateness allows is a reject whose file is the topic and partition, its line the
+   * offset.
+   */
+  static <T> PCollectionTuple parse(
+      PCollection<KafkaRecord<String, String>> records,
+      Table<T> table,
+      TupleTag<T> rows,
+      org.megaphone.stream.Lateness lateness) {
+    PCollectionTuple out =
+        records.apply(
+            "ParseRecords",
+            ParDo.of(new ParseFn<>(table, rows, lateness)).withOutputTags(rows, TupleTagList.of(Read.REJECTS)));
+    out.get(rows).setCoder(org.megaphone.model.Wire.coder(table.type()));
+    out.get(Read.REJECTS).setCoder(Reject.WireCoder.INSTANCE);
+    return out;
   }
 
   private static final class ParseFn<T> extends DoFn<KafkaRecord<String, String>, T> {
