@@ -8,12 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
 import org.megaphone.attribution.Campaigns;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Account;
@@ -25,6 +21,7 @@ import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 import org.megaphone.read.Tables;
 import org.megaphone.rules.Hashtags;
+import org.megaphone.rules.RecordDeduplication;
 
 /**
  * The configuration of a job, read once from --input when the job is built: the roster, the
@@ -49,8 +46,7 @@ public record JobConfiguration(
   public static JobConfiguration read(InputFiles folder, String zone, String campaignTags, String bulletinWindow) {
     List<Reject> rejects = new ArrayList<>();
     Roster roster = Roster.of(rows(folder, Tables.accounts(), rejects));
-    List<Bulletin> bulletins =
-        keepGreatest(rows(folder, Tables.bulletins(zone), rejects), Bulletin::getBulletinId, Configuration::byRawBulletin);
+    List<Bulletin> bulletins = RecordDeduplication.bulletins(rows(folder, Tables.bulletins(zone), rejects));
     Campaigns campaigns =
         new Campaigns(
             bulletins,
@@ -65,7 +61,7 @@ public record JobConfiguration(
       }
     }
     HashMap<String, String> overrides = new HashMap<>();
-    for (AttributionOverride o : keepGreatest(valid, AttributionOverride::postKey, Configuration::byRawOverride)) {
+    for (AttributionOverride o : RecordDeduplication.overrides(valid)) {
       overrides.put(o.postKey(), o.getEntityId());
     }
     return new JobConfiguration(roster, campaigns, overrides, rejects);
@@ -86,14 +82,5 @@ public record JobConfiguration(
       throw new RunFailedException("cannot read the configuration in " + files.root() + ": " + e.getMessage(), e);
     }
     return rows;
-  }
-
-  /** One row per key: the greatest by the order (the report job's de-duplication rule). */
-  private static <T> List<T> keepGreatest(List<T> rows, Function<T, String> key, Comparator<T> order) {
-    Map<String, T> kept = new TreeMap<>();
-    for (T row : rows) {
-      kept.merge(key.apply(row), row, (a, b) -> order.compare(a, b) >= 0 ? a : b);
-    }
-    return new ArrayList<>(kept.values());
   }
 }
