@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import org.megaphone.attribution.Campaigns;
+import org.megaphone.attribution.Overrides;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Account;
-import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.Reject;
 import org.megaphone.read.InputFiles;
@@ -52,18 +52,7 @@ public record JobConfiguration(
             bulletins,
             Hashtags.inList(campaignTags),
             Duration.parse(bulletinWindow).toMillis());
-    List<AttributionOverride> valid = new ArrayList<>();
-    for (AttributionOverride o : rows(folder, Tables.overrides(), rejects)) {
-      if (roster.hasEntity(o.getEntityId())) {
-        valid.add(o);
-      } else {
-        rejects.add(o.getSource().reject("overrides", "unknown entity_id: entity_id='" + o.getEntityId() + "'"));
-      }
-    }
-    HashMap<String, String> overrides = new HashMap<>();
-    for (AttributionOverride o : RecordDeduplication.overrides(valid)) {
-      overrides.put(o.postKey(), o.getEntityId());
-    }
+    HashMap<String, String> overrides = Overrides.validByPost(roster, rows(folder, Tables.overrides(), rejects), rejects::add);
     return new JobConfiguration(roster, campaigns, overrides, rejects);
   }
 
