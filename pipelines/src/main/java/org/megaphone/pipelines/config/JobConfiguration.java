@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.megaphone.read.InputFiles;
 import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 import org.megaphone.read.Tables;
-import org.megaphone.rules.Hashtags;
 import org.megaphone.rules.RecordDeduplication;
 
 /**
@@ -47,11 +45,7 @@ public record JobConfiguration(
     List<Reject> rejects = new ArrayList<>();
     Roster roster = Roster.of(rows(folder, Tables.accounts(), rejects));
     List<Bulletin> bulletins = RecordDeduplication.bulletins(rows(folder, Tables.bulletins(zone), rejects));
-    Campaigns campaigns =
-        new Campaigns(
-            bulletins,
-            Hashtags.inList(campaignTags),
-            Duration.parse(bulletinWindow).toMillis());
+    Campaigns campaigns = Campaigns.of(bulletins, campaignTags, bulletinWindow);
     HashMap<String, String> overrides = Overrides.validByPost(roster, rows(folder, Tables.overrides(), rejects), rejects::add);
     return new JobConfiguration(roster, campaigns, overrides, rejects);
   }
