@@ -1,8 +1,6 @@
 package org.megaphone.attribution;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -12,7 +10,6 @@ import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.megaphone.model.Bulletin;
-import org.megaphone.rules.Hashtags;
 
 /**
  * Gathers the de-duplicated bulletins, the --campaignTags and the --bulletinWindow into one
@@ -54,8 +51,7 @@ public final class BuildCampaigns
 
     @ProcessElement
     public void process(@Element List<Bulletin> bulletins, OutputReceiver<Campaigns> out) {
-      Set<String> tags = Hashtags.inList(campaignTags);
-      out.output(new Campaigns(bulletins, tags, Duration.parse(bulletinWindow).toMillis()));
+      out.output(Campaigns.of(bulletins, campaignTags, bulletinWindow));
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.megaphone.attribution;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,6 +58,17 @@ public final class Campaigns implements Serializable {
         bulletinsByLink.computeIfAbsent(link, l -> new ArrayList<>()).add(b);
       }
     }
+  }
+
+  /**
+   * The campaigns of the de-duplicated bulletins and the options as given: --campaignTags split
+   * as bulletin hashtags are (D15), --bulletinWindow an ISO-8601 duration added to the instant.
+   *
+   * @param campaignTags comma-separated extra campaign hashtags, '#' optional
+   * @param bulletinWindow an ISO-8601 duration such as P7D
+   */
+  public static Campaigns of(List<Bulletin> bulletins, String campaignTags, String bulletinWindow) {
+    return new Campaigns(bulletins, Hashtags.inList(campaignTags), Duration.parse(bulletinWindow).toMillis());
   }
 
   @java.lang.Override

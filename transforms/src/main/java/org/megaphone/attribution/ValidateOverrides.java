@@ -1,8 +1,7 @@
 package org.megaphone.attribution;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -25,9 +24,9 @@ import org.megaphone.model.Reject;
 import org.megaphone.model.Stats;
 
 /**
- * Contract section 2, overrides: an override's entity_id must exist in the roster. Runs before
- * de-duplication, so that a rejected override is not used anywhere, not even to out-rank a valid
- * one for the same post.
+ * Contract section 2, overrides: an override's entity_id must exist in the roster (the rule and
+ * its reject are {@link Overrides#unknownEntity}). Runs before de-duplication, so that a rejected
+ * override is not used anywhere, not even to out-rank a valid one for the same post.
  *
  * <p>Input: overrides as read (bounded, small). Side input: the roster. Outputs: the valid
  * overrides ({@link #VALID}), rejects for unknown entities ({@link #REJECTS}) and the count
@@ -75,17 +74,9 @@ public final class ValidateOverrides
         .apply(
             "KeyOverrides",
             MapElements.into(TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))
-                .via(ValidateOverrides::byPost))
+                .via(Overrides::byPost))
         .setCoder(MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("ViewOverrides", View.asSingleton());
-  }
-
-  private static Map<String, String> byPost(List<AttributionOverride> overrides) {
-    Map<String, String> map = new HashMap<>();
-    for (AttributionOverride o : overrides) {
-      map.put(o.postKey(), o.getEntityId());
-    }
-    return map;
   }
 
   private static final class CheckFn extends DoFn<AttributionOverride, AttributionOverride> {
@@ -98,13 +89,11 @@ public final class ValidateOverrides
     @ProcessElement
     public void process(ProcessContext context) {
       AttributionOverride o = context.element();
-      if (roster.get(context).hasEntity(o.getEntityId())) {
+      Optional<Reject> reject = Overrides.unknownEntity(roster.get(context), o);
+      if (reject.isEmpty()) {
         context.output(o);
       } else {
-        context.output(
-            REJECTS,
-            o.getSource()
-                .reject("overrides", "unknown entity_id: entity_id='" + o.getEntityId() + "'"));
+        context.output(REJECTS, reject.get());
         context.output(STATS, Stats.of("overrides", Stats.REJECTED, 1));
       }
     }

@@ -166,18 +166,18 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   }
 
   /**
-   * A contribution under each claim its post carries, on the spread's side (not a campaign post)
-   * or the answer's (a campaign post; its views are not counted), as in ClaimsWeekly.
+   * A contribution under each claim its post carries, on the side {@link ClaimsWeekly#side} says:
+   * the spread's or the answer's (KV key and value), or none.
    */
   static List<KV<String, KV<WeeklyTotals, WeeklyTotals>>> claimKeys(Contribution c) {
     List<KV<String, KV<WeeklyTotals, WeeklyTotals>>> out = new ArrayList<>();
-    boolean view = c.getFactKey().startsWith(Retractions.VIEW);
-    if (c.getCampaign() && view) {
+    ClaimsWeekly.Side side = ClaimsWeekly.side(c.getCampaign(), c.getFactKey().startsWith(Retractions.VIEW));
+    if (side == ClaimsWeekly.Side.NONE) {
       return out;
     }
     WeeklyTotals counts = c.getTotals().withoutRate();
     KV<WeeklyTotals, WeeklyTotals> sides =
-        c.getCampaign() ? KV.of(WeeklyTotals.ZERO, counts) : KV.of(counts, WeeklyTotals.ZERO);
+        side == ClaimsWeekly.Side.ANSWER ? KV.of(WeeklyTotals.ZERO, counts) : KV.of(counts, WeeklyTotals.ZERO);
     for (String claim : c.getClaims()) {
       out.add(KV.of(JoinedKey.of(claim, c.getPlatform()), sides));
     }

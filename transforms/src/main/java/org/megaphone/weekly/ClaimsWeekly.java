@@ -15,6 +15,27 @@ public final class ClaimsWeekly {
 
   private ClaimsWeekly() {}
 
+  /** Where a fact of a post carrying a claim counts in the claim's row. */
+  public enum Side {
+    /** posts, engagement, views: a post that is not a campaign post spreads the claim. */
+    SPREAD,
+    /** counter_posts, counter_engagement: a campaign post answers it. */
+    ANSWER,
+    /** Nowhere: the views of an answer (the answer is measured by its engagement). */
+    NONE
+  }
+
+  /**
+   * D36, the answer rule, for the publication of a post carrying a claim (counted by its
+   * publication week) or for the views credited to it in a week ({@code views}).
+   */
+  public static Side side(boolean campaignPost, boolean views) {
+    if (!campaignPost) {
+      return Side.SPREAD;
+    }
+    return views ? Side.NONE : Side.ANSWER;
+  }
+
   /** The cells of a row from the spread's and the answer's totals (either may be zero). */
   public static List<String> cells(String week, String claim, String platform, WeeklyTotals spread, WeeklyTotals counter) {
     return List.of(

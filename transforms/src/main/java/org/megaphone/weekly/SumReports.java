@@ -99,9 +99,10 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
     for (String theme : p.getThemes()) {
       out.accept(ReportKey.of(ReportKey.Kind.THEME, week, theme, p.getRole()), Sums.of(counts));
     }
+    boolean answer = ClaimsWeekly.side(p.getCampaign(), false) == ClaimsWeekly.Side.ANSWER;
     for (String claim : p.getClaims()) {
       ReportKey key = ReportKey.of(ReportKey.Kind.CLAIM, week, claim, p.getPlatform());
-      out.accept(key, p.getCampaign() ? Sums.counter(counts) : Sums.of(counts));
+      out.accept(key, answer ? Sums.counter(counts) : Sums.of(counts));
     }
     if (p.getBulletinId() != null) {
       out.accept(ReportKey.of(ReportKey.Kind.BULLETIN, p.getBulletinId()), Sums.of(UptakeTotals.of(p)));
@@ -113,8 +114,7 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
       for (String theme : p.getThemes()) {
         out.accept(ReportKey.of(ReportKey.Kind.THEME, w.week(), theme, p.getRole()), views);
       }
-      // Views count for the spread only: the answer is measured by its engagement.
-      if (!p.getCampaign()) {
+      if (ClaimsWeekly.side(p.getCampaign(), true) == ClaimsWeekly.Side.SPREAD) {
         for (String claim : p.getClaims()) {
           out.accept(ReportKey.of(ReportKey.Kind.CLAIM, w.week(), claim, p.getPlatform()), views);
         }

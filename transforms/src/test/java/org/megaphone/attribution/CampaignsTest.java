@@ -87,6 +87,21 @@ class CampaignsTest {
   }
 
   @Test
+  void theOptionsGiveTheCampaignTagsAsBulletinHashtagsAreSplitAndTheWindowAsADuration() {
+    Bulletin b1 = bulletin("B1", SENT, "fi", List.of("coronafacts"), List.of());
+
+    assertThat(
+        Campaigns.of(List.of(b1), "#PeseKädet, Straße #extra", "PT36H"),
+        is(new Campaigns(List.of(b1), Set.of("pesekädet", "strasse", "extra"), 36 * HOUR)));
+    assertThat(Campaigns.of(List.of(b1), "", "P7D"), is(campaigns(b1)));
+
+    Campaigns c = Campaigns.of(List.of(b1), "pesekädet", "PT36H");
+    assertThat(c.isCampaign(text("#PESEKÄDET")), is(true));
+    assertThat(idOf(c.bulletinFor(text("#coronafacts"), SENT + 36 * HOUR - 1, "fi")), is("B1"));
+    assertThat(c.bulletinFor(text("#coronafacts"), SENT + 36 * HOUR, "fi"), is(nullValue()));
+  }
+
+  @Test
   void postWhoseUrlNormalisesToABulletinLinkIsACampaignPost() {
     Campaigns c =
         campaigns(bulletin("B1", SENT, "fi", List.of(), List.of("https://thl.fi/korona")));

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -29,6 +30,8 @@ import org.megaphone.attribution.Roster;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.SourceRef;
 import org.megaphone.model.ViewSnapshot;
+import org.megaphone.weekly.JoinedKey;
+import org.megaphone.weekly.WeeklyTotals;
 
 /**
  * The streaming weekly reports, pane by pane (the LeaderBoardTest pattern): early results,
@@ -156,6 +159,31 @@ class WeeklyPanesTransformTest {
     org.apache.beam.sdk.values.KV<org.megaphone.weekly.WeeklyTotals, org.megaphone.weekly.WeeklyTotals> zero =
         org.apache.beam.sdk.values.KV.of(org.megaphone.weekly.WeeklyTotals.ZERO, org.megaphone.weekly.WeeklyTotals.ZERO);
     assertThat(WeeklyPanes.sumSides(List.of(zero)), equalTo(zero));
+  }
+
+  @Test
+  void eachClaimGetsAPostOnItsSideAndAnAnswersViewsNowhereAsInTheBatch() {
+    WeeklyTotals posted =
+        WeeklyTotals.ofPost(post("p1", "2020-03-23T10:00:00Z", "2020-W13", 5, null)).withoutRate();
+    WeeklyTotals viewed = WeeklyTotals.ofViews(40, 1);
+    WeeklyTotals zero = WeeklyTotals.ZERO;
+    Contribution answer =
+        Contribution.create("post|a1", 0, "anna", "instagram", "fi", posted, "influencer", true, List.of(), List.of("c1", "c2"));
+    Contribution spreadViews =
+        Contribution.create(Retractions.VIEW + "s1", 0, "anna", "instagram", "fi", viewed, "influencer", false, List.of(), List.of("c1"));
+
+    assertThat(
+        WeeklyPanes.claimKeys(answer),
+        equalTo(
+            List.of(
+                KV.of(JoinedKey.of("c1", "instagram"), KV.of(zero, posted)),
+                KV.of(JoinedKey.of("c2", "instagram"), KV.of(zero, posted)))));
+    Contribution answerViews =
+        Contribution.create(Retractions.VIEW + "a1", 0, "anna", "instagram", "fi", viewed, "influencer", true, List.of(), List.of("c1"));
+    assertThat(WeeklyPanes.claimKeys(answerViews), equalTo(List.of()));
+    assertThat(
+        WeeklyPanes.claimKeys(spreadViews),
+        equalTo(List.of(KV.of(JoinedKey.of("c1", "instagram"), KV.of(viewed, zero)))));
   }
 
   @Test

@@ -13,8 +13,7 @@ import org.megaphone.attribution.ValidateOverrides;
 import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.Reject;
-import org.megaphone.model.SourceRef;
-import org.megaphone.rules.CodePoints;
+import org.megaphone.rules.RecordDeduplication;
 
 /**
  * The report job's configuration tables as the pipeline reads them: the de-duplicated bulletins
@@ -37,12 +36,12 @@ public record Configuration(
       PCollection<AttributionOverride> overrideRows) {
     ConfigValue<Roster> roster = ConfigValue.fixed(values.roster());
     Deduplicate<Bulletin> dedupBulletins =
-        new Deduplicate<>("bulletins", Bulletin::getBulletinId, Configuration::byRawBulletin);
+        new Deduplicate<>("bulletins", RecordDeduplication::bulletinKey, RecordDeduplication::byRawBulletin);
     PCollectionTuple uniqueBulletins = bulletinRows.apply("DeduplicateBulletins", dedupBulletins);
     PCollectionTuple validOverrides =
         overrideRows.apply("ValidateOverrides", new ValidateOverrides(roster));
     Deduplicate<AttributionOverride> dedupOverrides =
-        new Deduplicate<>("overrides", AttributionOverride::postKey, Configuration::byRawOverride);
+        new Deduplicate<>("overrides", RecordDeduplication::overrideKey, RecordDeduplication::byRawOverride);
     PCollectionTuple uniqueOverrides =
         validOverrides.get(ValidateOverrides.VALID).apply("DeduplicateOverrides", dedupOverrides);
     return new Configuration(
@@ -54,16 +53,5 @@ public record Configuration(
         PCollectionList.of(uniqueBulletins.get(Deduplicate.STATS))
             .and(uniqueOverrides.get(Deduplicate.STATS))
             .and(validOverrides.get(ValidateOverrides.STATS)));
-  }
-
-  /** Bulletins and overrides keep the greatest raw record, then the one read first (D9). */
-  static int byRawBulletin(Bulletin a, Bulletin b) {
-    int byRecord = CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
-    return byRecord != 0 ? byRecord : SourceRef.readFirst(a.getSource(), b.getSource());
-  }
-
-  static int byRawOverride(AttributionOverride a, AttributionOverride b) {
-    int byRecord = CodePoints.compare(a.getSource().getRecord(), b.getSource().getRecord());
-    return byRecord != 0 ? byRecord : SourceRef.readFirst(a.getSource(), b.getSource());
   }
 }

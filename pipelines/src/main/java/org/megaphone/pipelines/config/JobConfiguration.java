@@ -6,25 +6,20 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
 import org.megaphone.attribution.Campaigns;
+import org.megaphone.attribution.Overrides;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Account;
-import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.Reject;
 import org.megaphone.read.InputFiles;
 import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 import org.megaphone.read.Tables;
-import org.megaphone.rules.Hashtags;
+import org.megaphone.rules.RecordDeduplication;
 
 /**
  * The configuration of a job, read once from --input when the job is built: the roster, the
@@ -49,25 +44,9 @@ public record JobConfiguration(
   public static JobConfiguration read(InputFiles folder, String zone, String campaignTags, String bulletinWindow) {
     List<Reject> rejects = new ArrayList<>();
     Roster roster = Roster.of(rows(folder, Tables.accounts(), rejects));
-    List<Bulletin> bulletins =
-        keepGreatest(rows(folder, Tables.bulletins(zone), rejects), Bulletin::getBulletinId, Configuration::byRawBulletin);
-    Campaigns campaigns =
-        new Campaigns(
-            bulletins,
-            Hashtags.inList(campaignTags),
-            Duration.parse(bulletinWindow).toMillis());
-    List<AttributionOverride> valid = new ArrayList<>();
-    for (AttributionOverride o : rows(folder, Tables.overrides(), rejects)) {
-      if (roster.hasEntity(o.getEntityId())) {
-        valid.add(o);
-      } else {
-        rejects.add(o.getSource().reject("overrides", "unknown entity_id: entity_id='" + o.getEntityId() + "'"));
-      }
-    }
-    HashMap<String, String> overrides = new HashMap<>();
-    for (AttributionOverride o : keepGreatest(valid, AttributionOverride::postKey, Configuration::byRawOverride)) {
-      overrides.put(o.postKey(), o.getEntityId());
-    }
+    List<Bulletin> bulletins = RecordDeduplication.bulletins(rows(folder, Tables.bulletins(zone), rejects));
+    Campaigns campaigns = Campaigns.of(bulletins, campaignTags, bulletinWindow);
+    HashMap<String, String> overrides = Overrides.validByPost(roster, rows(folder, Tables.overrides(), rejects), rejects::add);
     return new JobConfiguration(roster, campaigns, overrides, rejects);
   }
 
@@ -86,14 +65,5 @@ public record JobConfiguration(
       throw new RunFailedException("cannot read the configuration in " + files.root() + ": " + e.getMessage(), e);
     }
     return rows;
-  }
-
-  /** One row per key: the greatest by the order (the report job's de-duplication rule). */
-  private static <T> List<T> keepGreatest(List<T> rows, Function<T, String> key, Comparator<T> order) {
-    Map<String, T> kept = new TreeMap<>();
-    for (T row : rows) {
-      kept.merge(key.apply(row), row, (a, b) -> order.compare(a, b) >= 0 ? a : b);
-    }
-    return new ArrayList<>(kept.values());
   }
 }

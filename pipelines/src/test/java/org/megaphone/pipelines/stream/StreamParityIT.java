@@ -3,6 +3,7 @@ package org.megaphone.pipelines.stream;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.config.ContentConfiguration;
+import org.megaphone.pipelines.config.JobConfiguration;
 import org.megaphone.pipelines.report.ReportRun;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,8 +48,6 @@ import org.megaphone.attribution.BuildRoster;
 import org.megaphone.attribution.Campaigns;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Account;
-import org.megaphone.model.AttributionOverride;
-import org.megaphone.model.Bulletin;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
 import org.megaphone.model.ViewSnapshot;
@@ -56,7 +55,6 @@ import org.megaphone.read.CsvRecords;
 import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 import org.megaphone.read.Tables;
-import org.megaphone.rules.Hashtags;
 import org.megaphone.stream.CreditIncrementally;
 import org.megaphone.stream.PaneRow;
 import org.megaphone.model.PostEvent;
@@ -104,20 +102,12 @@ public class StreamParityIT {
             new String[] {"--input=" + in, "--output=" + tmp.resolve("batch"), "--timezone=" + zone}));
 
     // The batch rules for each row, in plain Java: the stream receives attributed rows.
+    // Roster, campaigns and overrides as the report's driver reads them, with its default options.
     List<Account> accounts = read(in, Tables.accounts());
-    Roster roster = Roster.of(accounts);
-    Map<String, Bulletin> bulletins = new TreeMap<>();
-    for (Bulletin b : read(in, Tables.bulletins(zone))) {
-      bulletins.merge(b.getBulletinId(), b, (x, y) -> x.getSource().getRecord().compareTo(y.getSource().getRecord()) >= 0 ? x : y);
-    }
-    Campaigns campaigns =
-        new Campaigns(new ArrayList<>(bulletins.values()), Hashtags.inList(""), java.time.Duration.ofDays(7).toMillis());
-    Map<String, String> overrides = new HashMap<>();
-    for (AttributionOverride o : read(in, Tables.overrides())) {
-      if (roster.hasEntity(o.getEntityId())) {
-        overrides.merge(o.postKey(), o.getEntityId(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
-      }
-    }
+    JobConfiguration config = JobConfiguration.read(InputFiles.topLevel(in.toString()), zone, "", "P7D");
+    Roster roster = config.roster();
+    Campaigns campaigns = config.campaigns();
+    Map<String, String> overrides = config.overrides();
     Content content = ContentConfiguration.read(InputFiles.topLevel(in.toString()), "").content();
     List<TimestampedValue<PostEvent>> events = new ArrayList<>();
     List<AttributedPost> attributed = new ArrayList<>();
