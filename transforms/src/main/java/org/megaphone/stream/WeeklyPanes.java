@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
@@ -36,7 +35,8 @@ import org.megaphone.attribution.Roster;
 import org.megaphone.rules.Weeks;
 import org.megaphone.weekly.ClaimsWeekly;
 import org.megaphone.weekly.EntitiesWeekly;
-import org.megaphone.weekly.JoinedKey;
+import org.megaphone.weekly.PlatformsWeekly;
+import org.megaphone.weekly.ReportKey;
 import org.megaphone.weekly.ThemesWeekly;
 import org.megaphone.weekly.WeeklyTotals;
 import org.megaphone.write.Cells;
@@ -93,22 +93,23 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
   @java.lang.Override
   public PCollection<PaneRow> expand(PCollection<Contribution> contributions) {
-    KvCoder<String, WeeklyTotals> coder;
-    coder = KvCoder.of(StringUtf8Coder.of(), WeeklyTotals.WireCoder.INSTANCE);
+    KvCoder<ReportKey, WeeklyTotals> coder;
+    coder = KvCoder.of(ReportKey.WireCoder.INSTANCE, WeeklyTotals.WireCoder.INSTANCE);
     // A pane may fire with nothing in it (on Flink, after a week's real panes, seen replaying an
     // archive: entities panes failed on a null sum, claims rows were overwritten by an empty
     // one). An empty pane's sum is null, carried as such, counted (emptyPanes) and skipped by the
     // formatters: it changes no row.
-    KvCoder<String, WeeklyTotals> sums = KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(coder.getValueCoder()));
+    KvCoder<ReportKey, WeeklyTotals> sums =
+        KvCoder.of(ReportKey.WireCoder.INSTANCE, NullableCoder.of(coder.getValueCoder()));
     PCollection<Contribution> weeks =
         contributions.apply("WindowIntoIsoWeeks", WeeklyPanes.<Contribution>isoWeeks(zoneId, earlyFiring, allowedLateness));
-    TypeDescriptor<KV<String, WeeklyTotals>> kv =
-        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(WeeklyTotals.class));
+    TypeDescriptor<KV<ReportKey, WeeklyTotals>> kv =
+        TypeDescriptors.kvs(TypeDescriptor.of(ReportKey.class), TypeDescriptor.of(WeeklyTotals.class));
     PCollection<PaneRow> entities =
         weeks
             .apply(
                 "KeyByEntity",
-                MapElements.into(kv).via((Contribution c) -> KV.of(c.getEntityId(), c.getTotals())))
+                MapElements.into(kv).via((Contribution c) -> KV.of(ReportKey.of(ReportKey.Kind.ENTITY, c.getEntityId()), c.getTotals())))
             .setCoder(coder)
             .apply("SumPerEntity", Combine.perKey(WeeklyTotals::plus))
             .setCoder(sums)
@@ -122,7 +123,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
                 MapElements.into(kv)
                     .via(
                         (Contribution c) ->
-                            KV.of(JoinedKey.of(c.getPlatform(), c.getLanguage()), c.getTotals().withoutRate())))
+                            KV.of(ReportKey.of(ReportKey.Kind.PLATFORM, c.getPlatform(), c.getLanguage()), c.getTotals().withoutRate())))
             .setCoder(coder)
             .apply("SumPerPlatform", Combine.perKey(WeeklyTotals::plus))
             .setCoder(sums)
@@ -141,12 +142,12 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
                 "KeyByClaim",
                 FlatMapElements.into(
                         TypeDescriptors.kvs(
-                            TypeDescriptors.strings(),
+                            TypeDescriptor.of(ReportKey.class),
                             TypeDescriptors.kvs(TypeDescriptor.of(WeeklyTotals.class), TypeDescriptor.of(WeeklyTotals.class))))
                     .via(WeeklyPanes::claimKeys))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), sidesCoder))
+            .setCoder(KvCoder.of(ReportKey.WireCoder.INSTANCE, sidesCoder))
             .apply("SumPerClaim", Combine.perKey(WeeklyPanes::sumSides))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(sidesCoder)))
+            .setCoder(KvCoder.of(ReportKey.WireCoder.INSTANCE, NullableCoder.of(sidesCoder)))
             .apply("FormatClaimPanes", ParDo.of(new ClaimPaneFn(zoneId)));
     return PCollectionList.of(entities)
         .and(platforms)
@@ -157,10 +158,10 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   }
 
   /** A contribution under each of its post's themes, with the role of its entity. */
-  static List<KV<String, WeeklyTotals>> themeKeys(Contribution c) {
-    List<KV<String, WeeklyTotals>> out = new ArrayList<>();
+  static List<KV<ReportKey, WeeklyTotals>> themeKeys(Contribution c) {
+    List<KV<ReportKey, WeeklyTotals>> out = new ArrayList<>();
     for (String theme : c.getThemes()) {
-      out.add(KV.of(JoinedKey.of(theme, c.getRole()), c.getTotals().withoutRate()));
+      out.add(KV.of(ReportKey.of(ReportKey.Kind.THEME, theme, c.getRole()), c.getTotals().withoutRate()));
     }
     return out;
   }
@@ -169,8 +170,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
    * A contribution under each claim its post carries, on the side {@link ClaimsWeekly#side} says:
    * the spread's or the answer's (KV key and value), or none.
    */
-  static List<KV<String, KV<WeeklyTotals, WeeklyTotals>>> claimKeys(Contribution c) {
-    List<KV<String, KV<WeeklyTotals, WeeklyTotals>>> out = new ArrayList<>();
+  static List<KV<ReportKey, KV<WeeklyTotals, WeeklyTotals>>> claimKeys(Contribution c) {
+    List<KV<ReportKey, KV<WeeklyTotals, WeeklyTotals>>> out = new ArrayList<>();
     ClaimsWeekly.Side side = ClaimsWeekly.side(c.getCampaign(), c.getFactKey().startsWith(Retractions.VIEW));
     if (side == ClaimsWeekly.Side.NONE) {
       return out;
@@ -179,7 +180,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     KV<WeeklyTotals, WeeklyTotals> sides =
         side == ClaimsWeekly.Side.ANSWER ? KV.of(WeeklyTotals.ZERO, counts) : KV.of(counts, WeeklyTotals.ZERO);
     for (String claim : c.getClaims()) {
-      out.add(KV.of(JoinedKey.of(claim, c.getPlatform()), sides));
+      out.add(KV.of(ReportKey.of(ReportKey.Kind.CLAIM, claim, c.getPlatform()), sides));
     }
     return out;
   }
@@ -221,7 +222,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
    * row key. A pane that fired empty (its sum is null) is counted and skipped. Each report gives
    * its cells and whether the row exists; the subclasses keep their names, which are step names.
    */
-  private abstract static class PaneFn<V> extends DoFn<KV<String, V>, PaneRow> {
+  private abstract static class PaneFn<V> extends DoFn<KV<ReportKey, V>, PaneRow> {
     private final String report;
     private final String zoneId;
 
@@ -238,21 +239,16 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
         return; // an empty pane: nothing to update
       }
       String week = week(window, zoneId);
-      String[] key = keyParts(c.element().getKey());
-      List<String> rowKey = new ArrayList<>(key.length + 1);
+      List<String> key = c.element().getKey().getParts();
+      List<String> rowKey = new ArrayList<>(key.size() + 1);
       rowKey.add(week);
-      rowKey.addAll(List.of(key));
+      rowKey.addAll(key);
       c.output(
           PaneRow.create(
               report, List.copyOf(rowKey), cells(c, week, key, sum), pane(c.pane()), c.pane().getIndex(), exists(sum)));
     }
 
-    /** The parts of a sum's key (JoinedKey keys by default). */
-    String[] keyParts(String key) {
-      return JoinedKey.parts(key);
-    }
-
-    abstract List<String> cells(ProcessContext c, String week, String[] key, V sum);
+    abstract List<String> cells(ProcessContext c, String week, List<String> key, V sum);
 
     abstract boolean exists(V sum);
   }
@@ -266,13 +262,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     }
 
     @java.lang.Override
-    String[] keyParts(String entity) {
-      return new String[] {entity};
-    }
-
-    @java.lang.Override
-    List<String> cells(ProcessContext c, String week, String[] key, WeeklyTotals t) {
-      return EntitiesWeekly.cells(week, key[0], roster.get(c).entity(key[0]), t);
+    List<String> cells(ProcessContext c, String week, List<String> key, WeeklyTotals t) {
+      return EntitiesWeekly.cells(week, key.get(0), roster.get(c).entity(key.get(0)), t);
     }
 
     @java.lang.Override
@@ -287,15 +278,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     }
 
     @java.lang.Override
-    List<String> cells(ProcessContext c, String week, String[] key, WeeklyTotals t) {
-      return List.of(
-          week,
-          key[0],
-          Cells.text(key[1]),
-          Cells.integer(t.getPosts()),
-          Cells.integer(t.getCampaignPosts()),
-          Cells.integer(t.engagement()),
-          Cells.integer(t.getViews()));
+    List<String> cells(ProcessContext c, String week, List<String> key, WeeklyTotals t) {
+      return PlatformsWeekly.cells(week, key.get(0), key.get(1), t);
     }
 
     @java.lang.Override
@@ -310,8 +294,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     }
 
     @java.lang.Override
-    List<String> cells(ProcessContext c, String week, String[] key, WeeklyTotals t) {
-      return ThemesWeekly.cells(week, key[0], key[1], t);
+    List<String> cells(ProcessContext c, String week, List<String> key, WeeklyTotals t) {
+      return ThemesWeekly.cells(week, key.get(0), key.get(1), t);
     }
 
     @java.lang.Override
@@ -326,8 +310,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     }
 
     @java.lang.Override
-    List<String> cells(ProcessContext c, String week, String[] key, KV<WeeklyTotals, WeeklyTotals> sides) {
-      return ClaimsWeekly.cells(week, key[0], key[1], sides.getKey(), sides.getValue());
+    List<String> cells(ProcessContext c, String week, List<String> key, KV<WeeklyTotals, WeeklyTotals> sides) {
+      return ClaimsWeekly.cells(week, key.get(0), key.get(1), sides.getKey(), sides.getValue());
     }
 
     @java.lang.Override

@@ -30,7 +30,7 @@ import org.megaphone.attribution.Roster;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.SourceRef;
 import org.megaphone.model.ViewSnapshot;
-import org.megaphone.weekly.JoinedKey;
+import org.megaphone.weekly.ReportKey;
 import org.megaphone.weekly.WeeklyTotals;
 
 /**
@@ -176,14 +176,14 @@ class WeeklyPanesTransformTest {
         WeeklyPanes.claimKeys(answer),
         equalTo(
             List.of(
-                KV.of(JoinedKey.of("c1", "instagram"), KV.of(zero, posted)),
-                KV.of(JoinedKey.of("c2", "instagram"), KV.of(zero, posted)))));
+                KV.of(ReportKey.of(ReportKey.Kind.CLAIM, "c1", "instagram"), KV.of(zero, posted)),
+                KV.of(ReportKey.of(ReportKey.Kind.CLAIM, "c2", "instagram"), KV.of(zero, posted)))));
     Contribution answerViews =
         Contribution.create(Retractions.VIEW + "a1", 0, "anna", "instagram", "fi", viewed, "influencer", true, List.of(), List.of("c1"));
     assertThat(WeeklyPanes.claimKeys(answerViews), equalTo(List.of()));
     assertThat(
         WeeklyPanes.claimKeys(spreadViews),
-        equalTo(List.of(KV.of(JoinedKey.of("c1", "instagram"), KV.of(viewed, zero)))));
+        equalTo(List.of(KV.of(ReportKey.of(ReportKey.Kind.CLAIM, "c1", "instagram"), KV.of(viewed, zero)))));
   }
 
   @Test

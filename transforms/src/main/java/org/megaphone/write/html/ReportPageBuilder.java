@@ -205,10 +205,10 @@ final class ReportPageBuilder {
 
   /** Theme and role pairs with their sums and weekly engagement, most engagement first. */
   static Themes themes(ReportTables t, List<String> weeks) {
-    Map<String, long[]> byTheme = new TreeMap<>(); // theme|role -> posts, engagement, views
-    Map<String, long[]> weekly = new TreeMap<>();
+    Map<Pair, long[]> byTheme = new TreeMap<>(); // (theme, role) -> posts, engagement, views
+    Map<Pair, long[]> weekly = new TreeMap<>();
     for (ThemeWeek w : t.themes()) {
-      String key = w.theme() + "\u0000" + w.role();
+      Pair key = new Pair(w.theme(), w.role());
       long[] sums = byTheme.computeIfAbsent(key, k -> new long[3]);
       sums[0] += w.posts();
       sums[1] += w.engagement();
@@ -218,24 +218,25 @@ final class ReportPageBuilder {
         weekly.computeIfAbsent(key, k -> new long[weeks.size()])[i] += w.engagement();
       }
     }
-    List<Map.Entry<String, long[]>> ranked = new ArrayList<>(byTheme.entrySet());
-    ranked.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1]).thenComparing(Map.Entry::getKey));
+    List<Map.Entry<Pair, long[]>> ranked = new ArrayList<>(byTheme.entrySet());
+    ranked.sort(Comparator.comparingLong((Map.Entry<Pair, long[]> e) -> -e.getValue()[1]).thenComparing(Map.Entry::getKey));
     List<ThemeRow> rows = new ArrayList<>();
-    for (Map.Entry<String, long[]> e : ranked) {
-      String[] key = e.getKey().split("\u0000", -1);
+    for (Map.Entry<Pair, long[]> e : ranked) {
+      Pair key = e.getKey();
       long[] s = e.getValue();
       // A theme with no row in the entities' weeks still gets a (flat) sparkline.
       long[] series = weekly.getOrDefault(e.getKey(), new long[Math.max(1, weeks.size())]);
-      rows.add(new ThemeRow(key[0], key[1], s[0], s[1], s[2], boxed(series)));
+      rows.add(new ThemeRow(key.first(), key.second(), s[0], s[1], s[2], boxed(series)));
     }
     return new Themes(rows);
   }
 
   /** Claim and platform pairs summed over the period, with the answers' coverage. */
   static Claims claims(ReportTables t) {
-    Map<String, long[]> sums = new TreeMap<>(); // claim|platform -> posts, engagement, views, counter posts, counter engagement
+    // (claim, platform) -> posts, engagement, views, counter posts, counter engagement
+    Map<Pair, long[]> sums = new TreeMap<>();
     for (ClaimWeek c : t.claims()) {
-      long[] s = sums.computeIfAbsent(c.claimId() + "\u0000" + c.platform(), k -> new long[5]);
+      long[] s = sums.computeIfAbsent(new Pair(c.claimId(), c.platform()), k -> new long[5]);
       s[0] += c.posts();
       s[1] += c.engagement();
       s[2] += c.views();
@@ -243,10 +244,11 @@ final class ReportPageBuilder {
       s[4] += c.counterEngagement();
     }
     List<ClaimRow> rows = new ArrayList<>();
-    for (Map.Entry<String, long[]> e : sums.entrySet()) {
-      String[] key = e.getKey().split("\u0000", -1);
+    for (Map.Entry<Pair, long[]> e : sums.entrySet()) {
+      Pair key = e.getKey();
       long[] s = e.getValue();
-      rows.add(new ClaimRow(key[0], key[1], s[0], s[1], s[2], s[3], s[4], s[1] == 0 ? null : (double) s[4] / s[1]));
+      rows.add(
+          new ClaimRow(key.first(), key.second(), s[0], s[1], s[2], s[3], s[4], s[1] == 0 ? null : (double) s[4] / s[1]));
     }
     return new Claims(rows);
   }
@@ -325,5 +327,14 @@ final class ReportPageBuilder {
 
   private static long orZero(Long value) {
     return value == null ? 0 : value;
+  }
+
+  /** A two-column key (theme and role, claim and platform), ordered by its first column, then its second. */
+  record Pair(String first, String second) implements Comparable<Pair> {
+    @Override
+    public int compareTo(Pair o) {
+      int c = first.compareTo(o.first);
+      return c != 0 ? c : second.compareTo(o.second);
+    }
   }
 }

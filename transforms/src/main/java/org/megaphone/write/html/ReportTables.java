@@ -78,10 +78,10 @@ public record ReportTables(
     public static final Rejects NONE = new Rejects(0, List.of());
 
     /** Counts one row (read in rejects.csv's order) in its group. */
-    private static void add(Map<String, RejectGroup> groups, String file, long line, String table, String reason) {
+    private static void add(Map<List<String>, RejectGroup> groups, String file, long line, String table, String reason) {
       String kind = reasonKind(reason);
       groups.merge(
-          table + "\u0000" + kind,
+          List.of(table, kind),
           new RejectGroup(table, kind, 1, file, line),
           (a, b) -> new RejectGroup(a.table(), a.reason(), a.rows() + 1, a.firstFile(), a.firstLine()));
     }
@@ -118,7 +118,7 @@ public record ReportTables(
         r -> channels.add(new ChannelWeek(
             text(r, "week"), text(r, "platform"), text(r, "handle"), optional(r, "followers_start", Long::parseLong),
             optional(r, "followers_end", Long::parseLong), optional(r, "gained", Long::parseLong))));
-    Map<String, RejectGroup> groups = new LinkedHashMap<>();
+    Map<List<String>, RejectGroup> groups = new LinkedHashMap<>();
     long[] rejected = {0};
     each(folder.resolve(Report.REJECTS.file()),
         r -> {
