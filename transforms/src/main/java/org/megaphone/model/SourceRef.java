@@ -22,15 +22,6 @@ public abstract class SourceRef implements java.io.Serializable {
     return new AutoValue_SourceRef(file, line, record);
   }
 
-  /**
-   * Orders rows so that the one read first (file name, then line) is the greatest: the final
-   * tie-break of every de-duplication.
-   */
-  public static int readFirst(SourceRef a, SourceRef b) {
-    int byFile = org.megaphone.rules.CodePoints.compare(b.getFile(), a.getFile());
-    return byFile != 0 ? byFile : Long.compare(b.getLine(), a.getLine());
-  }
-
   public Reject reject(String table, String reason) {
     return Reject.create(getFile(), getLine(), table, reason, getRecord());
   }

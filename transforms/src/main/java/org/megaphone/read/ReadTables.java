@@ -63,14 +63,14 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   private final org.joda.time.Duration stopAfterIdle;
 
   /** Null to keep every row; else the stream's rule for rows too late to count (rejected). */
-  private org.megaphone.stream.Lateness lateness;
+  private org.megaphone.rules.Lateness lateness;
 
   /**
    * Rejects, where they are read, the rows the stream's weekly windows could no longer count
    * (too old for --allowedLateness when their file is found), instead of leaving the windows to
    * drop them without a word.
    */
-  public ReadTables rejectingLate(org.megaphone.stream.Lateness lateness) {
+  public ReadTables rejectingLate(org.megaphone.rules.Lateness lateness) {
     this.lateness = lateness;
     return this;
   }
@@ -302,13 +302,13 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     final Map<String, Table<?>> tables;
     private final Map<String, TupleTag<?>> tags;
     private final Map<String, SerializableFunction<Object, Object>> mappings;
-    private final org.megaphone.stream.Lateness lateness;
+    private final org.megaphone.rules.Lateness lateness;
 
     RowsFn(
         Map<String, Table<?>> tables,
         Map<String, TupleTag<?>> tags,
         Map<String, SerializableFunction<Object, Object>> mappings,
-        org.megaphone.stream.Lateness lateness) {
+        org.megaphone.rules.Lateness lateness) {
       this.tables = tables;
       this.tags = tags;
       this.mappings = mappings;
@@ -358,7 +358,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         Map<String, Table<?>> tables,
         Map<String, TupleTag<?>> tags,
         Map<String, SerializableFunction<Object, Object>> mappings,
-        org.megaphone.stream.Lateness lateness) {
+        org.megaphone.rules.Lateness lateness) {
       super(tables, tags, mappings, lateness);
       this.files = files;
     }

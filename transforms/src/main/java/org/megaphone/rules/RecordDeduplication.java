@@ -22,7 +22,16 @@ public final class RecordDeduplication {
   /** Positive when the row of {@code a} is to be kept rather than that of {@code b}. */
   public static int compare(SourceRef a, SourceRef b) {
     int byRecord = CodePoints.compare(a.getRecord(), b.getRecord());
-    return byRecord != 0 ? byRecord : SourceRef.readFirst(a, b);
+    return byRecord != 0 ? byRecord : readFirst(a, b);
+  }
+
+  /**
+   * Orders rows so that the one read first (file name, then line) is the greatest: the final
+   * tie-break of every de-duplication.
+   */
+  public static int readFirst(SourceRef a, SourceRef b) {
+    int byFile = CodePoints.compare(b.getFile(), a.getFile());
+    return byFile != 0 ? byFile : Long.compare(b.getLine(), a.getLine());
   }
 
   public static String bulletinKey(Bulletin b) {

@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import org.megaphone.rules.Lateness;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

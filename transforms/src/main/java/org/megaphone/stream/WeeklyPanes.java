@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import org.megaphone.rules.Lateness;
 import org.megaphone.reports.Report;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import org.megaphone.rules.Lateness;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;

@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import org.megaphone.rules.Lateness;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -42,9 +42,9 @@ public final class KafkaRows {
     private final String bootstrap;
     private final String topic;
     private final Table<T> table;
-    private final org.megaphone.stream.Lateness lateness;
+    private final org.megaphone.rules.Lateness lateness;
 
-    Read(String bootstrap, String topic, Table<T> table, org.megaphone.stream.Lateness lateness) {
+    Read(String bootstrap, String topic, Table<T> table, org.megaphone.rules.Lateness lateness) {
       this.bootstrap = bootstrap;
       this.topic = topic;
       this.table = table;
@@ -78,7 +78,7 @@ public final class KafkaRows {
       PCollection<KafkaRecord<String, String>> records,
       Table<T> table,
       TupleTag<T> rows,
-      org.megaphone.stream.Lateness lateness) {
+      org.megaphone.rules.Lateness lateness) {
     PCollectionTuple out =
         records.apply(
             "ParseRecords",
@@ -93,10 +93,10 @@ public final class KafkaRows {
         org.apache.beam.sdk.metrics.Metrics.counter(KafkaRows.class, "tooLate");
     private final Table<T> table;
     private final TupleTag<T> rows;
-    private final org.megaphone.stream.Lateness lateness;
+    private final org.megaphone.rules.Lateness lateness;
     private long lateInBundle;
 
-    ParseFn(Table<T> table, TupleTag<T> rows, org.megaphone.stream.Lateness lateness) {
+    ParseFn(Table<T> table, TupleTag<T> rows, org.megaphone.rules.Lateness lateness) {
       this.table = table;
       this.rows = rows;
       this.lateness = lateness;

@@ -4,7 +4,6 @@ import org.megaphone.reports.Report;
 import org.megaphone.pipelines.config.ContentConfiguration;
 import org.megaphone.pipelines.config.JobConfiguration;
 import org.megaphone.pipelines.options.StreamOptions;
-import org.megaphone.pipelines.report.ReportPipeline;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -111,8 +110,8 @@ public final class StreamPipeline {
     // count, and forgets a post's state once no row can change it (D39). A replay of a folder
     // (--stopAfterIdle) is finite: every row counts and its windows never close early (D38).
     boolean replay = !options.getStopAfterIdle().isEmpty();
-    org.megaphone.stream.Lateness lateness =
-        replay ? null : new org.megaphone.stream.Lateness(zone, options.getAllowedLateness());
+    org.megaphone.rules.Lateness lateness =
+        replay ? null : new org.megaphone.rules.Lateness(zone, options.getAllowedLateness());
     if (kafka) {
       KafkaRows.Read<Post> readPosts =
           new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getPostsTopic(), postsTable, lateness);

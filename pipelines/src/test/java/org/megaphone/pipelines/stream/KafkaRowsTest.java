@@ -24,7 +24,7 @@ import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
 import org.megaphone.read.Tables;
 import org.megaphone.reports.Report;
-import org.megaphone.stream.Lateness;
+import org.megaphone.rules.Lateness;
 import org.megaphone.stream.PaneRow;
 
 /** The stream's Kafka records in (JSON to contract rows) and out (report rows, dead letters). */

@@ -1,9 +1,8 @@
-package org.megaphone.stream;
+package org.megaphone.rules;
 
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.megaphone.rules.Weeks;
 
 /**
  * The stream's rule for rows too late to count (contract copy D39): a row whose ISO week (in the
