@@ -29,11 +29,7 @@ import org.megaphone.rules.Weeks;
  * translation of the step per bundle). Rejects nothing.
  */
 public final class AttributePosts extends PTransform<PCollection<Post>, PCollection<AttributedPost>> {
-  private final ConfigValue<Roster> roster;
-  private final ConfigValue<Campaigns> campaigns;
-  private final ConfigValue<Map<String, String>> overrides;
-  private final String zoneId;
-  private final Content content;
+  private final Attribution attribution;
 
   /** With the configuration as side inputs (the report job). */
   public AttributePosts(
@@ -59,24 +55,23 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
       ConfigValue<Map<String, String>> overrides,
       String zoneId,
       Content content) {
-    this.roster = roster;
-    this.campaigns = campaigns;
-    this.overrides = overrides;
-    this.zoneId = zoneId;
-    this.content = content;
+    this(new Attribution(roster, campaigns, overrides, zoneId, content));
+  }
+
+  private AttributePosts(Attribution attribution) {
+    this.attribution = attribution;
   }
 
   /** The same, also tagging each post with its themes and claims. */
   public AttributePosts withContent(Content content) {
-    return new AttributePosts(roster, campaigns, overrides, zoneId, content);
+    return new AttributePosts(attribution.withContent(content));
   }
 
   @java.lang.Override
   public PCollection<AttributedPost> expand(PCollection<Post> posts) {
     return posts.apply(
         "CreditPosts",
-        ParDo.of(new AttributeFn(roster, campaigns, overrides, zoneId, content))
-            .withSideInputs(ConfigValue.views(roster, campaigns, overrides)));
+        ParDo.of(new AttributeFn(attribution)).withSideInputs(attribution.views()));
   }
 
   /** Campaign, bulletin and entity attribution of one post row (views still 0), without content. */
@@ -130,42 +125,15 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
   private static final class AttributeFn extends DoFn<Post, AttributedPost> {
     // Read live by the report's progress lines.
     private final Counter attributed = Metrics.counter(AttributePosts.class, "posts");
-    private final ConfigValue<Roster> roster;
-    private final ConfigValue<Campaigns> campaigns;
-    private final ConfigValue<Map<String, String>> overrides;
-    private final String zoneId;
-    private final Content content;
-    private transient ZoneId zone;
+    private final Attribution attribution;
 
-    AttributeFn(
-        ConfigValue<Roster> roster,
-        ConfigValue<Campaigns> campaigns,
-        ConfigValue<Map<String, String>> overrides,
-        String zoneId,
-        Content content) {
-      this.roster = roster;
-      this.campaigns = campaigns;
-      this.overrides = overrides;
-      this.zoneId = zoneId;
-      this.content = content;
-    }
-
-    @Setup
-    public void setup() {
-      zone = ZoneId.of(zoneId);
+    AttributeFn(Attribution attribution) {
+      this.attribution = attribution;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      Post post = c.element();
-      c.output(
-          attribute(
-              post,
-              roster.get(c),
-              campaigns.get(c),
-              overrides.get(c).get(post.key()),
-              zone,
-              content));
+      c.output(attribution.attribute(c.element(), c));
       attributed.inc();
     }
   }

@@ -56,11 +56,7 @@ public final class CreditViews extends PTransform<PCollection<KV<String, PostInp
   /** The output the readers send keyed posts and views to. */
   public static final TupleTag<KV<String, PostInput>> INPUT = new TupleTag<>("postsAndViews") {};
 
-  private final ConfigValue<Roster> roster;
-  private final ConfigValue<Campaigns> campaigns;
-  private final ConfigValue<Map<String, String>> overrides;
-  private final String zoneId;
-  private final Content content;
+  private final Attribution attribution;
 
   public CreditViews(
       ConfigValue<Roster> roster,
@@ -68,11 +64,7 @@ public final class CreditViews extends PTransform<PCollection<KV<String, PostInp
       ConfigValue<Map<String, String>> overrides,
       String zoneId,
       Content content) {
-    this.roster = roster;
-    this.campaigns = campaigns;
-    this.overrides = overrides;
-    this.zoneId = zoneId;
-    this.content = content;
+    this.attribution = new Attribution(roster, campaigns, overrides, zoneId, content);
   }
 
   /** The coder of the keyed input. */
@@ -106,8 +98,7 @@ public final class CreditViews extends PTransform<PCollection<KV<String, PostInp
         .apply("GroupPostsAndViews", GroupByKey.create())
         .apply(
             "CreditGains",
-            ParDo.of(new CreditFn(roster, campaigns, overrides, zoneId, content))
-                .withSideInputs(ConfigValue.views(roster, campaigns, overrides)))
+            ParDo.of(new CreditFn(attribution)).withSideInputs(attribution.views()))
         .setCoder(PostFacts.WireCoder.INSTANCE);
   }
 
@@ -120,29 +111,10 @@ public final class CreditViews extends PTransform<PCollection<KV<String, PostInp
   private static final class CreditFn extends DoFn<KV<String, Iterable<PostInput>>, PostFacts> {
     // Read live by the report's progress lines (posts attributed: kept rows).
     private final Counter attributed = Metrics.counter(AttributePosts.class, "posts");
-    private final ConfigValue<Roster> roster;
-    private final ConfigValue<Campaigns> campaigns;
-    private final ConfigValue<Map<String, String>> overrides;
-    private final String zoneId;
-    private final Content content;
-    private transient ZoneId zone;
+    private final Attribution attribution;
 
-    CreditFn(
-        ConfigValue<Roster> roster,
-        ConfigValue<Campaigns> campaigns,
-        ConfigValue<Map<String, String>> overrides,
-        String zoneId,
-        Content content) {
-      this.roster = roster;
-      this.campaigns = campaigns;
-      this.overrides = overrides;
-      this.zoneId = zoneId;
-      this.content = content;
-    }
-
-    @Setup
-    public void setup() {
-      zone = ZoneId.of(zoneId);
+    CreditFn(Attribution attribution) {
+      this.attribution = attribution;
     }
 
     @ProcessElement
@@ -161,11 +133,10 @@ public final class CreditViews extends PTransform<PCollection<KV<String, PostInp
         AttributedPost kept = null;
         if (best != null) {
           kept =
-              AttributePosts.attribute(
-                  best, roster.get(c), campaigns.get(c), overrides.get(c).get(best.key()), zone, content);
+              attribution.attribute(best, c);
           attributed.inc();
         }
-        c.output(facts(kept, rows.posts.size(), rows.snapshots, zone));
+        c.output(facts(kept, rows.posts.size(), rows.snapshots, attribution.zone()));
       }
     }
   }
