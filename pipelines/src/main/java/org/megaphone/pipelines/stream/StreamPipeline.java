@@ -143,7 +143,7 @@ public final class StreamPipeline {
     }
     PCollection<AttributedPost> posts =
         postRows
-            .apply("StampPublication", eventTime((Post p) -> new Instant(p.getPublishedAt())))
+            .apply("StampPublication", eventTime((Post p) -> Instant.ofEpochMilli(p.getPublishedAt())))
             .apply(
                 "AttributePosts",
                 new AttributePosts(
@@ -153,7 +153,7 @@ public final class StreamPipeline {
                     zone)
                     .withContent(content));
     PCollection<ViewSnapshot> views =
-        viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> new Instant(v.getObservedAt())));
+        viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> Instant.ofEpochMilli(v.getObservedAt())));
 
     // The weekly reports, pane by pane, kept current in the output folder.
     PCollectionTuple credited =

@@ -123,11 +123,11 @@ public class StreamParityIT {
     for (Post p : read(in, Tables.posts(zone))) {
       AttributedPost post = AttributePosts.attribute(p, roster, campaigns, overrides.get(p.key()), ZoneId.of(zone), content);
       attributed.add(post);
-      events.add(TimestampedValue.of(PostEvent.of(post), new Instant(p.getPublishedAt())));
+      events.add(TimestampedValue.of(PostEvent.of(post), Instant.ofEpochMilli(p.getPublishedAt())));
     }
     Collections.shuffle(attributed, new Random(20200317L));
     for (ViewSnapshot v : read(in, Tables.views(zone))) {
-      events.add(TimestampedValue.of(PostEvent.of(v), new Instant(v.getObservedAt())));
+      events.add(TimestampedValue.of(PostEvent.of(v), Instant.ofEpochMilli(v.getObservedAt())));
     }
     Collections.shuffle(events, new Random(20200316L));
 
