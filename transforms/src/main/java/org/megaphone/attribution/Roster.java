@@ -140,7 +140,7 @@ public final class Roster implements Serializable {
 
   @java.lang.Override
   public boolean equals(Object o) {
-    return o instanceof Roster && ((Roster) o).rows.equals(rows);
+    return o instanceof Roster other && other.rows.equals(rows);
   }
 
   @java.lang.Override

@@ -67,27 +67,25 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
   /** The row of one key, as (file name, row); null for a stat. */
   public static KV<String, ReportRow> row(ReportKey key, Sums s, Roster roster, Map<String, Bulletin> bulletins, ZoneId zone) {
     List<String> k = key.getParts();
-    switch (key.getKind()) {
-      case ENTITY:
-        return KV.of(
-            EntitiesWeekly.FILE,
-            ReportRow.create(k, EntitiesWeekly.cells(k.get(0), k.get(1), roster.entity(k.get(1)), s.totals())));
-      case PLATFORM:
-        return KV.of(PlatformsWeekly.FILE, ReportRow.create(k, PlatformsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
-      case THEME:
-        return KV.of(ThemesWeekly.FILE, ReportRow.create(k, ThemesWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
-      case CLAIM:
-        return KV.of(
-            ClaimsWeekly.FILE, ReportRow.create(k, ClaimsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals(), s.counter())));
-      case BULLETIN:
+    return switch (key.getKind()) {
+      case ENTITY -> KV.of(
+          EntitiesWeekly.FILE,
+          ReportRow.create(k, EntitiesWeekly.cells(k.get(0), k.get(1), roster.entity(k.get(1)), s.totals())));
+      case PLATFORM ->
+          KV.of(PlatformsWeekly.FILE, ReportRow.create(k, PlatformsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+      case THEME ->
+          KV.of(ThemesWeekly.FILE, ReportRow.create(k, ThemesWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+      case CLAIM -> KV.of(
+          ClaimsWeekly.FILE, ReportRow.create(k, ClaimsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals(), s.counter())));
+      case BULLETIN -> {
         Bulletin b = bulletins.get(k.get(0));
         if (b == null) {
           throw new IllegalStateException("posts credited to bulletin " + k.get(0) + ", which is not in the bulletins table");
         }
-        return KV.of(BulletinUptake.FILE, ReportRow.create(k, BulletinUptake.cells(b, s.getUptake(), zone)));
-      default:
-        return null;
-    }
+        yield KV.of(BulletinUptake.FILE, ReportRow.create(k, BulletinUptake.cells(b, s.getUptake(), zone)));
+      }
+      case STAT -> null;
+    };
   }
 
   private static final class FormatFn extends DoFn<KV<ReportKey, Sums>, KV<String, ReportRow>> {

@@ -168,18 +168,13 @@ public class StreamParityIT {
   }
 
   private static String prefix(String report) {
-    switch (report) {
-      case WeeklyPanes.ENTITIES_WEEKLY:
-        return "E|";
-      case WeeklyPanes.PLATFORMS_WEEKLY:
-        return "P|";
-      case WeeklyPanes.THEMES_WEEKLY:
-        return "T|";
-      case WeeklyPanes.CLAIMS_WEEKLY:
-        return "C|";
-      default:
-        return "K|";
-    }
+    return switch (report) {
+      case WeeklyPanes.ENTITIES_WEEKLY -> "E|";
+      case WeeklyPanes.PLATFORMS_WEEKLY -> "P|";
+      case WeeklyPanes.THEMES_WEEKLY -> "T|";
+      case WeeklyPanes.CLAIMS_WEEKLY -> "C|";
+      default -> "K|";
+    };
   }
 
   private static SerializableFunction<Iterable<PaneRow>, Void> finalRowsEqual(Map<String, String> expected) {
