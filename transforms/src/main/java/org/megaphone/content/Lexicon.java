@@ -87,7 +87,7 @@ public final class Lexicon implements Serializable {
       }
       List<Phrases.Phrase> phrases =
           byLanguage.computeIfAbsent(language, k -> new TreeMap<>()).computeIfAbsent(theme, k -> new ArrayList<>());
-      for (String p : phraseList.split("\\|")) {
+      for (String p : phraseList.split("\\|", -1)) {
         if (p.isBlank()) {
           continue;
         }
