@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -49,7 +50,7 @@ class HtmlReportTest {
       new HtmlReport.Quality(List.of(new HtmlReport.TableCounts("posts", 10, 7, 2, 1)), 1, 2, 300);
 
   private static EntityWeek entity(String week, String id, String role, long posts, long campaign, long engagement, long views) {
-    return new EntityWeek(week, id, id.toUpperCase(), role, "core", "", posts, campaign, engagement, views);
+    return new EntityWeek(week, id, id.toUpperCase(Locale.ROOT), role, "core", "", posts, campaign, engagement, views);
   }
 
   private static ReportTables hostile() {
@@ -77,7 +78,7 @@ class HtmlReportTest {
     Matcher tags = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)").matcher(page);
     Set<String> seen = new TreeSet<>();
     while (tags.find()) {
-      seen.add(tags.group(1).toLowerCase());
+      seen.add(tags.group(1).toLowerCase(Locale.ROOT));
     }
     assertThat(seen.stream().filter(t -> !PAGE_TAGS.contains(t)).toList(), is(empty()));
     assertThat(page, not(containsString("<script")));
@@ -156,7 +157,7 @@ class HtmlReportTest {
   void topInfluencersAreRankedByEngagementAndCutAtTen() {
     List<EntityWeek> entities = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      entities.add(entity("2020-W12", String.format("e%02d", i), "influencer", 1, 0, 100 * i, 0));
+      entities.add(entity("2020-W12", String.format("e%02d", i), "influencer", 1, 0, 100L * i, 0));
     }
     String page =
         HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), Rejects.NONE), RUN, QUALITY);
