@@ -97,7 +97,7 @@ public final class StreamPipeline {
     Content content = ContentConfiguration.read(InputFiles.topLevel(options.getInput()), options.getThemes()).content();
     ConfigValue<Roster> roster = ConfigValue.fixed(configuration.roster());
     PCollection<Reject> configRejects =
-        pipeline.apply("ConfigurationRejects", Create.of(configuration.rejects()).withCoder(rejectCoder(pipeline)));
+        pipeline.apply("ConfigurationRejects", Create.of(configuration.rejects()).withCoder(rejectCoder()));
 
     // Posts and views, as their files arrive (or from Kafka), at their event time.
     Table<Post> postsTable = Tables.posts(zone);
@@ -223,7 +223,7 @@ public final class StreamPipeline {
     return Duration.millis(java.time.Duration.parse(iso).toMillis());
   }
 
-  private static org.apache.beam.sdk.coders.Coder<Reject> rejectCoder(Pipeline pipeline) {
+  private static org.apache.beam.sdk.coders.Coder<Reject> rejectCoder() {
     return Reject.WireCoder.INSTANCE;
   }
 
