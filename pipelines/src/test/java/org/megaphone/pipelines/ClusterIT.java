@@ -160,10 +160,12 @@ class ClusterIT {
   // --- the stream: a TaskManager is lost mid-stream, then it is stopped with a savepoint and resumed ---
 
   private static final String ACCOUNTS =
-      "platform,handle,entity_id,entity_name,role\n"
-          + "instagram,anna_k,anna,Anna,influencer\n"
-          + "instagram,bo_s,bo,Bo,influencer\n"
-          + "tiktok,cleo,cleo,Cleo,influencer\n";
+      """
+      platform,handle,entity_id,entity_name,role
+      instagram,anna_k,anna,Anna,influencer
+      instagram,bo_s,bo,Bo,influencer
+      tiktok,cleo,cleo,Cleo,influencer
+      """;
 
   /** Batch k of posts and views, all within the last hours (the folder watermark follows the clock). */
   private static void dropBatch(Path inbox, int k, Instant now) throws IOException {

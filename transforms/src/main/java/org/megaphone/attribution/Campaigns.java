@@ -73,7 +73,7 @@ public final class Campaigns implements Serializable {
 
   @java.lang.Override
   public boolean equals(Object o) {
-    return o instanceof Campaigns && ((Campaigns) o).identity.equals(identity);
+    return o instanceof Campaigns other && other.identity.equals(identity);
   }
 
   @java.lang.Override

@@ -20,6 +20,9 @@ public final class EntityAttribution {
   private EntityAttribution() {}
 
   /**
+   * The entity a post is credited to, by the first rule that applies: override, hosted mention,
+   * author, mention, else unattributed (ambiguous or none).
+   *
    * @param overrideEntity the entity an override names for this post, or null
    * @param author the author's roster account, or null when the author is not in the roster
    * @param mentioned the entities the post mentions ({@link Roster#mentions})

@@ -140,7 +140,7 @@ public final class Roster implements Serializable {
 
   @java.lang.Override
   public boolean equals(Object o) {
-    return o instanceof Roster && ((Roster) o).rows.equals(rows);
+    return o instanceof Roster other && other.rows.equals(rows);
   }
 
   @java.lang.Override
@@ -216,6 +216,10 @@ public final class Roster implements Serializable {
   private static final Map<String, java.lang.ref.WeakReference<Roster>> ARRIVED = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The serialized form of a roster: its rows. */
+  // Only ever serialized and resolved, never compared or printed, so the array's identity-based
+  // equals/hashCode/toString in the record do not matter; a class instead of the record would
+  // change the serialized form.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Rows(byte[] encoded) implements Serializable {
     private Object readResolve() throws java.io.ObjectStreamException {
       String digest = org.megaphone.read.TableFiles.sha256(encoded);

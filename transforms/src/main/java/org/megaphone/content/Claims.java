@@ -72,7 +72,7 @@ public final class Claims implements Serializable {
           throw new InputException(where + ": claim " + id + " is listed twice (also at " + earlier + ")");
         }
         List<Phrases.Phrase> phrases = new ArrayList<>();
-        for (String p : cell(r, columns, "phrases").split("\\|")) {
+        for (String p : cell(r, columns, "phrases").split("\\|", -1)) {
           if (!p.isBlank()) {
             try {
               phrases.add(Phrases.Phrase.of(p));
@@ -82,7 +82,7 @@ public final class Claims implements Serializable {
           }
         }
         List<String> links = new ArrayList<>();
-        for (String l : cell(r, columns, "links").split("[|\\s]+")) {
+        for (String l : cell(r, columns, "links").split("[|\\s]+", -1)) {
           if (!l.isBlank()) {
             if (link(l).isEmpty()) {
               // An empty link would be found in every post.

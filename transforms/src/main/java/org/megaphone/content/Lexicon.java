@@ -50,6 +50,9 @@ public final class Lexicon implements Serializable {
   }
 
   /**
+   * Parses a themes lexicon (columns theme, language, phrases; # starts a comment line); {@code
+   * file} names it in messages.
+   *
    * @throws InputException naming the file and line of a row without theme, language or phrases,
    *     or with a phrase that cannot be matched
    */
@@ -87,7 +90,7 @@ public final class Lexicon implements Serializable {
       }
       List<Phrases.Phrase> phrases =
           byLanguage.computeIfAbsent(language, k -> new TreeMap<>()).computeIfAbsent(theme, k -> new ArrayList<>());
-      for (String p : phraseList.split("\\|")) {
+      for (String p : phraseList.split("\\|", -1)) {
         if (p.isBlank()) {
           continue;
         }

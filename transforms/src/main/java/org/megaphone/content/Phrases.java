@@ -76,7 +76,7 @@ public final class Phrases {
     public static Phrase of(String phrase) {
       List<String> words = new ArrayList<>();
       List<Boolean> stems = new ArrayList<>();
-      for (String part : phrase.trim().split("\\s+")) {
+      for (String part : phrase.trim().split("\\s+", -1)) {
         boolean stem = part.endsWith("*");
         String bare = stem ? part.substring(0, part.length() - 1) : part;
         if (bare.contains("*")) {

@@ -168,7 +168,7 @@ public final class InputFiles implements Serializable {
       }
     }
     String name = name(absolutePath);
-    for (String segment : name.split("/")) {
+    for (String segment : name.split("/", -1)) {
       if (segment.startsWith(".")) {
         return false;
       }

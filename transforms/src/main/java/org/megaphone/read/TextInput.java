@@ -32,14 +32,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * has been read to its end.
  */
 public final class TextInput implements Closeable {
-  private final String fileName;
   private final InputStream raw;
   private final MessageDigest digest;
   private final Counting counted;
   private final Utf8Reader reader;
 
   private TextInput(String fileName, InputStream file) {
-    this.fileName = fileName;
     this.raw = file;
     try {
       this.digest = MessageDigest.getInstance("SHA-256");

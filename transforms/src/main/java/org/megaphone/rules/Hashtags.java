@@ -37,7 +37,7 @@ public final class Hashtags {
     if (list == null) {
       return tags;
     }
-    for (String token : list.split("(?U)[\\s,]+")) {
+    for (String token : list.split("(?U)[\\s,]+", -1)) {
       String t = token;
       while (t.startsWith("#")) {
         t = t.substring(1);

@@ -48,7 +48,7 @@ public final class Links {
     if (list == null) {
       return links;
     }
-    for (String token : list.strip().split("(?U)\\s+")) {
+    for (String token : list.strip().split("(?U)\\s+", -1)) {
       if (!token.isEmpty()) {
         links.add(normalise(token));
       }
@@ -97,7 +97,7 @@ public final class Links {
       return "";
     }
     List<String> kept = new ArrayList<>();
-    for (String param : query.substring(1).split("&")) {
+    for (String param : query.substring(1).split("&", -1)) {
       if (param.isEmpty()) {
         continue;
       }

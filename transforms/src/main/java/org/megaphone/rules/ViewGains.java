@@ -3,6 +3,7 @@ package org.megaphone.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -36,7 +37,7 @@ public final class ViewGains {
    * included: each gain is credited to its week, so a week whose snapshots gained nothing still
    * has views credited, 0 of them (contract copy, D20).
    */
-  public static List<Gain> gains(TreeMap<Long, Long> byInstant) {
+  public static List<Gain> gains(SortedMap<Long, Long> byInstant) {
     List<Gain> gains = new ArrayList<>();
     long highest = 0;
     for (Map.Entry<Long, Long> s : byInstant.entrySet()) {

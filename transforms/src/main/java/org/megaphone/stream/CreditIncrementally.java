@@ -103,7 +103,7 @@ public final class CreditIncrementally
       for (long d : new long[] {lateness, ttlMillis}) {
         at = at > max - d ? max : at + d;
       }
-      return new Instant(at);
+      return Instant.ofEpochMilli(at);
     }
   }
 
@@ -222,7 +222,7 @@ public final class CreditIncrementally
         emittedState.write(current);
       }
       for (Contribution c : corrections) {
-        out.outputWithTimestamp(c, new Instant(c.getEventTime()));
+        out.outputWithTimestamp(c, Instant.ofEpochMilli(c.getEventTime()));
       }
       if (expiry != null) {
         long last = post == null ? Long.MIN_VALUE : post.getPublishedAt();

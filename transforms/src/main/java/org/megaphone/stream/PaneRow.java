@@ -36,7 +36,7 @@ public abstract class PaneRow implements java.io.Serializable {
 
   /** The key, pane and sequence as one line, for logs and tests. */
   @java.lang.Override
-  public String toString() {
+  public final String toString() {
     return getReport() + " " + getKey() + " " + getPane() + "#" + getSequence() + (getExists() ? " " + getCells() : " (none)");
   }
 

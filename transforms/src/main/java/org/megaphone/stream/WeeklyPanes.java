@@ -202,16 +202,12 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
 
   /** early, on_time or late. */
   static String pane(PaneInfo pane) {
-    switch (pane.getTiming()) {
-      case EARLY:
-        return "early";
-      case ON_TIME:
-        return "on_time";
-      case LATE:
-        return "late";
-      default:
-        return "unknown";
-    }
+    return switch (pane.getTiming()) {
+      case EARLY -> "early";
+      case ON_TIME -> "on_time";
+      case LATE -> "late";
+      default -> "unknown";
+    };
   }
 
   static String week(BoundedWindow window, String zoneId) {

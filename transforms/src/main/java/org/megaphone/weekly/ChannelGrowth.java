@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -70,7 +71,7 @@ public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot
   }
 
   /** The snapshots of one channel by instant, the highest count kept. */
-  public static TreeMap<Long, Long> distinct(Iterable<FollowerSnapshot> snapshots) {
+  public static NavigableMap<Long, Long> distinct(Iterable<FollowerSnapshot> snapshots) {
     TreeMap<Long, Long> byInstant = new TreeMap<>();
     for (FollowerSnapshot s : snapshots) {
       byInstant.merge(s.getObservedAt(), s.getFollowers(), Math::max);
@@ -78,7 +79,7 @@ public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot
     return byInstant;
   }
 
-  static List<Growth> growth(TreeMap<Long, Long> byInstant, ZoneId zone) {
+  static List<Growth> growth(NavigableMap<Long, Long> byInstant, ZoneId zone) {
     TreeMap<String, Boolean> weeks = new TreeMap<>();
     for (long at : byInstant.keySet()) {
       weeks.put(Weeks.label(at, zone), true);

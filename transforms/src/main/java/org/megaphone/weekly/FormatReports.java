@@ -68,27 +68,25 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
   /** The row of one key, as (file name, row); null for a stat. */
   public static KV<String, ReportRow> row(ReportKey key, Sums s, Roster roster, Map<String, Bulletin> bulletins, ZoneId zone) {
     List<String> k = key.getParts();
-    switch (key.getKind()) {
-      case ENTITY:
-        return KV.of(
-            Report.ENTITIES_WEEKLY.file(),
-            ReportRow.create(k, EntitiesWeekly.cells(k.get(0), k.get(1), roster.entity(k.get(1)), s.totals())));
-      case PLATFORM:
-        return KV.of(Report.PLATFORMS_WEEKLY.file(), ReportRow.create(k, PlatformsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
-      case THEME:
-        return KV.of(Report.THEMES_WEEKLY.file(), ReportRow.create(k, ThemesWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
-      case CLAIM:
-        return KV.of(
-            Report.CLAIMS_WEEKLY.file(), ReportRow.create(k, ClaimsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals(), s.counter())));
-      case BULLETIN:
+    return switch (key.getKind()) {
+      case ENTITY -> KV.of(
+          Report.ENTITIES_WEEKLY.file(),
+          ReportRow.create(k, EntitiesWeekly.cells(k.get(0), k.get(1), roster.entity(k.get(1)), s.totals())));
+      case PLATFORM ->
+          KV.of(Report.PLATFORMS_WEEKLY.file(), ReportRow.create(k, PlatformsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+      case THEME ->
+          KV.of(Report.THEMES_WEEKLY.file(), ReportRow.create(k, ThemesWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+      case CLAIM -> KV.of(
+          Report.CLAIMS_WEEKLY.file(), ReportRow.create(k, ClaimsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals(), s.counter())));
+      case BULLETIN -> {
         Bulletin b = bulletins.get(k.get(0));
         if (b == null) {
           throw new IllegalStateException("posts credited to bulletin " + k.get(0) + ", which is not in the bulletins table");
         }
-        return KV.of(Report.BULLETIN_UPTAKE.file(), ReportRow.create(k, BulletinUptake.cells(b, s.getUptake(), zone)));
-      default:
-        return null;
-    }
+        yield KV.of(Report.BULLETIN_UPTAKE.file(), ReportRow.create(k, BulletinUptake.cells(b, s.getUptake(), zone)));
+      }
+      case STAT -> null;
+    };
   }
 
   private static final class FormatFn extends DoFn<KV<ReportKey, Sums>, KV<String, ReportRow>> {

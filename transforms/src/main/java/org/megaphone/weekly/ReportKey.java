@@ -22,20 +22,39 @@ public abstract class ReportKey {
   /** What a key sums for. */
   public enum Kind {
     /** entities_weekly: week, entity_id. */
-    ENTITY,
+    ENTITY(0),
     /** platforms_weekly: week, platform, language. */
-    PLATFORM,
+    PLATFORM(1),
     /** themes_weekly: week, theme, role. */
-    THEME,
+    THEME(2),
     /** claims_weekly: week, claim_id, platform. */
-    CLAIM,
+    CLAIM(3),
     /** bulletin_uptake: bulletin_id. */
-    BULLETIN,
+    BULLETIN(4),
     /** A count for summary.json and the conservation check: its name. */
-    STAT
+    STAT(5);
+
+    /**
+     * The kind's tag in the coder, fixed here rather than taken from the declaration order, so
+     * reordering the constants cannot change what a savepoint holds.
+     */
+    private final int wire;
+
+    Kind(int wire) {
+      this.wire = wire;
+    }
   }
 
-  private static final Kind[] KINDS = Kind.values();
+  /** The kinds by their wire tag. */
+  private static final Kind[] KINDS = byWireTag();
+
+  private static Kind[] byWireTag() {
+    Kind[] kinds = new Kind[Kind.values().length];
+    for (Kind k : Kind.values()) {
+      kinds[k.wire] = k;
+    }
+    return kinds;
+  }
 
   public abstract Kind getKind();
 
@@ -53,7 +72,7 @@ public abstract class ReportKey {
     return getParts().get(i);
   }
 
-  /** The coder of a key: its kind's ordinal, then its parts. */
+  /** The coder of a key: its kind's wire tag, then its parts. */
   public static final class WireCoder extends Wire.Coder<ReportKey> {
     public static final WireCoder INSTANCE = new WireCoder();
 
@@ -64,7 +83,7 @@ public abstract class ReportKey {
 
     @Override
     public void encode(ReportKey v, OutputStream out) throws IOException {
-      Wire.writeInt(v.getKind().ordinal(), out);
+      Wire.writeInt(v.getKind().wire, out);
       Wire.writeStrings(v.getParts(), out);
     }
 

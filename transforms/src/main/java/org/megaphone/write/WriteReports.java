@@ -107,7 +107,7 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
   /** "entities_weekly.csv" -> "KeyEntitiesWeeklyRows": a VerbNoun step name (a Flink uid). */
   static String stepName(String fileName) {
     StringBuilder name = new StringBuilder("Key");
-    for (String part : fileName.replaceFirst("\\.csv$", "").split("_")) {
+    for (String part : fileName.replaceFirst("\\.csv$", "").split("_", -1)) {
       if (!part.isEmpty()) {
         name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
       }

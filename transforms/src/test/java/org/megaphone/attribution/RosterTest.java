@@ -283,7 +283,7 @@ class RosterTest {
                 account("a.csv", 3, "tiktok", "anna_t", "e1", "influencer")));
     Roster first = org.apache.beam.sdk.util.SerializableUtils.clone(roster);
     Roster second = org.apache.beam.sdk.util.SerializableUtils.clone(roster);
-    org.hamcrest.MatcherAssert.assertThat(first == second, org.hamcrest.Matchers.is(true));
+    org.hamcrest.MatcherAssert.assertThat(first, org.hamcrest.Matchers.sameInstance(second));
     org.hamcrest.MatcherAssert.assertThat(first.account("tiktok", "anna_t").getEntityId(), org.hamcrest.Matchers.is("e1"));
     org.hamcrest.MatcherAssert.assertThat(first.hasEntity("e1"), org.hamcrest.Matchers.is(true));
   }

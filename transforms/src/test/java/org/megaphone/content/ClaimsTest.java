@@ -17,9 +17,11 @@ class ClaimsTest {
       Claims.parse(
           Map.of(
               "claims.csv",
-              "claim_id,description,phrases,links\n"
-                  + "garlic,Garlic cures the virus,garlic cure*|valkosipuli*,\n"
-                  + "5g,5G spreads the virus,5g masts,https://www.Example.com/5g-truth/\n"));
+              """
+              claim_id,description,phrases,links
+              garlic,Garlic cures the virus,garlic cure*|valkosipuli*,
+              5g,5G spreads the virus,5g masts,https://www.Example.com/5g-truth/
+              """));
 
   @Test
   void aPhraseOrALinkCarriesTheClaim() {

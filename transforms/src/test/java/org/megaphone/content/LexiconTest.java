@@ -70,11 +70,13 @@ class LexiconTest {
   @Test
   void theIndexedMatchFindsWhatTryingEveryPhraseAtEveryWordFinds() {
     String csv =
-        "theme,language,phrases\n"
-            + "hope,en,hope|better days|toivo*\n"
-            + "care,en,stay home|care*|home care\n"
-            + "solidarity,fi,solidar*|yhdessa|pidetaan huolta\n"
-            + "hope,fi,toivo*|valoa\n";
+        """
+        theme,language,phrases
+        hope,en,hope|better days|toivo*
+        care,en,stay home|care*|home care
+        solidarity,fi,solidar*|yhdessa|pidetaan huolta
+        hope,fi,toivo*|valoa
+        """;
     Lexicon lexicon = Lexicon.parse(csv, "test.csv");
     java.util.Map<String, java.util.Map<String, java.util.List<String>>> phrases =
         java.util.Map.of(

@@ -144,11 +144,9 @@ class FileSplitsTest {
     assertThat(plan.splits().size(), is(11));
     assertThat(plan.bytes(), is((long) file.length));
     assertThat(plan.sha256(), is(TableFiles.sha256(file)));
-    long line = 1;
     for (FileSplits.Split s : plan.splits()) {
       assertThat(s.start() == 0 || file[(int) s.start() - 1] == '\n', is(true));
       assertThat(s.firstLine(), is(line(file, s.start())));
-      line = s.firstLine();
     }
     assertThat(plan.splits().get(plan.splits().size() - 1).end(), is((long) file.length));
   }

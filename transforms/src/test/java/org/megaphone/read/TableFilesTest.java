@@ -137,8 +137,10 @@ class TableFilesTest {
   @Test
   void headersMatchCaseInsensitivelyAfterTrimmingInAnyOrderAndUnknownColumnsAreIgnored() {
     String text =
-        " Published_AT ,HANDLE,Ignored Column,post_id, Platform ,LIKES\n"
-            + "2020-04-01T09:30:00+03:00,@Sanna,whatever,p1,IG,12\n";
+        """
+         Published_AT ,HANDLE,Ignored Column,post_id, Platform ,LIKES
+        2020-04-01T09:30:00+03:00,@Sanna,whatever,p1,IG,12
+        """;
 
     Parsed<Post> parsed = parse(Tables.posts("UTC"), "posts_a.csv", text);
 
@@ -378,10 +380,12 @@ class TableFilesTest {
   @Test
   void wrongFieldCountIsRejectedWithItsLineAndRawRecord() {
     String text =
-        "platform,post_id,handle,published_at\n"
-            + "ig,p1,anna,2020-04-01\n"
-            + "ig,p2,anna\n"
-            + "ig,p3,anna,2020-04-01,extra\n";
+        """
+        platform,post_id,handle,published_at
+        ig,p1,anna,2020-04-01
+        ig,p2,anna
+        ig,p3,anna,2020-04-01,extra
+        """;
 
     Parsed<Post> parsed = parse(Tables.posts("UTC"), "posts.csv", text);
 
@@ -413,9 +417,11 @@ class TableFilesTest {
   @Test
   void malformedQuotingIsRejectedAndTheNextLineIsStillRead() {
     String text =
-        "platform,post_id,handle,published_at\n"
-            + "ig,\"p1\"x,anna,2020-04-01\n"
-            + "ig,p2,anna,2020-04-01\n";
+        """
+        platform,post_id,handle,published_at
+        ig,"p1"x,anna,2020-04-01
+        ig,p2,anna,2020-04-01
+        """;
 
     Parsed<Post> parsed = parse(Tables.posts("UTC"), "posts.csv", text);
 
@@ -437,10 +443,13 @@ class TableFilesTest {
   void rejectLineIsThePhysicalLineAfterMultiLineRecordsAndBlankLines() {
     // 1 header | 2-3 quoted text | 4 blank | 5 bad timestamp
     String text =
-        "platform,post_id,handle,published_at,text\n"
-            + "ig,p1,anna,2020-04-01,\"line one\nline two\"\n"
-            + "\n"
-            + "ig,p2,anna,not a date,x\n";
+        """
+        platform,post_id,handle,published_at,text
+        ig,p1,anna,2020-04-01,"line one
+        line two"
+
+        ig,p2,anna,not a date,x
+        """;
 
     Parsed<Post> parsed = parse(Tables.posts("UTC"), "posts.csv", text);
 
@@ -540,8 +549,10 @@ class TableFilesTest {
         parse(
             Tables.posts("UTC"),
             "posts.csv",
-            "platform,post_id,handle,published_at,text,likes,comments,shares,saves,followers\n"
-                + "x,p1,anna,2020-04-01,,, ,,,\n");
+            """
+            platform,post_id,handle,published_at,text,likes,comments,shares,saves,followers
+            x,p1,anna,2020-04-01,,, ,,,
+            """);
 
     assertThat(parsed.rejects(), is(empty()));
     Post post = parsed.rows().get(0);
@@ -577,9 +588,11 @@ class TableFilesTest {
   @Test
   void accountsRowSplitsAliasesOnPipesAndReadsHostYesCaseInsensitively() {
     String text =
-        "platform,handle,entity_id,role,aliases,host,language,followers\n"
-            + "IG,@Sindaco.Ivrea,ivrea-mayor,mayor,Sindaco di Ivrea| Sindaca di Ivrea ||,YES,IT,2500\n"
-            + "x,comune_ivrea,ivrea-city,government,,no,,\n";
+        """
+        platform,handle,entity_id,role,aliases,host,language,followers
+        IG,@Sindaco.Ivrea,ivrea-mayor,mayor,Sindaco di Ivrea| Sindaca di Ivrea ||,YES,IT,2500
+        x,comune_ivrea,ivrea-city,government,,no,,
+        """;
 
     Parsed<Account> parsed = parse(Tables.accounts(), "accounts.csv", text);
 
@@ -617,9 +630,11 @@ class TableFilesTest {
         parse(
             Tables.views("UTC"),
             "views.csv",
-            "platform,post_id,observed_at,views\n"
-                + "yt,v1,2020-04-01T12:00:00Z,1500\n"
-                + "yt,v1,2020-04-02T12:00:00Z,\n");
+            """
+            platform,post_id,observed_at,views
+            yt,v1,2020-04-01T12:00:00Z,1500
+            yt,v1,2020-04-02T12:00:00Z,
+            """);
 
     assertThat(
         parsed.rows(), contains(ViewSnapshot.create("youtube", "v1", millis("2020-04-01T12:00:00Z"), 1500)));

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class ViewGainsTest {
   private static final long T4 = 4_000L;
   private static final long T5 = 5_000L;
 
-  private static TreeMap<Long, Long> snapshots(long... instantAndViews) {
+  private static SortedMap<Long, Long> snapshots(long... instantAndViews) {
     TreeMap<Long, Long> map = new TreeMap<>();
     for (int i = 0; i < instantAndViews.length; i += 2) {
       map.put(instantAndViews[i], instantAndViews[i + 1]);

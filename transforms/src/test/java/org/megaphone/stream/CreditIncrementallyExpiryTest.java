@@ -40,11 +40,11 @@ class CreditIncrementallyExpiryTest {
   }
 
   private static TimestampedValue<PostEvent> event(AttributedPost p) {
-    return TimestampedValue.of(PostEvent.of(p), new Instant(p.getPublishedAt()));
+    return TimestampedValue.of(PostEvent.of(p), Instant.ofEpochMilli(p.getPublishedAt()));
   }
 
   private static TimestampedValue<PostEvent> event(ViewSnapshot v) {
-    return TimestampedValue.of(PostEvent.of(v), new Instant(v.getObservedAt()));
+    return TimestampedValue.of(PostEvent.of(v), Instant.ofEpochMilli(v.getObservedAt()));
   }
 
   @Test
@@ -52,10 +52,10 @@ class CreditIncrementallyExpiryTest {
     // W14 ends 2020-04-06; + 1 day lateness + 2 days TTL: p1's state expires 2020-04-09.
     TestStream<PostEvent> events =
         TestStream.create(PostEvent.WireCoder.INSTANCE)
-            .advanceWatermarkTo(new Instant(at("2020-03-30T00:00:00Z")))
+            .advanceWatermarkTo(Instant.ofEpochMilli(at("2020-03-30T00:00:00Z")))
             .addElements(event(post("p1", "2020-03-30T10:00:00Z")))
             .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
-            .advanceWatermarkTo(new Instant(at("2020-04-09T00:00:01Z")))
+            .advanceWatermarkTo(Instant.ofEpochMilli(at("2020-04-09T00:00:01Z")))
             .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-04-09T12:00:00Z"), 300)))
             .addElements(event(post("p1", "2020-03-30T10:00:00Z")))
             .addElements(event(post("p2", "2020-04-09T10:00:00Z")))

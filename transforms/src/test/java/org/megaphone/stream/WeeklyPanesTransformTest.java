@@ -51,11 +51,11 @@ class WeeklyPanesTransformTest {
   }
 
   private static TimestampedValue<PostEvent> event(AttributedPost p) {
-    return TimestampedValue.of(PostEvent.of(p), new Instant(p.getPublishedAt()));
+    return TimestampedValue.of(PostEvent.of(p), Instant.ofEpochMilli(p.getPublishedAt()));
   }
 
   private static TimestampedValue<PostEvent> event(ViewSnapshot v) {
-    return TimestampedValue.of(PostEvent.of(v), new Instant(v.getObservedAt()));
+    return TimestampedValue.of(PostEvent.of(v), Instant.ofEpochMilli(v.getObservedAt()));
   }
 
   private static PCollection<PaneRow> run(TestPipeline p, TestStream<PostEvent> events, String zone) {
@@ -95,22 +95,22 @@ class WeeklyPanesTransformTest {
   void earlyThenOnTimeThenLateUpdateAndDroppablyLateCorrectionIgnored(TestPipeline p) throws Exception {
     TestStream<PostEvent> events =
         TestStream.create(PostEvent.WireCoder.INSTANCE)
-            .advanceWatermarkTo(new Instant(at("2020-03-30T00:00:00Z")))
+            .advanceWatermarkTo(Instant.ofEpochMilli(at("2020-03-30T00:00:00Z")))
             .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 10, 1L)))
             .advanceProcessingTime(Duration.standardMinutes(2))
             .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
-            .advanceWatermarkTo(new Instant(at("2020-04-06T00:00:01Z")))
+            .advanceWatermarkTo(Instant.ofEpochMilli(at("2020-04-06T00:00:01Z")))
             // A later export of p1: its correction lands in 2020-W14, late but within a day.
             .addElements(
                 TimestampedValue.of(
                     PostEvent.of(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 20, 2L)),
-                    new Instant(at("2020-04-06T00:00:02Z"))))
-            .advanceWatermarkTo(new Instant(at("2020-04-08T00:00:00Z")))
+                    Instant.ofEpochMilli(at("2020-04-06T00:00:02Z"))))
+            .advanceWatermarkTo(Instant.ofEpochMilli(at("2020-04-08T00:00:00Z")))
             // Past the allowed lateness: the correction is dropped, the row stays at 20 likes.
             .addElements(
                 TimestampedValue.of(
                     PostEvent.of(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 30, 3L)),
-                    new Instant(at("2020-04-08T00:00:01Z"))))
+                    Instant.ofEpochMilli(at("2020-04-08T00:00:01Z"))))
             .advanceWatermarkToInfinity();
 
     PAssert.that(run(p, events, "UTC"))
@@ -135,7 +135,7 @@ class WeeklyPanesTransformTest {
     TestStream<PostEvent> events =
         TestStream.create(PostEvent.WireCoder.INSTANCE)
             .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 10, 1L)))
-            .advanceWatermarkTo(new Instant(at("2026-11-26T00:00:00Z")))
+            .advanceWatermarkTo(Instant.ofEpochMilli(at("2026-11-26T00:00:00Z")))
             .addElements(event(post("p2", "2020-03-31T10:00:00Z", "2020-W14", 5, 1L)))
             .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
             .advanceProcessingTime(Duration.standardMinutes(2))

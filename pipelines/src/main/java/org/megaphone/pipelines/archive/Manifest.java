@@ -190,13 +190,14 @@ public final class Manifest {
     equal(found, "totals.engagement", totals.engagement(), "conservation.posts_engagement", conservation.postsEngagement());
     equal(
         found, "totals.views_credited", totals.viewsCredited(), "conservation.views_credited", conservation.viewsCredited());
-    boolean sums =
-        equal(found, "conservation.posts_engagement", conservation.postsEngagement(),
-                "conservation.entities_weekly_engagement", conservation.entitiesWeeklyEngagement())
-            & equal(found, "conservation.views_credited", conservation.viewsCredited(),
-                "conservation.entities_weekly_views", conservation.entitiesWeeklyViews())
-            & equal(found, "conservation.posts_accepted", conservation.postsAccepted(),
-                "conservation.entities_weekly_posts", conservation.entitiesWeeklyPosts());
+    // All three compared (each records its difference), then combined.
+    boolean engagementSum = equal(found, "conservation.posts_engagement", conservation.postsEngagement(),
+        "conservation.entities_weekly_engagement", conservation.entitiesWeeklyEngagement());
+    boolean viewsSum = equal(found, "conservation.views_credited", conservation.viewsCredited(),
+        "conservation.entities_weekly_views", conservation.entitiesWeeklyViews());
+    boolean postsSum = equal(found, "conservation.posts_accepted", conservation.postsAccepted(),
+        "conservation.entities_weekly_posts", conservation.entitiesWeeklyPosts());
+    boolean sums = engagementSum && viewsSum && postsSum;
     boolean ok = sums && balanced && listOrEmpty(conservation.failures()).isEmpty();
     boolean recordedOk = Boolean.TRUE.equals(conservation.ok());
     if (recordedOk != ok) {

@@ -35,17 +35,19 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  */
 public final class Megaphone {
   static final String USAGE =
-      "usage: megaphone report --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
-          + "       megaphone report --help    (every option with its description and default)\n"
-          + "       megaphone weekly --week=last|2020-W14 --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
-          + "       megaphone stream --input=DIR --output=DIR [--timezone=ZONE] [options]\n"
-          + "       megaphone verify --manifest=DIR/summary.json [--input=DIR]\n"
-          + "       megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]\n"
-          + "       megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)\n"
-          + "       megaphone bench [--scale=10] [--runs=3] [--warmup=1] [--engines=megaphone,duckdb,singlepass,beam]   (runbooks/performance.md)\n"
-          + "       megaphone bench --stream [--scale=10] [--runs=3] [--warmup=1] [--engines=stream,stream-copy,passthrough,read,windowed]\n"
-          + "       megaphone profiles         (the export formats read from DIR/exports/)\n"
-          + "       megaphone profiles --explain DIR   (the profile each file of DIR/exports/ is read by, and why)";
+      """
+      usage: megaphone report --input=DIR --output=DIR [--timezone=ZONE] [options]
+             megaphone report --help    (every option with its description and default)
+             megaphone weekly --week=last|2020-W14 --input=DIR --output=DIR [--timezone=ZONE] [options]
+             megaphone stream --input=DIR --output=DIR [--timezone=ZONE] [options]
+             megaphone verify --manifest=DIR/summary.json [--input=DIR]
+             megaphone rerun --manifest=DIR/summary.json --output=DIR [any option to change]
+             megaphone generate --scale=N --output=DIR [--seed=S] [--archive=true]   (a synthetic campaign)
+             megaphone bench [--scale=10] [--runs=3] [--warmup=1] [--engines=megaphone,duckdb,singlepass,beam]   (runbooks/performance.md)
+             megaphone bench --stream [--scale=10] [--runs=3] [--warmup=1] [--engines=stream,stream-copy,passthrough,read,windowed]
+             megaphone profiles         (the export formats read from DIR/exports/)
+             megaphone profiles --explain DIR   (the profile each file of DIR/exports/ is read by, and why)\
+      """;
 
   private Megaphone() {}
 

@@ -26,6 +26,9 @@ import org.megaphone.read.TableFiles;
 public record ContentConfiguration(Content content, List<InputFile> files) {
 
   /**
+   * Reads the lexicon ({@code themesFile}, or the jar's when null or empty) and the input's claims
+   * files.
+   *
    * @throws UsageException when --themes names a file that cannot be read
    * @throws org.megaphone.read.InputException when the lexicon or a claims file is malformed
    */

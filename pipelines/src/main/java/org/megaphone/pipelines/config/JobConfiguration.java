@@ -35,7 +35,11 @@ public record JobConfiguration(
     Roster roster, Campaigns campaigns, HashMap<String, String> overrides, List<Reject> rejects)
     implements Serializable {
 
-  /** @throws org.megaphone.read.InputException when the roster has a repeated handle */
+  /**
+   * From the top level of the stream's --input folder.
+   *
+   * @throws org.megaphone.read.InputException when the roster has a repeated handle
+   */
   public static JobConfiguration read(StreamOptions options) {
     return read(InputFiles.topLevel(options.getInput()), options.getTimezone(), options.getCampaignTags(), options.getBulletinWindow());
   }

@@ -319,7 +319,7 @@ public final class ReportPipeline {
   /** The adjustments of an _inputs.csv cell ({@link #adjustments(Map)}). */
   static Map<String, Long> adjustments(String cell) {
     Map<String, Long> adjustments = new TreeMap<>();
-    for (String part : cell.split(";")) {
+    for (String part : cell.split(";", -1)) {
       if (!part.isEmpty()) {
         int eq = part.lastIndexOf('=');
         adjustments.put(part.substring(0, eq), Long.parseLong(part.substring(eq + 1)));

@@ -48,6 +48,8 @@ public final class ReportRun {
   public record Result(Path output, RunSummary summary) {}
 
   /**
+   * Runs the report the options describe, with no progress lines.
+   *
    * @throws UsageException when an option is missing or malformed
    * @throws RunFailedException when the input cannot be used or the counts do not add up
    */

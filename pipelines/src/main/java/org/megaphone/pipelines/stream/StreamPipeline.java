@@ -97,7 +97,7 @@ public final class StreamPipeline {
     Content content = ContentConfiguration.read(InputFiles.topLevel(options.getInput()), options.getThemes()).content();
     ConfigValue<Roster> roster = ConfigValue.fixed(configuration.roster());
     PCollection<Reject> configRejects =
-        pipeline.apply("ConfigurationRejects", Create.of(configuration.rejects()).withCoder(rejectCoder(pipeline)));
+        pipeline.apply("ConfigurationRejects", Create.of(configuration.rejects()).withCoder(rejectCoder()));
 
     // Posts and views, as their files arrive (or from Kafka), at their event time.
     Table<Post> postsTable = Tables.posts(zone);
@@ -143,7 +143,7 @@ public final class StreamPipeline {
     }
     PCollection<AttributedPost> posts =
         postRows
-            .apply("StampPublication", eventTime((Post p) -> new Instant(p.getPublishedAt())))
+            .apply("StampPublication", eventTime((Post p) -> Instant.ofEpochMilli(p.getPublishedAt())))
             .apply(
                 "AttributePosts",
                 new AttributePosts(
@@ -153,7 +153,7 @@ public final class StreamPipeline {
                     zone)
                     .withContent(content));
     PCollection<ViewSnapshot> views =
-        viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> new Instant(v.getObservedAt())));
+        viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> Instant.ofEpochMilli(v.getObservedAt())));
 
     // The weekly reports, pane by pane, kept current in the output folder.
     PCollectionTuple credited =
@@ -215,7 +215,7 @@ public final class StreamPipeline {
     return Duration.millis(java.time.Duration.parse(iso).toMillis());
   }
 
-  private static org.apache.beam.sdk.coders.Coder<Reject> rejectCoder(Pipeline pipeline) {
+  private static org.apache.beam.sdk.coders.Coder<Reject> rejectCoder() {
     return Reject.WireCoder.INSTANCE;
   }
 

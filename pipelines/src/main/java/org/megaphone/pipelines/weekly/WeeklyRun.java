@@ -60,6 +60,9 @@ public final class WeeklyRun {
   public record Result(String week, Path folder, RunSummary summary) {}
 
   /**
+   * Runs the report of one week (--week, 'last' by the clock) into its folder under --output, one
+   * weekly run at a time per output folder.
+   *
    * @throws UsageException when the week or another option is malformed
    * @throws RunFailedException when the report fails or its folder cannot be published
    */

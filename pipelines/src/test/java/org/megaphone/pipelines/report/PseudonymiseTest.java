@@ -30,16 +30,18 @@ class PseudonymiseTest {
     Files.writeString(in.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
     Files.writeString(
         in.resolve("posts.csv"),
-        "platform,post_id,handle,published_at,text,likes,url\n"
-            + "instagram,anna-post-1,anna_k,2020-04-01T10:00:00+03:00,thanks @jane_doe and @anna_k #coronafacts,10,\n"
-            + "instagram,jane-post-77,jane_doe,2020-04-02T10:00:00+03:00,hello @anna_k from @jane_doe,5,\n"
-            + "instagram,jane-post-78,jane_doe,yesterday,a broken row by @jane_doe,1,\n"
-            + "instagram,anna-post-2,anna_k,2020-04-03T10:00:00+03:00,more,1,\n"
-            + "instagram,jane-post-79,jane_doe,2020-04-04T10:00:00+03:00,again,2,\n"
-            + "instagram,anna-post-3,anna_k,2020-04-05T10:00:00+03:00,more,1,\n"
-            + "instagram,jane-post-80,jane_doe,2020-04-06T10:00:00+03:00,later,3,\n"
-            + "instagram,jane-post-81,jane_doe,2020-04-07T10:00:00+03:00,a hit,50,https://instagram.com/jane_doe/p/jane-post-81\n"
-            + "instagram,anna-post-4,anna_k,2020-04-08T10:00:00+03:00,a hit,40,https://instagram.com/anna_k/p/anna-post-4\n");
+        """
+        platform,post_id,handle,published_at,text,likes,url
+        instagram,anna-post-1,anna_k,2020-04-01T10:00:00+03:00,thanks @jane_doe and @anna_k #coronafacts,10,
+        instagram,jane-post-77,jane_doe,2020-04-02T10:00:00+03:00,hello @anna_k from @jane_doe,5,
+        instagram,jane-post-78,jane_doe,yesterday,a broken row by @jane_doe,1,
+        instagram,anna-post-2,anna_k,2020-04-03T10:00:00+03:00,more,1,
+        instagram,jane-post-79,jane_doe,2020-04-04T10:00:00+03:00,again,2,
+        instagram,anna-post-3,anna_k,2020-04-05T10:00:00+03:00,more,1,
+        instagram,jane-post-80,jane_doe,2020-04-06T10:00:00+03:00,later,3,
+        instagram,jane-post-81,jane_doe,2020-04-07T10:00:00+03:00,a hit,50,https://instagram.com/jane_doe/p/jane-post-81
+        instagram,anna-post-4,anna_k,2020-04-08T10:00:00+03:00,a hit,40,https://instagram.com/anna_k/p/anna-post-4
+        """);
     Files.writeString(
         in.resolve("views.csv"),
         "platform,post_id,observed_at,views\ninstagram,jane-post-77,2020-04-03T10:00:00+03:00,100\ninstagram,anna-post-1,2020-04-03T10:00:00+03:00,300\n");

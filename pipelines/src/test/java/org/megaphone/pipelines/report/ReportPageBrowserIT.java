@@ -133,16 +133,20 @@ class ReportPageBrowserIT {
             + "instagram,<b>bold</b>,e3,<iframe src=//evil.example>" + "x".repeat(3000) + ",influencer,core,,fi,100\n",
         StandardCharsets.UTF_8);
     Files.writeString(in.resolve("posts.csv"),
-        "platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves\n"
-            + "instagram,p1,evil1,2020-03-16T10:00:00Z,#coronafacts <script>alert(5)</script>,https://example.com/p1,en,10,1,1,1\n"
-            + "instagram,p2,evil2,2020-03-17T10:00:00Z,#coronafacts,,it,5,0,0,0\n"
-            + "instagram,p3,<b>bold</b>,2020-03-24T10:00:00Z,ciao,,fi,7,0,0,0\n"
-            + "instagram,p4,<b>bold</b>,2020-03-25T10:00:00Z,ciao,,\"<svg onload=alert(7)>\",7,0,0,0\n"
-            + "instagram,p5,evil1,<script>alert(8)</script>,x,,en,1,0,0,0\n",
+        """
+        platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves
+        instagram,p1,evil1,2020-03-16T10:00:00Z,#coronafacts <script>alert(5)</script>,https://example.com/p1,en,10,1,1,1
+        instagram,p2,evil2,2020-03-17T10:00:00Z,#coronafacts,,it,5,0,0,0
+        instagram,p3,<b>bold</b>,2020-03-24T10:00:00Z,ciao,,fi,7,0,0,0
+        instagram,p4,<b>bold</b>,2020-03-25T10:00:00Z,ciao,,"<svg onload=alert(7)>",7,0,0,0
+        instagram,p5,evil1,<script>alert(8)</script>,x,,en,1,0,0,0
+        """,
         StandardCharsets.UTF_8);
     Files.writeString(in.resolve("bulletins.csv"),
-        "bulletin_id,campaign,sent_at,language,audience,hashtags\n"
-            + "<svg onload=alert(6)>,coronafacts,2020-03-15T09:00:00Z,\"<img src=y>\",10,#coronafacts\n",
+        """
+        bulletin_id,campaign,sent_at,language,audience,hashtags
+        <svg onload=alert(6)>,coronafacts,2020-03-15T09:00:00Z,"<img src=y>",10,#coronafacts
+        """,
         StandardCharsets.UTF_8);
     Files.writeString(in.resolve("followers.csv"),
         "platform,handle,observed_at,followers\ninstagram,<b>bold</b>,2020-03-16T09:00:00Z,100\ninstagram,<b>bold</b>,2020-03-23T09:00:00Z,130\n",

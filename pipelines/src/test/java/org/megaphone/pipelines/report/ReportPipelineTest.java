@@ -65,13 +65,15 @@ class ReportPipelineTest {
     assertThat(
         read("platforms_weekly.csv"),
         equalTo(
-            "week,platform,language,posts,campaign_posts,engagement,views\n"
-                + "2020-W13,instagram,fi,1,1,120,100\n"
-                + "2020-W13,tiktok,sv,1,1,20,0\n"
-                + "2020-W14,instagram,,2,1,5,0\n"
-                + "2020-W14,instagram,fi,0,0,0,200\n"
-                + "2020-W14,youtube,fi,1,0,5,1000\n"
-                + "2020-W15,youtube,fi,0,0,0,500\n"));
+            """
+            week,platform,language,posts,campaign_posts,engagement,views
+            2020-W13,instagram,fi,1,1,120,100
+            2020-W13,tiktok,sv,1,1,20,0
+            2020-W14,instagram,,2,1,5,0
+            2020-W14,instagram,fi,0,0,0,200
+            2020-W14,youtube,fi,1,0,5,1000
+            2020-W15,youtube,fi,0,0,0,500
+            """));
   }
 
   @Test
@@ -91,10 +93,12 @@ class ReportPipelineTest {
     assertThat(
         read("channel_growth.csv"),
         equalTo(
-            "week,platform,handle,followers_start,followers_end,gained\n"
-                + "2020-W12,youtube,cityhall,,4900,\n"
-                + "2020-W13,youtube,cityhall,4900,5000,100\n"
-                + "2020-W14,youtube,cityhall,5000,4990,-10\n"));
+            """
+            week,platform,handle,followers_start,followers_end,gained
+            2020-W12,youtube,cityhall,,4900,
+            2020-W13,youtube,cityhall,4900,5000,100
+            2020-W14,youtube,cityhall,5000,4990,-10
+            """));
   }
 
   @Test
@@ -102,12 +106,14 @@ class ReportPipelineTest {
     assertThat(
         read("posts_attributed.csv"),
         equalTo(
-            "platform,post_id,week,handle,entity_id,reason,campaign,bulletin_id,engagement,views,themes\n"
-                + "instagram,p1,2020-W13,anna_k,anna,author,true,B1,120,300,health_guidance\n"
-                + "instagram,x1,2020-W14,stranger,city,override,false,,3,0,\n"
-                + "instagram,x2,2020-W14,stranger,(unattributed),none,true,B2,2,0,\n"
-                + "tiktok,t1,2020-W13,anna.k,anna,author,true,B1,20,0,\n"
-                + "youtube,v1,2020-W14,cityhall,mayor-e,hosted-mention,false,,5,1500,\n"));
+            """
+            platform,post_id,week,handle,entity_id,reason,campaign,bulletin_id,engagement,views,themes
+            instagram,p1,2020-W13,anna_k,anna,author,true,B1,120,300,health_guidance
+            instagram,x1,2020-W14,stranger,city,override,false,,3,0,
+            instagram,x2,2020-W14,stranger,(unattributed),none,true,B2,2,0,
+            tiktok,t1,2020-W13,anna.k,anna,author,true,B1,20,0,
+            youtube,v1,2020-W14,cityhall,mayor-e,hosted-mention,false,,5,1500,
+            """));
   }
 
   @Test
@@ -117,9 +123,11 @@ class ReportPipelineTest {
     assertThat(
         read("themes_weekly.csv"),
         equalTo(
-            "week,theme,role,posts,engagement,views\n"
-                + "2020-W13,health_guidance,influencer,1,120,100\n"
-                + "2020-W14,health_guidance,influencer,0,0,200\n"));
+            """
+            week,theme,role,posts,engagement,views
+            2020-W13,health_guidance,influencer,1,120,100
+            2020-W14,health_guidance,influencer,0,0,200
+            """));
   }
 
   @Test

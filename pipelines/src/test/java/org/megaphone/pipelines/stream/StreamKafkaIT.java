@@ -98,10 +98,10 @@ class StreamKafkaIT {
           KafkaConsumer<String, String> reports = consumer(broker, "reports");
           KafkaConsumer<String, String> dead = consumer(broker, "dead")) {
         producer.send(new ProducerRecord<>("posts", "instagram:p1",
-            "{\"platform\":\"instagram\",\"post_id\":\"p1\",\"handle\":\"@Anna_K\",\"published_at\":\"" + published + "\",\"likes\":10,\"comments\":2}"));
+            "{\"platform\":\"instagram\",\"post_id\":\"p1\",\"handle\":\"@Anna_K\",\"published_at\":\"" + published + "\",\"likes\":10,\"comments\":2}")).get();
         producer.send(new ProducerRecord<>("views", "instagram:p1",
-            "{\"platform\":\"ig\",\"post_id\":\"p1\",\"observed_at\":\"" + now + "\",\"views\":250}"));
-        producer.send(new ProducerRecord<>("views", "bad", "{not json"));
+            "{\"platform\":\"ig\",\"post_id\":\"p1\",\"observed_at\":\"" + now + "\",\"views\":250}")).get();
+        producer.send(new ProducerRecord<>("views", "bad", "{not json")).get();
         producer.flush();
 
         String row =

@@ -21,7 +21,7 @@ final class CrowdTangle {
   /** The last non-empty path segment of a post URL: the post id (FB) or shortcode (IG). */
   static String lastSegment(String url) {
     String path = url.replaceFirst("[?#].*$", "");
-    String[] parts = path.split("/");
+    String[] parts = path.split("/", -1);
     for (int i = parts.length - 1; i >= 0; i--) {
       if (!parts[i].isEmpty()) {
         return parts[i];

@@ -49,6 +49,9 @@ public final class ExportFiles {
   private ExportFiles() {}
 
   /**
+   * Reads one export's text: its posts, view snapshots and rejected rows go to the consumers, and
+   * what was read is counted.
+   *
    * @param forced the profile given with --profile, or null to recognise it by header
    * @throws InputException when no profile recognises the file
    */

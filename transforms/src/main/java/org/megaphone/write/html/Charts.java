@@ -53,7 +53,7 @@ public final class Charts {
       for (long[] values : series.values()) {
         sum += values[c];
       }
-      max = Math.max(max, sum);
+      max = Math.max(max, (double) sum);
     }
     Axis axis = Axis.of(max);
     StringBuilder svg = open(id, title, desc);

@@ -29,9 +29,11 @@ class ExportFilesTest {
   }
 
   private static final String TWEETS =
-      "\"Tweet id\",\"Tweet permalink\",\"Tweet text\",\"time\",\"impressions\",\"likes\",\"replies\",\"retweets\"\n"
-          + "\"1\",\"https://twitter.com/VNK_fi/status/1\",\"#koronafaktat\",\"2020-03-23 07:30 +0000\",\"424.0\",\"3.0\",\"1.0\",\"2.0\"\n"
-          + "\"2\",\"https://twitter.com/VNK_fi/status/2\",\"bad\",\"2020-03-23 07:30 +0000\",\"10.0\",\"12a\",\"0\",\"0\"\n";
+      """
+      "Tweet id","Tweet permalink","Tweet text","time","impressions","likes","replies","retweets"
+      "1","https://twitter.com/VNK_fi/status/1","#koronafaktat","2020-03-23 07:30 +0000","424.0","3.0","1.0","2.0"
+      "2","https://twitter.com/VNK_fi/status/2","bad","2020-03-23 07:30 +0000","10.0","12a","0","0"
+      """;
 
   @Test
   void titleLinesBeforeTheHeaderAreSkippedAndLinesStillCountFromTheFileStart() {
@@ -87,10 +89,12 @@ class ExportFilesTest {
   void youTubeChartDailyViewsBecomeRunningTotalsAtTheEndOfEachDay() {
     parse(
         "sanna/Chart data.csv",
-        "Date,Content,Video title,Video publish time,Duration,Views\n"
-            + "2020-03-24,v1,Hello,\"Mar 23, 2020\",60,5\n"
-            + "2020-03-23,v1,Hello,\"Mar 23, 2020\",60,10\n"
-            + "2020-03-23,v2,Other,\"Mar 23, 2020\",60,0\n",
+        """
+        Date,Content,Video title,Video publish time,Duration,Views
+        2020-03-24,v1,Hello,"Mar 23, 2020",60,5
+        2020-03-23,v1,Hello,"Mar 23, 2020",60,10
+        2020-03-23,v2,Other,"Mar 23, 2020",60,0
+        """,
         null);
 
     assertThat(
@@ -104,9 +108,11 @@ class ExportFilesTest {
     ExportFiles.Counts counts =
         parse(
             "sanna/Table data_2020-04-30.csv",
-            "Content,Video title,Video publish time,Duration,Views\n"
-                + "Total,,,,100\n"
-                + " -x1,Hello,\"Mar 23, 2020\",60,100\n",
+            """
+            Content,Video title,Video publish time,Duration,Views
+            Total,,,,100
+             -x1,Hello,"Mar 23, 2020",60,100
+            """,
             null);
 
     assertThat(posts, hasSize(1));

@@ -49,8 +49,10 @@ class ExportLanguagesTest {
     // A Swedish Instagram export without its username column: no profile matches, and the
     // closest is found through the Swedish names, not their English spelling.
     String text =
-        "Publicerings-id,Beskrivning,Publiceringstid,Permalänk,Gilla-markeringar,Kommentarer\n"
-            + "1785,Pese kädet,03/17/2020 18:30,https://www.instagram.com/p/B9z/,12,3\n";
+        """
+        Publicerings-id,Beskrivning,Publiceringstid,Permalänk,Gilla-markeringar,Kommentarer
+        1785,Pese kädet,03/17/2020 18:30,https://www.instagram.com/p/B9z/,12,3
+        """;
     ExportFile file = Sources.none().describe("ig.csv", ZONE);
     InputException e =
         Assertions.assertThrows(

@@ -209,8 +209,10 @@ class ExportQuirksTest {
     List<org.megaphone.model.Reject> rejects = new java.util.ArrayList<>();
     ExportFiles.Counts counts =
         readTikTok(
-            "\"April 30\",\"bin\u0000ary\",\"https://www.tiktok.com/@a/video/6805944884661258692\",\"March 19\",\"1\",\"2\",\"3\",\"4\"\n"
-                + "\"April 30\",\"2.000\",\"https://www.tiktok.com/@a/video/6809324187319195617\",\"March 28\",\"5,431\",\"2\",\"3\",\"4\"\n",
+            """
+            "April 30","bin\u0000ary","https://www.tiktok.com/@a/video/6805944884661258692","March 19","1","2","3","4"
+            "April 30","2.000","https://www.tiktok.com/@a/video/6809324187319195617","March 28","5,431","2","3","4"
+            """,
             rejects);
     assertThat(rejects.size(), equalTo(1));
     assertThat(rejects.get(0).getReason(), containsString("NUL"));

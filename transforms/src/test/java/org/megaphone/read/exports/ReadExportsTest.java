@@ -44,13 +44,17 @@ class ReadExportsTest {
   private static final TupleTag<String> BOTH = new TupleTag<>() {};
 
   private static final String POSTS =
-      "platform,post_id,handle,published_at,likes,exported_at\n"
-          + "IG,p1,@Anna,2020-03-23 10:00,12,2020-04-01T00:00:00Z\n"
-          + "yt,v1,Ben,2020-03-24T09:00:00+02:00,,\n";
+      """
+      platform,post_id,handle,published_at,likes,exported_at
+      IG,p1,@Anna,2020-03-23 10:00,12,2020-04-01T00:00:00Z
+      yt,v1,Ben,2020-03-24T09:00:00+02:00,,
+      """;
   private static final String VIEWS =
-      "platform,post_id,observed_at,views\n"
-          + "instagram,p1,2020-03-30T12:00:00Z,100\n"
-          + "youtube,v1,2020-03-31,250\n";
+      """
+      platform,post_id,observed_at,views
+      instagram,p1,2020-03-30T12:00:00Z,100
+      youtube,v1,2020-03-31,250
+      """;
 
   private static void write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
@@ -154,15 +158,19 @@ class ReadExportsTest {
       TestPipeline p, @TempDir Path dir) throws IOException {
     write(
         dir.resolve("exports/posts_2020-04-15.csv"),
-        "platform,post_id,handle,published_at,likes\n"
-            + "instagram,p1,anna,2020-03-23T10:00:00Z,5\n"
-            + "myspace,p2,bob,2020-03-23T10:00:00Z,1\n"
-            + "instagram,p3,anna,2020-03-23T10:00:00Z,12a\n");
+        """
+        platform,post_id,handle,published_at,likes
+        instagram,p1,anna,2020-03-23T10:00:00Z,5
+        myspace,p2,bob,2020-03-23T10:00:00Z,1
+        instagram,p3,anna,2020-03-23T10:00:00Z,12a
+        """);
     write(
         dir.resolve("exports/views_2020-04-15.csv"),
-        "platform,post_id,observed_at,views\n"
-            + "instagram,p1,2020-03-30T12:00:00Z,100\n"
-            + "instagram,p1,yesterday,5\n");
+        """
+        platform,post_id,observed_at,views
+        instagram,p1,2020-03-30T12:00:00Z,100
+        instagram,p1,yesterday,5
+        """);
 
     PCollectionTuple out =
         p.apply(new ReadExports(dir.resolve("exports").toString(), Sources.none(), null, HELSINKI));

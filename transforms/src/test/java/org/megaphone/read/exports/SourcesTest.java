@@ -17,9 +17,11 @@ class SourcesTest {
   void firstMatchingPatternGivesPlatformHandleAndExportTime() {
     Sources s =
         Sources.parse(
-            "pattern,platform,handle,exported_at\n"
-                + "yt/*.csv,yt,@SannaMarin,2020-04-30T12:00:00+03:00\n"
-                + "*.csv,ig,other,\n",
+            """
+            pattern,platform,handle,exported_at
+            yt/*.csv,yt,@SannaMarin,2020-04-30T12:00:00+03:00
+            *.csv,ig,other,
+            """,
             ZONE);
 
     ExportFile f = s.describe("yt/Table data.csv", ZONE);

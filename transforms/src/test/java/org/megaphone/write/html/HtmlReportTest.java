@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -49,7 +50,7 @@ class HtmlReportTest {
       new HtmlReport.Quality(List.of(new HtmlReport.TableCounts("posts", 10, 7, 2, 1)), 1, 2, 300);
 
   private static EntityWeek entity(String week, String id, String role, long posts, long campaign, long engagement, long views) {
-    return new EntityWeek(week, id, id.toUpperCase(), role, "core", "", posts, campaign, engagement, views);
+    return new EntityWeek(week, id, id.toUpperCase(Locale.ROOT), role, "core", "", posts, campaign, engagement, views);
   }
 
   private static ReportTables hostile() {
@@ -77,7 +78,7 @@ class HtmlReportTest {
     Matcher tags = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)").matcher(page);
     Set<String> seen = new TreeSet<>();
     while (tags.find()) {
-      seen.add(tags.group(1).toLowerCase());
+      seen.add(tags.group(1).toLowerCase(Locale.ROOT));
     }
     assertThat(seen.stream().filter(t -> !PAGE_TAGS.contains(t)).toList(), is(empty()));
     assertThat(page, not(containsString("<script")));
@@ -156,7 +157,7 @@ class HtmlReportTest {
   void topInfluencersAreRankedByEngagementAndCutAtTen() {
     List<EntityWeek> entities = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      entities.add(entity("2020-W12", String.format("e%02d", i), "influencer", 1, 0, 100 * i, 0));
+      entities.add(entity("2020-W12", String.format("e%02d", i), "influencer", 1, 0, 100L * i, 0));
     }
     String page =
         HtmlReport.render(new ReportTables(entities, List.of(), List.of(), List.of(), Rejects.NONE), RUN, QUALITY);
@@ -172,10 +173,13 @@ class HtmlReportTest {
   void rejectsAreGroupedByTableAndReasonWithoutTheOffendingValue(@TempDir Path folder) throws Exception {
     writeEmptyReports(folder);
     Files.writeString(folder.resolve("rejects.csv"),
-        "file,line,table,reason,record\n"
-            + "posts.csv,7,posts,not a non-negative integer: likes='12a',\"a,b\"\n"
-            + "posts.csv,9,posts,not a non-negative integer: shares='-3',x\n"
-            + "views.csv,3,views,unknown platform: platform='myspace',\"multi\nline\"\n", StandardCharsets.UTF_8);
+        """
+        file,line,table,reason,record
+        posts.csv,7,posts,not a non-negative integer: likes='12a',"a,b"
+        posts.csv,9,posts,not a non-negative integer: shares='-3',x
+        views.csv,3,views,unknown platform: platform='myspace',"multi
+        line"
+        """, StandardCharsets.UTF_8);
     ReportTables t = ReportTables.read(folder);
     assertThat(t.rejects().rows(), is(3L));
     String quality = section(HtmlReport.render(t, RUN, QUALITY), "quality");
@@ -277,11 +281,15 @@ class HtmlReportTest {
   @Test
   void readingTheReportsUndoesTheFormulaGuardForDisplay(@TempDir Path folder) throws Exception {
     Files.writeString(folder.resolve("entities_weekly.csv"),
-        "week,entity_id,entity_name,role,cohort,municipality,posts,campaign_posts,likes,comments,shares,saves,engagement,views,engagement_rate\n"
-            + "2020-W12,'-minus,'=SUM(A1),influencer,core,,1,0,1,0,0,0,1,0,\n", StandardCharsets.UTF_8);
+        """
+        week,entity_id,entity_name,role,cohort,municipality,posts,campaign_posts,likes,comments,shares,saves,engagement,views,engagement_rate
+        2020-W12,'-minus,'=SUM(A1),influencer,core,,1,0,1,0,0,0,1,0,
+        """, StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("bulletin_uptake.csv"),
-        "bulletin_id,campaign,language,sent_at,audience,adopters,uptake_rate,posts,engagement,views,median_hours_to_post\n"
-            + "CF-1,coronafacts,fi,2020-03-16T09:00:00+02:00,,0,,0,0,0,\n", StandardCharsets.UTF_8);
+        """
+        bulletin_id,campaign,language,sent_at,audience,adopters,uptake_rate,posts,engagement,views,median_hours_to_post
+        CF-1,coronafacts,fi,2020-03-16T09:00:00+02:00,,0,,0,0,0,
+        """, StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("platforms_weekly.csv"), "week,platform,language,posts,campaign_posts,engagement,views\n", StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("channel_growth.csv"), "week,platform,handle,followers_start,followers_end,gained\n", StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("rejects.csv"), "file,line,table,reason,record\nposts.csv,3,posts,\"bad: x\",\"a,b\"\n", StandardCharsets.UTF_8);

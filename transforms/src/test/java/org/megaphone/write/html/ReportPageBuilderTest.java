@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.megaphone.write.html.ReportPage.Bulletins;
 import org.megaphone.write.html.ReportPage.ChannelRow;
@@ -43,7 +44,7 @@ class ReportPageBuilderTest {
       new HtmlReport.Quality(List.of(new HtmlReport.TableCounts("posts", 10, 7, 2, 1)), 1, 2, 300);
 
   private static EntityWeek entity(String week, String id, String role, long posts, long campaign, long engagement, long views) {
-    return new EntityWeek(week, id, id.toUpperCase(), role, "core", "Ivrea", posts, campaign, engagement, views);
+    return new EntityWeek(week, id, id.toUpperCase(Locale.ROOT), role, "core", "Ivrea", posts, campaign, engagement, views);
   }
 
   private static ReportTables entities(EntityWeek... rows) {
@@ -106,7 +107,7 @@ class ReportPageBuilderTest {
   void topEntitiesAreRankedByEngagementThenIdAndCutAtTenWithTheRestCounted() {
     List<EntityWeek> rows = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      rows.add(entity("2020-W12", String.format("e%02d", i), "influencer", 1, 0, 100 * (i / 2), 0));
+      rows.add(entity("2020-W12", String.format("e%02d", i), "influencer", 1, 0, 100L * (i / 2), 0));
     }
     rows.add(entity("2020-W12", "ivrea", "mayor", 1, 0, 1_000_000, 0));
     TopEntities top = ReportPageBuilder.top(entities(rows.toArray(new EntityWeek[0])), List.of("2020-W12"), "influencer");

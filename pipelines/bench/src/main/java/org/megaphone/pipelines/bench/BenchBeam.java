@@ -154,7 +154,7 @@ public final class BenchBeam {
     try (var files = Files.list(out)) {
       for (Path f : files.filter(f -> f.getFileName().toString().startsWith("core")).toList()) {
         for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-          String[] k = line.split("\\|");
+          String[] k = line.split("\\|", -1);
           long[] row = result.computeIfAbsent(k[0] + "|" + k[1], x -> new long[2]);
           row[k[2].equals("posts") ? 0 : 1] += Long.parseLong(k[3]);
         }

@@ -278,13 +278,13 @@ public final class BenchStream {
     private final Counter lines = Metrics.counter(BenchStream.class, "lines");
 
     @ProcessElement
-    public void process(@Element T element) {
+    public void process() {
       lines.inc();
     }
   }
 
   private static final class DropFn<T> extends DoFn<T, Void> {
     @ProcessElement
-    public void process(@Element T element) {}
+    public void process() {}
   }
 }

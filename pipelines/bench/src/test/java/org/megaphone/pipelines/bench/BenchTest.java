@@ -28,17 +28,22 @@ class BenchTest {
     Files.writeString(dir.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
     Files.writeString(
         dir.resolve("posts.csv"),
-        "platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves,followers,exported_at\n"
-            + "instagram,p1,anna_k,2020-03-23T10:00:00+02:00,x,,fi,10,1,0,0,,2020-03-24T08:00:00+02:00\n"
-            + "instagram,p1,anna_k,2020-03-23T10:00:00+02:00,x,,fi,20,1,0,0,,2020-03-27T08:00:00+02:00\n"
-            + "instagram,p2,@Anna_K,2020-03-30T00:30:00+03:00,x,,fi,5,0,0,0,,2020-03-31T08:00:00+03:00\n"
-            + "instagram,p3,someone,2020-03-24T10:00:00+02:00,x,,fi,100,0,0,0,,2020-03-25T08:00:00+02:00\n"
-            + "instagram,p4,anna_k,yesterday,x,,fi,7,0,0,0,,2020-03-25T08:00:00+02:00\n");
+        """
+        platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves,followers,exported_at
+        instagram,p1,anna_k,2020-03-23T10:00:00+02:00,x,,fi,10,1,0,0,,2020-03-24T08:00:00+02:00
+        instagram,p1,anna_k,2020-03-23T10:00:00+02:00,x,,fi,20,1,0,0,,2020-03-27T08:00:00+02:00
+        instagram,p2,@Anna_K,2020-03-30T00:30:00+03:00,x,,fi,5,0,0,0,,2020-03-31T08:00:00+03:00
+        instagram,p3,someone,2020-03-24T10:00:00+02:00,x,,fi,100,0,0,0,,2020-03-25T08:00:00+02:00
+        instagram,p4,anna_k,yesterday,x,,fi,7,0,0,0,,2020-03-25T08:00:00+02:00
+        """);
     Files.writeString(
         dir.resolve("views.csv"),
-        "platform,post_id,observed_at,views\n"
-            + "instagram,p1,2020-03-24T10:00:00+02:00,100\ninstagram,p1,2020-03-25T10:00:00+02:00,250\n"
-            + "instagram,p3,2020-03-25T10:00:00+02:00,999\n");
+        """
+        platform,post_id,observed_at,views
+        instagram,p1,2020-03-24T10:00:00+02:00,100
+        instagram,p1,2020-03-25T10:00:00+02:00,250
+        instagram,p3,2020-03-25T10:00:00+02:00,999
+        """);
     return dir;
   }
 
