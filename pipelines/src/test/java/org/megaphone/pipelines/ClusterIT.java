@@ -208,8 +208,8 @@ class ClusterIT {
     }
     try (Stream<Path> files = Files.walk(live)) {
       for (Path f : files.filter(p -> p.getFileName().toString().equals(report)).sorted().toList()) {
-        List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(f, StandardCharsets.UTF_8), ',');
-        for (CsvRecords.Record r : records.subList(1, records.size())) {
+        List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(f, StandardCharsets.UTF_8), ',');
+        for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
           List<String> cells = r.fields.subList(0, r.fields.size() - 2);
           rows.put(String.join("|", cells.subList(0, keys)), String.join(",", cells));
         }

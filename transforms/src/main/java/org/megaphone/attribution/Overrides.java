@@ -3,6 +3,7 @@ package org.megaphone.attribution;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.megaphone.model.AttributionOverride;
@@ -31,7 +32,7 @@ public final class Overrides {
    * The overrides as read, checked (D10) then de-duplicated (D9): post key to entity_id. The
    * rejects go to {@code rejects}, in the order read.
    */
-  public static HashMap<String, String> validByPost(
+  public static Map<String, String> validByPost(
       Roster roster, Iterable<AttributionOverride> rows, Consumer<Reject> rejects) {
     List<AttributionOverride> valid = new ArrayList<>();
     for (AttributionOverride o : rows) {
@@ -46,7 +47,7 @@ public final class Overrides {
   }
 
   /** Post key to entity_id of overrides already checked and de-duplicated. */
-  public static HashMap<String, String> byPost(Iterable<AttributionOverride> kept) {
+  public static Map<String, String> byPost(Iterable<AttributionOverride> kept) {
     HashMap<String, String> map = new HashMap<>();
     for (AttributionOverride o : kept) {
       map.put(o.postKey(), o.getEntityId());

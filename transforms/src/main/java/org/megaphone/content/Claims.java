@@ -46,7 +46,7 @@ public final class Claims implements Serializable {
     Map<String, String> seen = new HashMap<>();
     for (Map.Entry<String, String> f : files.entrySet()) {
       String text = f.getValue().startsWith("\uFEFF") ? f.getValue().substring(1) : f.getValue();
-      List<CsvRecords.Record> records = CsvRecords.parse(text, CsvRecords.detectDelimiter(text));
+      List<CsvRecords.CsvRecord> records = CsvRecords.parse(text, CsvRecords.detectDelimiter(text));
       if (records.isEmpty()) {
         continue;
       }
@@ -58,7 +58,7 @@ public final class Claims implements Serializable {
       if (!columns.containsKey("claim_id")) {
         throw new InputException(f.getKey() + ": no claim_id column (columns: claim_id, description, phrases, links)");
       }
-      for (CsvRecords.Record r : records.subList(1, records.size())) {
+      for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
         String where = f.getKey() + " line " + r.line;
         if (r.error != null) {
           throw new InputException(where + ": " + r.error);
@@ -101,7 +101,7 @@ public final class Claims implements Serializable {
     return new Claims(claims);
   }
 
-  private static String cell(CsvRecords.Record r, Map<String, Integer> columns, String column) {
+  private static String cell(CsvRecords.CsvRecord r, Map<String, Integer> columns, String column) {
     Integer i = columns.get(column);
     return i == null || i >= r.fields.size() ? "" : r.fields.get(i).trim();
   }

@@ -60,7 +60,7 @@ public final class Lexicon implements Serializable {
     Map<String, Map<String, List<Phrases.Phrase>>> byLanguage = new TreeMap<>();
     // Comment lines become blank lines: skipped, and the line numbers stay the file's.
     String text = (csv.startsWith("\uFEFF") ? csv.substring(1) : csv).replaceAll("(?m)^[ \t]*#.*$", "");
-    List<CsvRecords.Record> records = CsvRecords.parse(text, ',');
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(text, ',');
     if (records.isEmpty()) {
       throw new InputException(file + ": empty (columns: theme, language, phrases)");
     }
@@ -73,7 +73,7 @@ public final class Lexicon implements Serializable {
         throw new InputException(file + ": no column " + column + " (columns: theme, language, phrases)");
       }
     }
-    for (CsvRecords.Record r : records.subList(1, records.size())) {
+    for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
       String where = file + " line " + r.line;
       if (r.error != null) {
         throw new InputException(where + ": " + r.error);
@@ -104,7 +104,7 @@ public final class Lexicon implements Serializable {
     return new Lexicon(byLanguage);
   }
 
-  private static String cell(CsvRecords.Record r, Map<String, Integer> columns, String column) {
+  private static String cell(CsvRecords.CsvRecord r, Map<String, Integer> columns, String column) {
     int i = columns.get(column);
     return i < r.fields.size() ? r.fields.get(i).trim() : "";
   }

@@ -44,7 +44,7 @@ public final class CsvRecords {
   public static final int RAW_KEPT_CHARS = 1_024;
 
   /** One record: its fields, or why it is malformed, with its start line and raw text. */
-  public static final class Record {
+  public static final class CsvRecord {
     public final long line;
     public final List<String> fields;
     public final String raw;
@@ -52,7 +52,7 @@ public final class CsvRecords {
     /** Null when the record is well-formed. */
     public final String error;
 
-    Record(long line, List<String> fields, String raw, String error) {
+    CsvRecord(long line, List<String> fields, String raw, String error) {
       this.line = line;
       this.fields = fields;
       this.raw = raw;
@@ -107,14 +107,14 @@ public final class CsvRecords {
   }
 
   /** Splits {@code text} (BOM already removed) into records. The header is the first record. */
-  public static List<Record> parse(String text, char delimiter) {
-    List<Record> records = new ArrayList<>();
+  public static List<CsvRecord> parse(String text, char delimiter) {
+    List<CsvRecord> records = new ArrayList<>();
     forEach(text, delimiter, records::add);
     return records;
   }
 
   /** As {@link #forEach(Reader, char, Consumer)}, over a string. */
-  public static void forEach(String text, char delimiter, Consumer<Record> each) {
+  public static void forEach(String text, char delimiter, Consumer<CsvRecord> each) {
     try {
       forEach(new StringReader(text), delimiter, each);
     } catch (IOException e) {
@@ -126,7 +126,7 @@ public final class CsvRecords {
    * Hands each record read from {@code text} to {@code each} as it is split, in order, without
    * keeping them: only the record being read is in memory.
    */
-  public static void forEach(Reader text, char delimiter, Consumer<Record> each) throws IOException {
+  public static void forEach(Reader text, char delimiter, Consumer<CsvRecord> each) throws IOException {
     new Tokenizer(text, delimiter, 1, -1).run(each);
   }
 
@@ -136,13 +136,13 @@ public final class CsvRecords {
    * the header, read elsewhere, has {@code width} fields.
    */
   public static void forEachInPart(
-      Reader text, char delimiter, long firstLine, int width, Consumer<Record> each)
+      Reader text, char delimiter, long firstLine, int width, Consumer<CsvRecord> each)
       throws IOException {
     new Tokenizer(text, delimiter, firstLine, width).run(each);
   }
 
   /** The first record of {@code text} (a file's header), or null when it holds none. */
-  public static Record first(Reader text, char delimiter) throws IOException {
+  public static CsvRecord first(Reader text, char delimiter) throws IOException {
     return new Tokenizer(text, delimiter, 1, -1).next();
   }
 
@@ -200,14 +200,14 @@ public final class CsvRecords {
       return true;
     }
 
-    void run(Consumer<Record> each) throws IOException {
-      for (Record record; (record = next()) != null; ) {
+    void run(Consumer<CsvRecord> each) throws IOException {
+      for (CsvRecord record; (record = next()) != null; ) {
         each.accept(record);
       }
     }
 
     /** The next record, or null at the end of the text. */
-    Record next() throws IOException {
+    CsvRecord next() throws IOException {
       while (true) {
         // Skip blank physical lines (empty, or spaces and tabs only).
         int k = 0;
@@ -227,7 +227,7 @@ public final class CsvRecords {
           line++;
           continue;
         }
-        Record record = record();
+        CsvRecord record = record();
         if (width < 0 && record.error == null) {
           width = record.fields.size();
         }
@@ -241,7 +241,7 @@ public final class CsvRecords {
     }
 
     /** Reads the record at the start, and moves the start past it (or past its first line). */
-    private Record record() throws IOException {
+    private CsvRecord record() throws IOException {
       long startLine = line;
       List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
@@ -361,7 +361,7 @@ public final class CsvRecords {
       }
       line += quotedBreaks;
       start += off;
-      return new Record(
+      return new CsvRecord(
           startLine,
           error == null ? fields : List.of(),
           raw,
@@ -372,11 +372,11 @@ public final class CsvRecords {
      * A record over several lines that cannot be one: its first line is rejected, and reading
      * starts again on the next.
      */
-    private Record damaged(long startLine, int firstBreak, int firstBreakLength, String what) {
+    private CsvRecord damaged(long startLine, int firstBreak, int firstBreakLength, String what) {
       String raw = text(0, firstBreak);
       start += firstBreak + firstBreakLength;
       line = startLine + 1;
-      return new Record(
+      return new CsvRecord(
           startLine,
           List.of(),
           raw,
@@ -385,7 +385,7 @@ public final class CsvRecords {
     }
 
     /** A record past {@link #MAX_RECORD_CHARS}. */
-    private Record tooLong(long startLine, int off, int firstBreak, int firstBreakLength)
+    private CsvRecord tooLong(long startLine, int off, int firstBreak, int firstBreakLength)
         throws IOException {
       if (firstBreak >= 0) {
         return damaged(startLine, firstBreak, firstBreakLength,
@@ -404,7 +404,7 @@ public final class CsvRecords {
         start += lineBreakLength(0);
       }
       line++;
-      return new Record(
+      return new CsvRecord(
           startLine,
           List.of(),
           kept,

@@ -199,7 +199,7 @@ public final class TableFiles {
   public record PartCounts(long rows, long rejected, long malformed, long peak) {}
 
   /** A table file's delimiter and header record, as read from its start. */
-  public record Head(char delimiter, CsvRecords.Record header) {}
+  public record Head(char delimiter, CsvRecords.CsvRecord header) {}
 
   /** The delimiter and header of a table file's text (null header for an empty text). */
   public static Head head(Reader text) throws IOException {
@@ -275,7 +275,7 @@ public final class TableFiles {
   private static final int HEADER_PEEK = 1 << 16;
 
   /** The header first (its columns checked), then each record as a row or a reject, one at a time. */
-  private static final class RecordParser<T> implements Consumer<CsvRecords.Record> {
+  private static final class RecordParser<T> implements Consumer<CsvRecords.CsvRecord> {
     private final Table<T> table;
     private final String fileName;
     private final java.util.function.BiConsumer<T, SourceRef> rows;
@@ -309,7 +309,7 @@ public final class TableFiles {
     }
 
     @Override
-    public void accept(CsvRecords.Record record) {
+    public void accept(CsvRecords.CsvRecord record) {
       if (columns == null) {
         header(record);
         return;
@@ -349,7 +349,7 @@ public final class TableFiles {
       rejects.accept(source.reject(table.name(), reason));
     }
 
-    void header(CsvRecords.Record header) {
+    void header(CsvRecords.CsvRecord header) {
       if (header == null) {
         throw new InputException(fileName + ": empty file, no header line (" + table.name() + ")");
       }

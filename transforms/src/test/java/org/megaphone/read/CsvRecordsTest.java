@@ -15,19 +15,19 @@ import org.junit.jupiter.api.Test;
 /** Contract section 2 (CSV rules) and decisions D2/D3, on the tokenizer alone. */
 class CsvRecordsTest {
 
-  private static List<CsvRecords.Record> parse(String text) {
+  private static List<CsvRecords.CsvRecord> parse(String text) {
     return CsvRecords.parse(text, ',');
   }
 
   private static void assertWellFormed(
-      CsvRecords.Record actual, long line, String raw, String... fields) {
+      CsvRecords.CsvRecord actual, long line, String raw, String... fields) {
     assertThat(actual.error, is(nullValue()));
     assertThat(actual.line, is(line));
     assertThat(actual.raw, is(raw));
     assertThat(actual.fields, contains(fields));
   }
 
-  private static void assertMalformed(CsvRecords.Record actual, long line, String raw) {
+  private static void assertMalformed(CsvRecords.CsvRecord actual, long line, String raw) {
     assertThat(actual.error, startsWith("malformed CSV record"));
     assertThat(actual.line, is(line));
     assertThat(actual.raw, is(raw));
@@ -38,7 +38,7 @@ class CsvRecordsTest {
 
   @Test
   void headerIsTheFirstRecordOnLineOneAndEachLfEndsARecord() {
-    List<CsvRecords.Record> records = parse("a,b\n1,2\n3,4\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n1,2\n3,4\n");
 
     assertThat(records, hasSize(3));
     assertWellFormed(records.get(0), 1, "a,b", "a", "b");
@@ -48,7 +48,7 @@ class CsvRecordsTest {
 
   @Test
   void lastRecordWithoutLineTerminatorIsStillARecord() {
-    List<CsvRecords.Record> records = parse("a,b\n1,2");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n1,2");
 
     assertThat(records, hasSize(2));
     assertWellFormed(records.get(1), 2, "1,2", "1", "2");
@@ -56,7 +56,7 @@ class CsvRecordsTest {
 
   @Test
   void fieldsAreNotTrimmedByTheTokenizerAndRawKeepsTheSpaces() {
-    List<CsvRecords.Record> records = parse("a,b\n 1 , 2 \n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n 1 , 2 \n");
 
     assertWellFormed(records.get(1), 2, " 1 , 2 ", " 1 ", " 2 ");
   }
@@ -65,7 +65,7 @@ class CsvRecordsTest {
 
   @Test
   void quotedFieldHoldsDelimiterAndDoubledQuotes() {
-    List<CsvRecords.Record> records = parse("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
 
     assertWellFormed(
         records.get(1), 2, "\"x, y\",\"say \"\"hi\"\"\"", "x, y", "say \"hi\"");
@@ -73,7 +73,7 @@ class CsvRecordsTest {
 
   @Test
   void emptyQuotedFieldIsAnEmptyString() {
-    List<CsvRecords.Record> records = parse("a,b\n\"\",x\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n\"\",x\n");
 
     assertWellFormed(records.get(1), 2, "\"\",x", "", "x");
   }
@@ -81,7 +81,7 @@ class CsvRecordsTest {
   @Test
   void quotedNewlinesKeepTheRecordTogetherAndLaterRecordsStartOnTheirPhysicalLine() {
     // line 2: 1,"a      line 3: (empty, inside quotes)      line 4: b      line 5: c"
-    List<CsvRecords.Record> records = parse("id,text\n1,\"a\n\nb\nc\"\n2,x\n");
+    List<CsvRecords.CsvRecord> records = parse("id,text\n1,\"a\n\nb\nc\"\n2,x\n");
 
     assertThat(records, hasSize(3));
     assertWellFormed(records.get(1), 2, "1,\"a\n\nb\nc\"", "1", "a\n\nb\nc");
@@ -90,7 +90,7 @@ class CsvRecordsTest {
 
   @Test
   void quoteInsideAnUnquotedFieldIsLiteral() {
-    List<CsvRecords.Record> records = parse("a,b\n5 \"inch\" screen,ab\"c\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n5 \"inch\" screen,ab\"c\n");
 
     assertWellFormed(records.get(1), 2, "5 \"inch\" screen,ab\"c", "5 \"inch\" screen", "ab\"c");
   }
@@ -99,7 +99,7 @@ class CsvRecordsTest {
 
   @Test
   void crlfEndsRecordsAndIsNotPartOfTheRawRecord() {
-    List<CsvRecords.Record> records = parse("a,b\r\n1,2\r\n3,\"x\r\ny\"\r\n4,5\r\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\r\n1,2\r\n3,\"x\r\ny\"\r\n4,5\r\n");
 
     assertThat(records, hasSize(4));
     assertWellFormed(records.get(0), 1, "a,b", "a", "b");
@@ -110,7 +110,7 @@ class CsvRecordsTest {
 
   @Test
   void loneCrEndsRecordsAndCountsAsALineBreak() {
-    List<CsvRecords.Record> records = parse("a,b\r1,2\r3,4");
+    List<CsvRecords.CsvRecord> records = parse("a,b\r1,2\r3,4");
 
     assertThat(records, hasSize(3));
     assertWellFormed(records.get(1), 2, "1,2", "1", "2");
@@ -119,7 +119,7 @@ class CsvRecordsTest {
 
   @Test
   void loneCrInsideQuotesIsKeptAndCountsAsALine() {
-    List<CsvRecords.Record> records = parse("a,b\r1,\"x\ry\"\r2,3\r");
+    List<CsvRecords.CsvRecord> records = parse("a,b\r1,\"x\ry\"\r2,3\r");
 
     assertThat(records, hasSize(3));
     assertWellFormed(records.get(1), 2, "1,\"x\ry\"", "1", "x\ry");
@@ -131,7 +131,7 @@ class CsvRecordsTest {
   @Test
   void blankAndWhitespaceOnlyLinesAreSkippedButStillCounted() {
     // 1 a,b | 2 (empty) | 3 1,2 | 4 "   " | 5 "\t " CRLF | 6 3,4 | 7 (empty)
-    List<CsvRecords.Record> records = parse("a,b\n\n1,2\n   \n\t \r\n3,4\n\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n\n1,2\n   \n\t \r\n3,4\n\n");
 
     assertThat(records, hasSize(3));
     assertWellFormed(records.get(1), 3, "1,2", "1", "2");
@@ -140,7 +140,7 @@ class CsvRecordsTest {
 
   @Test
   void blankLinesBeforeTheHeaderAreSkipped() {
-    List<CsvRecords.Record> records = parse("\n\na,b\n1,2\n");
+    List<CsvRecords.CsvRecord> records = parse("\n\na,b\n1,2\n");
 
     assertThat(records, hasSize(2));
     assertWellFormed(records.get(0), 3, "a,b", "a", "b");
@@ -149,7 +149,7 @@ class CsvRecordsTest {
 
   @Test
   void whitespaceOnlyLastLineWithoutTerminatorIsNotARecord() {
-    List<CsvRecords.Record> records = parse("a,b\n1,2\n \t ");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n1,2\n \t ");
 
     assertThat(records, hasSize(2));
   }
@@ -163,7 +163,7 @@ class CsvRecordsTest {
 
   @Test
   void trailingDelimiterGivesAnEmptyLastField() {
-    List<CsvRecords.Record> records = parse("a,b,c\n1,2,\n,,\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b,c\n1,2,\n,,\n");
 
     assertWellFormed(records.get(1), 2, "1,2,", "1", "2", "");
     assertWellFormed(records.get(2), 3, ",,", "", "", "");
@@ -171,7 +171,7 @@ class CsvRecordsTest {
 
   @Test
   void trailingDelimiterAtEndOfTextGivesAnEmptyLastField() {
-    List<CsvRecords.Record> records = parse("a,b,c\n1,2,");
+    List<CsvRecords.CsvRecord> records = parse("a,b,c\n1,2,");
 
     assertWellFormed(records.get(1), 2, "1,2,", "1", "2", "");
   }
@@ -180,7 +180,7 @@ class CsvRecordsTest {
 
   @Test
   void closingQuoteFollowedByTextIsMalformedAndParsingResumesOnNextLine() {
-    List<CsvRecords.Record> records = parse("a,b\n\"x\"y,2\n3,4\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n\"x\"y,2\n3,4\n");
 
     assertThat(records, hasSize(3));
     assertMalformed(records.get(1), 2, "\"x\"y,2");
@@ -190,7 +190,7 @@ class CsvRecordsTest {
   @Test
   void resynchronisationIgnoresAQuoteLaterOnTheMalformedLine() {
     // The opening quote after the error must not swallow the next line.
-    List<CsvRecords.Record> records = parse("a,b\n\"x\"y,\"open\n3,4\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n\"x\"y,\"open\n3,4\n");
 
     assertThat(records, hasSize(3));
     assertMalformed(records.get(1), 2, "\"x\"y,\"open");
@@ -199,7 +199,7 @@ class CsvRecordsTest {
 
   @Test
   void closingQuoteFollowedBySpaceBeforeDelimiterIsMalformed() {
-    List<CsvRecords.Record> records = parse("a,b\n\"x\" ,2\n3,4\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n\"x\" ,2\n3,4\n");
 
     assertMalformed(records.get(1), 2, "\"x\" ,2");
     assertWellFormed(records.get(2), 3, "3,4", "3", "4");
@@ -208,7 +208,7 @@ class CsvRecordsTest {
   @Test
   void malformedMultiLineRecordRejectsOnlyItsFirstLineAndReadsTheNextLinesOnTheirOwn() {
     // line 2: "x     line 3: y"z,2     line 4: 3,4 — line 3 is a record of the header's width
-    List<CsvRecords.Record> records = parse("a,b\n\"x\ny\"z,2\n3,4\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n\"x\ny\"z,2\n3,4\n");
 
     assertThat(records, hasSize(4));
     assertMalformed(records.get(1), 2, "\"x");
@@ -219,7 +219,7 @@ class CsvRecordsTest {
 
   @Test
   void unclosedQuoteRejectsItsLineAndTheLinesAfterItAreStillRead() {
-    List<CsvRecords.Record> records = parse("a,b\n1,2\n3,\"open\nmore, stuff\n4,5\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n1,2\n3,\"open\nmore, stuff\n4,5\n");
 
     assertThat(records, hasSize(5));
     assertWellFormed(records.get(1), 2, "1,2", "1", "2");
@@ -236,7 +236,7 @@ class CsvRecordsTest {
     for (int i = 2; i <= 600; i++) {
       text.append("youtube,v").append(i).append(i == 101 ? ",\"2020-04-01" : ",2020-04-01").append(",5\n");
     }
-    List<CsvRecords.Record> records = parse(text.toString());
+    List<CsvRecords.CsvRecord> records = parse(text.toString());
 
     assertThat(records, hasSize(600));
     long malformed = records.stream().filter(r -> r.error != null).count();
@@ -248,7 +248,7 @@ class CsvRecordsTest {
   @Test
   void strayQuoteMidPostsDoesNotSwallowTheNextValidPost() {
     // The stray quote pairs with the opening quote of the next line's caption.
-    List<CsvRecords.Record> records =
+    List<CsvRecords.CsvRecord> records =
         parse("id,at,text\n1,\"2020,plain\n2,2020,\"a, quoted caption\"\n3,2020,x\n");
 
     assertThat(records, hasSize(4));
@@ -259,7 +259,7 @@ class CsvRecordsTest {
 
   @Test
   void wellFormedMultiLineRecordOfTheHeadersWidthIsKept() {
-    List<CsvRecords.Record> records = parse("id,text\n1,\"line one\nline two\"\n");
+    List<CsvRecords.CsvRecord> records = parse("id,text\n1,\"line one\nline two\"\n");
 
     assertWellFormed(records.get(1), 2, "1,\"line one\nline two\"", "1", "line one\nline two");
   }
@@ -267,7 +267,7 @@ class CsvRecordsTest {
   @Test
   void multiLineRecordOfAnotherWidthIsCutAtItsFirstLine() {
     // A quote that closes on a later line into a record of three fields, where the header has two.
-    List<CsvRecords.Record> records = parse("a,b\n1,\"x\n2\",3\n4,5\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n1,\"x\n2\",3\n4,5\n");
 
     assertMalformed(records.get(1), 2, "1,\"x");
     assertThat(records.get(1).error, containsString("3 fields where the header has 2"));
@@ -283,7 +283,7 @@ class CsvRecordsTest {
       text.append("x\n");
     }
     text.append("\"\n");
-    List<CsvRecords.Record> records = parse(text.toString());
+    List<CsvRecords.CsvRecord> records = parse(text.toString());
 
     assertMalformed(records.get(1), 2, "1,\"start");
     assertThat(records.get(1).error, containsString("more than " + CsvRecords.MAX_RECORD_LINES + " lines"));
@@ -293,7 +293,7 @@ class CsvRecordsTest {
 
   @Test
   void unclosedQuoteAtEndOfCrlfFileRejectsItsLineAndTheNextLineOnItsOwn() {
-    List<CsvRecords.Record> records = parse("a,b\r\n3,\"open\r\nx\r\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\r\n3,\"open\r\nx\r\n");
 
     assertThat(records, hasSize(3));
     assertMalformed(records.get(1), 2, "3,\"open");
@@ -302,7 +302,7 @@ class CsvRecordsTest {
 
   @Test
   void unclosedQuoteWithoutFinalNewlineKeepsAllOfTheRest() {
-    List<CsvRecords.Record> records = parse("a,b\n3,\"open");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n3,\"open");
 
     assertMalformed(records.get(1), 2, "3,\"open");
   }
@@ -310,7 +310,7 @@ class CsvRecordsTest {
   @Test
   void lineLongerThanTheBoundIsRejectedByItsFirstCharactersAndTheNextLineIsRead() {
     String huge = "y".repeat(CsvRecords.MAX_RECORD_CHARS + 10);
-    List<CsvRecords.Record> records = parse("a,b\n1," + huge + "\n2,3\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n1," + huge + "\n2,3\n");
 
     assertThat(records, hasSize(3));
     assertThat(records.get(1).error, containsString("longer than"));
@@ -320,7 +320,7 @@ class CsvRecordsTest {
 
   @Test
   void nulCharacterMakesTheRecordMalformedAndIsNotCopiedToTheRawText() {
-    List<CsvRecords.Record> records = parse("a,b\n1,ab\u0000c\n2,3\n");
+    List<CsvRecords.CsvRecord> records = parse("a,b\n1,ab\u0000c\n2,3\n");
 
     assertMalformed(records.get(1), 2, "1,ab\uFFFDc");
     assertThat(records.get(1).error, containsString("NUL"));
@@ -330,8 +330,8 @@ class CsvRecordsTest {
   @Test
   void recordsAreReadFromAReaderInSmallChunksWithTheSameResult() throws java.io.IOException {
     String text = "id,text\n1,\"a\nb\"\n\n2,\"x,y\"\r\n3,z";
-    List<CsvRecords.Record> whole = parse(text);
-    List<CsvRecords.Record> chunked = new java.util.ArrayList<>();
+    List<CsvRecords.CsvRecord> whole = parse(text);
+    List<CsvRecords.CsvRecord> chunked = new java.util.ArrayList<>();
     // A reader that hands out one character at a time crosses every buffer boundary.
     java.io.Reader trickle =
         new java.io.FilterReader(new java.io.StringReader(text)) {
@@ -388,7 +388,7 @@ class CsvRecordsTest {
 
   @Test
   void semicolonFileTreatsCommasAsDataAndQuotesSemicolons() {
-    List<CsvRecords.Record> records = CsvRecords.parse("a;b\n1,5;\"x;y\"\n", ';');
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse("a;b\n1,5;\"x;y\"\n", ';');
 
     assertWellFormed(records.get(1), 2, "1,5;\"x;y\"", "1,5", "x;y");
   }

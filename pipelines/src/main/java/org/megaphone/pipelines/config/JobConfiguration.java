@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.megaphone.attribution.Campaigns;
 import org.megaphone.attribution.Overrides;
 import org.megaphone.attribution.Roster;
@@ -32,7 +33,7 @@ import org.megaphone.rules.RecordDeduplication;
  * and a step with a side input cannot be chained to the one before it.
  */
 public record JobConfiguration(
-    Roster roster, Campaigns campaigns, HashMap<String, String> overrides, List<Reject> rejects)
+    Roster roster, Campaigns campaigns, Map<String, String> overrides, List<Reject> rejects)
     implements Serializable {
 
   /**
@@ -50,7 +51,7 @@ public record JobConfiguration(
     Roster roster = Roster.of(rows(folder, Tables.accounts(), rejects));
     List<Bulletin> bulletins = RecordDeduplication.bulletins(rows(folder, Tables.bulletins(zone), rejects));
     Campaigns campaigns = Campaigns.of(bulletins, campaignTags, bulletinWindow);
-    HashMap<String, String> overrides = Overrides.validByPost(roster, rows(folder, Tables.overrides(), rejects), rejects::add);
+    Map<String, String> overrides = Overrides.validByPost(roster, rows(folder, Tables.overrides(), rejects), rejects::add);
     return new JobConfiguration(roster, campaigns, overrides, rejects);
   }
 

@@ -155,7 +155,7 @@ public final class Pseudonymise {
 
   /** Parses a report, edits each row, writes it back in the same order and quoting. */
   private static void rewrite(Path file, RowEdit edit) throws IOException {
-    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
     if (records.isEmpty()) {
       return;
     }
@@ -163,7 +163,7 @@ public final class Pseudonymise {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".pseudonymised");
     try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       List<ReportRow> rows = new ArrayList<>();
-      for (CsvRecords.Record r : records.subList(1, records.size())) {
+      for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
         List<String> cells = new ArrayList<>(r.fields);
         edit.edit(header, cells);
         rows.add(ReportRow.create(List.of(String.format(java.util.Locale.ROOT, "%012d", rows.size())), cells));

@@ -62,13 +62,13 @@ public final class ReportFormat {
   }
 
   static void toJsonLines(Path csv, Path jsonl) throws IOException {
-    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(csv, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(csv, StandardCharsets.UTF_8), ',');
     try (BufferedWriter out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
       if (records.isEmpty()) {
         return;
       }
       List<String> header = records.get(0).fields;
-      for (CsvRecords.Record r : records.subList(1, records.size())) {
+      for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
         ObjectNode row = EXACT.objectNode();
         for (int i = 0; i < header.size(); i++) {
           String name = header.get(i);

@@ -363,7 +363,7 @@ public final class ReportRun {
 
   private static List<String> firstRejectReasons(Path staging, int max) throws IOException {
     List<String> reasons = new ArrayList<>();
-    List<org.megaphone.read.CsvRecords.Record> records =
+    List<org.megaphone.read.CsvRecords.CsvRecord> records =
         org.megaphone.read.CsvRecords.parse(
             Files.readString(staging.resolve(Report.REJECTS.file())), ',');
     for (int i = 1; i < records.size() && reasons.size() < max; i++) {

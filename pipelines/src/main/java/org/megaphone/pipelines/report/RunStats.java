@@ -67,7 +67,7 @@ public final class RunStats {
   private static List<List<String>> rows(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     List<List<String>> rows = new ArrayList<>();
-    List<CsvRecords.Record> records = CsvRecords.parse(text, ',');
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(text, ',');
     for (int i = 1; i < records.size(); i++) {
       rows.add(records.get(i).fields);
     }

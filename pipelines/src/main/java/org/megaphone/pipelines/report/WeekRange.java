@@ -62,7 +62,7 @@ public record WeekRange(String from, String to) {
 
   /** Copies the header and the rows in range; returns the rows kept. */
   long keep(Path source, Path target, Report report, ZoneId zone) throws IOException {
-    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(source, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(source, StandardCharsets.UTF_8), ',');
     long kept = 0;
     try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       if (records.isEmpty()) {
@@ -75,7 +75,7 @@ public record WeekRange(String from, String to) {
       boolean sent = "sent_at".equals(report.weekColumn());
       int weekColumn = sent || report.weekColumn() == null ? -1 : header.indexOf(report.weekColumn());
       int sentColumn = sent ? header.indexOf("sent_at") : -1;
-      for (CsvRecords.Record r : records.subList(1, records.size())) {
+      for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
         boolean keep;
         if (weekColumn >= 0) {
           keep = contains(r.fields.get(weekColumn));

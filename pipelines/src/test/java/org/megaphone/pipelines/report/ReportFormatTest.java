@@ -48,7 +48,7 @@ class ReportFormatTest {
     for (String report : Report.files()) {
       String name = report.replace(".csv", ".jsonl");
       assertThat(report + " is not written as CSV", Files.exists(jsonl.resolve(report)), equalTo(false));
-      List<CsvRecords.Record> rows = CsvRecords.parse(Files.readString(csv.resolve(report), StandardCharsets.UTF_8), ',');
+      List<CsvRecords.CsvRecord> rows = CsvRecords.parse(Files.readString(csv.resolve(report), StandardCharsets.UTF_8), ',');
       List<String> lines = Files.readAllLines(jsonl.resolve(name), StandardCharsets.UTF_8);
       assertThat(name + " rows", lines.size(), equalTo(rows.size() - 1));
       for (int i = 0; i < lines.size(); i++) {

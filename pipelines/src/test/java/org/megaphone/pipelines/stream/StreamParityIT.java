@@ -85,8 +85,8 @@ public class StreamParityIT {
   /** A report file's rows as "key -> line", the first column(s) being the key. */
   public static Map<String, String> batchRows(Path file, int keyColumns) throws IOException {
     Map<String, String> rows = new TreeMap<>();
-    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
-    for (CsvRecords.Record r : records.subList(1, records.size())) {
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+    for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
       rows.put(String.join("|", r.fields.subList(0, keyColumns)), String.join(",", r.fields));
     }
     return rows;
@@ -114,11 +114,11 @@ public class StreamParityIT {
     for (Post p : read(in, Tables.posts(zone))) {
       AttributedPost post = AttributePosts.attribute(p, roster, campaigns, overrides.get(p.key()), ZoneId.of(zone), content);
       attributed.add(post);
-      events.add(TimestampedValue.of(PostEvent.of(post), new Instant(p.getPublishedAt())));
+      events.add(TimestampedValue.of(PostEvent.of(post), Instant.ofEpochMilli(p.getPublishedAt())));
     }
     Collections.shuffle(attributed, new Random(20200317L));
     for (ViewSnapshot v : read(in, Tables.views(zone))) {
-      events.add(TimestampedValue.of(PostEvent.of(v), new Instant(v.getObservedAt())));
+      events.add(TimestampedValue.of(PostEvent.of(v), Instant.ofEpochMilli(v.getObservedAt())));
     }
     Collections.shuffle(events, new Random(20200316L));
 

@@ -41,7 +41,7 @@ class StreamReplayFlinkIT {
         Path file = week.resolve(report + ".csv");
         if (Files.exists(file)) {
           var records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
-          for (CsvRecords.Record r : records.subList(1, records.size())) {
+          for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
             lines.merge(String.join(",", r.fields.subList(0, r.fields.size() - 2)), 1, Integer::sum);
           }
         }
@@ -53,7 +53,7 @@ class StreamReplayFlinkIT {
   private static Map<String, Integer> batchLines(Path batch, String report) throws IOException {
     Map<String, Integer> lines = new TreeMap<>();
     var records = CsvRecords.parse(Files.readString(batch.resolve(report + ".csv"), StandardCharsets.UTF_8), ',');
-    for (CsvRecords.Record r : records.subList(1, records.size())) {
+    for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
       lines.merge(String.join(",", r.fields), 1, Integer::sum);
     }
     return lines;

@@ -40,10 +40,10 @@ public final class Testdata {
 
   /** A report's rows as maps from column to cell. */
   public static List<Map<String, String>> rows(Path file) throws IOException {
-    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
     List<String> header = records.get(0).fields;
     List<Map<String, String>> rows = new ArrayList<>();
-    for (CsvRecords.Record r : records.subList(1, records.size())) {
+    for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
       Map<String, String> row = new LinkedHashMap<>();
       for (int i = 0; i < header.size(); i++) {
         row.put(header.get(i), r.fields.get(i));

@@ -65,7 +65,7 @@ public final class ExportFiles {
     Header header = findHeader(file.path(), text, forced);
     ExportProfile profile = header.profile();
     String body = skipLines(text, header.skippedLines());
-    List<CsvRecords.Record> records = CsvRecords.parse(body, header.delimiter());
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(body, header.delimiter());
     int width = records.get(0).fields.size();
     // Each column under the English name the profile reads; a name given twice (an export with
     // both a Swedish and an English column of the same figure) reads its first non-empty cell.
@@ -73,8 +73,8 @@ public final class ExportFiles {
     header.columns().forEach(c -> names.add(profile.column(c)));
 
     long[] counts = new long[4]; // posts read, posts rejected, views read, views rejected
-    List<ExportProfile.Record> rows = new ArrayList<>();
-    for (CsvRecords.Record r : records.subList(1, records.size())) {
+    List<ExportProfile.ExportRecord> rows = new ArrayList<>();
+    for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
       long line = r.line + header.skippedLines();
       String reason = r.error;
       if (reason == null && r.fields.size() != width) {
@@ -104,7 +104,7 @@ public final class ExportFiles {
       if (fields != r.fields) {
         row.adjusted(Adjustments.REPAIRED_RECORDS);
       }
-      rows.add(new ExportProfile.Record(line, r.raw, row));
+      rows.add(new ExportProfile.ExportRecord(line, r.raw, row));
     }
     Map<Long, NativeRow> rowsByLine = new HashMap<>();
     rows.forEach(r -> rowsByLine.put(r.line(), r.row()));
@@ -231,7 +231,7 @@ public final class ExportFiles {
         continue;
       }
       char delimiter = CsvRecords.detectExportDelimiter(lines[i]);
-      List<CsvRecords.Record> parsed = CsvRecords.parse(lines[i], delimiter);
+      List<CsvRecords.CsvRecord> parsed = CsvRecords.parse(lines[i], delimiter);
       if (parsed.isEmpty() || parsed.get(0).error != null) {
         continue;
       }

@@ -21,7 +21,7 @@ public abstract class ExportProfile implements Serializable {
   public record Outcome(long line, String raw, Mapped mapped, String rejection, boolean skipped) {}
 
   /** A record of the file, with where it was. */
-  public record Record(long line, String raw, NativeRow row) {}
+  public record ExportRecord(long line, String raw, NativeRow row) {}
 
   private final String name;
   private final String source;
@@ -114,9 +114,9 @@ public abstract class ExportProfile implements Serializable {
   protected abstract Mapped map(NativeRow row, ExportFile file);
 
   /** Every row of a file; formats whose rows depend on each other override this. */
-  public List<Outcome> mapAll(List<Record> records, ExportFile file) {
+  public List<Outcome> mapAll(List<ExportRecord> records, ExportFile file) {
     List<Outcome> out = new ArrayList<>();
-    for (Record r : records) {
+    for (ExportRecord r : records) {
       if (skip(r.row())) {
         out.add(new Outcome(r.line(), r.raw(), null, null, true));
         continue;

@@ -52,7 +52,7 @@ public final class Sources implements Serializable {
    *     unreadable exported_at
    */
   public static Sources parse(String text, String zoneId) {
-    List<CsvRecords.Record> records = CsvRecords.parse(text, CsvRecords.detectDelimiter(text));
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(text, CsvRecords.detectDelimiter(text));
     if (records.isEmpty()) {
       return none();
     }
@@ -63,7 +63,7 @@ public final class Sources implements Serializable {
       throw new InputException("exports/sources.csv: no pattern column (header: " + header + ")");
     }
     List<Entry> entries = new ArrayList<>();
-    for (CsvRecords.Record r : records.subList(1, records.size())) {
+    for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
       if (r.error != null) {
         throw new InputException("exports/sources.csv line " + r.line + ": " + r.error);
       }
@@ -102,7 +102,7 @@ public final class Sources implements Serializable {
     return new Sources(entries);
   }
 
-  private static String cell(CsvRecords.Record r, int i) {
+  private static String cell(CsvRecords.CsvRecord r, int i) {
     if (i < 0 || i >= r.fields.size() || r.fields.get(i).isBlank()) {
       return null;
     }

@@ -164,12 +164,12 @@ final class YouTubeStudio {
     }
 
     @Override
-    public List<Outcome> mapAll(List<Record> records, ExportFile file) {
+    public List<Outcome> mapAll(List<ExportRecord> records, ExportFile file) {
       // Validate each row, then add each video's days up in date order.
       List<Outcome> out = new ArrayList<>(records.size());
-      Map<String, TreeMap<String, Record>> byVideo = new LinkedHashMap<>();
-      Map<Record, Long> daily = new LinkedHashMap<>();
-      for (Record r : records) {
+      Map<String, TreeMap<String, ExportRecord>> byVideo = new LinkedHashMap<>();
+      Map<ExportRecord, Long> daily = new LinkedHashMap<>();
+      for (ExportRecord r : records) {
         if (skip(r.row())) {
           continue;
         }
@@ -178,7 +178,7 @@ final class YouTubeStudio {
           String date = required(r.row(), "date");
           ExportValues.endOfDay("date", date, file.localZone());
           long views = Long.parseLong(count("views", required(r.row(), "views")));
-          TreeMap<String, Record> days = byVideo.computeIfAbsent(id, k -> new TreeMap<>());
+          TreeMap<String, ExportRecord> days = byVideo.computeIfAbsent(id, k -> new TreeMap<>());
           if (days.containsKey(date)) {
             throw new RowRejected("a second row for video " + id + " on " + date);
           }
@@ -188,10 +188,10 @@ final class YouTubeStudio {
           out.add(new Outcome(r.line(), r.raw(), null, e.getMessage(), false));
         }
       }
-      for (Map.Entry<String, TreeMap<String, Record>> video : byVideo.entrySet()) {
+      for (Map.Entry<String, TreeMap<String, ExportRecord>> video : byVideo.entrySet()) {
         long total = 0;
-        for (Map.Entry<String, Record> day : video.getValue().entrySet()) {
-          Record r = day.getValue();
+        for (Map.Entry<String, ExportRecord> day : video.getValue().entrySet()) {
+          ExportRecord r = day.getValue();
           total += daily.get(r);
           out.add(
               new Outcome(

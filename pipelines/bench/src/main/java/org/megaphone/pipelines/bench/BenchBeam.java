@@ -168,7 +168,7 @@ public final class BenchBeam {
     if (line.indexOf('"') < 0) {
       return java.util.Arrays.asList(line.split(",", -1));
     }
-    CsvRecords.Record r = CsvRecords.parse(line, ',').get(0);
+    CsvRecords.CsvRecord r = CsvRecords.parse(line, ',').get(0);
     return r.error == null ? r.fields : null;
   }
 

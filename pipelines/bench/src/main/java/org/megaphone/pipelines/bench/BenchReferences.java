@@ -193,7 +193,7 @@ public final class BenchReferences {
   }
 
   private static List<List<String>> rows(Path file) throws IOException {
-    List<CsvRecords.Record> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
     return records.subList(1, records.size()).stream().filter(r -> r.error == null).map(r -> r.fields).toList();
   }
 }
