@@ -67,7 +67,7 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
     return new AttributePosts(attribution.withContent(content));
   }
 
-  @java.lang.Override
+  @Override
   public PCollection<AttributedPost> expand(PCollection<Post> posts) {
     return posts.apply(
         "CreditPosts",

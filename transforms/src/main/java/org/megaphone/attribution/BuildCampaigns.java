@@ -31,7 +31,7 @@ public final class BuildCampaigns
     this.bulletinWindow = bulletinWindow;
   }
 
-  @java.lang.Override
+  @Override
   public PCollectionView<Campaigns> expand(PCollection<Bulletin> bulletins) {
     return bulletins
         .apply("GatherBulletins", Combine.globally(new ToList<Bulletin>()))

@@ -20,7 +20,7 @@ import org.megaphone.model.Account;
  */
 public final class BuildRoster extends PTransform<PCollection<Account>, PCollectionView<Roster>> {
 
-  @java.lang.Override
+  @Override
   public PCollectionView<Roster> expand(PCollection<Account> accounts) {
     return accounts
         .apply("GatherAccounts", Combine.globally(new ToList<Account>()))

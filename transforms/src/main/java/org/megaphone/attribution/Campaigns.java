@@ -1,5 +1,6 @@
 package org.megaphone.attribution;
 
+import java.util.TreeSet;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class Campaigns implements Serializable {
    */
   public Campaigns(List<Bulletin> bulletins, Set<String> extraTags, long windowMillis) {
     this.windowMillis = windowMillis;
-    this.identity = List.of(List.copyOf(bulletins), List.copyOf(new java.util.TreeSet<>(extraTags)), windowMillis);
+    this.identity = List.of(List.copyOf(bulletins), List.copyOf(new TreeSet<>(extraTags)), windowMillis);
     campaignTags.addAll(extraTags);
     for (Bulletin b : bulletins) {
       for (String tag : b.getHashtags()) {
@@ -71,12 +72,12 @@ public final class Campaigns implements Serializable {
     return new Campaigns(bulletins, Hashtags.inList(campaignTags), Duration.parse(bulletinWindow).toMillis());
   }
 
-  @java.lang.Override
+  @Override
   public boolean equals(Object o) {
     return o instanceof Campaigns other && other.identity.equals(identity);
   }
 
-  @java.lang.Override
+  @Override
   public int hashCode() {
     return identity.hashCode();
   }

@@ -1,5 +1,6 @@
 package org.megaphone.attribution;
 
+import java.util.ArrayList;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -36,7 +37,7 @@ public final class ConfigValue<T> implements Serializable {
 
   /** The side inputs a ParDo reading these values must declare (none for fixed values). */
   public static List<PCollectionView<?>> views(ConfigValue<?>... values) {
-    List<PCollectionView<?>> views = new java.util.ArrayList<>();
+    List<PCollectionView<?>> views = new ArrayList<>();
     for (ConfigValue<?> v : values) {
       if (v.view != null) {
         views.add(v.view);

@@ -1,5 +1,6 @@
 package org.megaphone.attribution;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -34,7 +35,7 @@ public final class Deduplicate<T> extends PTransform<PCollection<T>, PCollection
   private final SerializableComparator<T> preference;
 
   /** A comparator that travels with the pipeline. */
-  public interface SerializableComparator<T> extends Comparator<T>, java.io.Serializable {}
+  public interface SerializableComparator<T> extends Comparator<T>, Serializable {}
 
   public Deduplicate(
       String table, SerializableFunction<T, String> key, SerializableComparator<T> preference) {
@@ -43,7 +44,7 @@ public final class Deduplicate<T> extends PTransform<PCollection<T>, PCollection
     this.preference = preference;
   }
 
-  @java.lang.Override
+  @Override
   public PCollectionTuple expand(PCollection<T> rows) {
     PCollectionTuple out =
         rows.apply("KeyRows", WithKeys.of(key).withKeyType(TypeDescriptors.strings()))

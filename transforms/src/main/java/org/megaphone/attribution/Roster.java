@@ -1,5 +1,15 @@
 package org.megaphone.attribution;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectStreamException;
+import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.megaphone.read.TableFiles;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -138,12 +148,12 @@ public final class Roster implements Serializable {
     return platform + ":" + handle;
   }
 
-  @java.lang.Override
+  @Override
   public boolean equals(Object o) {
     return o instanceof Roster other && other.rows.equals(rows);
   }
 
-  @java.lang.Override
+  @Override
   public int hashCode() {
     return rows.hashCode();
   }
@@ -177,7 +187,7 @@ public final class Roster implements Serializable {
       while (end > 0 && handle.charAt(end - 1) == '.') {
         end--;
       }
-      Account a = accounts.get(key(platform, handle.substring(0, end).toLowerCase(java.util.Locale.ROOT)));
+      Account a = accounts.get(key(platform, handle.substring(0, end).toLowerCase(Locale.ROOT)));
       if (a != null) {
         found.add(a.getEntityId());
       }
@@ -203,17 +213,17 @@ public final class Roster implements Serializable {
    * 60,000 accounts. Every copy that arrives in one JVM with the same rows is the same instance,
    * not one per step and worker (each held the whole roster).
    */
-  private Object writeReplace() throws java.io.ObjectStreamException {
+  private Object writeReplace() throws ObjectStreamException {
     try {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      org.apache.beam.sdk.coders.ListCoder.of(Account.WireCoder.INSTANCE).encode(rows, bytes);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ListCoder.of(Account.WireCoder.INSTANCE).encode(rows, bytes);
       return new Rows(bytes.toByteArray());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static final Map<String, java.lang.ref.WeakReference<Roster>> ARRIVED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, WeakReference<Roster>> ARRIVED = new ConcurrentHashMap<>();
 
   /** The serialized form of a roster: its rows. */
   // Only ever serialized and resolved, never compared or printed, so the array's identity-based
@@ -221,17 +231,17 @@ public final class Roster implements Serializable {
   // change the serialized form.
   @SuppressWarnings("ArrayRecordComponent")
   private record Rows(byte[] encoded) implements Serializable {
-    private Object readResolve() throws java.io.ObjectStreamException {
-      String digest = org.megaphone.read.TableFiles.sha256(encoded);
-      java.lang.ref.WeakReference<Roster> known = ARRIVED.get(digest);
+    private Object readResolve() throws ObjectStreamException {
+      String digest = TableFiles.sha256(encoded);
+      WeakReference<Roster> known = ARRIVED.get(digest);
       Roster roster = known == null ? null : known.get();
       if (roster == null) {
         try {
-          roster = Roster.of(org.apache.beam.sdk.coders.ListCoder.of(Account.WireCoder.INSTANCE).decode(new java.io.ByteArrayInputStream(encoded)));
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
+          roster = Roster.of(ListCoder.of(Account.WireCoder.INSTANCE).decode(new ByteArrayInputStream(encoded)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
-        ARRIVED.put(digest, new java.lang.ref.WeakReference<>(roster));
+        ARRIVED.put(digest, new WeakReference<>(roster));
       }
       return roster;
     }

@@ -13,18 +13,18 @@ import org.apache.beam.sdk.transforms.Combine;
  * configuration tables that become side inputs.
  */
 public final class ToList<T> extends Combine.CombineFn<T, List<T>, List<T>> {
-  @java.lang.Override
+  @Override
   public List<T> createAccumulator() {
     return new ArrayList<>();
   }
 
-  @java.lang.Override
+  @Override
   public List<T> addInput(List<T> acc, T input) {
     acc.add(input);
     return acc;
   }
 
-  @java.lang.Override
+  @Override
   public List<T> mergeAccumulators(Iterable<List<T>> accs) {
     List<T> all = new ArrayList<>();
     for (List<T> acc : accs) {
@@ -33,18 +33,18 @@ public final class ToList<T> extends Combine.CombineFn<T, List<T>, List<T>> {
     return all;
   }
 
-  @java.lang.Override
+  @Override
   public List<T> extractOutput(List<T> acc) {
     return acc;
   }
 
-  @java.lang.Override
+  @Override
   public Coder<List<T>> getAccumulatorCoder(CoderRegistry registry, Coder<T> inputCoder)
       throws CannotProvideCoderException {
     return ListCoder.of(inputCoder);
   }
 
-  @java.lang.Override
+  @Override
   public Coder<List<T>> getDefaultOutputCoder(CoderRegistry registry, Coder<T> inputCoder)
       throws CannotProvideCoderException {
     return ListCoder.of(inputCoder);

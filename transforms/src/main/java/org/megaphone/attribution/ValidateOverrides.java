@@ -49,7 +49,7 @@ public final class ValidateOverrides
     this.roster = roster;
   }
 
-  @java.lang.Override
+  @Override
   public PCollectionTuple expand(PCollection<AttributionOverride> overrides) {
     PCollectionTuple out =
         overrides.apply(

@@ -1,5 +1,6 @@
 package org.megaphone.content;
 
+import java.util.Comparator;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +98,7 @@ public final class Claims implements Serializable {
         claims.add(new Claim(id, cell(r, columns, "description"), phrases, links));
       }
     }
-    claims.sort(java.util.Comparator.comparing(Claim::id));
+    claims.sort(Comparator.comparing(Claim::id));
     return new Claims(claims);
   }
 

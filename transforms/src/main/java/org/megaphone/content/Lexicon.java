@@ -1,5 +1,6 @@
 package org.megaphone.content;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -128,7 +129,7 @@ public final class Lexicon implements Serializable {
 
   private Index index(String language) {
     if (indexes == null) {
-      indexes = new java.util.concurrent.ConcurrentHashMap<>();
+      indexes = new ConcurrentHashMap<>();
     }
     return indexes.computeIfAbsent(language, l -> new Index(byLanguage.get(l)));
   }

@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** One row of the roster (accounts table): an account on one platform and the entity it credits. */
 @DefaultCoder(Account.WireCoder.class)
 @AutoValue
-public abstract class Account implements java.io.Serializable {
+public abstract class Account implements Serializable {
   public abstract String getPlatform();
 
   /** Normalised: no leading {@code @}, lower case. */

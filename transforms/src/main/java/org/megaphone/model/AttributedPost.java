@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 @DefaultCoder(AttributedPost.WireCoder.class)
 @AutoValue
-public abstract class AttributedPost implements java.io.Serializable, ExportRow {
+public abstract class AttributedPost implements Serializable, ExportRow {
   public static final String UNATTRIBUTED = "(unattributed)";
 
   public abstract String getPlatform();
@@ -57,7 +58,7 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
   public abstract long getViews();
 
   /** The row's exported_at, kept to choose among duplicate rows; null when not given. */
-  @java.lang.Override
+  @Override
   public abstract @Nullable Long getExportedAt();
 
   /** The row's raw record, the last tie-breaker among duplicate rows. */
@@ -169,17 +170,17 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
   }
 
 
-  @java.lang.Override
+  @Override
   public String rawRecord() {
     return getRecord();
   }
 
-  @java.lang.Override
+  @Override
   public String sourceFile() {
     return getSource().getFile();
   }
 
-  @java.lang.Override
+  @Override
   public long sourceLine() {
     return getSource().getLine();
   }
@@ -188,7 +189,7 @@ public abstract class AttributedPost implements java.io.Serializable, ExportRow 
     return PostKeys.of(getPlatform(), getPostId());
   }
 
-  @java.lang.Override
+  @Override
   public long engagement() {
     return Math.addExact(Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
   }

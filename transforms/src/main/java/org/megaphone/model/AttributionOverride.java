@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,7 @@ import com.google.auto.value.AutoValue;
 /** An analyst's manual attribution of one post to an entity. */
 @DefaultCoder(AttributionOverride.WireCoder.class)
 @AutoValue
-public abstract class AttributionOverride implements java.io.Serializable {
+public abstract class AttributionOverride implements Serializable {
   public abstract String getPlatform();
 
   public abstract String getPostId();

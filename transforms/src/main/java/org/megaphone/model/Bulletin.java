@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** A campaign message that was sent out. Hashtags are case-folded without '#', links normalised. */
 @DefaultCoder(Bulletin.WireCoder.class)
 @AutoValue
-public abstract class Bulletin implements java.io.Serializable {
+public abstract class Bulletin implements Serializable {
   public abstract String getBulletinId();
 
   public abstract @Nullable String getCampaign();

@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,7 @@ import com.google.auto.value.AutoValue;
 /** A channel's follower count as of an instant (epoch ms). */
 @DefaultCoder(FollowerSnapshot.WireCoder.class)
 @AutoValue
-public abstract class FollowerSnapshot implements java.io.Serializable {
+public abstract class FollowerSnapshot implements Serializable {
   public abstract String getPlatform();
 
   public abstract String getHandle();

@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** An accepted row of the posts table. Instants are epoch milliseconds. */
 @DefaultCoder(Post.WireCoder.class)
 @AutoValue
-public abstract class Post implements java.io.Serializable, ExportRow {
+public abstract class Post implements Serializable, ExportRow {
   public abstract String getPlatform();
 
   public abstract String getPostId();
@@ -38,7 +39,7 @@ public abstract class Post implements java.io.Serializable, ExportRow {
 
   public abstract @Nullable Long getFollowers();
 
-  @java.lang.Override
+  @Override
   public abstract @Nullable Long getExportedAt();
 
   public abstract SourceRef getSource();
@@ -80,23 +81,23 @@ public abstract class Post implements java.io.Serializable, ExportRow {
     return PostKeys.of(getPlatform(), getPostId());
   }
 
-  @java.lang.Override
+  @Override
   public String rawRecord() {
     return getSource().getRecord();
   }
 
-  @java.lang.Override
+  @Override
   public String sourceFile() {
     return getSource().getFile();
   }
 
-  @java.lang.Override
+  @Override
   public long sourceLine() {
     return getSource().getLine();
   }
 
   /** Contract section 4, Engagement: likes + comments + shares + saves. */
-  @java.lang.Override
+  @Override
   public long engagement() {
     return Math.addExact(Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
   }

@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** What is known of a post at one place in the data: a row of it, or a view snapshot of it. */
 @DefaultCoder(PostEvent.WireCoder.class)
 @AutoValue
-public abstract class PostEvent implements java.io.Serializable {
+public abstract class PostEvent implements Serializable {
   public abstract @Nullable AttributedPost getPost();
 
   public abstract @Nullable ViewSnapshot getView();

@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,7 @@ import com.google.auto.value.AutoValue;
 /** A row that breaks the contract: where it was, why, and its raw text (contract section 3). */
 @DefaultCoder(Reject.WireCoder.class)
 @AutoValue
-public abstract class Reject implements java.io.Serializable {
+public abstract class Reject implements Serializable {
   public abstract String getFile();
 
   public abstract long getLine();

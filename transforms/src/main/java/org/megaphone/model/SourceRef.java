@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,7 @@ import com.google.auto.value.AutoValue;
 /** Where a parsed row came from, kept so later rules can reject it or break ties on it. */
 @DefaultCoder(SourceRef.WireCoder.class)
 @AutoValue
-public abstract class SourceRef implements java.io.Serializable {
+public abstract class SourceRef implements Serializable {
   public abstract String getFile();
 
   public abstract long getLine();

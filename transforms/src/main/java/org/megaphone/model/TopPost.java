@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** A post with a baseline (D37): a candidate for its week's top posts. */
 @DefaultCoder(TopPost.WireCoder.class)
 @AutoValue
-public abstract class TopPost implements java.io.Serializable {
+public abstract class TopPost implements Serializable {
   public abstract String getWeek();
 
   public abstract String getPlatform();

@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,7 @@ import com.google.auto.value.AutoValue;
 /** An accepted row of the views table: a post's cumulative views as of an instant (epoch ms). */
 @DefaultCoder(ViewSnapshot.WireCoder.class)
 @AutoValue
-public abstract class ViewSnapshot implements java.io.Serializable {
+public abstract class ViewSnapshot implements Serializable {
   public abstract String getPlatform();
 
   public abstract String getPostId();

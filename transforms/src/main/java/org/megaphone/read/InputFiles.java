@@ -1,5 +1,14 @@
 package org.megaphone.read;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -115,31 +124,31 @@ public final class InputFiles implements Serializable {
    * The files the pattern names that {@link #accepts} would read, found without Beam (for the
    * checks a run makes before it starts), in path order.
    */
-  public List<Path> list() throws java.io.IOException {
+  public List<Path> list() throws IOException {
     outsideLinks.clear();
-    java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     List<Path> found = new ArrayList<>();
-    java.nio.file.Files.walkFileTree(
+    Files.walkFileTree(
         Paths.get(root),
-        java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
         Integer.MAX_VALUE,
-        new java.nio.file.SimpleFileVisitor<>() {
-          @java.lang.Override
-          public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
             String path = dir.toAbsolutePath().normalize().toString();
             if (!path.equals(root) && !insideInput(path)) {
               outsideLinks.add(name(path));
-              return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+              return FileVisitResult.SKIP_SUBTREE;
             }
             boolean skip =
                 !path.equals(root)
                     && (dir.getFileName().toString().startsWith(".")
                         || excluded.stream().anyMatch(e -> (path + "/").startsWith(e)));
-            return skip ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
           }
 
-          @java.lang.Override
-          public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
             Path p = file.toAbsolutePath().normalize();
             if (a.isRegularFile() && matcher.matches(p) && accepts(p.toString())) {
               if (insideInput(p.toString())) {
@@ -148,12 +157,12 @@ public final class InputFiles implements Serializable {
                 outsideLinks.add(name(p.toString()));
               }
             }
-            return java.nio.file.FileVisitResult.CONTINUE;
+            return FileVisitResult.CONTINUE;
           }
 
-          @java.lang.Override
-          public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
-            return java.nio.file.FileVisitResult.CONTINUE; // an unreadable folder holds nothing to read
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE; // an unreadable folder holds nothing to read
           }
         });
     found.sort(null);

@@ -1,5 +1,22 @@
 package org.megaphone.read;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.apache.beam.sdk.io.FileSystems;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.megaphone.model.SourceRef;
+import org.megaphone.rules.Lateness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,20 +74,20 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   private final Map<TupleTag<?>, Coder<?>> sharedCoders = new LinkedHashMap<>();
 
   /** Null for one pass over the folder; else how often a stream looks for new files. */
-  private final org.joda.time.Duration pollInterval;
+  private final Duration pollInterval;
 
   /** Null to watch for ever; else how long without a new file ends the watch. */
-  private final org.joda.time.Duration stopAfterIdle;
+  private final Duration stopAfterIdle;
 
   /** Null to keep every row; else the stream's rule for rows too late to count (rejected). */
-  private org.megaphone.rules.Lateness lateness;
+  private Lateness lateness;
 
   /**
    * Rejects, where they are read, the rows the stream's weekly windows could no longer count
    * (too old for --allowedLateness when their file is found), instead of leaving the windows to
    * drop them without a word.
    */
-  public ReadTables rejectingLate(org.megaphone.rules.Lateness lateness) {
+  public ReadTables rejectingLate(Lateness lateness) {
     this.lateness = lateness;
     return this;
   }
@@ -89,7 +106,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
    * its final name (writers should write under another name, then rename). The output is
    * unbounded.
    */
-  public static ReadTables watching(String folder, List<Table<?>> tables, org.joda.time.Duration pollInterval) {
+  public static ReadTables watching(String folder, List<Table<?>> tables, Duration pollInterval) {
     return new ReadTables(InputFiles.topLevel(folder), tables, pollInterval, null);
   }
 
@@ -99,12 +116,12 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
    * archive, a benchmark).
    */
   public static ReadTables watchingUntilIdle(
-      String folder, List<Table<?>> tables, org.joda.time.Duration pollInterval, org.joda.time.Duration stopAfterIdle) {
+      String folder, List<Table<?>> tables, Duration pollInterval, Duration stopAfterIdle) {
     return new ReadTables(InputFiles.topLevel(folder), tables, pollInterval, stopAfterIdle);
   }
 
   private ReadTables(
-      InputFiles files, List<Table<?>> tables, org.joda.time.Duration pollInterval, org.joda.time.Duration stopAfterIdle) {
+      InputFiles files, List<Table<?>> tables, Duration pollInterval, Duration stopAfterIdle) {
     this.pollInterval = pollInterval;
     this.stopAfterIdle = stopAfterIdle;
     this.files = files;
@@ -158,10 +175,10 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
    */
   static final long PART_BYTES = 4L << 20;
 
-  @java.lang.Override
+  @Override
   public PCollectionTuple expand(PBegin input) {
     TupleTagList others = TupleTagList.of(FILES);
-    for (TupleTag<?> tag : new java.util.LinkedHashSet<>(tags.values())) {
+    for (TupleTag<?> tag : new LinkedHashSet<>(tags.values())) {
       others = others.and(tag);
     }
     PCollectionTuple parsed;
@@ -189,8 +206,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       for (FilePart part : planned) {
         (mappings.containsKey(part.table()) ? sentParts : ownParts).add(part);
       }
-      java.util.Set<TupleTag<?>> ownTags = new java.util.LinkedHashSet<>();
-      java.util.Set<TupleTag<?>> sentTags = new java.util.LinkedHashSet<>();
+      Set<TupleTag<?>> ownTags = new LinkedHashSet<>();
+      Set<TupleTag<?>> sentTags = new LinkedHashSet<>();
       for (Map.Entry<String, TupleTag<?>> t : tags.entrySet()) {
         (mappings.containsKey(t.getKey()) ? sentTags : ownTags).add(t.getValue());
       }
@@ -231,7 +248,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
   /** Parses the given parts in a step whose outputs are their rejects, parts and {@code rows}. */
   private PCollectionTuple parseParts(
-      PBegin input, String planName, String parseName, List<FilePart> parts, java.util.Set<TupleTag<?>> rows) {
+      PBegin input, String planName, String parseName, List<FilePart> parts, Set<TupleTag<?>> rows) {
     TupleTagList outputs = TupleTagList.of(PARTS);
     for (TupleTag<?> tag : rows) {
       outputs = outputs.and(tag);
@@ -283,7 +300,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       this.tables = tables;
     }
 
-    @java.lang.Override
+    @Override
     public Boolean apply(MatchResult.Metadata file) {
       return !file.resourceId().isDirectory()
           && files.accepts(file.resourceId().toString())
@@ -302,13 +319,13 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     final Map<String, Table<?>> tables;
     private final Map<String, TupleTag<?>> tags;
     private final Map<String, SerializableFunction<Object, Object>> mappings;
-    private final org.megaphone.rules.Lateness lateness;
+    private final Lateness lateness;
 
     RowsFn(
         Map<String, Table<?>> tables,
         Map<String, TupleTag<?>> tags,
         Map<String, SerializableFunction<Object, Object>> mappings,
-        org.megaphone.rules.Lateness lateness) {
+        Lateness lateness) {
       this.tables = tables;
       this.tags = tags;
       this.mappings = mappings;
@@ -317,7 +334,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
     /** Where a good row goes: its table's output, or (too late for the stream) the rejects. */
     @SuppressWarnings("unchecked")
-    <T> java.util.function.BiConsumer<T, org.megaphone.model.SourceRef> rows(
+    <T> BiConsumer<T, SourceRef> rows(
         Table<T> table, long found, long[] late, MultiOutputReceiver out) {
       TupleTag<Object> rows = (TupleTag<Object>) tags.get(table.name());
       SerializableFunction<Object, Object> map = mappings.get(table.name());
@@ -339,7 +356,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     }
 
     /** Where a rejected row goes. */
-    java.util.function.Consumer<Reject> rejects(MultiOutputReceiver out) {
+    Consumer<Reject> rejects(MultiOutputReceiver out) {
       return r -> {
         out.get(REJECTS).output(r);
         rowsRead.inc();
@@ -358,7 +375,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         Map<String, Table<?>> tables,
         Map<String, TupleTag<?>> tags,
         Map<String, SerializableFunction<Object, Object>> mappings,
-        org.megaphone.rules.Lateness lateness) {
+        Lateness lateness) {
       super(tables, tags, mappings, lateness);
       this.files = files;
     }
@@ -366,14 +383,14 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     @ProcessElement
     public void process(
         @Element FileIO.ReadableFile file,
-        @Timestamp org.joda.time.Instant found,
+        @Timestamp Instant found,
         MultiOutputReceiver out)
-        throws java.io.IOException {
+        throws IOException {
       String name = files.name(file.getMetadata().resourceId().toString());
       Table<?> table = tableOf(tables, file.getMetadata().resourceId().getFilename());
       // Read as a stream: counted, hashed and decoded on the way, never held whole.
       try (TextInput text =
-          TextInput.open(name, java.nio.channels.Channels.newInputStream(file.open())).countedLive()) {
+          TextInput.open(name, Channels.newInputStream(file.open())).countedLive()) {
         long[] late = {0};
         TableFiles.PartCounts counts = parse(table, name, text.reader(), found.getMillis(), late, out);
         if (late[0] > 0) {
@@ -400,8 +417,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     }
 
     private <T> TableFiles.PartCounts parse(
-        Table<T> table, String name, java.io.Reader text, long found, long[] late, MultiOutputReceiver out)
-        throws java.io.IOException {
+        Table<T> table, String name, Reader text, long found, long[] late, MultiOutputReceiver out)
+        throws IOException {
       return TableFiles.parseFirstPart(table, name, text, rows(table, found, late, out), rejects(out));
     }
   }
@@ -411,19 +428,19 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
    * or, when large and uncompressed, in parts ({@link FileSplits}).
    */
   private List<FilePart> plannedParts() {
-    List<MatchResult.Metadata> matched = new java.util.ArrayList<>();
+    List<MatchResult.Metadata> matched = new ArrayList<>();
     try {
       MatchResult result =
-          org.apache.beam.sdk.io.FileSystems.match(files.pattern(), EmptyMatchTreatment.ALLOW);
+          FileSystems.match(files.pattern(), EmptyMatchTreatment.ALLOW);
       if (result.status() == MatchResult.Status.OK) {
         matched.addAll(result.metadata());
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new InputException(files.pattern() + ": cannot be listed: " + e.getMessage(), e);
     }
-    matched.sort(java.util.Comparator.comparing(m -> m.resourceId().toString()));
+    matched.sort(Comparator.comparing(m -> m.resourceId().toString()));
     IsTableFile isTable = new IsTableFile(files, tables);
-    List<FilePart> parts = new java.util.ArrayList<>();
+    List<FilePart> parts = new ArrayList<>();
     for (MatchResult.Metadata file : matched) {
       if (!isTable.apply(file)) {
         continue;
@@ -434,7 +451,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       FileSplits.Plan plan;
       try {
         plan = resource.endsWith(".gz") || file.sizeBytes() < 2 * PART_BYTES ? null : plan(resource, name);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         plan = null; // read whole: the error is reported as reading it whole reports it
       }
       if (plan == null || plan.splits().size() < 2) {
@@ -454,7 +471,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** The file's parts, or null to read it whole (a file whose start cannot be read as text). */
-  private static FileSplits.Plan plan(String resource, String name) throws java.io.IOException {
+  private static FileSplits.Plan plan(String resource, String name) throws IOException {
     TableFiles.Head head;
     try (TextInput text = TextInput.open(name, openAt(resource, 0))) {
       head = TableFiles.head(text.reader());
@@ -464,19 +481,19 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     if (head.header() == null) {
       return null;
     }
-    try (java.io.InputStream in = openAt(resource, 0)) {
+    try (InputStream in = openAt(resource, 0)) {
       return FileSplits.plan(in, head.delimiter(), PART_BYTES, TableFiles.NOT_A_TABLE_AFTER);
     }
   }
 
   /** A file's bytes from {@code start}. */
-  static java.io.InputStream openAt(String resource, long start) throws java.io.IOException {
-    java.nio.channels.ReadableByteChannel channel =
-        org.apache.beam.sdk.io.FileSystems.open(
-            org.apache.beam.sdk.io.FileSystems.matchNewResource(resource, false));
-    java.io.InputStream in = java.nio.channels.Channels.newInputStream(channel);
+  static InputStream openAt(String resource, long start) throws IOException {
+    ReadableByteChannel channel =
+        FileSystems.open(
+            FileSystems.matchNewResource(resource, false));
+    InputStream in = Channels.newInputStream(channel);
     if (start > 0) {
-      if (channel instanceof java.nio.channels.SeekableByteChannel seekable) {
+      if (channel instanceof SeekableByteChannel seekable) {
         seekable.position(start);
       } else {
         in.skipNBytes(start);
@@ -486,12 +503,12 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** At most {@code limit} bytes of a stream. */
-  private static java.io.InputStream limited(java.io.InputStream in, long limit) {
-    return new java.io.FilterInputStream(in) {
+  private static InputStream limited(InputStream in, long limit) {
+    return new FilterInputStream(in) {
       private long left = limit;
 
-      @java.lang.Override
-      public int read() throws java.io.IOException {
+      @Override
+      public int read() throws IOException {
         if (left <= 0) {
           return -1;
         }
@@ -502,8 +519,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         return b;
       }
 
-      @java.lang.Override
-      public int read(byte[] b, int off, int len) throws java.io.IOException {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
         if (left <= 0) {
           return -1;
         }
@@ -526,7 +543,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element FilePart part, MultiOutputReceiver out) throws java.io.IOException {
+    public void process(@Element FilePart part, MultiOutputReceiver out) throws IOException {
       Table<?> table = tables.get(part.table());
       try {
         out.get(PARTS).output(parse(table, part, out));
@@ -540,14 +557,14 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     }
 
     private <T> FilePart parse(Table<T> table, FilePart part, MultiOutputReceiver out)
-        throws java.io.IOException {
+        throws IOException {
       long[] late = {0};
       var rows = rows(table, 0, late, out);
       if (part.index() == 0) {
         // Read as a stream (the file whole, or its first part): decoded on the way, never held
         // whole; a file read whole is counted and hashed by its reader, a cut one was when planned.
         boolean whole = part.end() < 0;
-        java.io.InputStream bytes =
+        InputStream bytes =
             whole
                 ? openAt(part.resource(), 0)
                 : limited(openAt(part.resource(), 0), part.end());
@@ -559,7 +576,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
               : part.read(part.bytes(), part.sha256(), counts);
         }
       }
-      java.io.InputStream bytes = limited(openAt(part.resource(), part.start()), part.end() - part.start());
+      InputStream bytes = limited(openAt(part.resource(), part.start()), part.end() - part.start());
       TableFiles.Head head;
       try (TextInput start = TextInput.open(part.name(), openAt(part.resource(), 0))) {
         head = TableFiles.head(start.reader());
@@ -584,7 +601,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       TableFiles.parse(table, part.name(), text.reader(), r -> {}, r -> {});
     } catch (InputException e) {
       return e;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return new InputException(part.name() + ": cannot be read: " + e.getMessage(), e);
     }
     return seen;
@@ -600,9 +617,9 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<FilePart>> file, OutputReceiver<InputFile> out) {
-      List<FilePart> parts = new java.util.ArrayList<>();
+      List<FilePart> parts = new ArrayList<>();
       file.getValue().forEach(parts::add);
-      parts.sort(java.util.Comparator.comparingInt(FilePart::index));
+      parts.sort(Comparator.comparingInt(FilePart::index));
       if (parts.size() != parts.get(0).count()) {
         throw new IllegalStateException(
             file.getKey() + ": " + parts.size() + " of its " + parts.get(0).count() + " parts were read");

@@ -1,5 +1,8 @@
 package org.megaphone.read;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,8 @@ public final class Row {
 
   /** A row given as column -> value (an export's row mapped onto the contract's columns). */
   public static Row of(Map<String, String> values) {
-    Map<String, Integer> columns = new java.util.HashMap<>();
-    List<String> fields = new java.util.ArrayList<>();
+    Map<String, Integer> columns = new HashMap<>();
+    List<String> fields = new ArrayList<>();
     values.forEach(
         (column, value) -> {
           columns.put(column, fields.size());
@@ -91,7 +94,7 @@ public final class Row {
 
   public String language(String column) {
     String v = optional(column);
-    return v == null ? null : v.toLowerCase(java.util.Locale.ROOT);
+    return v == null ? null : v.toLowerCase(Locale.ROOT);
   }
 
   private static long parseTimestamp(String column, String value, ZoneId zone) {

@@ -1,5 +1,14 @@
 package org.megaphone.read;
 
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.Charset;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.BiConsumer;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -83,15 +92,15 @@ public final class TableFiles {
       return new Decoded(stripBom(text), "UTF-8");
     }
     return new Decoded(
-        new String(plain, java.nio.charset.Charset.forName("windows-1252")), "windows-1252");
+        new String(plain, Charset.forName("windows-1252")), "windows-1252");
   }
 
   /** The SHA-256 of a file's bytes, in hex, for summary.json. */
   public static String sha256(byte[] bytes) {
     try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -102,9 +111,9 @@ public final class TableFiles {
    * @throws InputException naming the file when there are more
    */
   public static byte[] readAtMost(
-      java.nio.channels.ReadableByteChannel channel, int max, String fileName, String what)
+      ReadableByteChannel channel, int max, String fileName, String what)
       throws IOException {
-    return readAtMost(java.nio.channels.Channels.newInputStream(channel), max, fileName, what);
+    return readAtMost(Channels.newInputStream(channel), max, fileName, what);
   }
 
   public static byte[] readAtMost(InputStream in, int max, String fileName, String what)
@@ -123,13 +132,13 @@ public final class TableFiles {
   /** The SHA-256 of a stream's bytes, in hex, read in chunks (a file need not fit in memory). */
   public static String sha256(InputStream in) throws IOException {
     try {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] chunk = new byte[1 << 16];
       for (int n; (n = in.read(chunk)) >= 0; ) {
         digest.update(chunk, 0, n);
       }
-      return java.util.HexFormat.of().formatHex(digest.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -171,9 +180,9 @@ public final class TableFiles {
   public static <T> Counts parse(
       Table<T> table, String fileName, String text, Consumer<T> rows, Consumer<Reject> rejects) {
     try {
-      return parse(table, fileName, new java.io.StringReader(text), rows, rejects);
+      return parse(table, fileName, new StringReader(text), rows, rejects);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e); // a StringReader does not fail
+      throw new UncheckedIOException(e); // a StringReader does not fail
     }
   }
 
@@ -218,7 +227,7 @@ public final class TableFiles {
       Table<T> table,
       String fileName,
       Reader text,
-      java.util.function.BiConsumer<T, SourceRef> rows,
+      BiConsumer<T, SourceRef> rows,
       Consumer<Reject> rejects)
       throws IOException {
     BufferedReader in = new BufferedReader(text, HEADER_PEEK);
@@ -242,7 +251,7 @@ public final class TableFiles {
       Reader text,
       Head head,
       long firstLine,
-      java.util.function.BiConsumer<T, SourceRef> rows,
+      BiConsumer<T, SourceRef> rows,
       Consumer<Reject> rejects)
       throws IOException {
     RecordParser<T> parser = new RecordParser<>(table, fileName, rows, rejects, false);
@@ -278,7 +287,7 @@ public final class TableFiles {
   private static final class RecordParser<T> implements Consumer<CsvRecords.CsvRecord> {
     private final Table<T> table;
     private final String fileName;
-    private final java.util.function.BiConsumer<T, SourceRef> rows;
+    private final BiConsumer<T, SourceRef> rows;
     private final Consumer<Reject> rejects;
     private Map<String, Integer> columns;
     private int width;
@@ -294,7 +303,7 @@ public final class TableFiles {
     RecordParser(
         Table<T> table,
         String fileName,
-        java.util.function.BiConsumer<T, SourceRef> rows,
+        BiConsumer<T, SourceRef> rows,
         Consumer<Reject> rejects,
         boolean checksNotATable) {
       this.table = table;

@@ -1,5 +1,6 @@
 package org.megaphone.rules;
 
+import java.time.Duration;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ public final class Lateness implements Serializable {
   public Lateness(String zoneId, String allowed) {
     this.zoneId = zoneId;
     this.allowed = allowed;
-    this.allowedMillis = java.time.Duration.parse(allowed).toMillis();
+    this.allowedMillis = Duration.parse(allowed).toMillis();
   }
 
   /** Null when the row still counts; else the reject's reason. */

@@ -1,5 +1,6 @@
 package org.megaphone.rules;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class Platforms {
           "twitter", "x");
 
   /** The five platforms, by their canonical names. */
-  public static final java.util.List<String> ALL = java.util.List.of("instagram", "tiktok", "youtube", "facebook", "x");
+  public static final List<String> ALL = List.of("instagram", "tiktok", "youtube", "facebook", "x");
 
   private Platforms() {}
 

@@ -1,5 +1,6 @@
 package org.megaphone.rules;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -104,7 +105,7 @@ public final class Timestamps {
       }
       int sign = c == '-' ? -1 : 1;
       return OffsetDateTime.of(local, ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes)).toInstant();
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return null;
     }
   }
@@ -151,7 +152,7 @@ public final class Timestamps {
         normalised = normalised.substring(0, 3) + ":" + normalised.substring(3);
       }
       return OffsetDateTime.of(local, ZoneOffset.of(normalised)).toInstant();
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw new IllegalArgumentException("invalid date or time: " + e.getMessage());
     }
   }

@@ -1,5 +1,9 @@
 package org.megaphone.rules;
 
+import java.time.DateTimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +29,7 @@ public final class Weeks {
     int year = date.get(IsoFields.WEEK_BASED_YEAR);
     int week = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     if (year < 0 || year > 9999) {
-      return String.format(java.util.Locale.ROOT, "%04d-W%02d", year, week);
+      return String.format(Locale.ROOT, "%04d-W%02d", year, week);
     }
     // As String.format("%04d-W%02d") writes it, without its parser: this runs for every post and gain.
     char[] c = {
@@ -60,8 +64,8 @@ public final class Weeks {
   }
 
   /** The labels from one week to another, both included, every week in between too. */
-  public static java.util.List<String> between(String first, String last) {
-    java.util.List<String> labels = new java.util.ArrayList<>();
+  public static List<String> between(String first, String last) {
+    List<String> labels = new ArrayList<>();
     for (LocalDate d = monday(first); !d.isAfter(monday(last)); d = d.plusWeeks(1)) {
       labels.add(label(d));
     }
@@ -75,7 +79,7 @@ public final class Weeks {
     }
     try {
       return label(monday(value)).equals(value);
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return false;
     }
   }

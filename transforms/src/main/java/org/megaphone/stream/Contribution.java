@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +20,7 @@ import org.megaphone.weekly.WeeklyTotals;
  */
 @DefaultCoder(Contribution.WireCoder.class)
 @AutoValue
-public abstract class Contribution implements java.io.Serializable {
+public abstract class Contribution implements Serializable {
   /** Identifies the fact (post or snapshot, with its dimensions) across updates. */
   public abstract String getFactKey();
 

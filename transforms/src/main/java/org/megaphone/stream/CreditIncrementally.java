@@ -1,5 +1,9 @@
 package org.megaphone.stream;
 
+import java.io.Serializable;
+import java.time.ZoneId;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.megaphone.rules.Weeks;
 import org.megaphone.rules.Lateness;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +86,7 @@ public final class CreditIncrementally
   }
 
   /** When a post's state expires: the week end of its last row, plus lateness and TTL. */
-  static final class Expiry implements java.io.Serializable {
+  static final class Expiry implements Serializable {
     final String zoneId;
     final long lateness;
     final String ttl;
@@ -96,9 +100,9 @@ public final class CreditIncrementally
     }
 
     Instant after(long lastEventMillis) {
-      java.time.ZoneId zone = java.time.ZoneId.of(zoneId);
-      long end = org.megaphone.rules.Weeks.endMillis(org.megaphone.rules.Weeks.label(lastEventMillis, zone), zone);
-      long max = org.apache.beam.sdk.transforms.windowing.GlobalWindow.INSTANCE.maxTimestamp().getMillis() - 1;
+      ZoneId zone = ZoneId.of(zoneId);
+      long end = Weeks.endMillis(Weeks.label(lastEventMillis, zone), zone);
+      long max = GlobalWindow.INSTANCE.maxTimestamp().getMillis() - 1;
       long at = end;
       for (long d : new long[] {lateness, ttlMillis}) {
         at = at > max - d ? max : at + d;
@@ -124,7 +128,7 @@ public final class CreditIncrementally
         .setCoder(PostEvent.WireCoder.INSTANCE);
   }
 
-  @java.lang.Override
+  @Override
   public PCollectionTuple expand(PCollection<PostEvent> events) {
     PCollectionTuple out =
         events
@@ -149,7 +153,7 @@ public final class CreditIncrementally
       this.fn = fn;
     }
 
-    @java.lang.Override
+    @Override
     public PCollectionTuple expand(PCollection<KV<String, PostEvent>> input) {
       return input.apply(
           "ParMultiDo(Correct)", ParDo.of(fn).withOutputTags(CONTRIBUTIONS, TupleTagList.of(REJECTS)));
@@ -265,7 +269,7 @@ public final class CreditIncrementally
      * Corrections of an earlier week are stamped with that week's time, before the arrival
      * that caused them; the weekly windows take them as late data within --allowedLateness.
      */
-    @java.lang.Override
+    @Override
     @SuppressWarnings("deprecation")
     public Duration getAllowedTimestampSkew() {
       return Duration.millis(Long.MAX_VALUE);

@@ -1,5 +1,7 @@
 package org.megaphone.stream;
 
+import java.util.Locale;
+import org.megaphone.model.Reject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +45,7 @@ public final class JsonRecords {
       if (v.isContainerNode()) {
         throw new RowRejected("malformed JSON record: field " + f.getKey() + " is not a value");
       }
-      values.put(f.getKey().strip().toLowerCase(java.util.Locale.ROOT), v.isNull() ? null : v.asText());
+      values.put(f.getKey().strip().toLowerCase(Locale.ROOT), v.isNull() ? null : v.asText());
     }
     return Row.of(values);
   }
@@ -65,7 +67,7 @@ public final class JsonRecords {
   }
 
   /** A reject as JSON, for a dead-letter topic. */
-  public static String reject(org.megaphone.model.Reject r) {
+  public static String reject(Reject r) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("file", r.getFile());
     out.put("line", r.getLine());

@@ -1,5 +1,6 @@
 package org.megaphone.stream;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 @DefaultCoder(PaneRow.WireCoder.class)
 @AutoValue
-public abstract class PaneRow implements java.io.Serializable {
+public abstract class PaneRow implements Serializable {
   public abstract String getReport();
 
   public abstract List<String> getKey();
@@ -35,7 +36,7 @@ public abstract class PaneRow implements java.io.Serializable {
   }
 
   /** The key, pane and sequence as one line, for logs and tests. */
-  @java.lang.Override
+  @Override
   public final String toString() {
     return getReport() + " " + getKey() + " " + getPane() + "#" + getSequence() + (getExists() ? " " + getCells() : " (none)");
   }

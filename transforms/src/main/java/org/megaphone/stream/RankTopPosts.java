@@ -1,5 +1,7 @@
 package org.megaphone.stream;
 
+import java.io.Serializable;
+import java.util.Comparator;
 import org.megaphone.reports.Report;
 import com.google.auto.value.AutoValue;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
    */
   @DefaultCoder(Change.WireCoder.class)
   @AutoValue
-  public abstract static class Change implements java.io.Serializable {
+  public abstract static class Change implements Serializable {
     public abstract String getWeek();
 
     public abstract String getPostKey();
@@ -102,7 +104,7 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
     }
   }
 
-  @java.lang.Override
+  @Override
   public PCollection<PaneRow> expand(PCollection<AttributedPost> posts) {
     return posts
         .apply("IntoGlobalWindow", Window.<AttributedPost>into(new GlobalWindows()))
@@ -279,5 +281,5 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
   }
 
   /** The best first. */
-  private static final java.util.Comparator<TopPost> DESCENDING = new TopPostsWeekly.Ranking().reversed();
+  private static final Comparator<TopPost> DESCENDING = new TopPostsWeekly.Ranking().reversed();
 }

@@ -1,5 +1,8 @@
 package org.megaphone.stream;
 
+import java.time.ZoneId;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.megaphone.rules.Lateness;
 import org.megaphone.reports.Report;
 import java.util.ArrayList;
@@ -55,8 +58,8 @@ import org.megaphone.write.Cells;
  */
 public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCollection<PaneRow>> {
   /** Panes that fired with nothing in them and were skipped (a Beam counter). */
-  static final org.apache.beam.sdk.metrics.Counter EMPTY_PANES =
-      org.apache.beam.sdk.metrics.Metrics.counter(WeeklyPanes.class, "emptyPanes");
+  static final Counter EMPTY_PANES =
+      Metrics.counter(WeeklyPanes.class, "emptyPanes");
 
 
   private final ConfigValue<Roster> roster;
@@ -92,7 +95,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
         .accumulatingFiredPanes();
   }
 
-  @java.lang.Override
+  @Override
   public PCollection<PaneRow> expand(PCollection<Contribution> contributions) {
     KvCoder<ReportKey, WeeklyTotals> coder;
     coder = KvCoder.of(ReportKey.WireCoder.INSTANCE, WeeklyTotals.WireCoder.INSTANCE);
@@ -211,7 +214,7 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   }
 
   static String week(BoundedWindow window, String zoneId) {
-    return Weeks.label(((IntervalWindow) window).start().getMillis(), java.time.ZoneId.of(zoneId));
+    return Weeks.label(((IntervalWindow) window).start().getMillis(), ZoneId.of(zoneId));
   }
 
   /**
@@ -258,12 +261,12 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
       this.roster = roster;
     }
 
-    @java.lang.Override
+    @Override
     List<String> cells(ProcessContext c, String week, List<String> key, WeeklyTotals t) {
       return EntitiesWeekly.cells(week, key.get(0), roster.get(c).entity(key.get(0)), t);
     }
 
-    @java.lang.Override
+    @Override
     boolean exists(WeeklyTotals t) {
       return t.isRow();
     }
@@ -274,12 +277,12 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
       super(Report.PLATFORMS_WEEKLY.file(), zoneId);
     }
 
-    @java.lang.Override
+    @Override
     List<String> cells(ProcessContext c, String week, List<String> key, WeeklyTotals t) {
       return PlatformsWeekly.cells(week, key.get(0), key.get(1), t);
     }
 
-    @java.lang.Override
+    @Override
     boolean exists(WeeklyTotals t) {
       return t.isRow();
     }
@@ -290,12 +293,12 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
       super(Report.THEMES_WEEKLY.file(), zoneId);
     }
 
-    @java.lang.Override
+    @Override
     List<String> cells(ProcessContext c, String week, List<String> key, WeeklyTotals t) {
       return ThemesWeekly.cells(week, key.get(0), key.get(1), t);
     }
 
-    @java.lang.Override
+    @Override
     boolean exists(WeeklyTotals t) {
       return t.isRow();
     }
@@ -306,12 +309,12 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
       super(Report.CLAIMS_WEEKLY.file(), zoneId);
     }
 
-    @java.lang.Override
+    @Override
     List<String> cells(ProcessContext c, String week, List<String> key, KV<WeeklyTotals, WeeklyTotals> sides) {
       return ClaimsWeekly.cells(week, key.get(0), key.get(1), sides.getKey(), sides.getValue());
     }
 
-    @java.lang.Override
+    @Override
     boolean exists(KV<WeeklyTotals, WeeklyTotals> sides) {
       return sides.getKey().isRow() || sides.getValue().isRow();
     }

@@ -56,7 +56,7 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
     this.output = output;
   }
 
-  @java.lang.Override
+  @Override
   public PDone expand(PCollection<PaneRow> rows) {
     rows.apply("IntoGlobalWindow", intoGlobalWindow())
         .apply(

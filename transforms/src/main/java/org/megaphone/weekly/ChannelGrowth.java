@@ -44,7 +44,7 @@ public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot
     this.zoneId = zoneId;
   }
 
-  @java.lang.Override
+  @Override
   public PCollectionTuple expand(PCollection<FollowerSnapshot> snapshots) {
     PCollectionTuple out =
         snapshots

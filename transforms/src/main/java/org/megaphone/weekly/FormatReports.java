@@ -1,5 +1,6 @@
 package org.megaphone.weekly;
 
+import java.util.ArrayList;
 import org.megaphone.reports.Report;
 import java.time.ZoneId;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
   }
 
   private static List<PCollectionView<?>> withBulletins(List<PCollectionView<?>> views, PCollectionView<?> bulletins) {
-    List<PCollectionView<?>> all = new java.util.ArrayList<>(views);
+    List<PCollectionView<?>> all = new ArrayList<>(views);
     all.add(bulletins);
     return all;
   }

@@ -1,5 +1,6 @@
 package org.megaphone.weekly;
 
+import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -174,7 +175,7 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
       flush(kv -> c.output(kv, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
     }
 
-    private void flush(java.util.function.Consumer<KV<ReportKey, Sums>> out) {
+    private void flush(Consumer<KV<ReportKey, Sums>> out) {
       buffer.forEach((k, s) -> out.accept(KV.of(k, s)));
       uptake.forEach((k, u) -> out.accept(KV.of(k, Sums.of(u.totals()))));
       buffer = new HashMap<>();

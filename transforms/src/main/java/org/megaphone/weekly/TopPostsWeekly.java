@@ -47,7 +47,7 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
     this.shards = shards;
   }
 
-  @java.lang.Override
+  @Override
   public PCollection<ReportRow> expand(PCollection<AttributedPost> posts) {
     return posts
         .apply("KeyByAccountShard", MapElements.via(new ShardFn(shards)))
@@ -71,7 +71,7 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
       this.shards = shards;
     }
 
-    @java.lang.Override
+    @Override
     public KV<Integer, AttributedPost> apply(AttributedPost p) {
       return KV.of(Math.floorMod(account(p).hashCode(), shards), p);
     }
@@ -124,7 +124,7 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
 
   /** Higher over-performance first, then more engagement, then platform and post_id: as "greater". */
   public static final class Ranking implements Comparator<TopPost>, Serializable {
-    @java.lang.Override
+    @Override
     public int compare(TopPost a, TopPost b) {
       int c = Baselines.compareOverperformance(a.getEngagement(), a.getDoubledBaseline(), b.getEngagement(), b.getDoubledBaseline());
       if (c != 0) {
@@ -155,7 +155,7 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
   }
 
   private static final class FormatFn extends SimpleFunction<KV<String, List<TopPost>>, Iterable<ReportRow>> {
-    @java.lang.Override
+    @Override
     public Iterable<ReportRow> apply(KV<String, List<TopPost>> week) {
       List<ReportRow> rows = new ArrayList<>();
       int rank = 1;

@@ -1,5 +1,6 @@
 package org.megaphone.write;
 
+import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -60,11 +61,11 @@ public final class CsvFiles {
             try {
               writeLine(out, row.getCells());
             } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
+              throw new UncheckedIOException(e);
             }
           });
       return sorted.rows();
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }

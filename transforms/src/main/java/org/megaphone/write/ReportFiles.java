@@ -1,5 +1,6 @@
 package org.megaphone.write;
 
+import java.util.Locale;
 import java.util.List;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Reject;
@@ -30,7 +31,7 @@ public final class ReportFiles {
     return ReportRow.create(
         List.of(
             r.getFile(),
-            String.format(java.util.Locale.ROOT, "%020d", r.getLine()),
+            String.format(Locale.ROOT, "%020d", r.getLine()),
             r.getTable(),
             r.getReason(),
             r.getRecord()),

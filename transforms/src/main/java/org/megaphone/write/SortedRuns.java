@@ -1,5 +1,6 @@
 package org.megaphone.write;
 
+import java.util.Iterator;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -98,7 +99,7 @@ final class SortedRuns implements AutoCloseable {
   /** A sorted run being merged: from a spill file, or the rows still in memory. */
   private static final class Run {
     final InputStream in;
-    final java.util.Iterator<ReportRow> rest;
+    final Iterator<ReportRow> rest;
     ReportRow head;
 
     Run(InputStream in) {

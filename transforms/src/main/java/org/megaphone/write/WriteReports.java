@@ -1,5 +1,6 @@
 package org.megaphone.write;
 
+import java.util.stream.StreamSupport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -77,7 +78,7 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
     return this;
   }
 
-  @java.lang.Override
+  @Override
   public PDone expand(PBegin input) {
     KvCoder<String, ReportRow> coder = KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE);
     // One empty marker row per file, so that a report without rows still gets its file.
@@ -141,7 +142,7 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
     public void process(@Element KV<String, Iterable<ReportRow>> report) throws IOException {
       Iterable<ReportRow> rows =
           () ->
-              java.util.stream.StreamSupport.stream(report.getValue().spliterator(), false)
+              StreamSupport.stream(report.getValue().spliterator(), false)
                   .filter(row -> !row.getCells().isEmpty())
                   .iterator();
       ResourceId dir = FileSystems.matchNewResource(directory, true);

@@ -1,5 +1,6 @@
 package org.megaphone.attribution;
 
+import java.util.ArrayList;
 import static org.megaphone.testing.Fixtures.account;
 import static org.megaphone.testing.Fixtures.at;
 import static org.megaphone.testing.Fixtures.post;
@@ -110,7 +111,7 @@ class AttributePostsAndCreditViewsTransformTest {
             FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
                 .via(
                     (PostFacts f) -> {
-                      List<KV<String, Long>> out = new java.util.ArrayList<>();
+                      List<KV<String, Long>> out = new ArrayList<>();
                       SumReports.contributions(
                           f,
                           (k, v) -> {

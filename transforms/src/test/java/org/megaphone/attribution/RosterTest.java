@@ -1,5 +1,8 @@
 package org.megaphone.attribution;
 
+import org.apache.beam.sdk.util.SerializableUtils;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -281,10 +284,10 @@ class RosterTest {
             List.of(
                 account("a.csv", 2, "instagram", "anna", "e1", "influencer"),
                 account("a.csv", 3, "tiktok", "anna_t", "e1", "influencer")));
-    Roster first = org.apache.beam.sdk.util.SerializableUtils.clone(roster);
-    Roster second = org.apache.beam.sdk.util.SerializableUtils.clone(roster);
-    org.hamcrest.MatcherAssert.assertThat(first, org.hamcrest.Matchers.sameInstance(second));
-    org.hamcrest.MatcherAssert.assertThat(first.account("tiktok", "anna_t").getEntityId(), org.hamcrest.Matchers.is("e1"));
-    org.hamcrest.MatcherAssert.assertThat(first.hasEntity("e1"), org.hamcrest.Matchers.is(true));
+    Roster first = SerializableUtils.clone(roster);
+    Roster second = SerializableUtils.clone(roster);
+    MatcherAssert.assertThat(first, Matchers.sameInstance(second));
+    MatcherAssert.assertThat(first.account("tiktok", "anna_t").getEntityId(), Matchers.is("e1"));
+    MatcherAssert.assertThat(first.hasEntity("e1"), Matchers.is(true));
   }
 }

@@ -1,5 +1,6 @@
 package org.megaphone.content;
 
+import java.util.TreeSet;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -30,7 +31,7 @@ class ClaimsTest {
     assertThat(CLAIMS.carried("Valkosipulia joka päivä", null), is(Set.of("garlic")));
     assertThat(CLAIMS.carried("read this", "http://example.com/5g-truth/part-2"), is(Set.of("5g")));
     assertThat(CLAIMS.carried("see example.com/5G-TRUTH", null), is(Set.of("5g")));
-    assertThat(CLAIMS.carried("5G masts and garlic cures", null), is(new java.util.TreeSet<>(Set.of("5g", "garlic"))));
+    assertThat(CLAIMS.carried("5G masts and garlic cures", null), is(new TreeSet<>(Set.of("5g", "garlic"))));
   }
 
   @Test

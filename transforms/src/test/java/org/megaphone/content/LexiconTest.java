@@ -1,5 +1,10 @@
 package org.megaphone.content;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -19,7 +24,7 @@ class LexiconTest {
   void theDefaultLexiconNamesTheTenThemesTheTeamsAskedAbout() {
     assertThat(
         DEFAULT.names(),
-        is(new java.util.TreeSet<>(Set.of(
+        is(new TreeSet<>(Set.of(
             "solidarity", "hope", "support_in_need", "free_delivery", "volunteering", "psychological_support",
             "youth_space", "racism", "surveillance", "health_guidance"))));
   }
@@ -29,9 +34,9 @@ class LexiconTest {
     assertThat(DEFAULT.themes("Pidetään huolta toisistamme #yhdessä", "fi"), is(Set.of("solidarity")));
     assertThat(DEFAULT.themes("Kom ihåg att tvätta händerna och håll avstånd", "sv"), is(Set.of("health_guidance")));
     assertThat(DEFAULT.themes("Our volunteers deliver food to the elderly", "en"),
-        is(new java.util.TreeSet<>(Set.of("volunteering", "free_delivery", "support_in_need"))));
+        is(new TreeSet<>(Set.of("volunteering", "free_delivery", "support_in_need"))));
     assertThat(DEFAULT.themes("Grazie ai volontari che portano la spesa agli anziani #andràtuttobene", "it"),
-        is(new java.util.TreeSet<>(Set.of("volunteering", "support_in_need", "hope"))));
+        is(new TreeSet<>(Set.of("volunteering", "support_in_need", "hope"))));
   }
 
   @Test
@@ -78,20 +83,20 @@ class LexiconTest {
         hope,fi,toivo*|valoa
         """;
     Lexicon lexicon = Lexicon.parse(csv, "test.csv");
-    java.util.Map<String, java.util.Map<String, java.util.List<String>>> phrases =
-        java.util.Map.of(
-            "en", java.util.Map.of("hope", java.util.List.of("hope", "better days", "toivo*"), "care", java.util.List.of("stay home", "care*", "home care")),
-            "fi", java.util.Map.of("solidarity", java.util.List.of("solidar*", "yhdessa", "pidetaan huolta"), "hope", java.util.List.of("toivo*", "valoa")));
+    Map<String, Map<String, List<String>>> phrases =
+        Map.of(
+            "en", Map.of("hope", List.of("hope", "better days", "toivo*"), "care", List.of("stay home", "care*", "home care")),
+            "fi", Map.of("solidarity", List.of("solidar*", "yhdessa", "pidetaan huolta"), "hope", List.of("toivo*", "valoa")));
     String[] vocabulary = {"hope", "better", "days", "toivoa", "toivo", "stay", "home", "care", "carers", "ca", "solidarity", "solidaarisuus", "yhdessä", "pidetään", "huolta", "valoa", "x"};
-    java.util.Random random = new java.util.Random(9);
+    Random random = new Random(9);
     for (int i = 0; i < 3_000; i++) {
       StringBuilder text = new StringBuilder();
       for (int w = random.nextInt(8); w > 0; w--) {
         text.append(vocabulary[random.nextInt(vocabulary.length)]).append(random.nextBoolean() ? " " : ", ");
       }
       String language = new String[] {"en", "fi", "sv", null}[random.nextInt(4)];
-      java.util.List<String> words = Phrases.words(text.toString());
-      java.util.SortedSet<String> expected = new java.util.TreeSet<>();
+      List<String> words = Phrases.words(text.toString());
+      SortedSet<String> expected = new TreeSet<>();
       phrases.forEach(
           (lang, themes) -> {
             if (language != null && phrases.containsKey(language) && !lang.equals(language)) {

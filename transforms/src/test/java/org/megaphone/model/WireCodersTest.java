@@ -1,5 +1,6 @@
 package org.megaphone.model;
 
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
@@ -104,7 +105,7 @@ class WireCodersTest {
     try {
       SchemaRegistry.createDefault().getSchema(type);
       return false;
-    } catch (org.apache.beam.sdk.schemas.NoSuchSchemaException e) {
+    } catch (NoSuchSchemaException e) {
       return true;
     }
   }

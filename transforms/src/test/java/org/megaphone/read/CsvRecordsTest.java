@@ -1,5 +1,10 @@
 package org.megaphone.read;
 
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -328,15 +333,15 @@ class CsvRecordsTest {
   }
 
   @Test
-  void recordsAreReadFromAReaderInSmallChunksWithTheSameResult() throws java.io.IOException {
+  void recordsAreReadFromAReaderInSmallChunksWithTheSameResult() throws IOException {
     String text = "id,text\n1,\"a\nb\"\n\n2,\"x,y\"\r\n3,z";
     List<CsvRecords.CsvRecord> whole = parse(text);
-    List<CsvRecords.CsvRecord> chunked = new java.util.ArrayList<>();
+    List<CsvRecords.CsvRecord> chunked = new ArrayList<>();
     // A reader that hands out one character at a time crosses every buffer boundary.
-    java.io.Reader trickle =
-        new java.io.FilterReader(new java.io.StringReader(text)) {
+    Reader trickle =
+        new FilterReader(new StringReader(text)) {
           @Override
-          public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+          public int read(char[] cbuf, int off, int len) throws IOException {
             return super.read(cbuf, off, Math.min(1, len));
           }
         };

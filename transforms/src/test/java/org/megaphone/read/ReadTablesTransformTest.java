@@ -1,5 +1,11 @@
 package org.megaphone.read;
 
+import java.io.InputStream;
+import org.apache.beam.sdk.transforms.Count;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
+import org.megaphone.model.ViewSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,13 +93,13 @@ class ReadTablesTransformTest {
       TestPipeline p, @TempDir Path dir) throws IOException {
     byte[] file = viewsFile(200_000, 3); // 10 MB: three parts or more
     Files.write(dir.resolve("views.csv"), file);
-    Table<org.megaphone.model.ViewSnapshot> views = Tables.views("UTC");
+    Table<ViewSnapshot> views = Tables.views("UTC");
     ReadTables read = new ReadTables(dir.toString(), List.of(views));
     PCollectionTuple out = p.apply(read);
 
     PAssert.that(
             out.get(read.rows(views))
-                .apply("CountRows", org.apache.beam.sdk.transforms.Count.globally()))
+                .apply("CountRows", Count.globally()))
         .containsInAnyOrder(200_000L);
     PAssert.that(
             out.get(ReadTables.REJECTS)
@@ -110,10 +116,10 @@ class ReadTablesTransformTest {
         .containsInAnyOrder("views.csv:" + file.length + ":" + TableFiles.sha256(file) + ":200003:3");
     p.run().waitUntilFinish();
     long parts;
-    try (java.io.InputStream in = Files.newInputStream(dir.resolve("views.csv"))) {
+    try (InputStream in = Files.newInputStream(dir.resolve("views.csv"))) {
       parts = FileSplits.plan(in, ',', ReadTables.PART_BYTES, TableFiles.NOT_A_TABLE_AFTER).splits().size();
     }
-    org.hamcrest.MatcherAssert.assertThat(parts, org.hamcrest.Matchers.greaterThan(2L));
+    MatcherAssert.assertThat(parts, Matchers.greaterThan(2L));
   }
 
   @Test
@@ -123,16 +129,16 @@ class ReadTablesTransformTest {
     byte[] file = viewsFile(150_001, 1_400_000);
     Files.write(dir.resolve("views.csv"), file);
     String whole =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
                 InputException.class,
                 () -> TableFiles.parse(Tables.views("UTC"), "views.csv", new String(file, StandardCharsets.UTF_8), r -> {}, r -> {}))
             .getMessage();
-    org.hamcrest.MatcherAssert.assertThat(whole, org.hamcrest.Matchers.containsString("of its first 1500010 records"));
+    MatcherAssert.assertThat(whole, Matchers.containsString("of its first 1500010 records"));
     p.apply(new ReadTables(dir.toString(), List.of(Tables.views("UTC"))));
-    Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> p.run().waitUntilFinish());
+    Throwable failure = Assertions.assertThrows(Throwable.class, () -> p.run().waitUntilFinish());
     while (failure.getCause() != null && !(failure instanceof InputException)) {
       failure = failure.getCause();
     }
-    org.hamcrest.MatcherAssert.assertThat(failure.getMessage(), org.hamcrest.Matchers.is(whole));
+    MatcherAssert.assertThat(failure.getMessage(), Matchers.is(whole));
   }
 }

@@ -1,5 +1,8 @@
 package org.megaphone.read;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.util.Arrays;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -107,7 +110,7 @@ class TableFilesTest {
 
   @Test
   void exportThatIsNotUtf8IsReadAsWindows1252AndSaysSo() {
-    byte[] cp1252 = "platform,text\nig,Citt\u00e0 \u20ac\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    byte[] cp1252 = "platform,text\nig,Citt\u00e0 \u20ac\n".getBytes(Charset.forName("windows-1252"));
 
     TableFiles.Decoded decoded = TableFiles.decodeExport("posts_excel.csv", cp1252);
 
@@ -258,7 +261,7 @@ class TableFilesTest {
   @Test
   void truncatedGzipSaysTruncatedInsteadOfNull() {
     byte[] whole = gzip(utf8("platform,handle\n" + "ig,anna\n".repeat(1000)));
-    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 6);
+    byte[] cut = Arrays.copyOf(whole, whole.length - 6);
 
     InputException e = assertThrows(InputException.class, () -> TableFiles.decode("posts.csv.gz", cut));
 
@@ -282,9 +285,9 @@ class TableFilesTest {
   }
 
   @Test
-  void streamedTextReadOneCharacterAtATimeKeepsSurrogatePairsAndDropsTheBom() throws java.io.IOException {
+  void streamedTextReadOneCharacterAtATimeKeepsSurrogatePairsAndDropsTheBom() throws IOException {
     String text = "handle,text\nig,\uD83D\uDE00 k\u00e4\n";
-    try (TextInput in = TextInput.open("posts.csv", new java.io.ByteArrayInputStream(concat(BOM, utf8(text))))) {
+    try (TextInput in = TextInput.open("posts.csv", new ByteArrayInputStream(concat(BOM, utf8(text))))) {
       StringBuilder read = new StringBuilder();
       char[] one = new char[1];
       for (int n; (n = in.reader().read(one, 0, 1)) >= 0; ) {
@@ -295,9 +298,9 @@ class TableFilesTest {
   }
 
   @Test
-  void streamedFileIsCountedAndHashedWhole() throws java.io.IOException {
+  void streamedFileIsCountedAndHashedWhole() throws IOException {
     byte[] bytes = gzip(utf8("platform,handle\nig,anna\n"));
-    try (TextInput in = TextInput.open("accounts.csv.gz", new java.io.ByteArrayInputStream(bytes))) {
+    try (TextInput in = TextInput.open("accounts.csv.gz", new ByteArrayInputStream(bytes))) {
       in.reader().read(new char[4]); // read only part of the text
       assertThat(in.bytes(), is((long) bytes.length));
       assertThat(in.sha256(), is(TableFiles.sha256(bytes)));

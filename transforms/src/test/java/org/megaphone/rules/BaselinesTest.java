@@ -1,5 +1,7 @@
 package org.megaphone.rules;
 
+import java.math.BigInteger;
+import java.util.Random;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.greaterThan;
@@ -53,16 +55,16 @@ class BaselinesTest {
     // MAX / 1.5 against (MAX - 1) / 1: long products would wrap and invert the order.
     assertThat(Baselines.compareOverperformance(Long.MAX_VALUE, 3, Long.MAX_VALUE - 1, 2), lessThan(0));
     assertThat(Baselines.compareOverperformance(Long.MAX_VALUE - 1, 2, Long.MAX_VALUE, 3), greaterThan(0));
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     for (int i = 0; i < 10_000; i++) {
       long e1 = random.nextLong() >>> random.nextInt(64);
       long d1 = 1 + (random.nextLong() >>> (1 + random.nextInt(63)));
       long e2 = random.nextLong() >>> random.nextInt(64);
       long d2 = 1 + (random.nextLong() >>> (1 + random.nextInt(63)));
       int exact =
-          java.math.BigInteger.valueOf(e1)
-              .multiply(java.math.BigInteger.valueOf(d2))
-              .compareTo(java.math.BigInteger.valueOf(e2).multiply(java.math.BigInteger.valueOf(d1)));
+          BigInteger.valueOf(e1)
+              .multiply(BigInteger.valueOf(d2))
+              .compareTo(BigInteger.valueOf(e2).multiply(BigInteger.valueOf(d1)));
       assertThat(e1 + "/" + d1 + " vs " + e2 + "/" + d2, Integer.signum(Baselines.compareOverperformance(e1, d1, e2, d2)), is(exact));
     }
   }

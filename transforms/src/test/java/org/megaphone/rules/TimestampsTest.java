@@ -1,5 +1,9 @@
 package org.megaphone.rules;
 
+import java.util.Locale;
+import java.util.Random;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -219,19 +223,19 @@ class TimestampsTest {
 
   @Test
   void theCommonShapeIsReadAsTheGeneralParserReadsItAndAnythingElseFallsThrough() {
-    java.util.Random random = new java.util.Random(5);
+    Random random = new Random(5);
     String[] offsets = {"", "Z", "z", "+02:00", "-05:30", "+0530", "+03", "-00:30", "+18:00", "+18:30", " Z", "Z ", "+2:00", "x"};
     String[] fractions = {"", ".5", ",123", ".123456789", ".1234567890", "."};
-    java.time.ZoneId zone = java.time.ZoneId.of("Europe/Helsinki");
+    ZoneId zone = ZoneId.of("Europe/Helsinki");
     int fast = 0;
     for (int i = 0; i < 20_000; i++) {
       String v =
           String.format(
-              java.util.Locale.ROOT, "%04d-%02d-%02d%s%02d:%02d:%02d%s%s",
+              Locale.ROOT, "%04d-%02d-%02d%s%02d:%02d:%02d%s%s",
               1990 + random.nextInt(40), random.nextInt(14), random.nextInt(33), random.nextBoolean() ? "T" : " ",
               random.nextInt(26), random.nextInt(61), random.nextInt(62),
               fractions[random.nextInt(fractions.length)], offsets[random.nextInt(offsets.length)]);
-      java.time.Instant common = Timestamps.parseCommon(v, zone);
+      Instant common = Timestamps.parseCommon(v, zone);
       String general;
       try {
         general = Timestamps.parseAny(v, zone).toString();
@@ -240,7 +244,7 @@ class TimestampsTest {
       }
       if (common != null) {
         fast++;
-        org.hamcrest.MatcherAssert.assertThat(v, common.toString(), org.hamcrest.Matchers.equalTo(general));
+        MatcherAssert.assertThat(v, common.toString(), Matchers.equalTo(general));
       }
       String parsed;
       try {
@@ -248,8 +252,8 @@ class TimestampsTest {
       } catch (IllegalArgumentException e) {
         parsed = "rejected";
       }
-      org.hamcrest.MatcherAssert.assertThat(v, parsed, org.hamcrest.Matchers.equalTo(general));
+      MatcherAssert.assertThat(v, parsed, Matchers.equalTo(general));
     }
-    org.hamcrest.MatcherAssert.assertThat(fast, org.hamcrest.Matchers.greaterThan(3_000));
+    MatcherAssert.assertThat(fast, Matchers.greaterThan(3_000));
   }
 }

@@ -1,5 +1,10 @@
 package org.megaphone.rules;
 
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Random;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
@@ -147,34 +152,34 @@ class WeeksTest {
   void betweenListsEveryWeekAcrossAYearWithAWeek53() {
     assertThat(
         Weeks.between("2020-W52", "2021-W02"),
-        is(java.util.List.of("2020-W52", "2020-W53", "2021-W01", "2021-W02")));
-    assertThat(Weeks.between("2020-W14", "2020-W14"), is(java.util.List.of("2020-W14")));
-    assertThat(Weeks.between("2020-W15", "2020-W14"), is(java.util.List.of()));
+        is(List.of("2020-W52", "2020-W53", "2021-W01", "2021-W02")));
+    assertThat(Weeks.between("2020-W14", "2020-W14"), is(List.of("2020-W14")));
+    assertThat(Weeks.between("2020-W15", "2020-W14"), is(List.of()));
   }
 
   @Test
   void theFastLabelIsWhatStringFormatWrites() {
-    java.util.Random random = new java.util.Random(1);
+    Random random = new Random(1);
     for (int i = 0; i < 20_000; i++) {
-      java.time.LocalDate d = java.time.LocalDate.ofEpochDay(random.nextInt(3_000_000) - 700_000);
+      LocalDate d = LocalDate.ofEpochDay(random.nextInt(3_000_000) - 700_000);
       String expected =
           String.format(
-              java.util.Locale.ROOT, "%04d-W%02d",
-              d.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), d.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-      org.hamcrest.MatcherAssert.assertThat(d.toString(), Weeks.label(d), org.hamcrest.Matchers.equalTo(expected));
+              Locale.ROOT, "%04d-W%02d",
+              d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      MatcherAssert.assertThat(d.toString(), Weeks.label(d), Matchers.equalTo(expected));
     }
   }
 
   @Test
   void theLabellerGivesEachInstantItsWeekAcrossDaylightSavingChangesInAnyOrder() {
-    java.time.ZoneId zone = java.time.ZoneId.of("Europe/Helsinki");
+    ZoneId zone = ZoneId.of("Europe/Helsinki");
     Weeks.Labeller labels = new Weeks.Labeller(zone);
-    java.util.Random random = new java.util.Random(2);
-    long t = java.time.Instant.parse("2020-03-20T00:00:00Z").toEpochMilli();
+    Random random = new Random(2);
+    long t = Instant.parse("2020-03-20T00:00:00Z").toEpochMilli();
     for (int i = 0; i < 5_000; i++) {
       // Mostly forward in small steps (through the change of 29 March), sometimes a jump back.
       t += random.nextInt(10) == 0 ? -random.nextInt(30) * 86_400_000L : random.nextInt(7_200_000);
-      org.hamcrest.MatcherAssert.assertThat(labels.label(t), org.hamcrest.Matchers.equalTo(Weeks.label(t, zone)));
+      MatcherAssert.assertThat(labels.label(t), Matchers.equalTo(Weeks.label(t, zone)));
     }
   }
 }

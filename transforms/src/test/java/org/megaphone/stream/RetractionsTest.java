@@ -17,7 +17,7 @@ class RetractionsTest {
   private static AttributedPost post(String entity, long likes) {
     return AttributedPost.create(
         "instagram", "p1", "anna", 1_000L, "2020-W14", entity, "author", false, null, "fi",
-        likes, 0, 0, 0, null, 0L, null, "raw", SourceRef.create("posts.csv", 2, ""), null, null, java.util.List.of(), java.util.List.of());
+        likes, 0, 0, 0, null, 0L, null, "raw", SourceRef.create("posts.csv", 2, ""), null, null, List.of(), List.of());
   }
 
   private static List<String> shown(List<Contribution> cs) {

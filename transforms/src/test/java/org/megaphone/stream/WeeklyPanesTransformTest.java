@@ -157,8 +157,8 @@ class WeeklyPanesTransformTest {
   void anEmptyClaimsPaneSumsToNullNotToAClaimGoneToZero() {
     // A null sum is skipped by the formatter; (0, 0) would overwrite the claim's row with nothing.
     assertThat(WeeklyPanes.sumSides(List.of()), equalTo(null));
-    org.apache.beam.sdk.values.KV<org.megaphone.weekly.WeeklyTotals, org.megaphone.weekly.WeeklyTotals> zero =
-        org.apache.beam.sdk.values.KV.of(org.megaphone.weekly.WeeklyTotals.ZERO, org.megaphone.weekly.WeeklyTotals.ZERO);
+    KV<WeeklyTotals, WeeklyTotals> zero =
+        KV.of(WeeklyTotals.ZERO, WeeklyTotals.ZERO);
     assertThat(WeeklyPanes.sumSides(List.of(zero)), equalTo(zero));
   }
 

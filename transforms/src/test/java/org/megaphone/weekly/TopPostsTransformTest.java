@@ -1,5 +1,7 @@
 package org.megaphone.weekly;
 
+import java.util.Collections;
+import org.joda.time.Duration;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -88,7 +90,7 @@ class TopPostsTransformTest {
   @Test
   void theStreamEndsWithTheBatchRowsWhateverTheOrderAndDuplicates(TestPipeline p) {
     List<AttributedPost> backwards = new ArrayList<>(posts());
-    java.util.Collections.reverse(backwards);
+    Collections.reverse(backwards);
     PCollection<PaneRow> panes = p.apply(Create.of(backwards)).apply(new RankTopPosts(10));
     PAssert.that(panes).satisfies(lastVersions());
     p.run().waitUntilFinish();
@@ -102,7 +104,7 @@ class TopPostsTransformTest {
     TestStream<AttributedPost> stream =
         TestStream.create(AttributedPost.WireCoder.INSTANCE)
             .addElements(forward.get(0), forward.get(1), forward.get(2), worse)
-            .advanceProcessingTime(org.joda.time.Duration.standardMinutes(1))
+            .advanceProcessingTime(Duration.standardMinutes(1))
             .addElements(forward.get(3), forward.subList(4, forward.size()).toArray(new AttributedPost[0]))
             .advanceWatermarkToInfinity();
     PCollection<PaneRow> panes = p.apply(stream).apply(new RankTopPosts(10));

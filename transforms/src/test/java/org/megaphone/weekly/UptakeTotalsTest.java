@@ -1,5 +1,7 @@
 package org.megaphone.weekly;
 
+import java.util.List;
+import org.megaphone.model.SourceRef;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.is;
@@ -36,7 +38,7 @@ class UptakeTotalsTest {
         0,
         0,
         null,
-        views, null, "raw", org.megaphone.model.SourceRef.create("posts.csv", 2, ""), null, null, java.util.List.of(), java.util.List.of());
+        views, null, "raw", SourceRef.create("posts.csv", 2, ""), null, null, List.of(), List.of());
   }
 
   private static UptakeTotals sum(AttributedPost... posts) {

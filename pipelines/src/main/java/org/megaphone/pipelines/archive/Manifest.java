@@ -1,5 +1,12 @@
 package org.megaphone.pipelines.archive;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.Locale;
+import org.megaphone.read.CsvRecords;
+import org.megaphone.read.InputFiles;
+import org.megaphone.read.Table;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.report.RunStats;
@@ -136,14 +143,14 @@ public final class Manifest {
     inputs().forEach((path, sha) -> compare("input", inputFolder.resolve(path), sha, differences));
     // A table file that arrived since the run would change a rerun: say so.
     try {
-      org.megaphone.read.InputFiles files =
-          org.megaphone.read.InputFiles.of(inputFolder.toString()).excluding(outputFolder().toString());
+      InputFiles files =
+          InputFiles.of(inputFolder.toString()).excluding(outputFolder().toString());
       for (Path f : files.list()) {
         String name = files.name(f.toString());
         String file = f.getFileName().toString();
         boolean table =
-            RunStats.TABLES.stream().anyMatch(t -> org.megaphone.read.Table.isFileOf(t, file))
-                || org.megaphone.read.Table.isFileOf("claims", file);
+            RunStats.TABLES.stream().anyMatch(t -> Table.isFileOf(t, file))
+                || Table.isFileOf("claims", file);
         if (table && !inputs().containsKey(name)) {
           differences.add("input added: " + f + " (not in the manifest)");
         }
@@ -263,7 +270,7 @@ public final class Manifest {
       long[] rows = {0};
       if (path.toString().endsWith(".jsonl")) {
         ObjectMapper mapper = new ObjectMapper();
-        try (java.io.BufferedReader in = Files.newBufferedReader(path)) {
+        try (BufferedReader in = Files.newBufferedReader(path)) {
           for (String line; (line = in.readLine()) != null; ) {
             JsonNode row = mapper.readTree(line);
             rows[0]++;
@@ -277,8 +284,8 @@ public final class Manifest {
         return new ReportFile(rows[0], sums);
       }
       List<String> header = new ArrayList<>();
-      try (java.io.Reader in = Files.newBufferedReader(path)) {
-        org.megaphone.read.CsvRecords.forEach(
+      try (Reader in = Files.newBufferedReader(path)) {
+        CsvRecords.forEach(
             in,
             ',',
             r -> {
@@ -306,7 +313,7 @@ public final class Manifest {
     }
     try {
       String actual;
-      try (java.io.InputStream in = Files.newInputStream(path)) {
+      try (InputStream in = Files.newInputStream(path)) {
         actual = TableFiles.sha256(in);
       }
       if (!actual.equals(expected)) {
@@ -330,7 +337,7 @@ public final class Manifest {
     differences.addAll(manifest.inconsistencies());
     if (differences.isEmpty()) {
       out.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "verified: %d input files in %s and %d output files in %s match %s%n",
           manifest.inputs().size(), inputs, manifest.outputs().size(), manifest.outputFolder(), manifest.file);
       return 0;

@@ -1,5 +1,16 @@
 package org.megaphone.pipelines.cli;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.megaphone.read.InputFiles;
+import org.megaphone.read.exports.ExportProfile;
+import org.megaphone.read.exports.Profiles;
 import org.megaphone.pipelines.archive.Generate;
 import org.megaphone.pipelines.archive.Manifest;
 import org.megaphone.pipelines.options.DatasetOptions;
@@ -142,9 +153,9 @@ public final class Megaphone {
             }
             try {
               Map<String, Long> rows =
-                  Generate.write(java.nio.file.Paths.get(given.get("output")), scale, seed, Boolean.parseBoolean(given.getOrDefault("archive", "false")));
+                  Generate.write(Paths.get(given.get("output")), scale, seed, Boolean.parseBoolean(given.getOrDefault("archive", "false")));
               out.println("megaphone generate: " + given.get("output") + " (scale " + scale + ", seed " + seed + ", timezone " + Generate.ZONE + "): " + rows);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
               throw new RunFailedException("cannot write " + given.get("output") + ": " + e.getMessage(), e);
             }
           });
@@ -159,7 +170,7 @@ public final class Megaphone {
       return 0;
     }
     if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
-      Help.print(out, java.util.List.of(DatasetOptions.class, RuleOptions.class, ReportOptions.class, TuningOptions.class));
+      Help.print(out, List.of(DatasetOptions.class, RuleOptions.class, ReportOptions.class, TuningOptions.class));
       return 0;
     }
     return exitCode(
@@ -207,7 +218,7 @@ public final class Megaphone {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       Help.print(
           out,
-          java.util.List.of(
+          List.of(
               DatasetOptions.class, RuleOptions.class, ReportOptions.class, WeeklyOptions.class, TuningOptions.class));
       return 0;
     }
@@ -218,7 +229,7 @@ public final class Megaphone {
         () -> {
           WeeklyOptions options = parseWeekly(args);
           Progress progress = Progress.to(err, options.getQuiet());
-          WeeklyRun.Result result = WeeklyRun.run(options, java.time.Clock.systemUTC(), progress);
+          WeeklyRun.Result result = WeeklyRun.run(options, Clock.systemUTC(), progress);
           if (options.getQuiet()) {
             Summary.printWarnings(result.summary(), err);
           } else {
@@ -245,15 +256,15 @@ public final class Megaphone {
             () -> {
               Map<String, String> given = keyValues(args);
               Manifest manifest = Manifest.read(given.remove("manifest"));
-              Map<String, String> options = new java.util.LinkedHashMap<>(manifest.options());
+              Map<String, String> options = new LinkedHashMap<>(manifest.options());
               options.putAll(given);
               if (!options.containsKey("output")) {
                 throw new UsageException("--output=DIR is required: where the rerun writes its reports");
               }
               String input = options.getOrDefault("input", "");
               if (!input.isEmpty()
-                  && !java.nio.file.Files.isDirectory(
-                      java.nio.file.Paths.get(org.megaphone.read.InputFiles.of(input).root()))) {
+                  && !Files.isDirectory(
+                      Paths.get(InputFiles.of(input).root()))) {
                 throw new UsageException(
                     "the input " + input + (given.containsKey("input") ? "" : " recorded in the manifest")
                         + " does not exist here; give --input=DIR to point at the dataset"
@@ -269,7 +280,7 @@ public final class Megaphone {
               if (weekly) {
                 WeeklyOptions weeklyOptions = parseWeekly(argv.toArray(new String[0]));
                 WeeklyRun.Result result =
-                    WeeklyRun.run(weeklyOptions, java.time.Clock.systemUTC(), Progress.to(err, weeklyOptions.getQuiet()));
+                    WeeklyRun.run(weeklyOptions, Clock.systemUTC(), Progress.to(err, weeklyOptions.getQuiet()));
                 Summary.print(result.summary(), result.folder(), out);
                 summary = result.summary();
               } else {
@@ -296,7 +307,7 @@ public final class Megaphone {
 
   /** {@code --key=value} arguments as a map (the last one wins); anything else is a usage error. */
   public static Map<String, String> keyValues(String[] args) {
-    Map<String, String> values = new java.util.LinkedHashMap<>();
+    Map<String, String> values = new LinkedHashMap<>();
     for (String a : args) {
       int eq = a.indexOf('=');
       if (!a.startsWith("--") || eq < 0) {
@@ -311,7 +322,7 @@ public final class Megaphone {
   static int stream(String[] args, PrintStream out, PrintStream err) {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       Help.print(
-          out, java.util.List.of(DatasetOptions.class, RuleOptions.class, StreamOptions.class, KafkaOptions.class));
+          out, List.of(DatasetOptions.class, RuleOptions.class, StreamOptions.class, KafkaOptions.class));
       return 0;
     }
     try {
@@ -336,7 +347,7 @@ public final class Megaphone {
                   : " (the posts*.csv and views*.csv files there are read; stops after "
                       + options.getStopAfterIdle()
                       + " without a new file in the folder)"));
-      org.apache.beam.sdk.PipelineResult result = StreamPipeline.start(options);
+      PipelineResult result = StreamPipeline.start(options);
       result.waitUntilFinish();
       return 0;
     } catch (UsageException e) {
@@ -365,7 +376,7 @@ public final class Megaphone {
   static void printProfiles(PrintStream out) {
     out.println("Export profiles (files in <input>/exports/ are recognised by their header;");
     out.println("--profile=NAME forces one; see runbooks/export-formats.md):");
-    for (org.megaphone.read.exports.ExportProfile p : org.megaphone.read.exports.Profiles.ALL) {
+    for (ExportProfile p : Profiles.ALL) {
       out.println();
       out.println("  " + p.name() + "  (feeds " + String.join(" and ", p.feeds()) + ")");
       out.println("    from:    " + p.source());
@@ -397,7 +408,7 @@ public final class Megaphone {
     }
     long bytes = 0;
     try {
-      for (java.nio.file.Path f : org.megaphone.read.InputFiles.of(input).list()) {
+      for (Path f : InputFiles.of(input).list()) {
         bytes += textBytes(f);
         if (bytes > FLINK_ABOVE_BYTES) {
           all.add("--runner=FlinkRunner");
@@ -425,13 +436,13 @@ public final class Megaphone {
    * of many lines (a 10 KB file of 5 million rejected lines) goes to Flink, which streams a file's
    * rows on; the DirectRunner holds all the rows of a file's bundle in memory and ran out of heap.
    */
-  static long textBytes(java.nio.file.Path file) throws IOException {
-    long size = java.nio.file.Files.size(file);
+  static long textBytes(Path file) throws IOException {
+    long size = Files.size(file);
     if (!file.getFileName().toString().endsWith(".gz") || size < 18) {
       return size;
     }
-    try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
-      java.nio.ByteBuffer trailer = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    try (FileChannel in = FileChannel.open(file)) {
+      ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
       in.read(trailer, size - 4);
       return Math.max(size, Integer.toUnsignedLong(trailer.getInt(0)));
     }

@@ -1,5 +1,7 @@
 package org.megaphone.pipelines.report;
 
+import java.time.Instant;
+import org.megaphone.read.RealPaths;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.run.RunFailedException;
 import java.io.IOException;
@@ -60,7 +62,7 @@ public final class OutputFolder implements AutoCloseable {
    * @throws UsageException when the folder holds other files, which a swap would delete
    */
   public static OutputFolder lock(Path requested, Set<String> own) {
-    Path output = org.megaphone.read.RealPaths.of(requested);
+    Path output = RealPaths.of(requested);
     Path parent = output.getParent();
     if (parent == null) {
       throw new UsageException("--output=" + requested + ": a report folder cannot be the root");
@@ -87,7 +89,7 @@ public final class OutputFolder implements AutoCloseable {
       channel.truncate(0);
       channel.write(
           ByteBuffer.wrap(
-              ("pid " + ProcessHandle.current().pid() + ", started " + java.time.Instant.now() + "\n")
+              ("pid " + ProcessHandle.current().pid() + ", started " + Instant.now() + "\n")
                   .getBytes(StandardCharsets.UTF_8)),
           0);
       OutputFolder folder = new OutputFolder(output, work, channel, lock);

@@ -1,5 +1,7 @@
 package org.megaphone.pipelines.report;
 
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.options.UsageException;
 import java.io.BufferedWriter;
@@ -166,10 +168,10 @@ public final class Pseudonymise {
       for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
         List<String> cells = new ArrayList<>(r.fields);
         edit.edit(header, cells);
-        rows.add(ReportRow.create(List.of(String.format(java.util.Locale.ROOT, "%012d", rows.size())), cells));
+        rows.add(ReportRow.create(List.of(String.format(Locale.ROOT, "%012d", rows.size())), cells));
       }
       CsvFiles.write(out, header, rows);
     }
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
   }
 }

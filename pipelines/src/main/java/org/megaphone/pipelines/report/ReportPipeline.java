@@ -274,7 +274,7 @@ public final class ReportPipeline {
     }
   }
 
-  private static org.apache.beam.sdk.values.TypeDescriptor<KV<String, Long>> statType() {
+  private static TypeDescriptor<KV<String, Long>> statType() {
     return TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs());
   }
 

@@ -1,5 +1,17 @@
 package org.megaphone.pipelines.report;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.megaphone.read.CsvRecords;
+import org.megaphone.read.RealPaths;
+import org.megaphone.read.Table;
+import org.megaphone.read.Tables;
+import org.megaphone.read.exports.Profiles;
+import org.megaphone.read.exports.ReadExports;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.config.ContentConfiguration;
 import org.megaphone.pipelines.config.JobConfiguration;
@@ -95,13 +107,13 @@ public final class ReportRun {
       // attached and the progress lines say only how long it has been running.
       boolean live = options.getRunner().getName().equals(DIRECT_RUNNER);
       if (live && progress != Progress.OFF) {
-        options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
+        options.as(DirectOptions.class).setBlockOnRun(false);
       }
       if (Runners.onFlink(options)) {
         // Flink's batch groups are read once unless asked. CreditViews' former CoGroupByKey read a
         // shard twice and failed without this ("GBK result is not re-iterable"); no step reads a
         // group twice now, and the option costs nothing for those that read it once.
-        options.as(org.apache.beam.runners.flink.FlinkPipelineOptions.class).setReIterableGroupByKeyResult(true);
+        options.as(FlinkPipelineOptions.class).setReIterableGroupByKeyResult(true);
       }
       progress.stage("reading " + options.getInput() + ", attributing and aggregating on " + runner);
       progress.expect(checked.files(), checked.bytes(), !Runners.onFlink(options) || Runners.embeddedFlink(options));
@@ -126,7 +138,7 @@ public final class ReportRun {
       // Pseudonymise before cutting weeks: identifiers seen in any week are replaced in every reason.
       if (options.getPseudonymise()) {
         Roster roster =
-            Roster.of(JobConfiguration.rows(files, org.megaphone.read.Tables.accounts(), new ArrayList<>()));
+            Roster.of(JobConfiguration.rows(files, Tables.accounts(), new ArrayList<>()));
         new Pseudonymise(Pseudonymise.salt(options.getSaltFile()), roster).apply(staging);
       }
       WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
@@ -175,7 +187,7 @@ public final class ReportRun {
     if (!options.getTitle().isEmpty()) {
       return options.getTitle();
     }
-    Path root = Paths.get(org.megaphone.read.InputFiles.of(options.getInput()).root());
+    Path root = Paths.get(InputFiles.of(options.getInput()).root());
     return root.getFileName() == null ? root.toString() : root.getFileName().toString();
   }
 
@@ -195,8 +207,8 @@ public final class ReportRun {
   /** An output folder that contains the input would hide every input file: refused. */
   public static void checkOutputAroundInput(String input, String output) {
     // Links resolved: an output that is a link to the input (or around it) is around it.
-    Path root = org.megaphone.read.RealPaths.of(org.megaphone.read.InputFiles.of(input).root());
-    if (root.startsWith(org.megaphone.read.RealPaths.of(output))) {
+    Path root = RealPaths.of(InputFiles.of(input).root());
+    if (root.startsWith(RealPaths.of(output))) {
       throw new UsageException(
           "--output=" + output + " contains --input=" + input
               + ": write the reports next to the data or inside it, not around it");
@@ -208,7 +220,7 @@ public final class ReportRun {
 
   /** Checks the options and lists the run's input. */
   private static Checked checkOptions(ReportOptions options, InputFiles files) {
-    boolean glob = org.megaphone.read.InputFiles.isGlob(options.getInput());
+    boolean glob = InputFiles.isGlob(options.getInput());
     Path input =
         glob
             ? Paths.get(files.root())
@@ -244,12 +256,12 @@ public final class ReportRun {
       throw new UsageException("--maxRejectRatio must be between 0 and 1 (e.g. 0.05)");
     }
     if (!options.getProfile().isEmpty()
-        && org.megaphone.read.exports.Profiles.named(options.getProfile()) == null) {
+        && Profiles.named(options.getProfile()) == null) {
       throw new UsageException(
           "--profile="
               + options.getProfile()
               + ": no such profile; profiles: "
-              + String.join(", ", org.megaphone.read.exports.Profiles.names()));
+              + String.join(", ", Profiles.names()));
     }
     RuleOptions.checkBaselinePosts(options);
     if (options.getShards() == null || options.getShards() < 1) {
@@ -280,7 +292,7 @@ public final class ReportRun {
     try {
       for (Path f : listed) {
         String name = f.getFileName().toString();
-        if (RunStats.TABLES.stream().anyMatch(t -> org.megaphone.read.Table.isFileOf(t, name))) {
+        if (RunStats.TABLES.stream().anyMatch(t -> Table.isFileOf(t, name))) {
           bytes += Files.size(f);
           count++;
         }
@@ -290,7 +302,7 @@ public final class ReportRun {
         try (Stream<Path> all = Files.walk(exports)) {
           for (Path f : all.filter(Files::isRegularFile).toList()) {
             String name = f.getFileName().toString();
-            if (org.megaphone.read.exports.ReadExports.isExportName(name)) {
+            if (ReadExports.isExportName(name)) {
               bytes += Files.size(f);
               count++;
             }
@@ -305,7 +317,7 @@ public final class ReportRun {
 
   private static boolean hasTableFile(List<Path> listed, String table) {
     for (Path f : listed) {
-      if (org.megaphone.read.Table.isFileOf(table, f.getFileName().toString())) {
+      if (Table.isFileOf(table, f.getFileName().toString())) {
         return true;
       }
     }
@@ -322,8 +334,8 @@ public final class ReportRun {
     try (Stream<Path> entries = Files.list(folder)) {
       for (Path p : entries.toList()) {
         String name = p.getFileName().toString();
-        String folded = name.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!org.megaphone.read.Table.isFileOf(table, name) && org.megaphone.read.Table.isFileOf(table, folded)) {
+        String folded = name.strip().toLowerCase(Locale.ROOT);
+        if (!Table.isFileOf(table, name) && Table.isFileOf(table, folded)) {
           near.add("'" + name + "'");
         }
       }
@@ -347,7 +359,7 @@ public final class ReportRun {
       if (read > 0 && (double) rejected / read > maxRatio) {
         failures.add(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "%s: %d of %d rows rejected (%.1f%% > --maxRejectRatio=%s)",
                 table, rejected, read, 100.0 * rejected / read, maxRatio));
       }
@@ -363,8 +375,8 @@ public final class ReportRun {
 
   private static List<String> firstRejectReasons(Path staging, int max) throws IOException {
     List<String> reasons = new ArrayList<>();
-    List<org.megaphone.read.CsvRecords.CsvRecord> records =
-        org.megaphone.read.CsvRecords.parse(
+    List<CsvRecords.CsvRecord> records =
+        CsvRecords.parse(
             Files.readString(staging.resolve(Report.REJECTS.file())), ',');
     for (int i = 1; i < records.size() && reasons.size() < max; i++) {
       List<String> f = records.get(i).fields;
@@ -375,7 +387,7 @@ public final class ReportRun {
 
   /** Restricts every report in the folder to the range; returns the rows kept per report. */
   private static Map<String, Long> keepWeeks(WeekRange range, Path folder, ZoneId zone) throws IOException {
-    Map<String, Long> rows = new java.util.LinkedHashMap<>();
+    Map<String, Long> rows = new LinkedHashMap<>();
     for (Report report : Report.ALL) {
       Path all = folder.resolve(report.file());
       Path kept = folder.resolve("." + report.file() + ".weeks");
@@ -397,8 +409,8 @@ public final class ReportRun {
   }
 
   /** What a report folder may hold: what a run of any format publishes. */
-  static java.util.Set<String> ownFiles() {
-    java.util.Set<String> own = new java.util.HashSet<>();
+  static Set<String> ownFiles() {
+    Set<String> own = new HashSet<>();
     for (String format : ReportFormat.FORMATS) {
       own.addAll(published(format));
     }

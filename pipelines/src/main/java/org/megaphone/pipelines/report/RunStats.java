@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.megaphone.write.WriteReports;
 import org.megaphone.reports.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class RunStats {
     Map<String, Long> reportRows = new TreeMap<>();
     for (String report : Report.files()) {
       // Counted by the writer: a report is not read back to count it.
-      Path counted = staging.resolve(org.megaphone.write.WriteReports.rowCountFile(report));
+      Path counted = staging.resolve(WriteReports.rowCountFile(report));
       reportRows.put(report, Long.parseLong(Files.readString(counted, StandardCharsets.UTF_8).trim()));
     }
     List<String> warnings = new ArrayList<>();

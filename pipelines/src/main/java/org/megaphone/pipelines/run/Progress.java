@@ -1,5 +1,8 @@
 package org.megaphone.pipelines.run;
 
+import java.io.OutputStream;
+import java.util.concurrent.Executor;
+import org.megaphone.read.LiveCounts;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +45,7 @@ public final class Progress {
   }
 
   public PrintStream out() {
-    return out == null ? new PrintStream(java.io.OutputStream.nullOutputStream()) : out;
+    return out == null ? new PrintStream(OutputStream.nullOutputStream()) : out;
   }
 
   public void stage(String what) {
@@ -76,7 +79,7 @@ public final class Progress {
         PipelineResult result = running.get(everyMillis, TimeUnit.MILLISECONDS);
         return finished(result, result.waitUntilFinish(), runner);
       } catch (TimeoutException e) {
-        out.println(readLine(runner, org.megaphone.read.LiveCounts.snapshot()));
+        out.println(readLine(runner, LiveCounts.snapshot()));
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;
@@ -102,7 +105,7 @@ public final class Progress {
     expectedFiles = files;
     expectedBytes = bytes;
     inProcess = jobInThisProcess;
-    org.megaphone.read.LiveCounts.reset();
+    LiveCounts.reset();
   }
 
   /**
@@ -110,7 +113,7 @@ public final class Progress {
    * have read in this process, the share of the input, and an estimate of the time left to read
    * it (from the rate so far); a job elsewhere (a cluster) only has its time.
    */
-  String readLine(String runner, org.megaphone.read.LiveCounts.Snapshot read) {
+  String readLine(String runner, LiveCounts.Snapshot read) {
     double s = seconds();
     if (!inProcess) {
       return String.format(
@@ -138,7 +141,7 @@ public final class Progress {
         read.rows(), read.rejects(), left);
   }
 
-  private static java.util.concurrent.Executor runnerThread() {
+  private static Executor runnerThread() {
     return task -> {
       Thread t = new Thread(task, "megaphone-pipeline");
       t.setDaemon(true);

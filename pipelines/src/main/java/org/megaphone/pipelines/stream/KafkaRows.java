@@ -1,5 +1,10 @@
 package org.megaphone.pipelines.stream;
 
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.joda.time.Instant;
+import org.megaphone.model.Wire;
+import org.megaphone.rules.Lateness;
 import org.megaphone.reports.Report;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +47,9 @@ public final class KafkaRows {
     private final String bootstrap;
     private final String topic;
     private final Table<T> table;
-    private final org.megaphone.rules.Lateness lateness;
+    private final Lateness lateness;
 
-    Read(String bootstrap, String topic, Table<T> table, org.megaphone.rules.Lateness lateness) {
+    Read(String bootstrap, String topic, Table<T> table, Lateness lateness) {
       this.bootstrap = bootstrap;
       this.topic = topic;
       this.table = table;
@@ -78,25 +83,25 @@ public final class KafkaRows {
       PCollection<KafkaRecord<String, String>> records,
       Table<T> table,
       TupleTag<T> rows,
-      org.megaphone.rules.Lateness lateness) {
+      Lateness lateness) {
     PCollectionTuple out =
         records.apply(
             "ParseRecords",
             ParDo.of(new ParseFn<>(table, rows, lateness)).withOutputTags(rows, TupleTagList.of(Read.REJECTS)));
-    out.get(rows).setCoder(org.megaphone.model.Wire.coder(table.type()));
+    out.get(rows).setCoder(Wire.coder(table.type()));
     out.get(Read.REJECTS).setCoder(Reject.WireCoder.INSTANCE);
     return out;
   }
 
   private static final class ParseFn<T> extends DoFn<KafkaRecord<String, String>, T> {
-    private final org.apache.beam.sdk.metrics.Counter tooLate =
-        org.apache.beam.sdk.metrics.Metrics.counter(KafkaRows.class, "tooLate");
+    private final Counter tooLate =
+        Metrics.counter(KafkaRows.class, "tooLate");
     private final Table<T> table;
     private final TupleTag<T> rows;
-    private final org.megaphone.rules.Lateness lateness;
+    private final Lateness lateness;
     private long lateInBundle;
 
-    ParseFn(Table<T> table, TupleTag<T> rows, org.megaphone.rules.Lateness lateness) {
+    ParseFn(Table<T> table, TupleTag<T> rows, Lateness lateness) {
       this.table = table;
       this.rows = rows;
       this.lateness = lateness;
@@ -119,7 +124,7 @@ public final class KafkaRows {
     @ProcessElement
     public void process(
         @Element KafkaRecord<String, String> record,
-        @Timestamp org.joda.time.Instant read,
+        @Timestamp Instant read,
         MultiOutputReceiver out) {
       String json = record.getKV().getValue();
       SourceRef source =

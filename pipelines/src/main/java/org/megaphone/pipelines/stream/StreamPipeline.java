@@ -1,5 +1,12 @@
 package org.megaphone.pipelines.stream;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.megaphone.rules.Lateness;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.config.ContentConfiguration;
 import org.megaphone.pipelines.config.JobConfiguration;
@@ -60,7 +67,7 @@ public final class StreamPipeline {
    * DirectRunner ignores both options.
    */
   public static String[] withDefaults(String[] args) {
-    java.util.List<String> all = new java.util.ArrayList<>(java.util.Arrays.asList(args));
+    List<String> all = new ArrayList<>(Arrays.asList(args));
     for (String option : List.of("--objectReuse", "--fasterCopy")) {
       if (all.stream().noneMatch(a -> a.equals(option) || a.startsWith(option + "="))) {
         all.add(option + "=true");
@@ -72,8 +79,8 @@ public final class StreamPipeline {
   /** Builds and starts the stream; it runs until cancelled, or ends after --stopAfterIdle. */
   public static PipelineResult start(StreamOptions options) {
     options.setStreaming(true);
-    org.apache.beam.runners.flink.FlinkPipelineOptions flink =
-        options.as(org.apache.beam.runners.flink.FlinkPipelineOptions.class);
+    FlinkPipelineOptions flink =
+        options.as(FlinkPipelineOptions.class);
     if (flink.getCheckpointingInterval() == null || flink.getCheckpointingInterval() <= 0) {
       // On Flink, the folder watch and Kafka reads advance with checkpoints: without them a
       // stream on Flink never emits. Ten seconds unless the user chose.
@@ -110,8 +117,8 @@ public final class StreamPipeline {
     // count, and forgets a post's state once no row can change it (D39). A replay of a folder
     // (--stopAfterIdle) is finite: every row counts and its windows never close early (D38).
     boolean replay = !options.getStopAfterIdle().isEmpty();
-    org.megaphone.rules.Lateness lateness =
-        replay ? null : new org.megaphone.rules.Lateness(zone, options.getAllowedLateness());
+    Lateness lateness =
+        replay ? null : new Lateness(zone, options.getAllowedLateness());
     if (kafka) {
       KafkaRows.Read<Post> readPosts =
           new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getPostsTopic(), postsTable, lateness);
@@ -192,7 +199,7 @@ public final class StreamPipeline {
                     (Reject r) ->
                         PaneRow.create(
                             Report.REJECTS.file(),
-                            List.of("rejects", r.getFile(), String.format(java.util.Locale.ROOT, "%020d", r.getLine())),
+                            List.of("rejects", r.getFile(), String.format(Locale.ROOT, "%020d", r.getLine())),
                             ReportFiles.rejectRow(r).getCells(),
                             "on_time",
                             0,
@@ -215,14 +222,14 @@ public final class StreamPipeline {
     return Duration.millis(java.time.Duration.parse(iso).toMillis());
   }
 
-  private static org.apache.beam.sdk.coders.Coder<Reject> rejectCoder() {
+  private static Coder<Reject> rejectCoder() {
     return Reject.WireCoder.INSTANCE;
   }
 
   /** Timestamps rows with their event time; rows of any age are allowed (late ones are dropped downstream). */
   @SuppressWarnings("deprecation")
   private static <T> WithTimestamps<T> eventTime(
-      org.apache.beam.sdk.transforms.SerializableFunction<T, Instant> fn) {
+      SerializableFunction<T, Instant> fn) {
     return WithTimestamps.of(fn).withAllowedTimestampSkew(Duration.millis(Long.MAX_VALUE));
   }
 }

@@ -1,5 +1,7 @@
 package org.megaphone.pipelines.weekly;
 
+import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.options.WeeklyOptions;
 import org.megaphone.pipelines.report.OutputFolder;
@@ -39,11 +41,11 @@ public final class WeeklyRun {
    */
   private static void recoverInterruptedPublish(Path output) throws IOException {
     List<Path> leftovers;
-    try (java.util.stream.Stream<Path> entries = Files.list(output)) {
+    try (Stream<Path> entries = Files.list(output)) {
       leftovers = entries.filter(p -> p.getFileName().toString().startsWith(".megaphone-weekly-")).toList();
     }
     for (Path work : leftovers) {
-      try (java.util.stream.Stream<Path> entries = Files.list(work)) {
+      try (Stream<Path> entries = Files.list(work)) {
         for (Path p : entries.toList()) {
           String name = p.getFileName().toString();
           Path week = output.resolve(name.substring(PREVIOUS.length()));
@@ -126,7 +128,7 @@ public final class WeeklyRun {
     }
     if (week.equals("last")) {
       // A calendar week back, not 168 hours: a week with a daylight-saving change is shorter.
-      java.time.LocalDate lastWeek = java.time.LocalDate.now(clock.withZone(zone)).minusWeeks(1);
+      LocalDate lastWeek = LocalDate.now(clock.withZone(zone)).minusWeeks(1);
       return Weeks.label(lastWeek.atStartOfDay(zone).toInstant().toEpochMilli(), zone);
     }
     if (!week.matches("\\d{4}-W\\d{2}")) {

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.archive;
 
+import org.megaphone.write.html.HtmlReport;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.report.ReportPipeline;
@@ -44,8 +45,8 @@ class ReproducibilityIT {
   }
 
   private static List<String> files() {
-    List<String> files = new java.util.ArrayList<>(Report.files());
-    files.add(org.megaphone.write.html.HtmlReport.FILE);
+    List<String> files = new ArrayList<>(Report.files());
+    files.add(HtmlReport.FILE);
     return files;
   }
 

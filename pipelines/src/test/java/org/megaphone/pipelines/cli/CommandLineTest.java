@@ -1,5 +1,9 @@
 package org.megaphone.pipelines.cli;
 
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.megaphone.pipelines.archive.Generate;
 import org.megaphone.pipelines.testing.MiniDataset;
 import org.megaphone.pipelines.testing.Testdata;
@@ -113,32 +117,32 @@ class CommandLineTest {
 
   @Test
   void aLargeInputRunsOnEmbeddedFlinkUnlessARunnerIsGiven(@TempDir Path tmp) throws IOException {
-    String small = "--input=" + java.nio.file.Paths.get("..", "testdata", "turin");
-    assertThat(java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {small})), equalTo(java.util.List.of(small)));
+    String small = "--input=" + Paths.get("..", "testdata", "turin");
+    assertThat(Arrays.asList(Megaphone.withRunnerForInput(new String[] {small})), equalTo(List.of(small)));
     Generate.write(tmp.resolve("big"), 1, 1, false); // about 0.6 MB
     String big = "--input=" + tmp.resolve("big");
     assertThat(
-        java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {big})),
+        Arrays.asList(Megaphone.withRunnerForInput(new String[] {big})),
         equalTo(
-            java.util.List.of(
+            List.of(
                 big, "--runner=FlinkRunner", "--flinkMaster=[local]",
                 "--parallelism=" + Runtime.getRuntime().availableProcessors(), "--objectReuse=true", "--fasterCopy=true")));
     assertThat(
-        java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {big, "--runner=DirectRunner"})),
-        equalTo(java.util.List.of(big, "--runner=DirectRunner")));
+        Arrays.asList(Megaphone.withRunnerForInput(new String[] {big, "--runner=DirectRunner"})),
+        equalTo(List.of(big, "--runner=DirectRunner")));
   }
 
   @Test
   void aSmallGzipOfALargeTextCountsByItsGunzippedSizeForTheRunnerChoice(@TempDir Path tmp) throws IOException {
     Path in = Files.createDirectories(tmp.resolve("in"));
-    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(in.resolve("views_x.csv.gz")))) {
-      gz.write("platform,post_id,observed_at,views\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(in.resolve("views_x.csv.gz")))) {
+      gz.write("platform,post_id,observed_at,views\n".getBytes(StandardCharsets.UTF_8));
       gz.write(new byte[2 << 20]); // 2 MiB of text in a file of a few KB
     }
     assertThat(Files.size(in.resolve("views_x.csv.gz")) < Megaphone.FLINK_ABOVE_BYTES, equalTo(true));
 
     assertThat(Megaphone.textBytes(in.resolve("views_x.csv.gz")), equalTo(35L + (2 << 20)));
-    assertThat(java.util.Arrays.asList(Megaphone.withRunnerForInput(new String[] {"--input=" + in})), hasItem("--runner=FlinkRunner"));
+    assertThat(Arrays.asList(Megaphone.withRunnerForInput(new String[] {"--input=" + in})), hasItem("--runner=FlinkRunner"));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package org.megaphone.pipelines.report;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.megaphone.read.CsvRecords;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.run.RunFailedException;
@@ -125,7 +128,7 @@ class HostileInputTest {
     }
     String[] row = lines.get(line).split(",", -1);
     row[likes] = "9223372036854775807";
-    editLine(posts, line + 1, java.util.regex.Pattern.quote(lines.get(line)), java.util.regex.Matcher.quoteReplacement(String.join(",", row)));
+    editLine(posts, line + 1, Pattern.quote(lines.get(line)), Matcher.quoteReplacement(String.join(",", row)));
 
     JsonNode after = report(in);
 
@@ -200,7 +203,7 @@ class HostileInputTest {
     Map<String, String> nul =
         rejects.stream().filter(r -> r.get("file").equals("views_nul.csv.gz")).findFirst().orElseThrow();
     assertThat(nul.get("reason"), containsString("longer than"));
-    assertThat(nul.get("record").length(), equalTo(org.megaphone.read.CsvRecords.RAW_KEPT_CHARS + 1));
+    assertThat(nul.get("record").length(), equalTo(CsvRecords.RAW_KEPT_CHARS + 1));
     assertThat(summary.path("conservation").path("ok").asBoolean(), is(true));
   }
 

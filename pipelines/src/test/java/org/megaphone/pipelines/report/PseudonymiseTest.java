@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import org.junit.jupiter.api.Assertions;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.cli.Megaphone;
@@ -102,7 +103,7 @@ class PseudonymiseTest {
   void aMissingOrShortSaltIsAUsageError() throws IOException {
     Files.writeString(tmp.resolve("short.salt"), "abc");
     for (String salt : List.of("--saltFile=" + tmp.resolve("short.salt"), "--saltFile=" + tmp.resolve("none.salt"), "--saltFile=")) {
-      org.junit.jupiter.api.Assertions.assertThrows(
+      Assertions.assertThrows(
           UsageException.class,
           () -> ReportRun.run(Megaphone.parse(new String[] {"--input=" + in, "--output=" + tmp.resolve("x"), "--pseudonymise=true", salt})));
     }

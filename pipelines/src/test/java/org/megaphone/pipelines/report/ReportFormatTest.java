@@ -1,5 +1,8 @@
 package org.megaphone.pipelines.report;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.junit.jupiter.api.Assertions;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.options.UsageException;
@@ -43,8 +46,8 @@ class ReportFormatTest {
     Path jsonl = report(in, "jsonl", "jsonl");
     ObjectMapper json =
         new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     for (String report : Report.files()) {
       String name = report.replace(".csv", ".jsonl");
       assertThat(report + " is not written as CSV", Files.exists(jsonl.resolve(report)), equalTo(false));
@@ -103,6 +106,6 @@ class ReportFormatTest {
   @Test
   void anUnknownFormatIsAUsageError() throws IOException {
     Path in = MiniDataset.write(tmp.resolve("in"));
-    org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> report(in, "x", "parquet"));
+    Assertions.assertThrows(UsageException.class, () -> report(in, "x", "parquet"));
   }
 }

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.report;
 
+import java.util.List;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -188,7 +189,7 @@ class ReportPipelineTest {
       assertThat(
           files.map(f -> f.getFileName().toString()).sorted().toList(),
           equalTo(
-              java.util.List.of(
+              List.of(
                   "bulletin_uptake.csv", "channel_growth.csv", "claims_weekly.csv", "entities_weekly.csv",
                   "platforms_weekly.csv", "posts_attributed.csv", "rejects.csv", "report.html", "summary.json",
                   "themes_weekly.csv", "top_posts_weekly.csv")));

@@ -1,5 +1,7 @@
 package org.megaphone.pipelines.run;
 
+import java.util.Locale;
+import org.megaphone.read.LiveCounts;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.report.ReportRun;
 import org.megaphone.pipelines.report.RunSummary;
@@ -56,15 +58,15 @@ class ProgressTest {
     Progress progress = new Progress(new PrintStream(OutputStream.nullOutputStream()), 10);
     progress.expect(4, 400_000_000L, true);
 
-    String reading = progress.readLine("FlinkRunner", new org.megaphone.read.LiveCounts.Snapshot(1, 100_000_000L, 1_000, 2));
-    String done = progress.readLine("FlinkRunner", new org.megaphone.read.LiveCounts.Snapshot(4, 400_000_000L, 4_000, 2));
+    String reading = progress.readLine("FlinkRunner", new LiveCounts.Snapshot(1, 100_000_000L, 1_000, 2));
+    String done = progress.readLine("FlinkRunner", new LiveCounts.Snapshot(4, 400_000_000L, 4_000, 2));
 
     assertThat(reading, containsString(": 1 of 4 files, 100.0 of 400.0 MB read (25%), 1,000 rows, 2 rejected; about "));
     assertThat(reading, containsString(" s left to read"));
     assertThat(done, containsString("all 4 of 4 files read (400.0 MB), 4,000 rows, 2 rejected; attributing and writing"));
     progress.expect(4, 400_000_000L, false);
     assertThat(
-        progress.readLine("FlinkRunner", new org.megaphone.read.LiveCounts.Snapshot(0, 0, 0, 0)),
+        progress.readLine("FlinkRunner", new LiveCounts.Snapshot(0, 0, 0, 0)),
         containsString("a cluster counts in its TaskManagers"));
   }
 
@@ -111,7 +113,7 @@ class ProgressTest {
     PrintStream log =
         new PrintStream(OutputStream.nullOutputStream()) {
           @Override
-          public PrintStream printf(java.util.Locale l, String format, Object... args) {
+          public PrintStream printf(Locale l, String format, Object... args) {
             twoLines.countDown();
             return this;
           }

@@ -1,5 +1,9 @@
 package org.megaphone.pipelines.stream;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import java.util.List;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
@@ -94,17 +98,17 @@ class KafkaRowsTest {
     PAssert.that(rejects(out))
         .satisfies(
             rows -> {
-              List<String> all = new java.util.ArrayList<>();
+              List<String> all = new ArrayList<>();
               rows.forEach(all::add);
-              java.util.Collections.sort(all);
-              org.hamcrest.MatcherAssert.assertThat(all.size(), org.hamcrest.Matchers.equalTo(3));
-              org.hamcrest.MatcherAssert.assertThat(
-                  all.get(0), org.hamcrest.Matchers.startsWith("kafka:posts/0:3:posts:malformed JSON record"));
-              org.hamcrest.MatcherAssert.assertThat(
-                  all.get(1), org.hamcrest.Matchers.equalTo("kafka:posts/0:4:posts:malformed JSON record: not an object"));
-              org.hamcrest.MatcherAssert.assertThat(
+              Collections.sort(all);
+              MatcherAssert.assertThat(all.size(), Matchers.equalTo(3));
+              MatcherAssert.assertThat(
+                  all.get(0), Matchers.startsWith("kafka:posts/0:3:posts:malformed JSON record"));
+              MatcherAssert.assertThat(
+                  all.get(1), Matchers.equalTo("kafka:posts/0:4:posts:malformed JSON record: not an object"));
+              MatcherAssert.assertThat(
                   all.get(2),
-                  org.hamcrest.Matchers.equalTo(
+                  Matchers.equalTo(
                       "kafka:posts/0:5:posts:malformed JSON record: field post_id is not a value"));
               return null;
             });
@@ -125,9 +129,9 @@ class KafkaRowsTest {
         .satisfies(
             rows -> {
               String reject = rows.iterator().next();
-              org.hamcrest.MatcherAssert.assertThat(
+              MatcherAssert.assertThat(
                   reject,
-                  org.hamcrest.Matchers.startsWith(
+                  Matchers.startsWith(
                       "kafka:posts/0:9:posts:later than --allowedLateness=P7D: its week 2020-W14 ended "));
               return null;
             });

@@ -1,5 +1,7 @@
 package org.megaphone.pipelines.testing;
 
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -123,7 +125,7 @@ public final class HeadlessChromium implements AutoCloseable {
           try {
             receive(JSON.readTree(message.toString()));
           } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
           }
           message.setLength(0);
         }
@@ -156,7 +158,7 @@ public final class HeadlessChromium implements AutoCloseable {
   /** Sends a command (to the browser, or to a page's session) and waits for its result. */
   JsonNode send(String sessionId, String method, Map<String, Object> params) throws Exception {
     int id = ids.incrementAndGet();
-    Map<String, Object> command = new java.util.LinkedHashMap<>();
+    Map<String, Object> command = new LinkedHashMap<>();
     command.put("id", id);
     command.put("method", method);
     command.put("params", params);

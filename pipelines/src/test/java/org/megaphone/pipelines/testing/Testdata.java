@@ -1,5 +1,10 @@
 package org.megaphone.pipelines.testing;
 
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
+import org.megaphone.read.TableFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,23 +65,23 @@ public final class Testdata {
    * says why.
    */
   public static void assertMatchesGoldens(Path out, String golden) throws IOException {
-    Map<String, String> expected = new java.util.TreeMap<>();
+    Map<String, String> expected = new TreeMap<>();
     for (String line : Files.readAllLines(folder("goldens").resolve(golden + ".sha256"), StandardCharsets.UTF_8)) {
       String[] parts = line.split("\\s+", 2);
       expected.put(parts[1], parts[0]);
     }
-    Map<String, String> actual = new java.util.TreeMap<>();
-    try (java.util.stream.Stream<Path> files = Files.list(out)) {
+    Map<String, String> actual = new TreeMap<>();
+    try (Stream<Path> files = Files.list(out)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
         if (!name.equals("summary.json")) {
-          actual.put(name, org.megaphone.read.TableFiles.sha256(Files.readAllBytes(f)));
+          actual.put(name, TableFiles.sha256(Files.readAllBytes(f)));
         }
       }
     }
-    org.hamcrest.MatcherAssert.assertThat(
+    MatcherAssert.assertThat(
         "report files of " + golden + " against testdata/goldens/" + golden + ".sha256",
         actual,
-        org.hamcrest.Matchers.equalTo(expected));
+        Matchers.equalTo(expected));
   }
 }

@@ -1,5 +1,6 @@
 package org.megaphone.pipelines.weekly;
 
+import org.megaphone.write.html.HtmlReport;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.report.ReportPipeline;
@@ -93,12 +94,12 @@ class WeeklyRunTest {
     assertThat(weekly(out, "2020-W14", new ByteArrayOutputStream()), equalTo(0));
     Path folder = out.resolve("2020-W14");
     List<String> files = new ArrayList<>(Report.files());
-    files.add(org.megaphone.write.html.HtmlReport.FILE);
+    files.add(HtmlReport.FILE);
     List<byte[]> first = new ArrayList<>();
     for (String file : files) {
       first.add(Files.readAllBytes(folder.resolve(file)));
     }
-    assertThat(new String(first.get(files.size() - 1), java.nio.charset.StandardCharsets.UTF_8), containsString("Weeks 2020-W14 to 2020-W14"));
+    assertThat(new String(first.get(files.size() - 1), StandardCharsets.UTF_8), containsString("Weeks 2020-W14 to 2020-W14"));
     Files.writeString(folder.resolve("stray.txt"), "left by hand\n");
     assertThat(weekly(out, "2020-W14", new ByteArrayOutputStream()), equalTo(0));
     for (int i = 0; i < files.size(); i++) {

@@ -1,5 +1,6 @@
 package org.megaphone.read.exports;
 
+import java.util.Locale;
 import java.util.List;
 import org.megaphone.read.RowRejected;
 import org.megaphone.rules.Platforms;
@@ -23,7 +24,7 @@ final class FourCat extends ExportProfile {
   /** The platform of a post URL's host. */
   static String platformOf(String url, ExportFile file) {
     if (url != null) {
-      String u = url.toLowerCase(java.util.Locale.ROOT);
+      String u = url.toLowerCase(Locale.ROOT);
       if (u.contains("tiktok.com")) {
         return "tiktok";
       } else if (u.contains("instagram.com")) {

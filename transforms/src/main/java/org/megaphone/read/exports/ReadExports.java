@@ -1,5 +1,6 @@
 package org.megaphone.read.exports;
 
+import java.io.Serializable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
       Coder<O> coder,
       SerializableFunction<Post, O> posts,
       SerializableFunction<ViewSnapshot, O> views)
-      implements java.io.Serializable {}
+      implements Serializable {}
 
   /**
    * Sends the posts and the view snapshots, each through its function, to {@code tag} instead of
@@ -91,7 +92,7 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
     this.zoneId = zoneId;
   }
 
-  @java.lang.Override
+  @Override
   public PCollectionTuple expand(PBegin input) {
     PCollectionTuple out =
         PCollectionList.of(

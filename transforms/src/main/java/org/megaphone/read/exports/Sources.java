@@ -1,5 +1,7 @@
 package org.megaphone.read.exports;
 
+import java.util.Locale;
+import org.megaphone.rules.Handles;
 import java.io.Serializable;
 import java.nio.file.FileSystems;
 import java.nio.file.PathMatcher;
@@ -57,7 +59,7 @@ public final class Sources implements Serializable {
       return none();
     }
     List<String> header = new ArrayList<>();
-    records.get(0).fields.forEach(f -> header.add(f.strip().toLowerCase(java.util.Locale.ROOT)));
+    records.get(0).fields.forEach(f -> header.add(f.strip().toLowerCase(Locale.ROOT)));
     int pattern = header.indexOf("pattern");
     if (pattern < 0) {
       throw new InputException("exports/sources.csv: no pattern column (header: " + header + ")");
@@ -95,7 +97,7 @@ public final class Sources implements Serializable {
           new Entry(
               cell(r, pattern),
               platform == null ? null : Platforms.canonical(platform).get(),
-              handle == null ? null : org.megaphone.rules.Handles.normalise(handle),
+              handle == null ? null : Handles.normalise(handle),
               exportedAt,
               zone));
     }
@@ -136,7 +138,7 @@ public final class Sources implements Serializable {
         "exports/" + belowExports,
         entry == null ? null : entry.platform(),
         handle,
-        folder == null ? null : org.megaphone.rules.Handles.normalise(folder),
+        folder == null ? null : Handles.normalise(folder),
         exportedAt,
         zoneId,
         entry == null ? null : entry.zone());

@@ -1,5 +1,6 @@
 package org.megaphone.read.exports;
 
+import org.megaphone.read.RowRejected;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -79,7 +80,7 @@ final class XAnalytics {
       try {
         published = ExportValues.iso(snowflakeTime(id), file.zone());
       } catch (NumberFormatException e) {
-        throw new org.megaphone.read.RowRejected("not an X post id: post id='" + id + "'");
+        throw new RowRejected("not an X post id: post id='" + id + "'");
       }
       return new Mapped(
           Mapped.post(

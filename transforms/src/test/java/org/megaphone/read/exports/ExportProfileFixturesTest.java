@@ -1,5 +1,6 @@
 package org.megaphone.read.exports;
 
+import org.megaphone.read.Table;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -76,7 +77,7 @@ class ExportProfileFixturesTest {
     return new Read(counts.profile(), posts, views, rejects, counts);
   }
 
-  static <T> List<T> expected(Path dir, String file, org.megaphone.read.Table<T> table)
+  static <T> List<T> expected(Path dir, String file, Table<T> table)
       throws IOException {
     List<T> rows = new ArrayList<>();
     Path f = dir.resolve(file);

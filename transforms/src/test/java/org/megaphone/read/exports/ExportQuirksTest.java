@@ -1,5 +1,6 @@
 package org.megaphone.read.exports;
 
+import java.util.ArrayList;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -199,14 +200,14 @@ class ExportQuirksTest {
   private static final String TIKTOK_HEADER =
       "\"Time\",\"Video title\",\"Video link\",\"Post time\",\"Total likes\",\"Total comments\",\"Total shares\",\"Total views\"\n";
 
-  private static ExportFiles.Counts readTikTok(String rows, List<org.megaphone.model.Reject> rejects) {
+  private static ExportFiles.Counts readTikTok(String rows, List<Reject> rejects) {
     ExportFile file = Sources.none().describe("Content_2020-04-30.csv", ZONE);
     return ExportFiles.parse(file, TIKTOK_HEADER + rows, null, p -> {}, v -> {}, rejects::add);
   }
 
   @Test
   void aRecordRejectedForANulIsNeverRepairedAndTitlesDoNotCountTowardsTheNumberFormat() {
-    List<org.megaphone.model.Reject> rejects = new java.util.ArrayList<>();
+    List<Reject> rejects = new ArrayList<>();
     ExportFiles.Counts counts =
         readTikTok(
             """

@@ -1,5 +1,7 @@
 package org.megaphone.write.html;
 
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -274,7 +276,7 @@ class HtmlReportTest {
   void thePageForReportsFillingEverySectionIsTheRecordedOneByteForByte() throws Exception {
     byte[] page =
         HtmlReport.render(PageFixtures.everySection(), PageFixtures.RUN, PageFixtures.QUALITY).getBytes(StandardCharsets.UTF_8);
-    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(page));
+    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(page));
     assertThat(sha256, is("15c9f6a85971910b0d1afdf350c048d91247a7738e978c7058bea801b156f960"));
   }
 

@@ -1,5 +1,18 @@
 package org.megaphone.pipelines.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.MemoryUsage;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.megaphone.pipelines.archive.Generate;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.options.UsageException;
@@ -39,13 +52,13 @@ public final class Bench {
   record Measure(double wall, double cpu, long peakHeap, long liveHeap) {}
 
   /** The largest heap in use right after any garbage collection, from the collectors' notifications. */
-  static final class LiveHeap implements javax.management.NotificationListener, AutoCloseable {
-    private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
-    private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+  static final class LiveHeap implements NotificationListener, AutoCloseable {
+    private final AtomicLong max = new AtomicLong();
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
 
     LiveHeap() {
-      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        if (gc instanceof javax.management.NotificationEmitter emitter) {
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof NotificationEmitter emitter) {
           emitter.addNotificationListener(this, null, null);
           emitters.add(emitter);
         }
@@ -53,14 +66,14 @@ public final class Bench {
     }
 
     @Override
-    public void handleNotification(javax.management.Notification n, Object handback) {
-      if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+    public void handleNotification(Notification n, Object handback) {
+      if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
         return;
       }
-      var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+      var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
       long used = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+        MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
         if (pool.getType() == MemoryType.HEAP && after != null) {
           used += after.getUsed();
         }
@@ -73,8 +86,8 @@ public final class Bench {
     }
 
     @Override
-    public void close() throws javax.management.ListenerNotFoundException {
-      for (javax.management.NotificationEmitter e : emitters) {
+    public void close() throws ListenerNotFoundException {
+      for (NotificationEmitter e : emitters) {
         e.removeNotificationListener(this);
       }
     }
@@ -82,7 +95,7 @@ public final class Bench {
 
   /** The CSV files of a dataset that a filter keeps: their data rows (header lines not counted), files and bytes. */
   record Input(long rows, long files, long bytes) {
-    static Input of(Path dataset, java.util.function.Predicate<Path> keep) throws IOException {
+    static Input of(Path dataset, Predicate<Path> keep) throws IOException {
       long rows = 0;
       long files = 0;
       long bytes = 0;
@@ -126,7 +139,7 @@ public final class Bench {
     long rows = input.rows();
     out.printf(Locale.ROOT, "bench: scale %d: %,d input rows, %.1f MB; %d warm-up and %d measured runs each, medians; %d cores, heap max %,d MB%n",
         scale, rows, bytes / 1e6, warmups, runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-    java.time.ZoneId zone = Generate.ZONE;
+    ZoneId zone = Generate.ZONE;
     Map<String, Job> jobs = new LinkedHashMap<>();
     int cores = Runtime.getRuntime().availableProcessors();
     // What `megaphone report` runs by default for this input (its runner chosen by input size).
@@ -221,7 +234,7 @@ public final class Bench {
       measures.add(new Measure(wall, cpu, peak, live));
       out.printf(Locale.ROOT, "bench: %-11s run %d: %.2f s%n", engine, i + 1, wall);
     }
-    measures.sort(java.util.Comparator.comparingDouble(Measure::wall));
+    measures.sort(Comparator.comparingDouble(Measure::wall));
     return measures.get(measures.size() / 2);
   }
 
@@ -233,6 +246,6 @@ public final class Bench {
   }
 
   private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }

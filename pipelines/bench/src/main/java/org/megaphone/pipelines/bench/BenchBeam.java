@@ -1,5 +1,7 @@
 package org.megaphone.pipelines.bench;
 
+import java.time.DateTimeException;
+import java.util.Arrays;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,7 +168,7 @@ public final class BenchBeam {
   /** The fields of a one-line record (split at commas unless it quotes), or null when it is malformed. */
   private static List<String> fields(String line) {
     if (line.indexOf('"') < 0) {
-      return java.util.Arrays.asList(line.split(",", -1));
+      return Arrays.asList(line.split(",", -1));
     }
     CsvRecords.CsvRecord r = CsvRecords.parse(line, ',').get(0);
     return r.error == null ? r.fields : null;
@@ -176,7 +178,7 @@ public final class BenchBeam {
     try {
       millis(timestamp);
       return true;
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return false;
     }
   }

@@ -1,5 +1,8 @@
 package org.megaphone.pipelines.bench;
 
+import java.time.DateTimeException;
+import java.util.Locale;
+import java.util.TreeSet;
 import org.megaphone.reports.Report;
 import org.megaphone.pipelines.report.ReportPipeline;
 import java.io.IOException;
@@ -54,7 +57,7 @@ public final class BenchReferences {
       for (int i = 0; i < labels.size(); i++) {
         weeks.append(i == 0 ? "" : ",")
             .append(String.format(
-                java.util.Locale.ROOT, "('%s',%d,%d)", labels.get(i), Weeks.startMillis(labels.get(i), zone),
+                Locale.ROOT, "('%s',%d,%d)", labels.get(i), Weeks.startMillis(labels.get(i), zone),
                 Weeks.endMillis(labels.get(i), zone)));
       }
       s.execute(weeks.toString());
@@ -101,7 +104,7 @@ public final class BenchReferences {
   static Map<String, long[]> singlePass(Path dataset, ZoneId zone) throws IOException {
     Map<String, String> entityOf = new HashMap<>();
     for (List<String> r : rows(dataset.resolve("accounts.csv"))) {
-      entityOf.put(r.get(0).toLowerCase(java.util.Locale.ROOT) + "|" + handle(r.get(1)), r.get(2));
+      entityOf.put(r.get(0).toLowerCase(Locale.ROOT) + "|" + handle(r.get(1)), r.get(2));
     }
     // posts: platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves,followers,exported_at
     Map<String, long[]> best = new HashMap<>(); // post → {published ms, engagement, exported ms}
@@ -111,7 +114,7 @@ public final class BenchReferences {
       long published;
       try {
         published = OffsetDateTime.parse(r.get(3)).toInstant().toEpochMilli();
-      } catch (java.time.DateTimeException e) {
+      } catch (DateTimeException e) {
         continue;
       }
       long exported = r.get(12).isEmpty() ? Long.MIN_VALUE : OffsetDateTime.parse(r.get(12)).toInstant().toEpochMilli();
@@ -170,7 +173,7 @@ public final class BenchReferences {
     if (x.equals(y)) {
       return "";
     }
-    for (String k : new java.util.TreeSet<>(x.keySet())) {
+    for (String k : new TreeSet<>(x.keySet())) {
       if (!x.get(k).equals(y.get(k))) {
         return k + ": " + x.get(k) + " against " + y.get(k);
       }
@@ -185,7 +188,7 @@ public final class BenchReferences {
 
   private static String handle(String h) {
     String s = h.startsWith("@") ? h.substring(1) : h;
-    return s.toLowerCase(java.util.Locale.ROOT);
+    return s.toLowerCase(Locale.ROOT);
   }
 
   private static long count(String cell) {
