@@ -1,13 +1,5 @@
 package org.megaphone.pipelines;
 
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.options.StreamOptions;
-import org.megaphone.pipelines.report.ReportPipeline;
-import org.megaphone.pipelines.report.ReportRun;
-import org.megaphone.pipelines.stream.StreamParityIT;
-import org.megaphone.pipelines.stream.StreamPipeline;
-import org.megaphone.pipelines.testing.LocalCluster;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -37,7 +29,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.options.StreamOptions;
+import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.stream.StreamParityIT;
+import org.megaphone.pipelines.stream.StreamPipeline;
+import org.megaphone.pipelines.testing.LocalCluster;
 import org.megaphone.read.CsvRecords;
+import org.megaphone.reports.Report;
 
 /**
  * Megaphone on a real Flink session cluster (a JobManager and two TaskManagers, separate JVMs on
@@ -68,7 +67,8 @@ class ClusterIT {
   }
 
   private static List<String> datasetOptions(Path in) throws IOException {
-    JsonNode options = new ObjectMapper().readTree(in.resolve("expected.json").toFile()).get("options");
+    JsonNode options =
+        new ObjectMapper().readTree(in.resolve("expected.json").toFile()).get("options");
     return List.of(
         "--input=" + in,
         "--timezone=" + options.get("timezone").asText(),
@@ -80,11 +80,15 @@ class ClusterIT {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"coronafacts", "turin", "exports-mix", "exports-mix-canonical"})
   @Timeout(240)
-  void reportOnTheClusterEqualsTheDirectRunnerByteForByte(String dataset, @TempDir Path tmp) throws Exception {
+  void reportOnTheClusterEqualsTheDirectRunnerByteForByte(String dataset, @TempDir Path tmp)
+      throws Exception {
     List<String> options = datasetOptions(Paths.get("..", "testdata", dataset).toAbsolutePath());
     ReportRun.run(Megaphone.parse(args(options, List.of("--output=" + tmp.resolve("direct")))));
     ReportRun.Result onCluster =
-        ReportRun.run(Megaphone.parse(args(options, concat(cluster.runnerArgs(2), "--output=" + tmp.resolve("cluster")))));
+        ReportRun.run(
+            Megaphone.parse(
+                args(
+                    options, concat(cluster.runnerArgs(2), "--output=" + tmp.resolve("cluster")))));
     assertThat(onCluster.summary().runner(), equalTo("FlinkRunner"));
     for (String report : Report.files()) {
       assertThat(
@@ -111,8 +115,8 @@ class ClusterIT {
 
   @Test
   @Timeout(240)
-  void weeklyOnTheClusterLeavesThatWeeksRowsARerunGivesTheSameFilesAndAFailedRunChangesNothing(@TempDir Path tmp)
-      throws Exception {
+  void weeklyOnTheClusterLeavesThatWeeksRowsARerunGivesTheSameFilesAndAFailedRunChangesNothing(
+      @TempDir Path tmp) throws Exception {
     Path in = tmp.resolve("in");
     copyDataset(Paths.get("..", "testdata", "coronafacts"), in);
     List<String> options = new ArrayList<>(datasetOptions(in));
@@ -130,7 +134,10 @@ class ClusterIT {
             equalTo(Files.readAllBytes(tmp.resolve("direct").resolve("2020-W14").resolve(report))));
       }
     }
-    for (String line : Files.readAllLines(tmp.resolve("cluster").resolve("2020-W14").resolve("entities_weekly.csv")).subList(1, 10)) {
+    for (String line :
+        Files.readAllLines(
+                tmp.resolve("cluster").resolve("2020-W14").resolve("entities_weekly.csv"))
+            .subList(1, 10)) {
       assertThat(line.substring(0, 8), equalTo("2020-W14"));
     }
 
@@ -144,7 +151,10 @@ class ClusterIT {
           equalTo(Files.readAllBytes(tmp.resolve("direct").resolve("2020-W14").resolve(report))));
     }
     try (Stream<Path> entries = Files.list(tmp.resolve("cluster"))) {
-      assertThat("no staging folder is left behind", entries.toList(), equalTo(List.of(tmp.resolve("cluster").resolve("2020-W14"))));
+      assertThat(
+          "no staging folder is left behind",
+          entries.toList(),
+          equalTo(List.of(tmp.resolve("cluster").resolve("2020-W14"))));
     }
   }
 
@@ -157,7 +167,8 @@ class ClusterIT {
     }
   }
 
-  // --- the stream: a TaskManager is lost mid-stream, then it is stopped with a savepoint and resumed ---
+  // --- the stream: a TaskManager is lost mid-stream, then it is stopped with a savepoint and
+  // resumed ---
 
   private static final String ACCOUNTS =
       """
@@ -167,9 +178,12 @@ class ClusterIT {
       tiktok,cleo,cleo,Cleo,influencer
       """;
 
-  /** Batch k of posts and views, all within the last hours (the folder watermark follows the clock). */
+  /**
+   * Batch k of posts and views, all within the last hours (the folder watermark follows the clock).
+   */
   private static void dropBatch(Path inbox, int k, Instant now) throws IOException {
-    StringBuilder posts = new StringBuilder("platform,post_id,handle,published_at,likes,comments\n");
+    StringBuilder posts =
+        new StringBuilder("platform,post_id,handle,published_at,likes,comments\n");
     StringBuilder views = new StringBuilder("platform,post_id,observed_at,views\n");
     String[] handles = {"anna_k", "bo_s", "cleo"};
     String[] platforms = {"instagram", "instagram", "tiktok"};
@@ -177,18 +191,46 @@ class ClusterIT {
       int h = i % 3;
       String id = "p" + k + "_" + i;
       Instant published = now.minus(3, ChronoUnit.HOURS).plus(k * 10L + i, ChronoUnit.MINUTES);
-      posts.append(platforms[h]).append(',').append(id).append(',').append(handles[h]).append(',')
-          .append(published).append(',').append(10 * k + i).append(',').append(i).append('\n');
+      posts
+          .append(platforms[h])
+          .append(',')
+          .append(id)
+          .append(',')
+          .append(handles[h])
+          .append(',')
+          .append(published)
+          .append(',')
+          .append(10 * k + i)
+          .append(',')
+          .append(i)
+          .append('\n');
       for (int s = 1; s <= 3; s++) {
-        views.append(platforms[h]).append(',').append(id).append(',')
-            .append(published.plus(s * 7L, ChronoUnit.MINUTES)).append(',').append(100 * k * s + i).append('\n');
+        views
+            .append(platforms[h])
+            .append(',')
+            .append(id)
+            .append(',')
+            .append(published.plus(s * 7L, ChronoUnit.MINUTES))
+            .append(',')
+            .append(100 * k * s + i)
+            .append('\n');
       }
     }
     if (k > 1) {
       // A later export of an earlier post (more likes) and a late snapshot of it: corrections.
       Instant published = now.minus(3, ChronoUnit.HOURS).plus(10, ChronoUnit.MINUTES);
-      posts.append("instagram,p1_0,anna_k,").append(published).append(',').append(50 * k).append(",3\n");
-      views.append("instagram,p1_0,").append(published.plus(70L + k, ChronoUnit.MINUTES)).append(',').append(1000 * k).append('\n');
+      posts
+          .append("instagram,p1_0,anna_k,")
+          .append(published)
+          .append(',')
+          .append(50 * k)
+          .append(",3\n");
+      views
+          .append("instagram,p1_0,")
+          .append(published.plus(70L + k, ChronoUnit.MINUTES))
+          .append(',')
+          .append(1000 * k)
+          .append('\n');
     }
     write(inbox, "posts_" + k + ".csv", posts.toString());
     write(inbox, "views_" + k + ".csv", views.toString());
@@ -201,14 +243,17 @@ class ClusterIT {
   }
 
   /** Every live row of a report (all weeks), without its pane and sequence columns, by key. */
-  private static Map<String, String> liveRows(Path live, String report, int keys) throws IOException {
+  private static Map<String, String> liveRows(Path live, String report, int keys)
+      throws IOException {
     Map<String, String> rows = new TreeMap<>();
     if (!Files.exists(live)) {
       return rows;
     }
     try (Stream<Path> files = Files.walk(live)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().equals(report)).sorted().toList()) {
-        List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(f, StandardCharsets.UTF_8), ',');
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().equals(report)).sorted().toList()) {
+        List<CsvRecords.CsvRecord> records =
+            CsvRecords.parse(Files.readString(f, StandardCharsets.UTF_8), ',');
         for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
           List<String> cells = r.fields.subList(0, r.fields.size() - 2);
           rows.put(String.join("|", cells.subList(0, keys)), String.join(",", cells));
@@ -218,12 +263,18 @@ class ClusterIT {
     return rows;
   }
 
-  /** Waits until the live rows of both reports equal the batch report of everything in the inbox. */
-  private static void awaitBatchRows(Path inbox, Path live, Path tmp, String when, int seconds) throws Exception {
+  /**
+   * Waits until the live rows of both reports equal the batch report of everything in the inbox.
+   */
+  private static void awaitBatchRows(Path inbox, Path live, Path tmp, String when, int seconds)
+      throws Exception {
     Path batch = tmp.resolve("batch-" + when);
-    ReportRun.run(Megaphone.parse(new String[] {"--input=" + inbox, "--output=" + batch, "--timezone=UTC"}));
-    Map<String, String> entities = StreamParityIT.batchRows(batch.resolve("entities_weekly.csv"), 2);
-    Map<String, String> platforms = StreamParityIT.batchRows(batch.resolve("platforms_weekly.csv"), 3);
+    ReportRun.run(
+        Megaphone.parse(new String[] {"--input=" + inbox, "--output=" + batch, "--timezone=UTC"}));
+    Map<String, String> entities =
+        StreamParityIT.batchRows(batch.resolve("entities_weekly.csv"), 2);
+    Map<String, String> platforms =
+        StreamParityIT.batchRows(batch.resolve("platforms_weekly.csv"), 3);
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (liveRows(live, "entities_weekly.csv", 2).equals(entities)
@@ -232,8 +283,10 @@ class ClusterIT {
       }
       Thread.sleep(500);
     }
-    assertThat(when + ": entities_weekly", liveRows(live, "entities_weekly.csv", 2), equalTo(entities));
-    assertThat(when + ": platforms_weekly", liveRows(live, "platforms_weekly.csv", 3), equalTo(platforms));
+    assertThat(
+        when + ": entities_weekly", liveRows(live, "entities_weekly.csv", 2), equalTo(entities));
+    assertThat(
+        when + ": platforms_weekly", liveRows(live, "platforms_weekly.csv", 3), equalTo(platforms));
   }
 
   private void startStream(Path inbox, Path live, String... extra) {
@@ -250,7 +303,8 @@ class ClusterIT {
     // Four subtasks on two TaskManagers of two slots: each TaskManager runs part of every step.
     a.addAll(cluster.runnerArgs(4));
     a.addAll(List.of(extra));
-    StreamPipeline.start(PipelineOptionsFactory.fromArgs(a.toArray(new String[0])).as(StreamOptions.class));
+    StreamPipeline.start(
+        PipelineOptionsFactory.fromArgs(a.toArray(new String[0])).as(StreamOptions.class));
   }
 
   private void awaitCheckpointAfter(String job, long completed, int seconds) throws Exception {
@@ -265,7 +319,8 @@ class ClusterIT {
 
   @Test
   @Timeout(420)
-  void streamSurvivesALostTaskManagerAndResumesFromASavepointEndingWithTheBatchRows(@TempDir Path tmp) throws Exception {
+  void streamSurvivesALostTaskManagerAndResumesFromASavepointEndingWithTheBatchRows(
+      @TempDir Path tmp) throws Exception {
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
     Path live = tmp.resolve("live");
     Files.writeString(inbox.resolve("accounts.csv"), ACCOUNTS);
@@ -293,8 +348,12 @@ class ClusterIT {
     cluster.awaitJob("FINISHED", 60);
     startStream(inbox, live, "--savepointPath=" + savepoint);
     String resumed = cluster.awaitJob("RUNNING", 120);
-    JsonNode restored = cluster.get("/jobs/" + resumed + "/checkpoints").path("latest").path("restored");
-    assertThat("the new job started from the savepoint: " + restored, restored.path("is_savepoint").asBoolean(), equalTo(true));
+    JsonNode restored =
+        cluster.get("/jobs/" + resumed + "/checkpoints").path("latest").path("restored");
+    assertThat(
+        "the new job started from the savepoint: " + restored,
+        restored.path("is_savepoint").asBoolean(),
+        equalTo(true));
     dropBatch(inbox, 3, now);
     awaitBatchRows(inbox, live, tmp, "batch 3 after resuming from the savepoint", 120);
     cluster.cancel(resumed);

@@ -26,8 +26,17 @@ class PackageDependenciesTest {
       Map.of(
           "org.megaphone",
           List.of(
-              "model", "reports", "rules", "read", "read.exports", "content", "attribution", "write",
-              "write.html", "weekly", "stream"),
+              "model",
+              "reports",
+              "rules",
+              "read",
+              "read.exports",
+              "content",
+              "attribution",
+              "write",
+              "write.html",
+              "weekly",
+              "stream"),
           "org.megaphone.pipelines",
           List.of("options", "run", "config", "report", "weekly", "stream", "archive", "cli"));
 
@@ -36,8 +45,14 @@ class PackageDependenciesTest {
   @Test
   void eachPackageUsesOnlyThePackagesListedBeforeIt() throws IOException {
     List<String> wrong = new ArrayList<>();
-    check(Paths.get("..", "transforms", "src", "main", "java", "org", "megaphone"), "org.megaphone", wrong);
-    check(Paths.get("src", "main", "java", "org", "megaphone", "pipelines"), "org.megaphone.pipelines", wrong);
+    check(
+        Paths.get("..", "transforms", "src", "main", "java", "org", "megaphone"),
+        "org.megaphone",
+        wrong);
+    check(
+        Paths.get("src", "main", "java", "org", "megaphone", "pipelines"),
+        "org.megaphone.pipelines",
+        wrong);
     assertThat(wrong, empty());
   }
 

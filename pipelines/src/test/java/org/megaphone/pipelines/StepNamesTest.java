@@ -1,10 +1,5 @@
 package org.megaphone.pipelines;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.options.ReportOptions;
-import org.megaphone.pipelines.options.StreamOptions;
-import org.megaphone.pipelines.report.ReportPipeline;
-import org.megaphone.pipelines.stream.StreamPipeline;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,11 +15,17 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.options.ReportOptions;
+import org.megaphone.pipelines.options.StreamOptions;
+import org.megaphone.pipelines.report.ReportPipeline;
+import org.megaphone.pipelines.stream.StreamPipeline;
 
 /**
  * On Flink the full step names become operator uids, so a rename breaks savepoint restore. The
  * names of the report and stream pipelines are pinned in testdata/step-names/: a rename is a
- * reviewed change (see runbooks/upgrade-and-savepoints.md). Regenerate with {@code mvn test -Dtest=StepNamesTest -Dmegaphone.updateStepNames=true}.
+ * reviewed change (see runbooks/upgrade-and-savepoints.md). Regenerate with {@code mvn test
+ * -Dtest=StepNamesTest -Dmegaphone.updateStepNames=true}.
  */
 class StepNamesTest {
   private static final Path GOLDEN = Paths.get("..", "testdata", "step-names");
@@ -78,14 +79,24 @@ class StepNamesTest {
   }
 
   @Test
-  void streamPipelineStepNamesAreUniqueAndMatchTheGoldenLists(@TempDir Path tmp) throws IOException {
+  void streamPipelineStepNamesAreUniqueAndMatchTheGoldenLists(@TempDir Path tmp)
+      throws IOException {
     for (String source : List.of("folder", "kafka")) {
       List<String> args =
-          new ArrayList<>(List.of("--input=" + tmp, "--output=" + tmp.resolve("live"), "--stableUniqueNames=ERROR"));
+          new ArrayList<>(
+              List.of(
+                  "--input=" + tmp,
+                  "--output=" + tmp.resolve("live"),
+                  "--stableUniqueNames=ERROR"));
       if (source.equals("kafka")) {
-        args.addAll(List.of("--kafkaBootstrap=127.0.0.1:9092", "--reportsTopic=reports", "--deadLetterTopic=dead"));
+        args.addAll(
+            List.of(
+                "--kafkaBootstrap=127.0.0.1:9092",
+                "--reportsTopic=reports",
+                "--deadLetterTopic=dead"));
       }
-      StreamOptions options = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(StreamOptions.class);
+      StreamOptions options =
+          PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(StreamOptions.class);
       Pipeline pipeline = Pipeline.create(options);
       StreamPipeline.build(pipeline, options);
       assertMatchesGolden(stepNames(pipeline), "stream-" + source + ".txt");

@@ -3,13 +3,13 @@ package org.megaphone.attribution;
 import java.time.ZoneId;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
-import org.megaphone.content.Content;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.megaphone.content.Content;
 import org.megaphone.model.Account;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Bulletin;
@@ -18,17 +18,18 @@ import org.megaphone.model.SourceRef;
 import org.megaphone.rules.Weeks;
 
 /**
- * Contract section 4, Campaign post, Bulletin attribution and Entity attribution: credits each
- * post row to its week, campaign, bulletin and entity.
+ * Contract section 4, Campaign post, Bulletin attribution and Entity attribution: credits each post
+ * row to its week, campaign, bulletin and entity.
  *
- * <p>Input: post rows as read, duplicates included (bounded or not; windowing is preserved).
- * Side inputs: the roster, the campaigns, the valid overrides. Output: one {@link AttributedPost}
- * per row, views 0; {@link CreditViews} then keeps one row per post. Rows are attributed before
+ * <p>Input: post rows as read, duplicates included (bounded or not; windowing is preserved). Side
+ * inputs: the roster, the campaigns, the valid overrides. Output: one {@link AttributedPost} per
+ * row, views 0; {@link CreditViews} then keeps one row per post. Rows are attributed before
  * de-duplication so that this side-input step runs where rows arrive in large bundles (on the
  * DirectRunner each bundle after a grouping holds a single key, and a side-input step costs a
  * translation of the step per bundle). Rejects nothing.
  */
-public final class AttributePosts extends PTransform<PCollection<Post>, PCollection<AttributedPost>> {
+public final class AttributePosts
+    extends PTransform<PCollection<Post>, PCollection<AttributedPost>> {
   private final Attribution attribution;
 
   /** With the configuration as side inputs (the report job). */
@@ -70,8 +71,7 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
   @Override
   public PCollection<AttributedPost> expand(PCollection<Post> posts) {
     return posts.apply(
-        "CreditPosts",
-        ParDo.of(new AttributeFn(attribution)).withSideInputs(attribution.views()));
+        "CreditPosts", ParDo.of(new AttributeFn(attribution)).withSideInputs(attribution.views()));
   }
 
   /** Campaign, bulletin and entity attribution of one post row (views still 0), without content. */
@@ -80,15 +80,26 @@ public final class AttributePosts extends PTransform<PCollection<Post>, PCollect
     return attribute(post, roster, campaigns, overrideEntity, zone, Content.NONE);
   }
 
-  /** Campaign, bulletin and entity attribution of one post row (views still 0), with its themes and claims. */
+  /**
+   * Campaign, bulletin and entity attribution of one post row (views still 0), with its themes and
+   * claims.
+   */
   public static AttributedPost attribute(
-      Post post, Roster roster, Campaigns campaigns, String overrideEntity, ZoneId zone, Content content) {
+      Post post,
+      Roster roster,
+      Campaigns campaigns,
+      String overrideEntity,
+      ZoneId zone,
+      Content content) {
     Account author = roster.account(post.getPlatform(), post.getHandle());
     String language =
-        post.getLanguage() != null ? post.getLanguage() : author == null ? null : author.getLanguage();
+        post.getLanguage() != null
+            ? post.getLanguage()
+            : author == null ? null : author.getLanguage();
     Campaigns.Marks marks = Campaigns.Marks.of(post.getText(), post.getUrl());
     boolean campaign = campaigns.isCampaign(marks);
-    Bulletin bulletin = campaign ? campaigns.bulletinFor(marks, post.getPublishedAt(), language) : null;
+    Bulletin bulletin =
+        campaign ? campaigns.bulletinFor(marks, post.getPublishedAt(), language) : null;
     EntityAttribution.Credit credit =
         EntityAttribution.attribute(
             overrideEntity, author, roster.mentions(post.getPlatform(), post.getText()));

@@ -12,8 +12,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.megaphone.model.Bulletin;
 
 /**
- * Gathers the de-duplicated bulletins, the --campaignTags and the --bulletinWindow into one
- * {@link Campaigns} matcher.
+ * Gathers the de-duplicated bulletins, the --campaignTags and the --bulletinWindow into one {@link
+ * Campaigns} matcher.
  *
  * <p>Input: bulletins (bounded, small). Output: a singleton side input. Rejects nothing.
  */

@@ -1,6 +1,5 @@
 package org.megaphone.attribution;
 
-import java.util.TreeSet;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.megaphone.model.Bulletin;
 import org.megaphone.rules.CodePoints;
 import org.megaphone.rules.Hashtags;
@@ -25,6 +25,7 @@ public final class Campaigns implements Serializable {
   private final Map<String, List<Bulletin>> bulletinsByLink = new HashMap<>();
   private final Set<String> campaignTags = new HashSet<>();
   private final long windowMillis;
+
   /** What it was built from: its identity. */
   private final List<Object> identity;
 
@@ -48,7 +49,8 @@ public final class Campaigns implements Serializable {
    */
   public Campaigns(List<Bulletin> bulletins, Set<String> extraTags, long windowMillis) {
     this.windowMillis = windowMillis;
-    this.identity = List.of(List.copyOf(bulletins), List.copyOf(new TreeSet<>(extraTags)), windowMillis);
+    this.identity =
+        List.of(List.copyOf(bulletins), List.copyOf(new TreeSet<>(extraTags)), windowMillis);
     campaignTags.addAll(extraTags);
     for (Bulletin b : bulletins) {
       for (String tag : b.getHashtags()) {
@@ -62,14 +64,15 @@ public final class Campaigns implements Serializable {
   }
 
   /**
-   * The campaigns of the de-duplicated bulletins and the options as given: --campaignTags split
-   * as bulletin hashtags are (D15), --bulletinWindow an ISO-8601 duration added to the instant.
+   * The campaigns of the de-duplicated bulletins and the options as given: --campaignTags split as
+   * bulletin hashtags are (D15), --bulletinWindow an ISO-8601 duration added to the instant.
    *
    * @param campaignTags comma-separated extra campaign hashtags, '#' optional
    * @param bulletinWindow an ISO-8601 duration such as P7D
    */
   public static Campaigns of(List<Bulletin> bulletins, String campaignTags, String bulletinWindow) {
-    return new Campaigns(bulletins, Hashtags.inList(campaignTags), Duration.parse(bulletinWindow).toMillis());
+    return new Campaigns(
+        bulletins, Hashtags.inList(campaignTags), Duration.parse(bulletinWindow).toMillis());
   }
 
   @Override

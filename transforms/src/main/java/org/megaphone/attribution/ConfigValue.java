@@ -1,7 +1,7 @@
 package org.megaphone.attribution;
 
-import java.util.ArrayList;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -9,9 +9,9 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * A piece of configuration a step needs (the roster, the campaigns, the overrides): a side input
  * computed by the pipeline (the report job), or a value fixed when the pipeline is built (the
- * stream, which reads its configuration once when it starts). A stream on Flink must not depend
- * on side inputs of bounded data: a job resumed from a savepoint does not read them again, and
- * would run without a roster.
+ * stream, which reads its configuration once when it starts). A stream on Flink must not depend on
+ * side inputs of bounded data: a job resumed from a savepoint does not read them again, and would
+ * run without a roster.
  */
 public final class ConfigValue<T> implements Serializable {
   private final PCollectionView<T> view;

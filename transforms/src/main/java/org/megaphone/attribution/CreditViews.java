@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -30,29 +30,29 @@ import org.megaphone.rules.Weeks;
 
 /**
  * Contract section 4, Duplicates, Views and attribution: the rows of each (platform, post_id) and
- * its view snapshots meet once; one row is kept and attributed (campaign, bulletin, entity,
- * themes, claims), the cumulative views become gains, and the gains are summed per week of their
- * snapshots. Everything a report needs of the post leaves this step in one {@link PostFacts}; no
- * per-snapshot element is emitted.
+ * its view snapshots meet once; one row is kept and attributed (campaign, bulletin, entity, themes,
+ * claims), the cumulative views become gains, and the gains are summed per week of their snapshots.
+ * Everything a report needs of the post leaves this step in one {@link PostFacts}; no per-snapshot
+ * element is emitted.
  *
- * <p>The readers key what they read ({@link #keyPosts}, {@link #keyViews}) and send posts and
- * views to one output ({@code ReadTables.sending}), so that on Flink the rows go from the parser
- * to this grouping with no step between: every step boundary of Flink's batch translation (a
- * Flatten, an output among several) encodes and decodes every row. Only the kept row of a post is
- * attributed.
+ * <p>The readers key what they read ({@link #keyPosts}, {@link #keyViews}) and send posts and views
+ * to one output ({@code ReadTables.sending}), so that on Flink the rows go from the parser to this
+ * grouping with no step between: every step boundary of Flink's batch translation (a Flatten, an
+ * output among several) encodes and decodes every row. Only the kept row of a post is attributed.
  *
- * <p>The grouping key depends on the runner ({@code shards} of the key functions): 0 groups by
- * post (Flink: a group is one post's rows, sorted and spilled by Flink, never all in one worker's
+ * <p>The grouping key depends on the runner ({@code shards} of the key functions): 0 groups by post
+ * (Flink: a group is one post's rows, sorted and spilled by Flink, never all in one worker's
  * memory); N > 0 groups by one of N shards of the post key and regroups by post in memory (the
  * DirectRunner, where a grouping with one key per post costs a timer and a bundle per post). A
  * shard must then fit in memory, which bounds the DirectRunner to small inputs (Megaphone sends
  * large ones to Flink).
  *
- * <p>Input: post rows as read, duplicates included, and view snapshots, each under its key.
- * Output: one {@link PostFacts} per post key with rows or snapshots, orphans (views of posts not
- * in the posts table) included. Rejects nothing.
+ * <p>Input: post rows as read, duplicates included, and view snapshots, each under its key. Output:
+ * one {@link PostFacts} per post key with rows or snapshots, orphans (views of posts not in the
+ * posts table) included. Rejects nothing.
  */
-public final class CreditViews extends PTransform<PCollection<KV<String, PostInput>>, PCollection<PostFacts>> {
+public final class CreditViews
+    extends PTransform<PCollection<KV<String, PostInput>>, PCollection<PostFacts>> {
   /** The output the readers send keyed posts and views to. */
   public static final TupleTag<KV<String, PostInput>> INPUT = new TupleTag<>("postsAndViews") {};
 
@@ -97,8 +97,7 @@ public final class CreditViews extends PTransform<PCollection<KV<String, PostInp
     return input
         .apply("GroupPostsAndViews", GroupByKey.create())
         .apply(
-            "CreditGains",
-            ParDo.of(new CreditFn(attribution)).withSideInputs(attribution.views()))
+            "CreditGains", ParDo.of(new CreditFn(attribution)).withSideInputs(attribution.views()))
         .setCoder(PostFacts.WireCoder.INSTANCE);
   }
 
@@ -132,8 +131,7 @@ public final class CreditViews extends PTransform<PCollection<KV<String, PostInp
         Post best = PostDeduplication.best(rows.posts);
         AttributedPost kept = null;
         if (best != null) {
-          kept =
-              attribution.attribute(best, c);
+          kept = attribution.attribute(best, c);
           attributed.inc();
         }
         c.output(facts(kept, rows.posts.size(), rows.snapshots, attribution.zone()));
@@ -142,11 +140,14 @@ public final class CreditViews extends PTransform<PCollection<KV<String, PostInp
   }
 
   /**
-   * The facts of one post key from its kept row (attributed; null when it has none), the number
-   * of its rows and its snapshots (instant, cumulative views).
+   * The facts of one post key from its kept row (attributed; null when it has none), the number of
+   * its rows and its snapshots (instant, cumulative views).
    */
   public static PostFacts facts(
-      @Nullable AttributedPost post, long postRows, List<Map.Entry<Long, Long>> snapshots, ZoneId zone) {
+      @Nullable AttributedPost post,
+      long postRows,
+      List<Map.Entry<Long, Long>> snapshots,
+      ZoneId zone) {
     ViewGains.Distinct distinct = ViewGains.distinct(snapshots);
     List<PostFacts.WeekViews> weeks = new ArrayList<>();
     String week = null;

@@ -23,8 +23,8 @@ import org.megaphone.model.Stats;
  * Contract section 4, Duplicates, for any table: rows with the same key keep the greatest by the
  * table's preference.
  *
- * <p>Input: the table's rows (bounded). Output: the kept rows ({@link #kept}) and the counts
- * {@code <table>.duplicates} and {@code <table>.accepted} ({@link #STATS}). Nothing is rejected.
+ * <p>Input: the table's rows (bounded). Output: the kept rows ({@link #kept}) and the counts {@code
+ * <table>.duplicates} and {@code <table>.accepted} ({@link #STATS}). Nothing is rejected.
  */
 public final class Deduplicate<T> extends PTransform<PCollection<T>, PCollectionTuple> {
   public final TupleTag<T> kept = new TupleTag<>();

@@ -14,18 +14,22 @@ import org.megaphone.rules.RecordDeduplication;
  * An analyst's overrides (contract section 2 and rule 1 of entity attribution): D10, an override
  * naming an entity_id that is not in the roster is rejected, before overrides are de-duplicated
  * (D9) so that it never out-ranks a valid one; then each post maps to the entity of its kept
- * override. The report's {@link ValidateOverrides} step and the driver's configuration
- * ({@code JobConfiguration}) both apply it from here.
+ * override. The report's {@link ValidateOverrides} step and the driver's configuration ({@code
+ * JobConfiguration}) both apply it from here.
  */
 public final class Overrides {
   private Overrides() {}
 
-  /** D10: the reject of an override whose entity_id is not in the roster; empty when it is valid. */
+  /**
+   * D10: the reject of an override whose entity_id is not in the roster; empty when it is valid.
+   */
   public static Optional<Reject> unknownEntity(Roster roster, AttributionOverride o) {
     if (roster.hasEntity(o.getEntityId())) {
       return Optional.empty();
     }
-    return Optional.of(o.getSource().reject("overrides", "unknown entity_id: entity_id='" + o.getEntityId() + "'"));
+    return Optional.of(
+        o.getSource()
+            .reject("overrides", "unknown entity_id: entity_id='" + o.getEntityId() + "'"));
   }
 
   /**

@@ -4,37 +4,36 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectStreamException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
-import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.beam.sdk.coders.ListCoder;
-import org.megaphone.read.TableFiles;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.megaphone.model.Account;
 import org.megaphone.read.InputException;
+import org.megaphone.read.TableFiles;
 import org.megaphone.rules.CodePoints;
 import org.megaphone.rules.Words;
 
 /**
- * The validated roster: accounts by (platform, handle), entities with their display attributes,
- * and the contract's Mentions rule (section 4). Immutable once built; used as a side input.
+ * The validated roster: accounts by (platform, handle), entities with their display attributes, and
+ * the contract's Mentions rule (section 4). Immutable once built; used as a side input.
  */
 public final class Roster implements Serializable {
 
   /** An entity: who gets the credit, with the attributes the reports show. */
-  public record Entity(
-      String id, String name, String role, String cohort, String municipality)
+  public record Entity(String id, String name, String role, String cohort, String municipality)
       implements Serializable {}
 
   private record Phrase(String entityId, List<String> words) implements Serializable {}
@@ -43,8 +42,10 @@ public final class Roster implements Serializable {
 
   /** The rows it was built from, in file and line order: its identity. */
   private final List<Account> rows;
+
   private final Map<String, Account> accounts;
   private final Map<String, Entity> entities;
+
   /** Phrases (entity names and aliases, as words) indexed by their first word. */
   private final Map<String, List<Phrase>> phrasesByFirstWord;
 
@@ -127,9 +128,7 @@ public final class Roster implements Serializable {
       }
       name = name != null ? name : id;
       texts.add(name);
-      entities.put(
-          id,
-          new Entity(id, name, firstOfEntity.get(id).getRole(), cohort, municipality));
+      entities.put(id, new Entity(id, name, firstOfEntity.get(id).getRole(), cohort, municipality));
       for (String text : texts) {
         List<String> words = Words.of(text);
         if (!words.isEmpty()) {
@@ -237,7 +236,10 @@ public final class Roster implements Serializable {
       Roster roster = known == null ? null : known.get();
       if (roster == null) {
         try {
-          roster = Roster.of(ListCoder.of(Account.WireCoder.INSTANCE).decode(new ByteArrayInputStream(encoded)));
+          roster =
+              Roster.of(
+                  ListCoder.of(Account.WireCoder.INSTANCE)
+                      .decode(new ByteArrayInputStream(encoded)));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -24,13 +24,13 @@ import org.megaphone.model.Reject;
 import org.megaphone.model.Stats;
 
 /**
- * Contract section 2, overrides: an override's entity_id must exist in the roster (the rule and
- * its reject are {@link Overrides#unknownEntity}). Runs before de-duplication, so that a rejected
+ * Contract section 2, overrides: an override's entity_id must exist in the roster (the rule and its
+ * reject are {@link Overrides#unknownEntity}). Runs before de-duplication, so that a rejected
  * override is not used anywhere, not even to out-rank a valid one for the same post.
  *
  * <p>Input: overrides as read (bounded, small). Side input: the roster. Outputs: the valid
- * overrides ({@link #VALID}), rejects for unknown entities ({@link #REJECTS}) and the count
- * {@code overrides.rejected} ({@link #STATS}).
+ * overrides ({@link #VALID}), rejects for unknown entities ({@link #REJECTS}) and the count {@code
+ * overrides.rejected} ({@link #STATS}).
  */
 public final class ValidateOverrides
     extends PTransform<PCollection<AttributionOverride>, PCollectionTuple> {
@@ -64,16 +64,17 @@ public final class ValidateOverrides
   }
 
   /**
-   * De-duplicated valid overrides as a side input, post key to entity_id: one map, empty when
-   * there are none. A singleton that always holds a value, never an empty multimap: on Flink a
-   * stream's side input that never receives an element is only ready once watermarks say it never
-   * will, and until then every post waits (see runbooks/live-monitoring.md).
+   * De-duplicated valid overrides as a side input, post key to entity_id: one map, empty when there
+   * are none. A singleton that always holds a value, never an empty multimap: on Flink a stream's
+   * side input that never receives an element is only ready once watermarks say it never will, and
+   * until then every post waits (see runbooks/live-monitoring.md).
    */
   public static PCollectionView<Map<String, String>> view(PCollection<AttributionOverride> kept) {
     return kept.apply("GatherOverrides", Combine.globally(new ToList<AttributionOverride>()))
         .apply(
             "KeyOverrides",
-            MapElements.into(TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            MapElements.into(
+                    TypeDescriptors.maps(TypeDescriptors.strings(), TypeDescriptors.strings()))
                 .via(Overrides::byPost))
         .setCoder(MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("ViewOverrides", View.asSingleton());

@@ -1,8 +1,8 @@
 package org.megaphone.content;
 
-import java.util.Comparator;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,15 +14,16 @@ import org.megaphone.read.InputException;
 
 /**
  * Known false or misleading claims, from the dataset's {@code claims*.csv} (columns claim_id,
- * description, phrases, links; runbooks/data-contract.md D36). A post carries a claim when its
- * text holds one of the claim's phrases (matched as {@link Phrases}) or its text or url holds one
- * of its links (compared without scheme, {@code www.}, case and trailing slash).
+ * description, phrases, links; runbooks/data-contract.md D36). A post carries a claim when its text
+ * holds one of the claim's phrases (matched as {@link Phrases}) or its text or url holds one of its
+ * links (compared without scheme, {@code www.}, case and trailing slash).
  */
 public final class Claims implements Serializable {
   public static final Claims NONE = new Claims(List.of());
 
   /** One claim. */
-  public record Claim(String id, String description, List<Phrases.Phrase> phrases, List<String> links)
+  public record Claim(
+      String id, String description, List<Phrases.Phrase> phrases, List<String> links)
       implements Serializable {}
 
   private final List<Claim> claims;
@@ -39,8 +40,8 @@ public final class Claims implements Serializable {
    * Reads claims files; several files add up.
    *
    * @param files file name → its text
-   * @throws InputException naming the file and line of a claim without id, with an id seen
-   *     before, or with neither phrases nor links
+   * @throws InputException naming the file and line of a claim without id, with an id seen before,
+   *     or with neither phrases nor links
    */
   public static Claims parse(Map<String, String> files) {
     List<Claim> claims = new ArrayList<>();
@@ -57,7 +58,8 @@ public final class Claims implements Serializable {
         columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
       }
       if (!columns.containsKey("claim_id")) {
-        throw new InputException(f.getKey() + ": no claim_id column (columns: claim_id, description, phrases, links)");
+        throw new InputException(
+            f.getKey() + ": no claim_id column (columns: claim_id, description, phrases, links)");
       }
       for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
         String where = f.getKey() + " line " + r.line;
@@ -70,7 +72,8 @@ public final class Claims implements Serializable {
         }
         String earlier = seen.putIfAbsent(id, where);
         if (earlier != null) {
-          throw new InputException(where + ": claim " + id + " is listed twice (also at " + earlier + ")");
+          throw new InputException(
+              where + ": claim " + id + " is listed twice (also at " + earlier + ")");
         }
         List<Phrases.Phrase> phrases = new ArrayList<>();
         for (String p : cell(r, columns, "phrases").split("\\|", -1)) {
@@ -93,7 +96,8 @@ public final class Claims implements Serializable {
           }
         }
         if (phrases.isEmpty() && links.isEmpty()) {
-          throw new InputException(where + ": claim " + id + " has neither phrases nor links to recognise it by");
+          throw new InputException(
+              where + ": claim " + id + " has neither phrases nor links to recognise it by");
         }
         claims.add(new Claim(id, cell(r, columns, "description"), phrases, links));
       }
@@ -109,7 +113,11 @@ public final class Claims implements Serializable {
 
   /** A link as compared: lower case, no scheme, no leading www., no trailing slash. */
   static String link(String url) {
-    String l = url.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://", "").replaceFirst("^www\\.", "");
+    String l =
+        url.trim()
+            .toLowerCase(Locale.ROOT)
+            .replaceFirst("^[a-z][a-z0-9+.-]*://", "")
+            .replaceFirst("^www\\.", "");
     while (l.endsWith("/")) {
       l = l.substring(0, l.length() - 1);
     }
@@ -123,10 +131,13 @@ public final class Claims implements Serializable {
       return ids;
     }
     List<String> words = Phrases.words(text);
-    String haystack = ((text == null ? "" : text) + " " + (url == null ? "" : url)).toLowerCase(Locale.ROOT)
-        .replace("://www.", "://");
+    String haystack =
+        ((text == null ? "" : text) + " " + (url == null ? "" : url))
+            .toLowerCase(Locale.ROOT)
+            .replace("://www.", "://");
     for (Claim c : claims) {
-      if (c.phrases().stream().anyMatch(p -> p.in(words)) || c.links().stream().anyMatch(haystack::contains)) {
+      if (c.phrases().stream().anyMatch(p -> p.in(words))
+          || c.links().stream().anyMatch(haystack::contains)) {
         ids.add(c.id());
       }
     }

@@ -1,6 +1,5 @@
 package org.megaphone.content;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -14,24 +13,26 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.megaphone.read.CsvRecords;
 import org.megaphone.read.InputException;
 
 /**
- * The themes lexicon (runbooks/data-contract.md D35): per theme and language, the phrases that
- * put a post under the theme. A CSV with columns theme, language, phrases ({@code |}-separated,
- * see {@link Phrases}); lines starting with {@code #} are comments. The default,
- * {@code themes.csv} next to this class, ships in the jar; {@code --themes=FILE} replaces it.
+ * The themes lexicon (runbooks/data-contract.md D35): per theme and language, the phrases that put
+ * a post under the theme. A CSV with columns theme, language, phrases ({@code |}-separated, see
+ * {@link Phrases}); lines starting with {@code #} are comments. The default, {@code themes.csv}
+ * next to this class, ships in the jar; {@code --themes=FILE} replaces it.
  *
  * <p>A post is matched against the phrases of its language (the post's, else its author's roster
- * language); a post without a language, or in a language the lexicon does not list, against all
- * of them.
+ * language); a post without a language, or in a language the lexicon does not list, against all of
+ * them.
  */
 public final class Lexicon implements Serializable {
   public static final String DEFAULT = "themes.csv";
 
   /** language → theme → phrases. */
   private final Map<String, Map<String, List<Phrases.Phrase>>> byLanguage;
+
   private transient Map<String, Index> indexes;
 
   private Lexicon(Map<String, Map<String, List<Phrases.Phrase>>> byLanguage) {
@@ -54,13 +55,14 @@ public final class Lexicon implements Serializable {
    * Parses a themes lexicon (columns theme, language, phrases; # starts a comment line); {@code
    * file} names it in messages.
    *
-   * @throws InputException naming the file and line of a row without theme, language or phrases,
-   *     or with a phrase that cannot be matched
+   * @throws InputException naming the file and line of a row without theme, language or phrases, or
+   *     with a phrase that cannot be matched
    */
   public static Lexicon parse(String csv, String file) {
     Map<String, Map<String, List<Phrases.Phrase>>> byLanguage = new TreeMap<>();
     // Comment lines become blank lines: skipped, and the line numbers stay the file's.
-    String text = (csv.startsWith("\uFEFF") ? csv.substring(1) : csv).replaceAll("(?m)^[ \t]*#.*$", "");
+    String text =
+        (csv.startsWith("\uFEFF") ? csv.substring(1) : csv).replaceAll("(?m)^[ \t]*#.*$", "");
     List<CsvRecords.CsvRecord> records = CsvRecords.parse(text, ',');
     if (records.isEmpty()) {
       throw new InputException(file + ": empty (columns: theme, language, phrases)");
@@ -71,7 +73,8 @@ public final class Lexicon implements Serializable {
     }
     for (String column : List.of("theme", "language", "phrases")) {
       if (!columns.containsKey(column)) {
-        throw new InputException(file + ": no column " + column + " (columns: theme, language, phrases)");
+        throw new InputException(
+            file + ": no column " + column + " (columns: theme, language, phrases)");
       }
     }
     for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
@@ -87,10 +90,13 @@ public final class Lexicon implements Serializable {
       }
       if (!theme.matches("[\\p{L}\\p{N}_ .-]+")) {
         // posts_attributed joins themes with |: a theme is letters, digits, space, _ . - only.
-        throw new InputException(where + ": theme '" + theme + "' may hold only letters, digits, space, _ . and -");
+        throw new InputException(
+            where + ": theme '" + theme + "' may hold only letters, digits, space, _ . and -");
       }
       List<Phrases.Phrase> phrases =
-          byLanguage.computeIfAbsent(language, k -> new TreeMap<>()).computeIfAbsent(theme, k -> new ArrayList<>());
+          byLanguage
+              .computeIfAbsent(language, k -> new TreeMap<>())
+              .computeIfAbsent(theme, k -> new ArrayList<>());
       for (String p : phraseList.split("\\|", -1)) {
         if (p.isBlank()) {
           continue;
@@ -148,8 +154,11 @@ public final class Lexicon implements Serializable {
       themes.forEach(
           (theme, phrases) -> {
             for (Phrases.Phrase p : phrases) {
-              Map<String, List<Map.Entry<String, Phrases.Phrase>>> byWord = p.firstIsStem() ? stems : exact;
-              byWord.computeIfAbsent(p.firstWord(), w -> new ArrayList<>()).add(Map.entry(theme, p));
+              Map<String, List<Map.Entry<String, Phrases.Phrase>>> byWord =
+                  p.firstIsStem() ? stems : exact;
+              byWord
+                  .computeIfAbsent(p.firstWord(), w -> new ArrayList<>())
+                  .add(Map.entry(theme, p));
               if (p.firstIsStem()) {
                 longestStem = Math.max(longestStem, p.firstWord().length());
               }
@@ -168,7 +177,10 @@ public final class Lexicon implements Serializable {
     }
 
     private static void check(
-        List<Map.Entry<String, Phrases.Phrase>> candidates, List<String> words, int at, SortedSet<String> themes) {
+        List<Map.Entry<String, Phrases.Phrase>> candidates,
+        List<String> words,
+        int at,
+        SortedSet<String> themes) {
       if (candidates == null) {
         return;
       }

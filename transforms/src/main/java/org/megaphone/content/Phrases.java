@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whole-word phrase matching that ignores case and diacritics (runbooks/data-contract.md D35):
- * text is decomposed (NFKD), lower-cased and stripped of combining marks ("Città" → "citta",
+ * Whole-word phrase matching that ignores case and diacritics (runbooks/data-contract.md D35): text
+ * is decomposed (NFKD), lower-cased and stripped of combining marks ("Città" → "citta",
  * "Hämäläinen" → "hamalainen"), then cut into words, the runs of letters and digits (a hashtag's
- * {@code #} and an apostrophe separate words). A phrase is one or more such words; a word ending
- * in {@code *} matches every word it starts ({@code solidar*} → solidarity, solidarietà,
+ * {@code #} and an apostrophe separate words). A phrase is one or more such words; a word ending in
+ * {@code *} matches every word it starts ({@code solidar*} → solidarity, solidarietà,
  * solidaarisuus). A phrase matches where its words follow each other in the text.
  */
 public final class Phrases {
@@ -107,7 +107,10 @@ public final class Phrases {
       return false;
     }
 
-    /** The first word (folded); with {@link #firstIsStem}, what a text word must equal or start with. */
+    /**
+     * The first word (folded); with {@link #firstIsStem}, what a text word must equal or start
+     * with.
+     */
     String firstWord() {
       return words.get(0);
     }

@@ -1,13 +1,13 @@
 package org.megaphone.model;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.List;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import com.google.auto.value.AutoValue;
-import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** One row of the roster (accounts table): an account on one platform and the entity it credits. */

@@ -1,18 +1,18 @@
 package org.megaphone.model;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.List;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import com.google.auto.value.AutoValue;
-import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * A de-duplicated post with everything the reports need: its week, the entity credited and why,
- * its campaign and bulletin, its engagement counters and the followers used for its rate.
+ * A de-duplicated post with everything the reports need: its week, the entity credited and why, its
+ * campaign and bulletin, its engagement counters and the followers used for its rate.
  */
 @DefaultCoder(AttributedPost.WireCoder.class)
 @AutoValue
@@ -169,7 +169,6 @@ public abstract class AttributedPost implements Serializable, ExportRow {
         getClaims());
   }
 
-
   @Override
   public String rawRecord() {
     return getRecord();
@@ -191,12 +190,13 @@ public abstract class AttributedPost implements Serializable, ExportRow {
 
   @Override
   public long engagement() {
-    return Math.addExact(Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
+    return Math.addExact(
+        Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
   }
 
   /**
-   * The coder of a {@link AttributedPost}: its fields in declaration order ({@link Wire}). Changing it
-   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   * The coder of a {@link AttributedPost}: its fields in declaration order ({@link Wire}). Changing
+   * it changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
    */
   public static final class WireCoder extends Wire.Coder<AttributedPost> {
     public static final WireCoder INSTANCE = new WireCoder();

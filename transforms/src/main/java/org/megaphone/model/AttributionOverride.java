@@ -1,12 +1,12 @@
 package org.megaphone.model;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import com.google.auto.value.AutoValue;
 
 /** An analyst's manual attribution of one post to an entity. */
 @DefaultCoder(AttributionOverride.WireCoder.class)
@@ -30,8 +30,8 @@ public abstract class AttributionOverride implements Serializable {
   }
 
   /**
-   * The coder of a {@link AttributionOverride}: its fields in declaration order ({@link Wire}). Changing it
-   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   * The coder of a {@link AttributionOverride}: its fields in declaration order ({@link Wire}).
+   * Changing it changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
    */
   public static final class WireCoder extends Wire.Coder<AttributionOverride> {
     public static final WireCoder INSTANCE = new WireCoder();

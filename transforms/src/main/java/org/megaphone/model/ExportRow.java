@@ -1,8 +1,8 @@
 package org.megaphone.model;
 
 /**
- * A row that several exports may repeat: what contract section 4, Duplicates, compares to pick
- * the row to keep.
+ * A row that several exports may repeat: what contract section 4, Duplicates, compares to pick the
+ * row to keep.
  */
 public interface ExportRow {
   /** When the export was taken (epoch ms), or null when not given. */

@@ -1,12 +1,12 @@
 package org.megaphone.model;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import com.google.auto.value.AutoValue;
 
 /** A channel's follower count as of an instant (epoch ms). */
 @DefaultCoder(FollowerSnapshot.WireCoder.class)
@@ -30,8 +30,8 @@ public abstract class FollowerSnapshot implements Serializable {
   }
 
   /**
-   * The coder of a {@link FollowerSnapshot}: its fields in declaration order ({@link Wire}). Changing it
-   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   * The coder of a {@link FollowerSnapshot}: its fields in declaration order ({@link Wire}).
+   * Changing it changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
    */
   public static final class WireCoder extends Wire.Coder<FollowerSnapshot> {
     public static final WireCoder INSTANCE = new WireCoder();
@@ -51,11 +51,7 @@ public abstract class FollowerSnapshot implements Serializable {
 
     @Override
     public FollowerSnapshot decode(InputStream in) throws IOException {
-      return create(
-          Wire.readString(in),
-          Wire.readString(in),
-          Wire.readLong(in),
-          Wire.readLong(in));
+      return create(Wire.readString(in), Wire.readString(in), Wire.readLong(in), Wire.readLong(in));
     }
   }
 }

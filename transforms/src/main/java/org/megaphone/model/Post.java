@@ -1,12 +1,12 @@
 package org.megaphone.model;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import com.google.auto.value.AutoValue;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** An accepted row of the posts table. Instants are epoch milliseconds. */
@@ -99,7 +99,8 @@ public abstract class Post implements Serializable, ExportRow {
   /** Contract section 4, Engagement: likes + comments + shares + saves. */
   @Override
   public long engagement() {
-    return Math.addExact(Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
+    return Math.addExact(
+        Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
   }
 
   /**

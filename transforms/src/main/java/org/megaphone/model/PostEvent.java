@@ -1,12 +1,12 @@
 package org.megaphone.model;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import com.google.auto.value.AutoValue;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** What is known of a post at one place in the data: a row of it, or a view snapshot of it. */

@@ -11,15 +11,18 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * One (platform, post_id) after its rows and view snapshots met (contract section 4, Duplicates
- * and Views): the kept row, attributed, with its total credited views; the views credited to it
- * per week of snapshot; and the counts the conservation check needs. A key with snapshots but no
- * post row is an orphan: {@link #getPost()} is null and its views are credited to no one.
+ * One (platform, post_id) after its rows and view snapshots met (contract section 4, Duplicates and
+ * Views): the kept row, attributed, with its total credited views; the views credited to it per
+ * week of snapshot; and the counts the conservation check needs. A key with snapshots but no post
+ * row is an orphan: {@link #getPost()} is null and its views are credited to no one.
  */
 @DefaultCoder(PostFacts.WireCoder.class)
 @AutoValue
 public abstract class PostFacts {
-  /** Views credited in one week (ISO week label of the snapshots' instants) and the snapshots behind them. */
+  /**
+   * Views credited in one week (ISO week label of the snapshots' instants) and the snapshots behind
+   * them.
+   */
   public record WeekViews(String week, long views, long snapshots) {}
 
   /** The kept row with its total credited views; null for an orphan. */
@@ -37,7 +40,9 @@ public abstract class PostFacts {
   /** Snapshot rows dropped as duplicates of an instant. */
   public abstract long getDuplicateSnapshots();
 
-  /** Every view credited, the sum of the weeks (for an orphan: the views no one is credited with). */
+  /**
+   * Every view credited, the sum of the weeks (for an orphan: the views no one is credited with).
+   */
   public abstract long getViews();
 
   public static PostFacts create(
@@ -47,7 +52,8 @@ public abstract class PostFacts {
       long snapshots,
       long duplicateSnapshots,
       long views) {
-    return new AutoValue_PostFacts(post, List.copyOf(weeks), postRows, snapshots, duplicateSnapshots, views);
+    return new AutoValue_PostFacts(
+        post, List.copyOf(weeks), postRows, snapshots, duplicateSnapshots, views);
   }
 
   /** The coder of post facts: the post, then the weeks, then the counts ({@link Wire}). */
@@ -82,7 +88,8 @@ public abstract class PostFacts {
       for (int i = 0; i < n; i++) {
         weeks.add(new WeekViews(Wire.readString(in), Wire.readLong(in), Wire.readLong(in)));
       }
-      return create(post, weeks, Wire.readLong(in), Wire.readLong(in), Wire.readLong(in), Wire.readLong(in));
+      return create(
+          post, weeks, Wire.readLong(in), Wire.readLong(in), Wire.readLong(in), Wire.readLong(in));
     }
   }
 }

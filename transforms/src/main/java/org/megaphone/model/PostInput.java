@@ -9,11 +9,11 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * What the input holds of a post, as read: one of its rows (not yet attributed) or one of its
- * view snapshots. The report's readers emit these under the post's key, so that a post's rows and
- * snapshots go from the parser to their one grouping without another step between
- * ({@link org.megaphone.attribution.CreditViews}). The stream's equivalent, after attribution, is
- * {@link PostEvent}.
+ * What the input holds of a post, as read: one of its rows (not yet attributed) or one of its view
+ * snapshots. The report's readers emit these under the post's key, so that a post's rows and
+ * snapshots go from the parser to their one grouping without another step between ({@link
+ * org.megaphone.attribution.CreditViews}). The stream's equivalent, after attribution, is {@link
+ * PostEvent}.
  */
 @DefaultCoder(PostInput.WireCoder.class)
 @AutoValue

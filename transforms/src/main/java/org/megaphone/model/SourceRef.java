@@ -1,12 +1,12 @@
 package org.megaphone.model;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import com.google.auto.value.AutoValue;
 
 /** Where a parsed row came from, kept so later rules can reject it or break ties on it. */
 @DefaultCoder(SourceRef.WireCoder.class)
@@ -48,10 +48,7 @@ public abstract class SourceRef implements Serializable {
 
     @Override
     public SourceRef decode(InputStream in) throws IOException {
-      return create(
-          Wire.readString(in),
-          Wire.readLong(in),
-          Wire.readString(in));
+      return create(Wire.readString(in), Wire.readLong(in), Wire.readString(in));
     }
   }
 }

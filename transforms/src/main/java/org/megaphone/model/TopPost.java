@@ -1,12 +1,12 @@
 package org.megaphone.model;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import com.google.auto.value.AutoValue;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** A post with a baseline (D37): a candidate for its week's top posts. */
@@ -31,9 +31,16 @@ public abstract class TopPost implements Serializable {
   public abstract @Nullable String getUrl();
 
   public static TopPost create(
-      String week, String platform, String postId, String handle, String entityId, long engagement,
-      long doubledBaseline, @Nullable String url) {
-    return new AutoValue_TopPost(week, platform, postId, handle, entityId, engagement, doubledBaseline, url);
+      String week,
+      String platform,
+      String postId,
+      String handle,
+      String entityId,
+      long engagement,
+      long doubledBaseline,
+      @Nullable String url) {
+    return new AutoValue_TopPost(
+        week, platform, postId, handle, entityId, engagement, doubledBaseline, url);
   }
 
   /**

@@ -1,12 +1,12 @@
 package org.megaphone.model;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import com.google.auto.value.AutoValue;
 
 /** An accepted row of the views table: a post's cumulative views as of an instant (epoch ms). */
 @DefaultCoder(ViewSnapshot.WireCoder.class)
@@ -29,8 +29,8 @@ public abstract class ViewSnapshot implements Serializable {
   }
 
   /**
-   * The coder of a {@link ViewSnapshot}: its fields in declaration order ({@link Wire}). Changing it
-   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   * The coder of a {@link ViewSnapshot}: its fields in declaration order ({@link Wire}). Changing
+   * it changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
    */
   public static final class WireCoder extends Wire.Coder<ViewSnapshot> {
     public static final WireCoder INSTANCE = new WireCoder();
@@ -50,11 +50,7 @@ public abstract class ViewSnapshot implements Serializable {
 
     @Override
     public ViewSnapshot decode(InputStream in) throws IOException {
-      return create(
-          Wire.readString(in),
-          Wire.readString(in),
-          Wire.readLong(in),
-          Wire.readLong(in));
+      return create(Wire.readString(in), Wire.readString(in), Wire.readLong(in), Wire.readLong(in));
     }
   }
 }

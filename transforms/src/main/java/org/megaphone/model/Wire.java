@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.util.VarInt;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -58,7 +58,8 @@ public final class Wire {
   }
 
   /** A value that may be null: a presence byte, then the value. */
-  public static <T> void writeNullable(org.apache.beam.sdk.coders.Coder<T> coder, @Nullable T v, OutputStream out)
+  public static <T> void writeNullable(
+      org.apache.beam.sdk.coders.Coder<T> coder, @Nullable T v, OutputStream out)
       throws IOException {
     writeBoolean(v != null, out);
     if (v != null) {
@@ -66,8 +67,8 @@ public final class Wire {
     }
   }
 
-  public static <T> @Nullable T readNullable(org.apache.beam.sdk.coders.Coder<T> coder, InputStream in)
-      throws IOException {
+  public static <T> @Nullable T readNullable(
+      org.apache.beam.sdk.coders.Coder<T> coder, InputStream in) throws IOException {
     return readBoolean(in) ? coder.decode(in) : null;
   }
 

@@ -22,15 +22,15 @@ import java.util.function.Consumer;
  * but the delimiter or a line end makes the record malformed (the parser skips to the end of that
  * physical line).
  *
- * <p>A quote cannot swallow the lines after it (D3): a record that runs over several physical
- * lines is kept only when it is well-formed and has the header's width (the first record's).
- * Otherwise — a quoted field never closed, closed into a malformed record or one of another width,
- * or running over {@link #MAX_RECORD_LINES} lines or {@link #MAX_RECORD_CHARS} characters — only
- * its first physical line is rejected, and reading starts again on the next line, so each damaged
- * line is a reject of its own and the valid lines after it are read. A physical line longer than
- * {@link #MAX_RECORD_CHARS} is rejected with its first {@link #RAW_KEPT_CHARS} characters only.
- * A NUL character makes a record malformed (binary data is not text). Text is read through a
- * {@link Reader} in chunks: a file is never held whole, only the record being read.
+ * <p>A quote cannot swallow the lines after it (D3): a record that runs over several physical lines
+ * is kept only when it is well-formed and has the header's width (the first record's). Otherwise —
+ * a quoted field never closed, closed into a malformed record or one of another width, or running
+ * over {@link #MAX_RECORD_LINES} lines or {@link #MAX_RECORD_CHARS} characters — only its first
+ * physical line is rejected, and reading starts again on the next line, so each damaged line is a
+ * reject of its own and the valid lines after it are read. A physical line longer than {@link
+ * #MAX_RECORD_CHARS} is rejected with its first {@link #RAW_KEPT_CHARS} characters only. A NUL
+ * character makes a record malformed (binary data is not text). Text is read through a {@link
+ * Reader} in chunks: a file is never held whole, only the record being read.
  */
 public final class CsvRecords {
 
@@ -126,14 +126,15 @@ public final class CsvRecords {
    * Hands each record read from {@code text} to {@code each} as it is split, in order, without
    * keeping them: only the record being read is in memory.
    */
-  public static void forEach(Reader text, char delimiter, Consumer<CsvRecord> each) throws IOException {
+  public static void forEach(Reader text, char delimiter, Consumer<CsvRecord> each)
+      throws IOException {
     new Tokenizer(text, delimiter, 1, -1).run(each);
   }
 
   /**
-   * As {@link #forEach(Reader, char, Consumer)}, for a part of a file that starts at a record
-   * start ({@link FileSplits}): its first physical line is line {@code firstLine} of the file, and
-   * the header, read elsewhere, has {@code width} fields.
+   * As {@link #forEach(Reader, char, Consumer)}, for a part of a file that starts at a record start
+   * ({@link FileSplits}): its first physical line is line {@code firstLine} of the file, and the
+   * header, read elsewhere, has {@code width} fields.
    */
   public static void forEachInPart(
       Reader text, char delimiter, long firstLine, int width, Consumer<CsvRecord> each)
@@ -277,7 +278,10 @@ public final class CsvRecords {
               off += length;
               quotedBreaks++;
               if (quotedBreaks >= MAX_RECORD_LINES) {
-                return damaged(startLine, firstBreak, firstBreakLength,
+                return damaged(
+                    startLine,
+                    firstBreak,
+                    firstBreakLength,
                     "runs over more than " + MAX_RECORD_LINES + " lines");
               }
             } else {
@@ -333,10 +337,19 @@ public final class CsvRecords {
         }
         if (problem != null) {
           long lastLine = startLine + quotedBreaks;
-          return damaged(startLine, firstBreak, firstBreakLength,
+          return damaged(
+              startLine,
+              firstBreak,
+              firstBreakLength,
               at(off) == -1 && error != null && error.startsWith("quoted field not closed")
                   ? "is never closed"
-                  : "would make lines " + startLine + "-" + lastLine + " one record (" + problem + ")");
+                  : "would make lines "
+                      + startLine
+                      + "-"
+                      + lastLine
+                      + " one record ("
+                      + problem
+                      + ")");
         }
       }
       if (nul && error == null) {
@@ -380,7 +393,8 @@ public final class CsvRecords {
           startLine,
           List.of(),
           raw,
-          "malformed CSV record: a quoted field opened on this line " + what
+          "malformed CSV record: a quoted field opened on this line "
+              + what
               + "; the next lines are read on their own");
     }
 
@@ -388,7 +402,10 @@ public final class CsvRecords {
     private CsvRecord tooLong(long startLine, int off, int firstBreak, int firstBreakLength)
         throws IOException {
       if (firstBreak >= 0) {
-        return damaged(startLine, firstBreak, firstBreakLength,
+        return damaged(
+            startLine,
+            firstBreak,
+            firstBreakLength,
             "runs over more than " + MAX_RECORD_CHARS + " characters");
       }
       // One physical line too long to keep: keep its start, pass over the rest as it is read.
@@ -408,8 +425,13 @@ public final class CsvRecords {
           startLine,
           List.of(),
           kept,
-          "malformed CSV record: a line of " + length + " characters, longer than the "
-              + MAX_RECORD_CHARS + " a record may have (its first " + RAW_KEPT_CHARS + " are kept)");
+          "malformed CSV record: a line of "
+              + length
+              + " characters, longer than the "
+              + MAX_RECORD_CHARS
+              + " a record may have (its first "
+              + RAW_KEPT_CHARS
+              + " are kept)");
     }
 
     /** The text between two offsets, NUL characters shown as U+FFFD. */

@@ -8,9 +8,8 @@ import org.megaphone.model.Wire;
 
 /**
  * One part of a table file to read ({@link FileSplits}), and, once read, what it counted. A file
- * that is not cut is one part, read whole ({@code end} is -1; its size and checksum are those
- * its reader counted). The parts of a file are merged into its {@link InputFile} by {@link
- * #merge}.
+ * that is not cut is one part, read whole ({@code end} is -1; its size and checksum are those its
+ * reader counted). The parts of a file are merged into its {@link InputFile} by {@link #merge}.
  *
  * @param resource the file as Beam names it, to open it
  * @param name the file relative to the --input folder, as messages and summary.json name it
@@ -39,18 +38,30 @@ public record FilePart(
   /** The part as read: its counts added. */
   FilePart read(long bytes, String sha256, TableFiles.PartCounts counts) {
     return new FilePart(
-        table, resource, name, index, count, start, end, firstLine, bytes, sha256, counts.rows(),
-        counts.rejected(), counts.malformed(), counts.peak());
+        table,
+        resource,
+        name,
+        index,
+        count,
+        start,
+        end,
+        firstLine,
+        bytes,
+        sha256,
+        counts.rows(),
+        counts.rejected(),
+        counts.malformed(),
+        counts.peak());
   }
 
   /**
    * Whether D6's rule — a file of at least {@link TableFiles#NOT_A_TABLE_AFTER} records of which
    * 90% are malformed is not a table — holds at some record of the parts after the first, where
-   * reading the file whole would have stopped (the first part checks it itself as it reads). At
-   * the j-th record of part s, {@code 10 × malformed − 9 × records} counted from the file's
-   * start is that of the parts before it plus that of part s up to j, so the part's greatest
-   * value ({@code peak}) decides. The first part holds more than that many records ({@link
-   * FileSplits}), so the rule applies to every record of the later parts.
+   * reading the file whole would have stopped (the first part checks it itself as it reads). At the
+   * j-th record of part s, {@code 10 × malformed − 9 × records} counted from the file's start is
+   * that of the parts before it plus that of part s up to j, so the part's greatest value ({@code
+   * peak}) decides. The first part holds more than that many records ({@link FileSplits}), so the
+   * rule applies to every record of the later parts.
    *
    * @param parts every part of one file, in order
    */

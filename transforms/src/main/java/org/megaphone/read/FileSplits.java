@@ -9,18 +9,18 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Where a large uncompressed table file can be cut into parts that are read on different
- * workers and still give exactly the records, line numbers and rejects of reading it whole.
+ * Where a large uncompressed table file can be cut into parts that are read on different workers
+ * and still give exactly the records, line numbers and rejects of reading it whole.
  *
  * <p>A part starts at a line start where {@link CsvRecords}' tokenizer is certain to start a
- * record. The file's start is one. From a certain start, a line is <em>self-contained</em> when
- * no quoted field on it runs into the next line (a quote opens a field only at its start, as the
+ * record. The file's start is one. From a certain start, a line is <em>self-contained</em> when no
+ * quoted field on it runs into the next line (a quote opens a field only at its start, as the
  * tokenizer reads it) and it is at most {@link CsvRecords#MAX_RECORD_CHARS} bytes long: the
  * tokenizer reads it as one record (or skips it, when blank), so the next line start is certain
  * too. After a line that is not, certainty returns only after {@link #QUOTE_FREE_LINES} lines
- * without any quote character: a record spans at most {@link CsvRecords#MAX_RECORD_LINES}
- * lines, a damaged one is cut after its first line, so no record read from before those lines
- * runs past them, and none of them can open a quoted field.
+ * without any quote character: a record spans at most {@link CsvRecords#MAX_RECORD_LINES} lines, a
+ * damaged one is cut after its first line, so no record read from before those lines runs past
+ * them, and none of them can open a quoted field.
  *
  * <p>The first part holds more than {@link TableFiles#NOT_A_TABLE_AFTER} records for certain
  * (counted on self-contained lines), so that D6's "90% malformed" rule, which counts from the
@@ -41,8 +41,8 @@ public final class FileSplits {
   private FileSplits() {}
 
   /**
-   * Plans the parts of a file of about {@code partBytes} each (the last may be
-   * smaller), the first holding at least {@code firstPartRecords} records.
+   * Plans the parts of a file of about {@code partBytes} each (the last may be smaller), the first
+   * holding at least {@code firstPartRecords} records.
    *
    * <p>A UTF-8 byte-order mark at the start is passed over, as the reader drops it.
    */
@@ -64,7 +64,11 @@ public final class FileSplits {
         while (n < 3 && (more = in.read(chunk, n, chunk.length - n)) >= 0) {
           n += more; // the first three bytes decide whether there is a BOM
         }
-        bom = n >= 3 && (chunk[0] & 0xFF) == 0xEF && (chunk[1] & 0xFF) == 0xBB && (chunk[2] & 0xFF) == 0xBF;
+        bom =
+            n >= 3
+                && (chunk[0] & 0xFF) == 0xEF
+                && (chunk[1] & 0xFF) == 0xBB
+                && (chunk[2] & 0xFF) == 0xBF;
       }
       digest.update(chunk, 0, n);
       for (int i = 0; i < n; i++) {
@@ -87,7 +91,9 @@ public final class FileSplits {
     return new Plan(splits, pos, HexFormat.of().formatHex(digest.digest()));
   }
 
-  /** The byte scan's state: where a line starts, and whether the tokenizer starts a record there. */
+  /**
+   * The byte scan's state: where a line starts, and whether the tokenizer starts a record there.
+   */
   private static final class Scanner {
     private static final int FIELD = 0;
     private static final int QUOTED = 1;

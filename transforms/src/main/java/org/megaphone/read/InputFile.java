@@ -1,5 +1,6 @@
 package org.megaphone.read;
 
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.megaphone.model.Wire;
-import com.google.auto.value.AutoValue;
 
 /** One input file as summary.json lists it: size and checksum of its bytes, rows it held. */
 @DefaultCoder(InputFile.WireCoder.class)
@@ -42,29 +42,46 @@ public abstract class InputFile {
   public abstract Map<String, Long> getAdjustments();
 
   /**
-   * How its counts group thousands ({@code 1,234}, {@code 1.234}, {@code 1 234}, several joined
-   * by " and "); empty when no count it read had groups, always for the contract's own tables.
+   * How its counts group thousands ({@code 1,234}, {@code 1.234}, {@code 1 234}, several joined by
+   * " and "); empty when no count it read had groups, always for the contract's own tables.
    */
   public abstract String getNumberFormat();
 
   /** This file with the way its counts group thousands. */
   public InputFile withNumberFormat(String numberFormat) {
     return new AutoValue_InputFile(
-        getTable(), getPath(), getBytes(), getSha256(), getRows(), getRejected(), getCharset(), getProfile(),
-        getAdjustments(), numberFormat);
+        getTable(),
+        getPath(),
+        getBytes(),
+        getSha256(),
+        getRows(),
+        getRejected(),
+        getCharset(),
+        getProfile(),
+        getAdjustments(),
+        numberFormat);
   }
 
   /** This file with the adjustments its reading made (none kept when all counts are 0). */
   public InputFile withAdjustments(Map<String, Long> adjustments) {
     Map<String, Long> kept = new TreeMap<>();
-    adjustments.forEach((name, count) -> {
-      if (count != 0) {
-        kept.put(name, count);
-      }
-    });
+    adjustments.forEach(
+        (name, count) -> {
+          if (count != 0) {
+            kept.put(name, count);
+          }
+        });
     return new AutoValue_InputFile(
-        getTable(), getPath(), getBytes(), getSha256(), getRows(), getRejected(), getCharset(), getProfile(),
-        Collections.unmodifiableMap(kept), getNumberFormat());
+        getTable(),
+        getPath(),
+        getBytes(),
+        getSha256(),
+        getRows(),
+        getRejected(),
+        getCharset(),
+        getProfile(),
+        Collections.unmodifiableMap(kept),
+        getNumberFormat());
   }
 
   public static InputFile create(
@@ -76,7 +93,8 @@ public abstract class InputFile {
       long rejected,
       String charset,
       String profile) {
-    return new AutoValue_InputFile(table, path, bytes, sha256, rows, rejected, charset, profile, Map.of(), "");
+    return new AutoValue_InputFile(
+        table, path, bytes, sha256, rows, rejected, charset, profile, Map.of(), "");
   }
 
   /**
@@ -108,14 +126,14 @@ public abstract class InputFile {
     @Override
     public InputFile decode(InputStream in) throws IOException {
       return create(
-          Wire.readString(in),
-          Wire.readString(in),
-          Wire.readLong(in),
-          Wire.readString(in),
-          Wire.readLong(in),
-          Wire.readLong(in),
-          Wire.readString(in),
-          Wire.readString(in))
+              Wire.readString(in),
+              Wire.readString(in),
+              Wire.readLong(in),
+              Wire.readString(in),
+              Wire.readLong(in),
+              Wire.readLong(in),
+              Wire.readString(in),
+              Wire.readString(in))
           .withAdjustments(Wire.readLongs(in))
           .withNumberFormat(Wire.readString(in));
     }

@@ -1,27 +1,27 @@
 package org.megaphone.read;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.EnumSet;
-import java.io.Serializable;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Which files an --input names: a folder, searched recursively (an archive like
- * {@code archive/2020/04/posts-2020-04-01.csv.gz}), or a glob ({@code archive/2020/**}{@code
+ * Which files an --input names: a folder, searched recursively (an archive like {@code
+ * archive/2020/04/posts-2020-04-01.csv.gz}), or a glob ({@code archive/2020/**}{@code
  * /posts-*.csv.gz}). A file is named by its path relative to the root (the folder, or the glob's
- * folder part), so that two {@code posts.csv} in different folders stay apart in rejects and
- * in the manifest. Below a folder, {@code exports/} (read by the export profiles), hidden
- * folders and excluded folders (the output) are skipped.
+ * folder part), so that two {@code posts.csv} in different folders stay apart in rejects and in the
+ * manifest. Below a folder, {@code exports/} (read by the export profiles), hidden folders and
+ * excluded folders (the output) are skipped.
  */
 public final class InputFiles implements Serializable {
   private final String root;
@@ -77,8 +77,8 @@ public final class InputFiles implements Serializable {
   }
 
   /**
-   * Whether a file is inside the input once links are resolved: a link out of the input folder
-   * (to another dataset, or {@code up -> ../..}) is not followed.
+   * Whether a file is inside the input once links are resolved: a link out of the input folder (to
+   * another dataset, or {@code up -> ../..}) is not followed.
    */
   public boolean insideInput(String absolutePath) {
     if (realRoot == null) {
@@ -117,7 +117,9 @@ public final class InputFiles implements Serializable {
 
   /** A matched file's name: its path relative to the root. */
   public String name(String absolutePath) {
-    return absolutePath.startsWith(root + "/") ? absolutePath.substring(root.length() + 1) : absolutePath;
+    return absolutePath.startsWith(root + "/")
+        ? absolutePath.substring(root.length() + 1)
+        : absolutePath;
   }
 
   /**

@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the read steps have read so far in this JVM, for progress lines on runners that give no
- * counters until the job ends (embedded Flink, where the job runs in the driver's process). For
- * the terminal only: no figure of a report comes from here (Beam's counters and the run's own
- * files give those), and a job on a remote cluster counts in its TaskManagers, not here.
+ * counters until the job ends (embedded Flink, where the job runs in the driver's process). For the
+ * terminal only: no figure of a report comes from here (Beam's counters and the run's own files
+ * give those), and a job on a remote cluster counts in its TaskManagers, not here.
  */
 public final class LiveCounts {
   private static final AtomicLong FILES = new AtomicLong();

@@ -7,47 +7,47 @@ import java.io.Reader;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.apache.beam.sdk.io.FileSystems;
-import org.joda.time.Duration;
-import org.joda.time.Instant;
-import org.megaphone.model.SourceRef;
-import org.megaphone.rules.Lateness;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.megaphone.model.Wire;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Watch;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
 import org.megaphone.model.Reject;
+import org.megaphone.model.SourceRef;
+import org.megaphone.model.Wire;
+import org.megaphone.rules.Lateness;
 
 /**
  * Reads every table of a dataset folder in one pass over its file listing.
@@ -55,10 +55,10 @@ import org.megaphone.model.Reject;
  * <p>Input: the pipeline. Output (bounded): a tuple holding, for each table, its parsed rows
  * ({@link #rows}), plus all rejected rows ({@link #REJECTS}) and one {@link InputFile} per file
  * read ({@link #FILES}). A file belongs to the table whose {@link Table#matches} accepts its name;
- * other files are ignored; no file for a table is fine (the caller checks required ones). A
- * missing required column or an unreadable file fails the pipeline with an {@link
- * InputException}. One listing and one parsing step for all tables keep the graph small, which
- * is what the DirectRunner's per-bundle cost grows with.
+ * other files are ignored; no file for a table is fine (the caller checks required ones). A missing
+ * required column or an unreadable file fails the pipeline with an {@link InputException}. One
+ * listing and one parsing step for all tables keep the graph small, which is what the
+ * DirectRunner's per-bundle cost grows with.
  */
 public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
@@ -83,9 +83,9 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   private Lateness lateness;
 
   /**
-   * Rejects, where they are read, the rows the stream's weekly windows could no longer count
-   * (too old for --allowedLateness when their file is found), instead of leaving the windows to
-   * drop them without a word.
+   * Rejects, where they are read, the rows the stream's weekly windows could no longer count (too
+   * old for --allowedLateness when their file is found), instead of leaving the windows to drop
+   * them without a word.
    */
   public ReadTables rejectingLate(Lateness lateness) {
     this.lateness = lateness;
@@ -102,9 +102,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /**
-   * A reader that keeps watching the folder: every new file is read once, when it appears under
-   * its final name (writers should write under another name, then rename). The output is
-   * unbounded.
+   * A reader that keeps watching the folder: every new file is read once, when it appears under its
+   * final name (writers should write under another name, then rename). The output is unbounded.
    */
   public static ReadTables watching(String folder, List<Table<?>> tables, Duration pollInterval) {
     return new ReadTables(InputFiles.topLevel(folder), tables, pollInterval, null);
@@ -133,7 +132,9 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
   private FileIO.Match match() {
     FileIO.Match match =
-        FileIO.match().filepattern(files.pattern()).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW);
+        FileIO.match()
+            .filepattern(files.pattern())
+            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW);
     if (pollInterval == null) {
       return match;
     }
@@ -153,17 +154,19 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
   /**
    * Sends each row of {@code table}, through {@code map}, to the output {@code tag} instead of a
-   * table output of its own. Tables sent to one tag reach their consumer as one collection
-   * without a Flatten: on Flink's batch translation a Flatten, like each further output of the
-   * parsing step, is a task boundary that encodes and decodes every row (runbooks/performance.md).
+   * table output of its own. Tables sent to one tag reach their consumer as one collection without
+   * a Flatten: on Flink's batch translation a Flatten, like each further output of the parsing
+   * step, is a task boundary that encodes and decodes every row (runbooks/performance.md).
    */
   @SuppressWarnings("unchecked")
-  public <T, O> ReadTables sending(Table<T> table, TupleTag<O> tag, Coder<O> coder, SerializableFunction<T, O> map) {
+  public <T, O> ReadTables sending(
+      Table<T> table, TupleTag<O> tag, Coder<O> coder, SerializableFunction<T, O> map) {
     if (!tables.containsKey(table.name())) {
       throw new IllegalArgumentException("not a table of this reader: " + table.name());
     }
     tags.put(table.name(), tag);
-    mappings.put(table.name(), (SerializableFunction<Object, Object>) (SerializableFunction<?, ?>) map);
+    mappings.put(
+        table.name(), (SerializableFunction<Object, Object>) (SerializableFunction<?, ?>) map);
     sharedCoders.put(tag, coder);
     return this;
   }
@@ -191,7 +194,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
               .apply("OpenFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
               .apply(
                   "ParseRows",
-                  ParDo.of(new ParseFileFn(files, tables, tags, mappings, lateness)).withOutputTags(REJECTS, others));
+                  ParDo.of(new ParseFileFn(files, tables, tags, mappings, lateness))
+                      .withOutputTags(REJECTS, others));
     } else {
       // One pass: the files are listed and their parts planned here, on the driver, and the parts
       // spread over the workers as the elements of a source (a shuffle to spread them waits for
@@ -212,13 +216,16 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         (mappings.containsKey(t.getKey()) ? sentTags : ownTags).add(t.getValue());
       }
       PCollectionTuple own = parseParts(input, "PlanParts", "ParseRows", ownParts, ownTags);
-      PCollectionTuple sent = parseParts(input, "PlanSentParts", "ParseSentRows", sentParts, sentTags);
+      PCollectionTuple sent =
+          parseParts(input, "PlanSentParts", "ParseSentRows", sentParts, sentTags);
       PCollection<InputFile> merged =
           PCollectionList.of(own.get(PARTS))
               .and(sent.get(PARTS))
               .apply("FlattenParts", Flatten.pCollections())
               .setCoder(FilePart.WireCoder.INSTANCE)
-              .apply("KeyPartsByFile", WithKeys.of(FilePart::resource).withKeyType(TypeDescriptors.strings()))
+              .apply(
+                  "KeyPartsByFile",
+                  WithKeys.of(FilePart::resource).withKeyType(TypeDescriptors.strings()))
               .apply("GroupPartsByFile", GroupByKey.create())
               .apply("MergeParts", ParDo.of(new MergePartsFn(tables)));
       PCollection<Reject> rejects =
@@ -248,7 +255,11 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
   /** Parses the given parts in a step whose outputs are their rejects, parts and {@code rows}. */
   private PCollectionTuple parseParts(
-      PBegin input, String planName, String parseName, List<FilePart> parts, Set<TupleTag<?>> rows) {
+      PBegin input,
+      String planName,
+      String parseName,
+      List<FilePart> parts,
+      Set<TupleTag<?>> rows) {
     TupleTagList outputs = TupleTagList.of(PARTS);
     for (TupleTag<?> tag : rows) {
       outputs = outputs.and(tag);
@@ -256,7 +267,9 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple read =
         input
             .apply(planName, Create.of(parts).withCoder(FilePart.WireCoder.INSTANCE))
-            .apply(parseName, ParDo.of(new ParsePartFn(tables, tags, mappings)).withOutputTags(REJECTS, outputs));
+            .apply(
+                parseName,
+                ParDo.of(new ParsePartFn(tables, tags, mappings)).withOutputTags(REJECTS, outputs));
     read.get(PARTS).setCoder(FilePart.WireCoder.INSTANCE);
     read.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
     return read;
@@ -266,7 +279,8 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
   private static final TupleTag<FilePart> PARTS = new TupleTag<>() {};
 
   @SuppressWarnings("unchecked")
-  private static <T> PCollectionTuple and(PCollectionTuple tuple, TupleTag<T> tag, PCollection<?> rows) {
+  private static <T> PCollectionTuple and(
+      PCollectionTuple tuple, TupleTag<T> tag, PCollection<?> rows) {
     return tuple.and(tag, (PCollection<T>) rows);
   }
 
@@ -382,9 +396,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(
-        @Element FileIO.ReadableFile file,
-        @Timestamp Instant found,
-        MultiOutputReceiver out)
+        @Element FileIO.ReadableFile file, @Timestamp Instant found, MultiOutputReceiver out)
         throws IOException {
       String name = files.name(file.getMetadata().resourceId().toString());
       Table<?> table = tableOf(tables, file.getMetadata().resourceId().getFilename());
@@ -392,11 +404,16 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       try (TextInput text =
           TextInput.open(name, Channels.newInputStream(file.open())).countedLive()) {
         long[] late = {0};
-        TableFiles.PartCounts counts = parse(table, name, text.reader(), found.getMillis(), late, out);
+        TableFiles.PartCounts counts =
+            parse(table, name, text.reader(), found.getMillis(), late, out);
         if (late[0] > 0) {
           // A line on the terminal (a TaskManager's log on a cluster), once per file.
           System.err.println(
-              "megaphone stream: " + late[0] + " rows of " + name + " are later than"
+              "megaphone stream: "
+                  + late[0]
+                  + " rows of "
+                  + name
+                  + " are later than"
                   + " --allowedLateness (their week ended too long before the file was found) and"
                   + " were rejected; each is a row in rejects/rejects.csv");
         }
@@ -419,19 +436,19 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     private <T> TableFiles.PartCounts parse(
         Table<T> table, String name, Reader text, long found, long[] late, MultiOutputReceiver out)
         throws IOException {
-      return TableFiles.parseFirstPart(table, name, text, rows(table, found, late, out), rejects(out));
+      return TableFiles.parseFirstPart(
+          table, name, text, rows(table, found, late, out), rejects(out));
     }
   }
 
   /**
-   * The parts of every table file of a one-pass read, in the listing's order: each file whole,
-   * or, when large and uncompressed, in parts ({@link FileSplits}).
+   * The parts of every table file of a one-pass read, in the listing's order: each file whole, or,
+   * when large and uncompressed, in parts ({@link FileSplits}).
    */
   private List<FilePart> plannedParts() {
     List<MatchResult.Metadata> matched = new ArrayList<>();
     try {
-      MatchResult result =
-          FileSystems.match(files.pattern(), EmptyMatchTreatment.ALLOW);
+      MatchResult result = FileSystems.match(files.pattern(), EmptyMatchTreatment.ALLOW);
       if (result.status() == MatchResult.Status.OK) {
         matched.addAll(result.metadata());
       }
@@ -450,12 +467,16 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
       String table = tableOf(tables, file.resourceId().getFilename()).name();
       FileSplits.Plan plan;
       try {
-        plan = resource.endsWith(".gz") || file.sizeBytes() < 2 * PART_BYTES ? null : plan(resource, name);
+        plan =
+            resource.endsWith(".gz") || file.sizeBytes() < 2 * PART_BYTES
+                ? null
+                : plan(resource, name);
       } catch (IOException e) {
         plan = null; // read whole: the error is reported as reading it whole reports it
       }
       if (plan == null || plan.splits().size() < 2) {
-        parts.add(new FilePart(table, resource, name, 0, 1, 0, -1, 1, -1, "", 0, 0, 0, Long.MIN_VALUE));
+        parts.add(
+            new FilePart(table, resource, name, 0, 1, 0, -1, 1, -1, "", 0, 0, 0, Long.MIN_VALUE));
         continue;
       }
       List<FileSplits.Split> splits = plan.splits();
@@ -463,8 +484,20 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         FileSplits.Split s = splits.get(i);
         parts.add(
             new FilePart(
-                table, resource, name, i, splits.size(), s.start(), s.end(), s.firstLine(),
-                plan.bytes(), plan.sha256(), 0, 0, 0, Long.MIN_VALUE));
+                table,
+                resource,
+                name,
+                i,
+                splits.size(),
+                s.start(),
+                s.end(),
+                s.firstLine(),
+                plan.bytes(),
+                plan.sha256(),
+                0,
+                0,
+                0,
+                Long.MIN_VALUE));
       }
     }
     return parts;
@@ -488,9 +521,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
 
   /** A file's bytes from {@code start}. */
   static InputStream openAt(String resource, long start) throws IOException {
-    ReadableByteChannel channel =
-        FileSystems.open(
-            FileSystems.matchNewResource(resource, false));
+    ReadableByteChannel channel = FileSystems.open(FileSystems.matchNewResource(resource, false));
     InputStream in = Channels.newInputStream(channel);
     if (start > 0) {
       if (channel instanceof SeekableByteChannel seekable) {
@@ -565,9 +596,7 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
         // whole; a file read whole is counted and hashed by its reader, a cut one was when planned.
         boolean whole = part.end() < 0;
         InputStream bytes =
-            whole
-                ? openAt(part.resource(), 0)
-                : limited(openAt(part.resource(), 0), part.end());
+            whole ? openAt(part.resource(), 0) : limited(openAt(part.resource(), 0), part.end());
         try (TextInput text = TextInput.open(part.name(), bytes).countedLive()) {
           TableFiles.PartCounts counts =
               TableFiles.parseFirstPart(table, part.name(), text.reader(), rows, rejects(out));
@@ -616,18 +645,29 @@ public final class ReadTables extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<FilePart>> file, OutputReceiver<InputFile> out) {
+    public void process(
+        @Element KV<String, Iterable<FilePart>> file, OutputReceiver<InputFile> out) {
       List<FilePart> parts = new ArrayList<>();
       file.getValue().forEach(parts::add);
       parts.sort(Comparator.comparingInt(FilePart::index));
       if (parts.size() != parts.get(0).count()) {
         throw new IllegalStateException(
-            file.getKey() + ": " + parts.size() + " of its " + parts.get(0).count() + " parts were read");
+            file.getKey()
+                + ": "
+                + parts.size()
+                + " of its "
+                + parts.get(0).count()
+                + " parts were read");
       }
       if (FilePart.notATable(parts)) {
-        throw wholeFileError(tables.get(parts.get(0).table()), parts.get(0), new InputException(
-            parts.get(0).name() + ": 90% or more of its records are malformed CSV: this is not a "
-                + parts.get(0).table() + " table"));
+        throw wholeFileError(
+            tables.get(parts.get(0).table()),
+            parts.get(0),
+            new InputException(
+                parts.get(0).name()
+                    + ": 90% or more of its records are malformed CSV: this is not a "
+                    + parts.get(0).table()
+                    + " table"));
       }
       out.output(FilePart.merge(parts));
     }

@@ -8,9 +8,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Paths with their links resolved, for the checks that compare folders (an output inside or
- * around the input, a link that leaves the input): a path that does not exist yet resolves
- * through its nearest existing parent.
+ * Paths with their links resolved, for the checks that compare folders (an output inside or around
+ * the input, a link that leaves the input): a path that does not exist yet resolves through its
+ * nearest existing parent.
  */
 public final class RealPaths {
   private RealPaths() {}

@@ -1,10 +1,10 @@
 package org.megaphone.read;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Locale;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.megaphone.rules.Counts;
 import org.megaphone.rules.Handles;

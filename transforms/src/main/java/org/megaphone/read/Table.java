@@ -31,6 +31,7 @@ public interface Table<T> extends Serializable {
 
   /** Whether a file name belongs to the table of that name (for checks made without a Table). */
   static boolean isFileOf(String table, String fileName) {
-    return fileName.startsWith(table) && (fileName.endsWith(".csv") || fileName.endsWith(".csv.gz"));
+    return fileName.startsWith(table)
+        && (fileName.endsWith(".csv") || fileName.endsWith(".csv.gz"));
   }
 }

@@ -1,28 +1,28 @@
 package org.megaphone.read;
 
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.charset.Charset;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.function.BiConsumer;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.megaphone.model.Reject;
 import org.megaphone.model.SourceRef;
@@ -48,9 +48,9 @@ public final class TableFiles {
   }
 
   /**
-   * The text of a canonical table file: gunzipped when the name ends in .gz, UTF-8 with or
-   * without BOM (contract section 2). For files small enough to hold (the lexicon, claims);
-   * tables are read as a stream ({@link #parse(Table, String, Reader, Consumer, Consumer)}).
+   * The text of a canonical table file: gunzipped when the name ends in .gz, UTF-8 with or without
+   * BOM (contract section 2). For files small enough to hold (the lexicon, claims); tables are read
+   * as a stream ({@link #parse(Table, String, Reader, Consumer, Consumer)}).
    *
    * @throws InputException when the bytes are not gzip (for .gz) or not UTF-8
    */
@@ -68,10 +68,10 @@ public final class TableFiles {
   }
 
   /**
-   * The text of a native export, which may be any of what analysts download or re-save: UTF-16
-   * when it starts with a UTF-16 byte-order mark (Excel's "Unicode text"); else UTF-8 (BOM
-   * dropped) when the bytes are valid UTF-8; else Windows-1252, the encoding of Excel's plain
-   * "CSV" on Western systems (the run warns about it).
+   * The text of a native export, which may be any of what analysts download or re-save: UTF-16 when
+   * it starts with a UTF-16 byte-order mark (Excel's "Unicode text"); else UTF-8 (BOM dropped) when
+   * the bytes are valid UTF-8; else Windows-1252, the encoding of Excel's plain "CSV" on Western
+   * systems (the run warns about it).
    */
   public static Decoded decodeExport(String fileName, byte[] bytes) {
     return decodeExportText(gunzipIfNamed(fileName, bytes));
@@ -91,15 +91,13 @@ public final class TableFiles {
     if (text != null) {
       return new Decoded(stripBom(text), "UTF-8");
     }
-    return new Decoded(
-        new String(plain, Charset.forName("windows-1252")), "windows-1252");
+    return new Decoded(new String(plain, Charset.forName("windows-1252")), "windows-1252");
   }
 
   /** The SHA-256 of a file's bytes, in hex, for summary.json. */
   public static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -111,8 +109,7 @@ public final class TableFiles {
    * @throws InputException naming the file when there are more
    */
   public static byte[] readAtMost(
-      ReadableByteChannel channel, int max, String fileName, String what)
-      throws IOException {
+      ReadableByteChannel channel, int max, String fileName, String what) throws IOException {
     return readAtMost(Channels.newInputStream(channel), max, fileName, what);
   }
 
@@ -122,7 +119,12 @@ public final class TableFiles {
       byte[] bytes = in.readNBytes(max);
       if (in.read() >= 0) {
         throw new InputException(
-            fileName + ": larger than " + (max >> 20) + " MiB" + what + ", more than an export"
+            fileName
+                + ": larger than "
+                + (max >> 20)
+                + " MiB"
+                + what
+                + ", more than an export"
                 + " is read whole: split it, or convert it to the posts and views tables");
       }
       return bytes;
@@ -195,7 +197,8 @@ public final class TableFiles {
   public static <T> Counts parse(
       Table<T> table, String fileName, Reader text, Consumer<T> rows, Consumer<Reject> rejects)
       throws IOException {
-    PartCounts counts = parseFirstPart(table, fileName, text, (row, source) -> rows.accept(row), rejects);
+    PartCounts counts =
+        parseFirstPart(table, fileName, text, (row, source) -> rows.accept(row), rejects);
     return new Counts(counts.rows(), counts.rejected());
   }
 
@@ -241,9 +244,9 @@ public final class TableFiles {
   }
 
   /**
-   * Parses a later part of a file, which starts at a record start on line {@code firstLine}
-   * ({@link FileSplits}), with the file's {@code head}. D6's rule is not checked here: it counts
-   * from the file's first record, so it is checked from every part's counts.
+   * Parses a later part of a file, which starts at a record start on line {@code firstLine} ({@link
+   * FileSplits}), with the file's {@code head}. D6's rule is not checked here: it counts from the
+   * file's first record, so it is checked from every part's counts.
    */
   public static <T> PartCounts parseLaterPart(
       Table<T> table,
@@ -283,7 +286,9 @@ public final class TableFiles {
   /** How much of a file's start the delimiter is detected from (its header line). */
   private static final int HEADER_PEEK = 1 << 16;
 
-  /** The header first (its columns checked), then each record as a row or a reject, one at a time. */
+  /**
+   * The header first (its columns checked), then each record as a row or a reject, one at a time.
+   */
   private static final class RecordParser<T> implements Consumer<CsvRecords.CsvRecord> {
     private final Table<T> table;
     private final String fileName;
@@ -338,8 +343,16 @@ public final class TableFiles {
         peak = Math.max(peak, malformed * 10 - records * 9);
         if (checksNotATable && records >= NOT_A_TABLE_AFTER && malformed * 10 >= records * 9) {
           throw new InputException(
-              fileName + ": " + malformed + " of its first " + records + " records are malformed CSV"
-                  + " (first on line " + firstMalformedLine + "): this is not a " + table.name()
+              fileName
+                  + ": "
+                  + malformed
+                  + " of its first "
+                  + records
+                  + " records are malformed CSV"
+                  + " (first on line "
+                  + firstMalformedLine
+                  + "): this is not a "
+                  + table.name()
                   + " table (another delimiter, or not CSV at all?)");
         }
         if (firstMalformedLine == 0) {
@@ -407,5 +420,4 @@ public final class TableFiles {
       width = header.fields.size();
     }
   }
-
 }

@@ -17,7 +17,8 @@ import org.megaphone.rules.Links;
 
 /** The six tables of contract section 2, each a column list and a row rule. */
 public final class Tables {
-  public static final List<String> ROLES = List.of("influencer", "mayor", "government", "organisation");
+  public static final List<String> ROLES =
+      List.of("influencer", "mayor", "government", "organisation");
 
   private Tables() {}
 

@@ -22,14 +22,14 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * One canonical input file read as a stream (contract section 2, D6): its bytes are counted and
- * hashed as they pass, gunzipped when the name ends in {@code .gz} (every member of a
- * concatenated gzip; anything else after the gzip data is an error), and decoded as strict UTF-8
- * with or without a BOM. The file is never held whole. An error names the file and what is wrong
- * with it: for text that is not UTF-8, the line and byte offset of the first bad byte and the
- * encoding it looks like; for gzip, "truncated" or "garbage after the gzip data".
+ * hashed as they pass, gunzipped when the name ends in {@code .gz} (every member of a concatenated
+ * gzip; anything else after the gzip data is an error), and decoded as strict UTF-8 with or without
+ * a BOM. The file is never held whole. An error names the file and what is wrong with it: for text
+ * that is not UTF-8, the line and byte offset of the first bad byte and the encoding it looks like;
+ * for gzip, "truncated" or "garbage after the gzip data".
  *
- * <p>{@link #bytes()} and {@link #sha256()} are those of the whole file once {@link #reader()}
- * has been read to its end.
+ * <p>{@link #bytes()} and {@link #sha256()} are those of the whole file once {@link #reader()} has
+ * been read to its end.
  */
 public final class TextInput implements Closeable {
   private final InputStream raw;
@@ -199,13 +199,16 @@ public final class TextInput implements Closeable {
         return in.read(b, off, len);
       } catch (EOFException e) {
         throw new InputException(
-            fileName + ": truncated gzip: the file ends inside its compressed data"
-                + " (an interrupted download or copy?)", e);
+            fileName
+                + ": truncated gzip: the file ends inside its compressed data"
+                + " (an interrupted download or copy?)",
+            e);
       } catch (IOException e) {
         String m = String.valueOf(e.getMessage());
         if (m.startsWith("Garbage")) {
           throw new InputException(
-              fileName + ": garbage after the gzip data: bytes that are not gzip follow its end", e);
+              fileName + ": garbage after the gzip data: bytes that are not gzip follow its end",
+              e);
         }
         if (m.contains("not in the .gz format")) {
           throw new InputException(fileName + ": cannot be read as gzip: it is not gzip data", e);
@@ -387,7 +390,8 @@ public final class TextInput implements Closeable {
       if (bad >= 0x80) {
         String asWindows = new String(new byte[] {(byte) bad}, Charset.forName("windows-1252"));
         return "it looks like Windows-1252 or Latin-1 (ISO-8859-1), where that byte is '"
-            + asWindows + "'";
+            + asWindows
+            + "'";
       }
       return "it is not UTF-8";
     }

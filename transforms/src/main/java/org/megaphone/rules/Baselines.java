@@ -8,8 +8,8 @@ import java.util.Arrays;
  * Over-performance (runbooks/data-contract.md D37): a post's baseline is the median engagement of
  * the same account's previous {@code n} posts (in order of published_at, then post_id), defined
  * once there are at least {@link #MIN_PREVIOUS} of them; its over-performance is engagement /
- * baseline, undefined when the baseline is undefined or 0. The median of an even count is the
- * mean of the middle two, so baselines are kept in halves to stay exact.
+ * baseline, undefined when the baseline is undefined or 0. The median of an even count is the mean
+ * of the middle two, so baselines are kept in halves to stay exact.
  */
 public final class Baselines {
   public static final int MIN_PREVIOUS = 3;
@@ -41,7 +41,8 @@ public final class Baselines {
   }
 
   /** Compares engagement / baseline of two posts exactly (doubled baselines above 0). */
-  public static int compareOverperformance(long engagement1, long doubled1, long engagement2, long doubled2) {
+  public static int compareOverperformance(
+      long engagement1, long doubled1, long engagement2, long doubled2) {
     // Exact in longs when both products fit (always, for real counts); BigInteger otherwise. The
     // ranking compares on every arrival in the stream, where BigInteger was a tenth of the time.
     long high1 = Math.multiplyHigh(engagement1, doubled2);

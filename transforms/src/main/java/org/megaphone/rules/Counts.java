@@ -21,8 +21,8 @@ public final class Counts {
   /**
    * Parses a non-negative integer.
    *
-   * @throws IllegalArgumentException when the value is not digits only, {@link TooLarge} when it
-   *     is above {@link #MAX}
+   * @throws IllegalArgumentException when the value is not digits only, {@link TooLarge} when it is
+   *     above {@link #MAX}
    */
   public static long parseNonNegative(String value) {
     String v = value.trim();

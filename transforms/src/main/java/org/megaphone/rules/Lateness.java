@@ -1,17 +1,17 @@
 package org.megaphone.rules;
 
-import java.time.Duration;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
 /**
  * The stream's rule for rows too late to count (contract copy D39): a row whose ISO week (in the
- * zone) ended more than {@code --allowedLateness} before the row was read cannot change that
- * week's rows any more, so the stream rejects it where it reads it, with the reason, instead of
- * letting the weekly windows drop it without a word. "Read" is the time the file was found (or
- * the Kafka record's timestamp): the watermark the windows judge lateness by never runs ahead of
- * it, so no row the rule lets through is dropped by the windows.
+ * zone) ended more than {@code --allowedLateness} before the row was read cannot change that week's
+ * rows any more, so the stream rejects it where it reads it, with the reason, instead of letting
+ * the weekly windows drop it without a word. "Read" is the time the file was found (or the Kafka
+ * record's timestamp): the watermark the windows judge lateness by never runs ahead of it, so no
+ * row the rule lets through is dropped by the windows.
  */
 public final class Lateness implements Serializable {
   private final String zoneId;

@@ -9,13 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Contract section 4, Links: compared after normalisation (lower-case scheme and host, no
- * {@code www.}, no fragment, no {@code utm_*}, {@code fbclid} or {@code gclid} parameters, no
- * trailing {@code /}). Links in text are found as in the contract copy, D14.
+ * Contract section 4, Links: compared after normalisation (lower-case scheme and host, no {@code
+ * www.}, no fragment, no {@code utm_*}, {@code fbclid} or {@code gclid} parameters, no trailing
+ * {@code /}). Links in text are found as in the contract copy, D14.
  */
 public final class Links {
-  private static final Pattern IN_TEXT =
-      Pattern.compile("(?iU)(?:https?://|www\\.)[^\\s]+");
+  private static final Pattern IN_TEXT = Pattern.compile("(?iU)(?:https?://|www\\.)[^\\s]+");
   private static final Pattern URL =
       Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)(\\?[^#]*)?(#.*)?$");
   private static final String TRAILING_PUNCTUATION = ".,;:!?)]}>'\"";

@@ -4,9 +4,8 @@ import java.util.Comparator;
 import org.megaphone.model.ExportRow;
 
 /**
- * Contract section 4, Duplicates: among rows of one (platform, post_id) keep the latest
- * exported_at (missing counts as earliest), then the highest engagement, then the greatest raw
- * record text.
+ * Contract section 4, Duplicates: among rows of one (platform, post_id) keep the latest exported_at
+ * (missing counts as earliest), then the highest engagement, then the greatest raw record text.
  */
 public final class PostDeduplication {
   private static final Comparator<ExportRow> PREFERENCE =

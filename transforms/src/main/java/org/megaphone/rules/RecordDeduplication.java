@@ -11,10 +11,10 @@ import org.megaphone.model.Bulletin;
 import org.megaphone.model.SourceRef;
 
 /**
- * D9: bulletins are keyed by bulletin_id and overrides by (platform, post_id), and among
- * duplicates the row with the greatest raw record (by code point) is kept, then the one read
- * first (D24). The report's {@code Deduplicate} steps and the driver's configuration
- * ({@code JobConfiguration}) both keep rows by these keys and this order.
+ * D9: bulletins are keyed by bulletin_id and overrides by (platform, post_id), and among duplicates
+ * the row with the greatest raw record (by code point) is kept, then the one read first (D24). The
+ * report's {@code Deduplicate} steps and the driver's configuration ({@code JobConfiguration}) both
+ * keep rows by these keys and this order.
  */
 public final class RecordDeduplication {
   private RecordDeduplication() {}
@@ -61,7 +61,8 @@ public final class RecordDeduplication {
   }
 
   /** One row per key, the greatest by the order (of equal ones the first), in key order. */
-  public static <T> List<T> keepGreatest(Iterable<T> rows, Function<T, String> key, Comparator<T> order) {
+  public static <T> List<T> keepGreatest(
+      Iterable<T> rows, Function<T, String> key, Comparator<T> order) {
     Map<String, T> kept = new TreeMap<>();
     for (T row : rows) {
       kept.merge(key.apply(row), row, (a, b) -> order.compare(a, b) >= 0 ? a : b);

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Contract section 2, Timestamps: ISO-8601 with an offset or Z; a local date-time or a bare date
- * is read in the dataset time zone. Accepted shapes are listed in the contract copy, D5.
+ * Contract section 2, Timestamps: ISO-8601 with an offset or Z; a local date-time or a bare date is
+ * read in the dataset time zone. Accepted shapes are listed in the contract copy, D5.
  */
 public final class Timestamps {
   private static final Pattern SHAPE =
@@ -38,10 +38,10 @@ public final class Timestamps {
   }
 
   /**
-   * The shape nearly every row has, {@code 2020-03-30T10:00:00} with optional fraction and
-   * {@code Z} or {@code ±HH[:MM]}, read without the pattern and the formatters (they were 39% of
-   * the time spent reading views). Null when the value has another shape or is not a valid date or
-   * time: {@link #parseAny} then reads it, or says why not, exactly as before.
+   * The shape nearly every row has, {@code 2020-03-30T10:00:00} with optional fraction and {@code
+   * Z} or {@code ±HH[:MM]}, read without the pattern and the formatters (they were 39% of the time
+   * spent reading views). Null when the value has another shape or is not a valid date or time:
+   * {@link #parseAny} then reads it, or says why not, exactly as before.
    */
   static Instant parseCommon(String v, ZoneId zone) {
     int n = v.length();
@@ -104,7 +104,8 @@ public final class Timestamps {
         return null;
       }
       int sign = c == '-' ? -1 : 1;
-      return OffsetDateTime.of(local, ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes)).toInstant();
+      return OffsetDateTime.of(local, ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes))
+          .toInstant();
     } catch (DateTimeException e) {
       return null;
     }

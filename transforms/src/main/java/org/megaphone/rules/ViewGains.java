@@ -33,9 +33,9 @@ public final class ViewGains {
   }
 
   /**
-   * The gain of each of one post's distinct snapshots, in time order (the map's order), 0
-   * included: each gain is credited to its week, so a week whose snapshots gained nothing still
-   * has views credited, 0 of them (contract copy, D20).
+   * The gain of each of one post's distinct snapshots, in time order (the map's order), 0 included:
+   * each gain is credited to its week, so a week whose snapshots gained nothing still has views
+   * credited, 0 of them (contract copy, D20).
    */
   public static List<Gain> gains(SortedMap<Long, Long> byInstant) {
     List<Gain> gains = new ArrayList<>();

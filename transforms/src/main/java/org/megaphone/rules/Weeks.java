@@ -1,9 +1,6 @@
 package org.megaphone.rules;
 
 import java.time.DateTimeException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,11 +8,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Contract section 4, Weeks: ISO weeks, Monday 00:00 to Monday 00:00 in the dataset zone, labelled
- * by week-based year ({@code 2020-W14}). Weeks that contain a daylight-saving change are 167 or
- * 169 hours long; they are computed on local dates, never as fixed 7-day spans.
+ * by week-based year ({@code 2020-W14}). Weeks that contain a daylight-saving change are 167 or 169
+ * hours long; they are computed on local dates, never as fixed 7-day spans.
  */
 public final class Weeks {
   private Weeks() {}
@@ -31,10 +31,17 @@ public final class Weeks {
     if (year < 0 || year > 9999) {
       return String.format(Locale.ROOT, "%04d-W%02d", year, week);
     }
-    // As String.format("%04d-W%02d") writes it, without its parser: this runs for every post and gain.
+    // As String.format("%04d-W%02d") writes it, without its parser: this runs for every post and
+    // gain.
     char[] c = {
-      (char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10), (char) ('0' + year % 10),
-      '-', 'W', (char) ('0' + week / 10), (char) ('0' + week % 10)
+      (char) ('0' + year / 1000),
+      (char) ('0' + year / 100 % 10),
+      (char) ('0' + year / 10 % 10),
+      (char) ('0' + year % 10),
+      '-',
+      'W',
+      (char) ('0' + week / 10),
+      (char) ('0' + week % 10)
     };
     return new String(c);
   }

@@ -1,22 +1,22 @@
 package org.megaphone.stream;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.List;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
-import org.megaphone.model.Wire;
-import com.google.auto.value.AutoValue;
-import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.megaphone.model.AttributedPost;
+import org.megaphone.model.Wire;
 import org.megaphone.weekly.WeeklyTotals;
 
 /**
  * What one fact of a post adds to the weekly reports, or retracts when negative: its publication
- * (at published_at) or the gain of one of its view snapshots (at observed_at), with the
- * dimensions the reports group by.
+ * (at published_at) or the gain of one of its view snapshots (at observed_at), with the dimensions
+ * the reports group by.
  */
 @DefaultCoder(Contribution.WireCoder.class)
 @AutoValue
@@ -56,25 +56,51 @@ public abstract class Contribution implements Serializable {
       List<String> themes,
       List<String> claims) {
     return new AutoValue_Contribution(
-        factKey, eventTime, entityId, platform, language, totals, role, campaign, List.copyOf(themes), List.copyOf(claims));
+        factKey,
+        eventTime,
+        entityId,
+        platform,
+        language,
+        totals,
+        role,
+        campaign,
+        List.copyOf(themes),
+        List.copyOf(claims));
   }
 
   /** A fact of the post: its publication or a view gain, with the post's dimensions. */
-  public static Contribution of(String factKey, long eventTime, AttributedPost post, WeeklyTotals totals) {
+  public static Contribution of(
+      String factKey, long eventTime, AttributedPost post, WeeklyTotals totals) {
     return create(
-        factKey, eventTime, post.getEntityId(), post.getPlatform(), post.getLanguage(), totals, post.getRole(),
-        post.getCampaign(), post.getThemes(), post.getClaims());
+        factKey,
+        eventTime,
+        post.getEntityId(),
+        post.getPlatform(),
+        post.getLanguage(),
+        totals,
+        post.getRole(),
+        post.getCampaign(),
+        post.getThemes(),
+        post.getClaims());
   }
 
   public Contribution withTotals(WeeklyTotals totals) {
     return create(
-        getFactKey(), getEventTime(), getEntityId(), getPlatform(), getLanguage(), totals, getRole(), getCampaign(),
-        getThemes(), getClaims());
+        getFactKey(),
+        getEventTime(),
+        getEntityId(),
+        getPlatform(),
+        getLanguage(),
+        totals,
+        getRole(),
+        getCampaign(),
+        getThemes(),
+        getClaims());
   }
 
   /**
-   * The coder of a {@link Contribution}: its fields in declaration order ({@link Wire}). Changing it
-   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   * The coder of a {@link Contribution}: its fields in declaration order ({@link Wire}). Changing
+   * it changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
    */
   public static final class WireCoder extends Wire.Coder<Contribution> {
     public static final WireCoder INSTANCE = new WireCoder();

@@ -2,27 +2,20 @@ package org.megaphone.stream;
 
 import java.io.Serializable;
 import java.time.ZoneId;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.megaphone.rules.Weeks;
-import org.megaphone.rules.Lateness;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.TimeDomain;
 import org.apache.beam.sdk.state.Timer;
 import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
-import org.megaphone.model.Reject;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.state.StateSpec;
-import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -30,30 +23,37 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.PostEvent;
+import org.megaphone.model.Reject;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.rules.PostDeduplication;
+import org.megaphone.rules.Weeks;
 
 /**
  * Contract section 4 (Duplicates, Views) for a stream: per post, state holds the row kept so far,
- * its distinct view snapshots and what has been emitted; every arrival emits the corrections
- * that bring the emitted contributions to what the contract says for everything seen
- * ({@link Retractions}). Whatever the arrival order, the sum of all contributions equals batch.
+ * its distinct view snapshots and what has been emitted; every arrival emits the corrections that
+ * bring the emitted contributions to what the contract says for everything seen ({@link
+ * Retractions}). Whatever the arrival order, the sum of all contributions equals batch.
  *
  * <p>Input: {@link PostEvent}s, post rows and view snapshots (any windowing; re-windowed into the
- * global window; {@link #events} merges the two). Output (unbounded): {@link Contribution}s timestamped at their
- * event time (published_at, observed_at), ready for weekly windows; corrections of an earlier
- * week arrive as late data there. Views of a post never seen are held, not emitted (orphans).
+ * global window; {@link #events} merges the two). Output (unbounded): {@link Contribution}s
+ * timestamped at their event time (published_at, observed_at), ready for weekly windows;
+ * corrections of an earlier week arrive as late data there. Views of a post never seen are held,
+ * not emitted (orphans).
  */
 public final class CreditIncrementally
     extends PTransform<PCollection<PostEvent>, PCollectionTuple> {
@@ -77,9 +77,9 @@ public final class CreditIncrementally
 
   /**
    * Per-post state cleared once the watermark is {@code ttl} past the time no row of the post can
-   * still change: the end of the last week it had a row in, plus the allowed lateness (D39). A
-   * row for the post after that is rejected ("state expired"): a tombstone of one number per
-   * post stays, so that such a row is said, never taken for a new post or an orphan view.
+   * still change: the end of the last week it had a row in, plus the allowed lateness (D39). A row
+   * for the post after that is rejected ("state expired"): a tombstone of one number per post
+   * stays, so that such a row is said, never taken for a new post or an orphan view.
    */
   public static CreditIncrementally expiring(String zoneId, String allowedLateness, String ttl) {
     return new CreditIncrementally(new Expiry(zoneId, allowedLateness, ttl));
@@ -133,7 +133,8 @@ public final class CreditIncrementally
     PCollectionTuple out =
         events
             .apply("IntoGlobalWindow", Window.<PostEvent>into(new GlobalWindows()))
-            .apply("KeyByPost", WithKeys.of(PostEvent::postKey).withKeyType(TypeDescriptors.strings()))
+            .apply(
+                "KeyByPost", WithKeys.of(PostEvent::postKey).withKeyType(TypeDescriptors.strings()))
             .apply("CorrectContributions", new Correct(new CorrectFn(expiry)));
     out.get(CONTRIBUTIONS).setCoder(Contribution.WireCoder.INSTANCE);
     out.get(REJECTS).setCoder(Reject.WireCoder.INSTANCE);
@@ -141,9 +142,9 @@ public final class CreditIncrementally
   }
 
   /**
-   * The stateful step, with its rejects as a second output and the step name it had with one
-   * output ({@code CorrectContributions/ParMultiDo(Correct)}): on Flink the name is the operator's
-   * uid, which a savepoint's per-post state is restored by.
+   * The stateful step, with its rejects as a second output and the step name it had with one output
+   * ({@code CorrectContributions/ParMultiDo(Correct)}): on Flink the name is the operator's uid,
+   * which a savepoint's per-post state is restored by.
    */
   private static final class Correct
       extends PTransform<PCollection<KV<String, PostEvent>>, PCollectionTuple> {
@@ -156,7 +157,8 @@ public final class CreditIncrementally
     @Override
     public PCollectionTuple expand(PCollection<KV<String, PostEvent>> input) {
       return input.apply(
-          "ParMultiDo(Correct)", ParDo.of(fn).withOutputTags(CONTRIBUTIONS, TupleTagList.of(REJECTS)));
+          "ParMultiDo(Correct)",
+          ParDo.of(fn).withOutputTags(CONTRIBUTIONS, TupleTagList.of(REJECTS)));
     }
   }
 
@@ -179,7 +181,8 @@ public final class CreditIncrementally
     private final TimerSpec expireSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
     private final Counter expiredPosts = Metrics.counter(CreditIncrementally.class, "expiredPosts");
-    private final Counter expiredRows = Metrics.counter(CreditIncrementally.class, "rowsAfterExpiry");
+    private final Counter expiredRows =
+        Metrics.counter(CreditIncrementally.class, "rowsAfterExpiry");
     private final Expiry expiry;
 
     CorrectFn(Expiry expiry) {
@@ -253,21 +256,33 @@ public final class CreditIncrementally
 
     private Reject afterExpiry(PostEvent e, long expiredAt) {
       String reason =
-          "its post's stream state expired at " + java.time.Instant.ofEpochMilli(expiredAt)
-              + " (--stateTtl=" + expiry.ttl + " after its last week and --allowedLateness); the report"
+          "its post's stream state expired at "
+              + java.time.Instant.ofEpochMilli(expiredAt)
+              + " (--stateTtl="
+              + expiry.ttl
+              + " after its last week and --allowedLateness); the report"
               + " job counts it";
       if (e.getPost() != null) {
         return e.getPost().getSource().reject("posts", reason);
       }
       ViewSnapshot v = e.getView();
       return Reject.create(
-          "(stream state)", 0, "views", reason,
-          v.getPlatform() + "," + v.getPostId() + "," + java.time.Instant.ofEpochMilli(v.getObservedAt()) + "," + v.getViews());
+          "(stream state)",
+          0,
+          "views",
+          reason,
+          v.getPlatform()
+              + ","
+              + v.getPostId()
+              + ","
+              + java.time.Instant.ofEpochMilli(v.getObservedAt())
+              + ","
+              + v.getViews());
     }
 
     /**
-     * Corrections of an earlier week are stamped with that week's time, before the arrival
-     * that caused them; the weekly windows take them as late data within --allowedLateness.
+     * Corrections of an earlier week are stamped with that week's time, before the arrival that
+     * caused them; the weekly windows take them as late data within --allowedLateness.
      */
     @Override
     @SuppressWarnings("deprecation")

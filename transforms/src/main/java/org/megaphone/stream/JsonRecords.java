@@ -1,14 +1,14 @@
 package org.megaphone.stream;
 
-import java.util.Locale;
-import org.megaphone.model.Reject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.megaphone.model.Reject;
 import org.megaphone.read.Row;
 import org.megaphone.read.RowRejected;
 

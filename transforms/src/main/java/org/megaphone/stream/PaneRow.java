@@ -1,14 +1,14 @@
 package org.megaphone.stream;
 
-import java.io.Serializable;
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.List;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.megaphone.model.Wire;
-import com.google.auto.value.AutoValue;
-import java.util.List;
 
 /**
  * One version of a weekly report row, as a stream emits it: the row's key and cells, which pane
@@ -31,14 +31,27 @@ public abstract class PaneRow implements Serializable {
   public abstract boolean getExists();
 
   public static PaneRow create(
-      String report, List<String> key, List<String> cells, String pane, long sequence, boolean exists) {
-    return new AutoValue_PaneRow(report, List.copyOf(key), List.copyOf(cells), pane, sequence, exists);
+      String report,
+      List<String> key,
+      List<String> cells,
+      String pane,
+      long sequence,
+      boolean exists) {
+    return new AutoValue_PaneRow(
+        report, List.copyOf(key), List.copyOf(cells), pane, sequence, exists);
   }
 
   /** The key, pane and sequence as one line, for logs and tests. */
   @Override
   public final String toString() {
-    return getReport() + " " + getKey() + " " + getPane() + "#" + getSequence() + (getExists() ? " " + getCells() : " (none)");
+    return getReport()
+        + " "
+        + getKey()
+        + " "
+        + getPane()
+        + "#"
+        + getSequence()
+        + (getExists() ? " " + getCells() : " (none)");
   }
 
   /**

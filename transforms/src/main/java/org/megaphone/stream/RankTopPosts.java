@@ -1,23 +1,21 @@
 package org.megaphone.stream;
 
-import java.io.Serializable;
-import java.util.Comparator;
-import org.megaphone.reports.Report;
 import com.google.auto.value.AutoValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.megaphone.model.Wire;
 import org.apache.beam.sdk.state.MapState;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
@@ -34,24 +32,27 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.TopPost;
+import org.megaphone.model.Wire;
+import org.megaphone.reports.Report;
 import org.megaphone.rules.PostDeduplication;
 import org.megaphone.weekly.TopPostsWeekly;
 
 /**
  * top_posts_weekly for a stream (D37). Per account, state keeps the best row of each of its posts
- * seen so far; every arrival recomputes the account's baselines, which a post arriving out of
- * order changes for the posts after it, and sends the changes of the candidates. Per week, state
- * keeps the current candidates and emits the week's top rows again whenever they change (a rank
- * that empties is emitted as gone). Whatever the arrival order, the last version of each row
- * equals the batch report.
+ * seen so far; every arrival recomputes the account's baselines, which a post arriving out of order
+ * changes for the posts after it, and sends the changes of the candidates. Per week, state keeps
+ * the current candidates and emits the week's top rows again whenever they change (a rank that
+ * empties is emitted as gone). Whatever the arrival order, the last version of each row equals the
+ * batch report.
  *
  * <p>Input: attributed post rows (unbounded, duplicates and re-exports included; re-windowed into
- * the global window). A post is kept under the account of its best row's handle; a later export
- * of the same post under another handle (a renamed account) is not moved out of the first
- * account (D37). Output: {@link PaneRow}s of top_posts_weekly.csv, pane {@code update},
- * sequence counting the week's versions. State is never cleared (as for the per-post state).
+ * the global window). A post is kept under the account of its best row's handle; a later export of
+ * the same post under another handle (a renamed account) is not moved out of the first account
+ * (D37). Output: {@link PaneRow}s of top_posts_weekly.csv, pane {@code update}, sequence counting
+ * the week's versions. State is never cleared (as for the per-post state).
  */
-public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, PCollection<PaneRow>> {
+public final class RankTopPosts
+    extends PTransform<PCollection<AttributedPost>, PCollection<PaneRow>> {
 
   private final int baselinePosts;
 
@@ -61,8 +62,8 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
 
   /**
    * A post entering (post set) or leaving (post null) a week's candidates, as of a version of its
-   * account: a change older than one already applied to the post is ignored, so the order in
-   * which changes reach the week does not matter.
+   * account: a change older than one already applied to the post is ignored, so the order in which
+   * changes reach the week does not matter.
    */
   @DefaultCoder(Change.WireCoder.class)
   @AutoValue
@@ -99,7 +100,10 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
       @Override
       public Change decode(InputStream in) throws IOException {
         return create(
-            Wire.readString(in), Wire.readString(in), Wire.readNullable(TopPost.WireCoder.INSTANCE, in), Wire.readLong(in));
+            Wire.readString(in),
+            Wire.readString(in),
+            Wire.readNullable(TopPost.WireCoder.INSTANCE, in),
+            Wire.readLong(in));
       }
     }
   }
@@ -108,7 +112,9 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
   public PCollection<PaneRow> expand(PCollection<AttributedPost> posts) {
     return posts
         .apply("IntoGlobalWindow", Window.<AttributedPost>into(new GlobalWindows()))
-        .apply("KeyByAccount", WithKeys.of(TopPostsWeekly::account).withKeyType(TypeDescriptors.strings()))
+        .apply(
+            "KeyByAccount",
+            WithKeys.of(TopPostsWeekly::account).withKeyType(TypeDescriptors.strings()))
         .apply("TrackBaselines", ParDo.of(new BaselineFn(baselinePosts)))
         .setCoder(Change.WireCoder.INSTANCE)
         .apply("KeyByWeek", WithKeys.of(Change::getWeek).withKeyType(TypeDescriptors.strings()))
@@ -123,7 +129,9 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
   private static final class BaselineFn extends DoFn<KV<String, AttributedPost>, Change> {
     private final int baselinePosts;
 
-    /** The best row of each post of the account: one entry written per arrival, not the whole map. */
+    /**
+     * The best row of each post of the account: one entry written per arrival, not the whole map.
+     */
     @StateId("posts")
     private final StateSpec<MapState<String, AttributedPost>> postsSpec;
 
@@ -188,7 +196,8 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
 
     /** The version of the last change applied to each post. */
     @StateId("versions")
-    private final StateSpec<MapState<String, Long>> versionsSpec = StateSpecs.map(StringUtf8Coder.of(), VarLongCoder.of());
+    private final StateSpec<MapState<String, Long>> versionsSpec =
+        StateSpecs.map(StringUtf8Coder.of(), VarLongCoder.of());
 
     @StateId("ranked")
     private final StateSpec<ValueState<List<TopPost>>> rankedSpec;
@@ -222,7 +231,8 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
         candidates.put(change.getPostKey(), now);
       }
       List<TopPost> before = rankedState.read() == null ? List.of() : rankedState.read();
-      List<TopPost> ranked = ranked(before, change.getPostKey(), now, () -> candidates.values().read());
+      List<TopPost> ranked =
+          ranked(before, change.getPostKey(), now, () -> candidates.values().read());
       if (ranked == null) {
         return; // a change below the top rows: nothing to show
       }
@@ -233,10 +243,19 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
         List<String> key = TopPostsWeekly.rowKey(element.getKey(), i + 1);
         if (i < ranked.size()) {
           if (i >= before.size() || !before.get(i).equals(ranked.get(i))) {
-            out.output(PaneRow.create(Report.TOP_POSTS_WEEKLY.file(), key, TopPostsWeekly.cells(i + 1, ranked.get(i)), "update", sequence, true));
+            out.output(
+                PaneRow.create(
+                    Report.TOP_POSTS_WEEKLY.file(),
+                    key,
+                    TopPostsWeekly.cells(i + 1, ranked.get(i)),
+                    "update",
+                    sequence,
+                    true));
           }
         } else {
-          out.output(PaneRow.create(Report.TOP_POSTS_WEEKLY.file(), key, List.of(), "update", sequence, false));
+          out.output(
+              PaneRow.create(
+                  Report.TOP_POSTS_WEEKLY.file(), key, List.of(), "update", sequence, false));
         }
       }
       rankedState.write(new ArrayList<>(ranked));
@@ -244,15 +263,18 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
   }
 
   /**
-   * The week's top rows after a post changed to {@code now} (null: it left), or null when they
-   * are those {@code before}. The rows are always the first {@value TopPostsWeekly#TOP} of all
-   * candidates in {@link TopPostsWeekly.Ranking}'s order, but every candidate is read and
-   * sorted only when a post among them fell or left (its place may go to any other): a post
-   * outside them that stays below the last cannot change them, and one that enters or a post
-   * among them that rises changes only their order.
+   * The week's top rows after a post changed to {@code now} (null: it left), or null when they are
+   * those {@code before}. The rows are always the first {@value TopPostsWeekly#TOP} of all
+   * candidates in {@link TopPostsWeekly.Ranking}'s order, but every candidate is read and sorted
+   * only when a post among them fell or left (its place may go to any other): a post outside them
+   * that stays below the last cannot change them, and one that enters or a post among them that
+   * rises changes only their order.
    */
   static @Nullable List<TopPost> ranked(
-      List<TopPost> before, String postKey, @Nullable TopPost now, Supplier<Iterable<TopPost>> candidates) {
+      List<TopPost> before,
+      String postKey,
+      @Nullable TopPost now,
+      Supplier<Iterable<TopPost>> candidates) {
     int at = -1;
     for (int i = 0; i < before.size(); i++) {
       if (postKey(before.get(i)).equals(postKey)) {
@@ -263,7 +285,8 @@ public final class RankTopPosts extends PTransform<PCollection<AttributedPost>, 
     List<TopPost> ranked;
     if (at < 0) {
       if (now == null
-          || (before.size() >= TopPostsWeekly.TOP && DESCENDING.compare(now, before.get(TopPostsWeekly.TOP - 1)) > 0)) {
+          || (before.size() >= TopPostsWeekly.TOP
+              && DESCENDING.compare(now, before.get(TopPostsWeekly.TOP - 1)) > 0)) {
         return null;
       }
       ranked = new ArrayList<>(before);

@@ -12,10 +12,10 @@ import org.megaphone.weekly.WeeklyTotals;
 
 /**
  * The contract's rules for one post, made incremental: what the post contributes given what has
- * arrived so far, and the corrections that turn what was already emitted into that. A later
- * export of the post, or a snapshot that arrives out of order, changes earlier contributions;
- * the corrections retract them exactly, so sums over everything emitted equal the batch result
- * whatever the arrival order.
+ * arrived so far, and the corrections that turn what was already emitted into that. A later export
+ * of the post, or a snapshot that arrives out of order, changes earlier contributions; the
+ * corrections retract them exactly, so sums over everything emitted equal the batch result whatever
+ * the arrival order.
  */
 public final class Retractions {
   /** How the fact key of a view gain starts. */
@@ -33,8 +33,14 @@ public final class Retractions {
       return facts;
     }
     String dims =
-        post.getEntityId() + "|" + post.getPlatform() + "|" + (post.getLanguage() == null ? "" : post.getLanguage());
-    facts.put("post|" + dims, Contribution.of("post|" + dims, post.getPublishedAt(), post, WeeklyTotals.ofPost(post)));
+        post.getEntityId()
+            + "|"
+            + post.getPlatform()
+            + "|"
+            + (post.getLanguage() == null ? "" : post.getLanguage());
+    facts.put(
+        "post|" + dims,
+        Contribution.of("post|" + dims, post.getPublishedAt(), post, WeeklyTotals.ofPost(post)));
     for (ViewGains.Gain g : ViewGains.gains(new TreeMap<>(snapshots))) {
       String key = VIEW + g.observedAt() + "|" + dims;
       facts.put(key, Contribution.of(key, g.observedAt(), post, WeeklyTotals.ofViews(g.views())));

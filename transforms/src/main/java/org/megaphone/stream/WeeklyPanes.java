@@ -1,14 +1,12 @@
 package org.megaphone.stream;
 
 import java.time.ZoneId;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
-import org.megaphone.rules.Lateness;
-import org.megaphone.reports.Report;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
@@ -36,6 +34,7 @@ import org.joda.time.DateTimeZone;
 import org.joda.time.Duration;
 import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Roster;
+import org.megaphone.reports.Report;
 import org.megaphone.rules.Weeks;
 import org.megaphone.weekly.ClaimsWeekly;
 import org.megaphone.weekly.EntitiesWeekly;
@@ -43,24 +42,21 @@ import org.megaphone.weekly.PlatformsWeekly;
 import org.megaphone.weekly.ReportKey;
 import org.megaphone.weekly.ThemesWeekly;
 import org.megaphone.weekly.WeeklyTotals;
-import org.megaphone.write.Cells;
 
 /**
- * entities_weekly, platforms_weekly, themes_weekly and claims_weekly for a stream: contributions in ISO-week windows of the
- * dataset zone (calendar weeks, Monday 00:00, daylight saving included), early results every
- * {@code earlyFiring} of processing time, the on-time result when the watermark passes the
- * week's end, and a late update for every correction within {@code allowedLateness}; panes
- * accumulate, so the last version of a row is the sum of everything that arrived for it.
+ * entities_weekly, platforms_weekly, themes_weekly and claims_weekly for a stream: contributions in
+ * ISO-week windows of the dataset zone (calendar weeks, Monday 00:00, daylight saving included),
+ * early results every {@code earlyFiring} of processing time, the on-time result when the watermark
+ * passes the week's end, and a late update for every correction within {@code allowedLateness};
+ * panes accumulate, so the last version of a row is the sum of everything that arrived for it.
  *
  * <p>Input: {@link Contribution}s timestamped at their event time (unbounded). Side input: the
- * roster, for entity names. Output: {@link PaneRow}s of both reports; corrections past the
- * allowed lateness are dropped by the windows.
+ * roster, for entity names. Output: {@link PaneRow}s of both reports; corrections past the allowed
+ * lateness are dropped by the windows.
  */
 public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCollection<PaneRow>> {
   /** Panes that fired with nothing in them and were skipped (a Beam counter). */
-  static final Counter EMPTY_PANES =
-      Metrics.counter(WeeklyPanes.class, "emptyPanes");
-
+  static final Counter EMPTY_PANES = Metrics.counter(WeeklyPanes.class, "emptyPanes");
 
   private final ConfigValue<Roster> roster;
   private final String zoneId;
@@ -68,7 +64,10 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   private final Duration allowedLateness;
 
   public WeeklyPanes(
-      PCollectionView<Roster> roster, String zoneId, Duration earlyFiring, Duration allowedLateness) {
+      PCollectionView<Roster> roster,
+      String zoneId,
+      Duration earlyFiring,
+      Duration allowedLateness) {
     this(ConfigValue.of(roster), zoneId, earlyFiring, allowedLateness);
   }
 
@@ -82,7 +81,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   }
 
   /** ISO weeks in the zone: calendar weeks starting on Monday, never fixed 7-day spans. */
-  public static <T> Window<T> isoWeeks(String zoneId, Duration earlyFiring, Duration allowedLateness) {
+  public static <T> Window<T> isoWeeks(
+      String zoneId, Duration earlyFiring, Duration allowedLateness) {
     return Window.<T>into(
             CalendarWindows.weeks(1, DateTimeConstants.MONDAY)
                 .withTimeZone(DateTimeZone.forID(zoneId)))
@@ -106,20 +106,29 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     KvCoder<ReportKey, WeeklyTotals> sums =
         KvCoder.of(ReportKey.WireCoder.INSTANCE, NullableCoder.of(coder.getValueCoder()));
     PCollection<Contribution> weeks =
-        contributions.apply("WindowIntoIsoWeeks", WeeklyPanes.<Contribution>isoWeeks(zoneId, earlyFiring, allowedLateness));
+        contributions.apply(
+            "WindowIntoIsoWeeks",
+            WeeklyPanes.<Contribution>isoWeeks(zoneId, earlyFiring, allowedLateness));
     TypeDescriptor<KV<ReportKey, WeeklyTotals>> kv =
-        TypeDescriptors.kvs(TypeDescriptor.of(ReportKey.class), TypeDescriptor.of(WeeklyTotals.class));
+        TypeDescriptors.kvs(
+            TypeDescriptor.of(ReportKey.class), TypeDescriptor.of(WeeklyTotals.class));
     PCollection<PaneRow> entities =
         weeks
             .apply(
                 "KeyByEntity",
-                MapElements.into(kv).via((Contribution c) -> KV.of(ReportKey.of(ReportKey.Kind.ENTITY, c.getEntityId()), c.getTotals())))
+                MapElements.into(kv)
+                    .via(
+                        (Contribution c) ->
+                            KV.of(
+                                ReportKey.of(ReportKey.Kind.ENTITY, c.getEntityId()),
+                                c.getTotals())))
             .setCoder(coder)
             .apply("SumPerEntity", Combine.perKey(WeeklyTotals::plus))
             .setCoder(sums)
             .apply(
                 "FormatEntityPanes",
-                ParDo.of(new EntityPaneFn(roster, zoneId)).withSideInputs(ConfigValue.views(roster)));
+                ParDo.of(new EntityPaneFn(roster, zoneId))
+                    .withSideInputs(ConfigValue.views(roster)));
     PCollection<PaneRow> platforms =
         weeks
             .apply(
@@ -127,7 +136,10 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
                 MapElements.into(kv)
                     .via(
                         (Contribution c) ->
-                            KV.of(ReportKey.of(ReportKey.Kind.PLATFORM, c.getPlatform(), c.getLanguage()), c.getTotals().withoutRate())))
+                            KV.of(
+                                ReportKey.of(
+                                    ReportKey.Kind.PLATFORM, c.getPlatform(), c.getLanguage()),
+                                c.getTotals().withoutRate())))
             .setCoder(coder)
             .apply("SumPerPlatform", Combine.perKey(WeeklyTotals::plus))
             .setCoder(sums)
@@ -139,7 +151,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
             .apply("SumPerTheme", Combine.perKey(WeeklyTotals::plus))
             .setCoder(sums)
             .apply("FormatThemePanes", ParDo.of(new ThemePaneFn(zoneId)));
-    KvCoder<WeeklyTotals, WeeklyTotals> sidesCoder = KvCoder.of(coder.getValueCoder(), coder.getValueCoder());
+    KvCoder<WeeklyTotals, WeeklyTotals> sidesCoder =
+        KvCoder.of(coder.getValueCoder(), coder.getValueCoder());
     PCollection<PaneRow> claims =
         weeks
             .apply(
@@ -147,7 +160,9 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
                 FlatMapElements.into(
                         TypeDescriptors.kvs(
                             TypeDescriptor.of(ReportKey.class),
-                            TypeDescriptors.kvs(TypeDescriptor.of(WeeklyTotals.class), TypeDescriptor.of(WeeklyTotals.class))))
+                            TypeDescriptors.kvs(
+                                TypeDescriptor.of(WeeklyTotals.class),
+                                TypeDescriptor.of(WeeklyTotals.class))))
                     .via(WeeklyPanes::claimKeys))
             .setCoder(KvCoder.of(ReportKey.WireCoder.INSTANCE, sidesCoder))
             .apply("SumPerClaim", Combine.perKey(WeeklyPanes::sumSides))
@@ -165,7 +180,9 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   static List<KV<ReportKey, WeeklyTotals>> themeKeys(Contribution c) {
     List<KV<ReportKey, WeeklyTotals>> out = new ArrayList<>();
     for (String theme : c.getThemes()) {
-      out.add(KV.of(ReportKey.of(ReportKey.Kind.THEME, theme, c.getRole()), c.getTotals().withoutRate()));
+      out.add(
+          KV.of(
+              ReportKey.of(ReportKey.Kind.THEME, theme, c.getRole()), c.getTotals().withoutRate()));
     }
     return out;
   }
@@ -176,13 +193,16 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
    */
   static List<KV<ReportKey, KV<WeeklyTotals, WeeklyTotals>>> claimKeys(Contribution c) {
     List<KV<ReportKey, KV<WeeklyTotals, WeeklyTotals>>> out = new ArrayList<>();
-    ClaimsWeekly.Side side = ClaimsWeekly.side(c.getCampaign(), c.getFactKey().startsWith(Retractions.VIEW));
+    ClaimsWeekly.Side side =
+        ClaimsWeekly.side(c.getCampaign(), c.getFactKey().startsWith(Retractions.VIEW));
     if (side == ClaimsWeekly.Side.NONE) {
       return out;
     }
     WeeklyTotals counts = c.getTotals().withoutRate();
     KV<WeeklyTotals, WeeklyTotals> sides =
-        side == ClaimsWeekly.Side.ANSWER ? KV.of(WeeklyTotals.ZERO, counts) : KV.of(counts, WeeklyTotals.ZERO);
+        side == ClaimsWeekly.Side.ANSWER
+            ? KV.of(WeeklyTotals.ZERO, counts)
+            : KV.of(counts, WeeklyTotals.ZERO);
     for (String claim : c.getClaims()) {
       out.add(KV.of(ReportKey.of(ReportKey.Kind.CLAIM, claim, c.getPlatform()), sides));
     }
@@ -190,7 +210,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
   }
 
   /** Both sides summed; null for an empty pane, which must not read as a claim gone to zero. */
-  static @Nullable KV<WeeklyTotals, WeeklyTotals> sumSides(Iterable<KV<WeeklyTotals, WeeklyTotals>> all) {
+  static @Nullable KV<WeeklyTotals, WeeklyTotals> sumSides(
+      Iterable<KV<WeeklyTotals, WeeklyTotals>> all) {
     if (!all.iterator().hasNext()) {
       return null;
     }
@@ -245,7 +266,12 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
       rowKey.addAll(key);
       c.output(
           PaneRow.create(
-              report, List.copyOf(rowKey), cells(c, week, key, sum), pane(c.pane()), c.pane().getIndex(), exists(sum)));
+              report,
+              List.copyOf(rowKey),
+              cells(c, week, key, sum),
+              pane(c.pane()),
+              c.pane().getIndex(),
+              exists(sum)));
     }
 
     abstract List<String> cells(ProcessContext c, String week, List<String> key, V sum);
@@ -310,7 +336,8 @@ public final class WeeklyPanes extends PTransform<PCollection<Contribution>, PCo
     }
 
     @Override
-    List<String> cells(ProcessContext c, String week, List<String> key, KV<WeeklyTotals, WeeklyTotals> sides) {
+    List<String> cells(
+        ProcessContext c, String week, List<String> key, KV<WeeklyTotals, WeeklyTotals> sides) {
       return ClaimsWeekly.cells(week, key.get(0), key.get(1), sides.getKey(), sides.getValue());
     }
 

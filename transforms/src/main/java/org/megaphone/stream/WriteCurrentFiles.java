@@ -1,6 +1,5 @@
 package org.megaphone.stream;
 
-import org.megaphone.reports.Report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -35,22 +34,24 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
+import org.megaphone.reports.Report;
 import org.megaphone.write.CsvFiles;
 import org.megaphone.write.ReportRow;
 
 /**
  * The folder sink of a stream: for each week, {@code <output>/<week>/<report>} holds the current
- * version of every row of that week, with the pane that produced it and its sequence number.
- * A file is rewritten at most once per {@link #FLUSH_DELAY} with every row that changed meanwhile,
- * and once more when the stream ends, under a temporary name and renamed into place, so a reader
- * always sees a complete, consistent file. A stream cancelled or failing may leave the last
- * second's changes unwritten; its state (on Flink, in the checkpoint) still holds them.
+ * version of every row of that week, with the pane that produced it and its sequence number. A file
+ * is rewritten at most once per {@link #FLUSH_DELAY} with every row that changed meanwhile, and
+ * once more when the stream ends, under a temporary name and renamed into place, so a reader always
+ * sees a complete, consistent file. A stream cancelled or failing may leave the last second's
+ * changes unwritten; its state (on Flink, in the checkpoint) still holds them.
  *
  * <p>Input: {@link PaneRow}s (any windowing; re-windowed into the global window, where state per
  * file keeps the latest version of each row). Output: none. Local file systems only.
  */
 public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PDone> {
   private final String output;
+
   /** Each file's header is its {@link Report}'s, followed by the pane and sequence columns. */
   public WriteCurrentFiles(String output) {
     this.output = output;
@@ -68,11 +69,13 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
   }
 
   /**
-   * Pane rows into the global window with the default trigger: they are versions already fired
-   * by their weekly windows, kept by state from here on, never grouped again.
+   * Pane rows into the global window with the default trigger: they are versions already fired by
+   * their weekly windows, kept by state from here on, never grouped again.
    */
   public static Window<PaneRow> intoGlobalWindow() {
-    return Window.<PaneRow>into(new GlobalWindows()).triggering(DefaultTrigger.of()).discardingFiredPanes();
+    return Window.<PaneRow>into(new GlobalWindows())
+        .triggering(DefaultTrigger.of())
+        .discardingFiredPanes();
   }
 
   /** Writes a file atomically: under a temporary name in the same folder, then renamed. */
@@ -110,7 +113,7 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
 
     RewriteFn(String output) {
       this.output = output;
-        this.rowsSpec =
+      this.rowsSpec =
           StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), PaneRow.WireCoder.INSTANCE));
     }
 
@@ -156,7 +159,8 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
       rewrite(file, state, dirty);
     }
 
-    private void rewrite(String file, ValueState<Map<String, PaneRow>> state, ValueState<Boolean> dirty)
+    private void rewrite(
+        String file, ValueState<Map<String, PaneRow>> state, ValueState<Boolean> dirty)
         throws IOException {
       Map<String, PaneRow> rows = state.read();
       if (!Boolean.TRUE.equals(dirty.read()) || rows == null) {
@@ -172,7 +176,8 @@ public final class WriteCurrentFiles extends PTransform<PCollection<PaneRow>, PD
           lines.add(ReportRow.create(r.getKey(), cells));
         }
       }
-      List<String> header = new ArrayList<>(Report.ofFile(file.substring(file.lastIndexOf('/') + 1)).header());
+      List<String> header =
+          new ArrayList<>(Report.ofFile(file.substring(file.lastIndexOf('/') + 1)).header());
       header.add("pane");
       header.add("sequence");
       replace(Paths.get(output, file), header, lines);

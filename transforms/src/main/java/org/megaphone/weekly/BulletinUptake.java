@@ -6,8 +6,8 @@ import org.megaphone.model.Bulletin;
 import org.megaphone.write.Cells;
 
 /**
- * bulletin_uptake.csv: one row per bulletin, with or without posts credited to it; sums from
- * {@link SumReports} ({@link ReportKey.Kind#BULLETIN}).
+ * bulletin_uptake.csv: one row per bulletin, with or without posts credited to it; sums from {@link
+ * SumReports} ({@link ReportKey.Kind#BULLETIN}).
  */
 public final class BulletinUptake {
 

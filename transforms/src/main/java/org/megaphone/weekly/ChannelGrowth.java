@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -17,11 +20,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
-import org.megaphone.model.Stats;
 import org.megaphone.model.FollowerSnapshot;
+import org.megaphone.model.Stats;
 import org.megaphone.rules.Weeks;
 import org.megaphone.write.Cells;
 import org.megaphone.write.ReportRow;
@@ -33,10 +33,10 @@ import org.megaphone.write.ReportRow;
  * {@code followers.accepted} and {@code followers.duplicates} ({@link #STATS}): snapshots of one
  * channel at one instant are duplicates, the highest count is kept (contract copy, D9).
  */
-public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot>, PCollectionTuple> {
+public final class ChannelGrowth
+    extends PTransform<PCollection<FollowerSnapshot>, PCollectionTuple> {
   public static final TupleTag<ReportRow> ROWS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
-
 
   private final String zoneId;
 
@@ -48,13 +48,13 @@ public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot
   public PCollectionTuple expand(PCollection<FollowerSnapshot> snapshots) {
     PCollectionTuple out =
         snapshots
-        .apply(
-            "KeyByChannel",
-            WithKeys.of(FollowerSnapshot::channelKey).withKeyType(TypeDescriptors.strings()))
-        .apply("GroupByChannel", GroupByKey.create())
-        .apply(
-            "ComputeGrowth",
-            ParDo.of(new GrowthFn(zoneId)).withOutputTags(ROWS, TupleTagList.of(STATS)));
+            .apply(
+                "KeyByChannel",
+                WithKeys.of(FollowerSnapshot::channelKey).withKeyType(TypeDescriptors.strings()))
+            .apply("GroupByChannel", GroupByKey.create())
+            .apply(
+                "ComputeGrowth",
+                ParDo.of(new GrowthFn(zoneId)).withOutputTags(ROWS, TupleTagList.of(STATS)));
     out.get(STATS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }
@@ -99,7 +99,8 @@ public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot
     return rows;
   }
 
-  private static final class GrowthFn extends DoFn<KV<String, Iterable<FollowerSnapshot>>, ReportRow> {
+  private static final class GrowthFn
+      extends DoFn<KV<String, Iterable<FollowerSnapshot>>, ReportRow> {
     private final String zoneId;
 
     GrowthFn(String zoneId) {
@@ -123,16 +124,17 @@ public final class ChannelGrowth extends PTransform<PCollection<FollowerSnapshot
       String platform = channel.getKey().substring(0, channel.getKey().indexOf(':'));
       String handle = channel.getKey().substring(platform.length() + 1);
       for (Growth g : growth(byInstant, ZoneId.of(zoneId))) {
-        out.get(ROWS).output(
-            ReportRow.create(
-                List.of(g.week(), platform, handle),
-                List.of(
-                    g.week(),
-                    platform,
-                    Cells.text(handle),
-                    Cells.integer(g.start()),
-                    Cells.integer(g.end()),
-                    Cells.integer(g.gained()))));
+        out.get(ROWS)
+            .output(
+                ReportRow.create(
+                    List.of(g.week(), platform, handle),
+                    List.of(
+                        g.week(),
+                        platform,
+                        Cells.text(handle),
+                        Cells.integer(g.start()),
+                        Cells.integer(g.end()),
+                        Cells.integer(g.gained()))));
       }
     }
   }

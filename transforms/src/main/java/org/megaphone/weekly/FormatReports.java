@@ -1,8 +1,7 @@
 package org.megaphone.weekly;
 
-import java.util.ArrayList;
-import org.megaphone.reports.Report;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -21,6 +20,7 @@ import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Bulletin;
 import org.megaphone.model.Stats;
+import org.megaphone.reports.Report;
 import org.megaphone.write.ReportRow;
 
 /**
@@ -29,11 +29,12 @@ import org.megaphone.write.ReportRow;
  * details), each row keyed by its file for {@link org.megaphone.write.WriteReports}.
  *
  * <p>Input: the sums of {@link SumReports} (one per key: as many as report rows). Configuration:
- * the roster (a value or a side input). Side input: the bulletins by id. Outputs: the rows by file name ({@link #ROWS}); the counts summed
- * ({@link #STATS}): the stat keys, and the posts, engagement and views of entities_weekly's rows
- * for the conservation check.
+ * the roster (a value or a side input). Side input: the bulletins by id. Outputs: the rows by file
+ * name ({@link #ROWS}); the counts summed ({@link #STATS}): the stat keys, and the posts,
+ * engagement and views of entities_weekly's rows for the conservation check.
  */
-public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Sums>>, PCollectionTuple> {
+public final class FormatReports
+    extends PTransform<PCollection<KV<ReportKey, Sums>>, PCollectionTuple> {
   public static final TupleTag<KV<String, ReportRow>> ROWS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> STATS = new TupleTag<>() {};
 
@@ -41,7 +42,8 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
   private final PCollectionView<Map<String, Bulletin>> bulletins;
   private final String zoneId;
 
-  public FormatReports(ConfigValue<Roster> roster, PCollectionView<Map<String, Bulletin>> bulletins, String zoneId) {
+  public FormatReports(
+      ConfigValue<Roster> roster, PCollectionView<Map<String, Bulletin>> bulletins, String zoneId) {
     this.roster = roster;
     this.bulletins = bulletins;
     this.zoneId = zoneId;
@@ -60,31 +62,46 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
     return out;
   }
 
-  private static List<PCollectionView<?>> withBulletins(List<PCollectionView<?>> views, PCollectionView<?> bulletins) {
+  private static List<PCollectionView<?>> withBulletins(
+      List<PCollectionView<?>> views, PCollectionView<?> bulletins) {
     List<PCollectionView<?>> all = new ArrayList<>(views);
     all.add(bulletins);
     return all;
   }
 
   /** The row of one key, as (file name, row); null for a stat. */
-  public static KV<String, ReportRow> row(ReportKey key, Sums s, Roster roster, Map<String, Bulletin> bulletins, ZoneId zone) {
+  public static KV<String, ReportRow> row(
+      ReportKey key, Sums s, Roster roster, Map<String, Bulletin> bulletins, ZoneId zone) {
     List<String> k = key.getParts();
     return switch (key.getKind()) {
-      case ENTITY -> KV.of(
-          Report.ENTITIES_WEEKLY.file(),
-          ReportRow.create(k, EntitiesWeekly.cells(k.get(0), k.get(1), roster.entity(k.get(1)), s.totals())));
+      case ENTITY ->
+          KV.of(
+              Report.ENTITIES_WEEKLY.file(),
+              ReportRow.create(
+                  k,
+                  EntitiesWeekly.cells(k.get(0), k.get(1), roster.entity(k.get(1)), s.totals())));
       case PLATFORM ->
-          KV.of(Report.PLATFORMS_WEEKLY.file(), ReportRow.create(k, PlatformsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+          KV.of(
+              Report.PLATFORMS_WEEKLY.file(),
+              ReportRow.create(k, PlatformsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
       case THEME ->
-          KV.of(Report.THEMES_WEEKLY.file(), ReportRow.create(k, ThemesWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
-      case CLAIM -> KV.of(
-          Report.CLAIMS_WEEKLY.file(), ReportRow.create(k, ClaimsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals(), s.counter())));
+          KV.of(
+              Report.THEMES_WEEKLY.file(),
+              ReportRow.create(k, ThemesWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals())));
+      case CLAIM ->
+          KV.of(
+              Report.CLAIMS_WEEKLY.file(),
+              ReportRow.create(
+                  k, ClaimsWeekly.cells(k.get(0), k.get(1), k.get(2), s.totals(), s.counter())));
       case BULLETIN -> {
         Bulletin b = bulletins.get(k.get(0));
         if (b == null) {
-          throw new IllegalStateException("posts credited to bulletin " + k.get(0) + ", which is not in the bulletins table");
+          throw new IllegalStateException(
+              "posts credited to bulletin " + k.get(0) + ", which is not in the bulletins table");
         }
-        yield KV.of(Report.BULLETIN_UPTAKE.file(), ReportRow.create(k, BulletinUptake.cells(b, s.getUptake(), zone)));
+        yield KV.of(
+            Report.BULLETIN_UPTAKE.file(),
+            ReportRow.create(k, BulletinUptake.cells(b, s.getUptake(), zone)));
       }
       case STAT -> null;
     };
@@ -96,7 +113,10 @@ public final class FormatReports extends PTransform<PCollection<KV<ReportKey, Su
     private final String zoneId;
     private transient ZoneId zone;
 
-    FormatFn(ConfigValue<Roster> roster, PCollectionView<Map<String, Bulletin>> bulletins, String zoneId) {
+    FormatFn(
+        ConfigValue<Roster> roster,
+        PCollectionView<Map<String, Bulletin>> bulletins,
+        String zoneId) {
       this.roster = roster;
       this.bulletins = bulletins;
       this.zoneId = zoneId;

@@ -1,8 +1,8 @@
 package org.megaphone.weekly;
 
 /**
- * A composite key as one string, for the stream's window keys and an account's key: parts
- * joined with {@link #SEP}, a character that cannot occur in the contract's values.
+ * A composite key as one string, for the stream's window keys and an account's key: parts joined
+ * with {@link #SEP}, a character that cannot occur in the contract's values.
  */
 public final class JoinedKey {
   /** Separates the parts of a composite key. */

@@ -12,9 +12,9 @@ import org.megaphone.model.Wire;
 
 /**
  * The key of one summed row: which report (or stat) and the row's key columns, a null column as
- * empty (as the reports print it). Keys of every weekly report travel in one keyed sum
- * ({@link SumReports}); its coder is deterministic, so it can key a grouping. The stream's weekly
- * panes are keyed by it too, without the week, which is their window's.
+ * empty (as the reports print it). Keys of every weekly report travel in one keyed sum ({@link
+ * SumReports}); its coder is deterministic, so it can key a grouping. The stream's weekly panes are
+ * keyed by it too, without the week, which is their window's.
  */
 @DefaultCoder(ReportKey.WireCoder.class)
 @AutoValue

@@ -15,9 +15,9 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.values.KV;
 
 /**
- * Sums values per key into one map, used with {@code Combine.globally} on the DirectRunner, where
- * a grouping with one key per row costs a timer and a bundle per key (partial maps are built on
- * every worker and merged). On Flink, {@code Combine.perKey} does the same without one map.
+ * Sums values per key into one map, used with {@code Combine.globally} on the DirectRunner, where a
+ * grouping with one key per row costs a timer and a bundle per key (partial maps are built on every
+ * worker and merged). On Flink, {@code Combine.perKey} does the same without one map.
  */
 public final class SumPerKey<K, V> extends Combine.CombineFn<KV<K, V>, Map<K, V>, Map<K, V>> {
 

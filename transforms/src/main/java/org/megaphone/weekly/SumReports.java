@@ -1,9 +1,9 @@
 package org.megaphone.weekly;
 
-import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -24,21 +24,22 @@ import org.megaphone.model.PostFacts;
 import org.megaphone.model.Stats;
 
 /**
- * One keyed sum for every weekly report (contract section 5): each post's facts become (report
- * key, sums) pairs for entities_weekly, platforms_weekly, themes_weekly, claims_weekly and
+ * One keyed sum for every weekly report (contract section 5): each post's facts become (report key,
+ * sums) pairs for entities_weekly, platforms_weekly, themes_weekly, claims_weekly and
  * bulletin_uptake, plus the run's counts, and one {@code Combine.perKey} adds them up.
  *
  * <p>A post counts in the week it was published with its engagement, and in each week its views
  * were credited with those views. Pairs are first summed in the step's memory (up to {@link
- * #BUFFERED_KEYS} keys, then flushed), so that what reaches the runner's combine is about one
- * pair per key and worker, not one per post and report.
+ * #BUFFERED_KEYS} keys, then flushed), so that what reaches the runner's combine is about one pair
+ * per key and worker, not one per post and report.
  *
- * <p>Input: the facts of every post (bounded, global window); the de-duplicated bulletins via
- * the constructor, so that each has a key even without posts. {@code perKey}: Combine.perKey
- * (Flink lifts it into a pre-shuffle combine) or, for the DirectRunner, where each key of a
- * grouping costs a bundle, one map summed globally. Output: the sums per key, one element per key.
+ * <p>Input: the facts of every post (bounded, global window); the de-duplicated bulletins via the
+ * constructor, so that each has a key even without posts. {@code perKey}: Combine.perKey (Flink
+ * lifts it into a pre-shuffle combine) or, for the DirectRunner, where each key of a grouping costs
+ * a bundle, one map summed globally. Output: the sums per key, one element per key.
  */
-public final class SumReports extends PTransform<PCollection<PostFacts>, PCollection<KV<ReportKey, Sums>>> {
+public final class SumReports
+    extends PTransform<PCollection<PostFacts>, PCollection<KV<ReportKey, Sums>>> {
   /** Keys a worker sums in memory before passing them on. */
   static final int BUFFERED_KEYS = 100_000;
 
@@ -52,7 +53,8 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
 
   @Override
   public PCollection<KV<ReportKey, Sums>> expand(PCollection<PostFacts> facts) {
-    KvCoder<ReportKey, Sums> coder = KvCoder.of(ReportKey.WireCoder.INSTANCE, Sums.WireCoder.INSTANCE);
+    KvCoder<ReportKey, Sums> coder =
+        KvCoder.of(ReportKey.WireCoder.INSTANCE, Sums.WireCoder.INSTANCE);
     TypeDescriptor<KV<ReportKey, Sums>> type =
         TypeDescriptors.kvs(TypeDescriptor.of(ReportKey.class), TypeDescriptor.of(Sums.class));
     PCollection<KV<ReportKey, Sums>> pairs =
@@ -62,15 +64,23 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
                     .apply(
                         "KeyBulletins",
                         MapElements.into(type)
-                            .via((Bulletin b) -> KV.of(ReportKey.of(ReportKey.Kind.BULLETIN, b.getBulletinId()), Sums.NONE)))
+                            .via(
+                                (Bulletin b) ->
+                                    KV.of(
+                                        ReportKey.of(ReportKey.Kind.BULLETIN, b.getBulletinId()),
+                                        Sums.NONE)))
                     .setCoder(coder))
             .apply("FlattenSums", Flatten.pCollections());
     if (perKey) {
       return pairs.apply("SumPerKey", Combine.perKey(Sums::plus)).setCoder(coder);
     }
     return pairs
-        .apply("SumPerKey", Combine.globally(new SumPerKey<ReportKey, Sums>(Sums::plus)).withoutDefaults())
-        .apply("ListSums", FlatMapElements.into(type).via((Map<ReportKey, Sums> m) -> SumPerKey.entries(m)))
+        .apply(
+            "SumPerKey",
+            Combine.globally(new SumPerKey<ReportKey, Sums>(Sums::plus)).withoutDefaults())
+        .apply(
+            "ListSums",
+            FlatMapElements.into(type).via((Map<ReportKey, Sums> m) -> SumPerKey.entries(m)))
         .setCoder(coder);
   }
 
@@ -96,7 +106,9 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
     WeeklyTotals counts = post.withoutRate();
     String week = p.getWeek();
     out.accept(ReportKey.of(ReportKey.Kind.ENTITY, week, p.getEntityId()), Sums.of(post));
-    out.accept(ReportKey.of(ReportKey.Kind.PLATFORM, week, p.getPlatform(), p.getLanguage()), Sums.of(counts));
+    out.accept(
+        ReportKey.of(ReportKey.Kind.PLATFORM, week, p.getPlatform(), p.getLanguage()),
+        Sums.of(counts));
     for (String theme : p.getThemes()) {
       out.accept(ReportKey.of(ReportKey.Kind.THEME, week, theme, p.getRole()), Sums.of(counts));
     }
@@ -106,12 +118,14 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
       out.accept(key, answer ? Sums.counter(counts) : Sums.of(counts));
     }
     if (p.getBulletinId() != null) {
-      out.accept(ReportKey.of(ReportKey.Kind.BULLETIN, p.getBulletinId()), Sums.of(UptakeTotals.of(p)));
+      out.accept(
+          ReportKey.of(ReportKey.Kind.BULLETIN, p.getBulletinId()), Sums.of(UptakeTotals.of(p)));
     }
     for (PostFacts.WeekViews w : f.getWeeks()) {
       Sums views = Sums.of(WeeklyTotals.ofViews(w.views(), w.snapshots()));
       out.accept(ReportKey.of(ReportKey.Kind.ENTITY, w.week(), p.getEntityId()), views);
-      out.accept(ReportKey.of(ReportKey.Kind.PLATFORM, w.week(), p.getPlatform(), p.getLanguage()), views);
+      out.accept(
+          ReportKey.of(ReportKey.Kind.PLATFORM, w.week(), p.getPlatform(), p.getLanguage()), views);
       for (String theme : p.getThemes()) {
         out.accept(ReportKey.of(ReportKey.Kind.THEME, w.week(), theme, p.getRole()), views);
       }
@@ -128,10 +142,14 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
   }
 
   // The run's counts, keyed once: every post contributes to several.
-  private static final ReportKey VIEWS_ACCEPTED = stat(Stats.of("views", Stats.ACCEPTED, 0).getKey());
-  private static final ReportKey VIEWS_DUPLICATES = stat(Stats.of("views", Stats.DUPLICATES, 0).getKey());
-  private static final ReportKey POSTS_ACCEPTED = stat(Stats.of("posts", Stats.ACCEPTED, 0).getKey());
-  private static final ReportKey POSTS_DUPLICATES = stat(Stats.of("posts", Stats.DUPLICATES, 0).getKey());
+  private static final ReportKey VIEWS_ACCEPTED =
+      stat(Stats.of("views", Stats.ACCEPTED, 0).getKey());
+  private static final ReportKey VIEWS_DUPLICATES =
+      stat(Stats.of("views", Stats.DUPLICATES, 0).getKey());
+  private static final ReportKey POSTS_ACCEPTED =
+      stat(Stats.of("posts", Stats.ACCEPTED, 0).getKey());
+  private static final ReportKey POSTS_DUPLICATES =
+      stat(Stats.of("posts", Stats.DUPLICATES, 0).getKey());
   private static final ReportKey ORPHAN_POSTS = stat(Stats.ORPHAN_POSTS);
   private static final ReportKey ORPHAN_SNAPSHOTS = stat(Stats.ORPHAN_SNAPSHOTS);
   private static final ReportKey ORPHAN_VIEWS = stat(Stats.ORPHAN_VIEWS);
@@ -140,8 +158,8 @@ public final class SumReports extends PTransform<PCollection<PostFacts>, PCollec
 
   /**
    * Sums the pairs of many posts in memory and passes each key on once per flush. A bulletin's
-   * first post per entity is gathered in a mutable map: adding immutable uptake totals one post
-   * at a time copied the map each time (quadratic in a bulletin's adopters).
+   * first post per entity is gathered in a mutable map: adding immutable uptake totals one post at
+   * a time copied the map each time (quadratic in a bulletin's adopters).
    */
   private static final class KeyFactsFn extends DoFn<PostFacts, KV<ReportKey, Sums>> {
     private transient Map<ReportKey, Sums> buffer;

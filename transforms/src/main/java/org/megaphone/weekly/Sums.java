@@ -11,8 +11,8 @@ import org.megaphone.model.Wire;
 
 /**
  * What one {@link ReportKey} sums: the weekly totals of its posts and views (for claims: those of
- * the spread), the totals of the campaign's answer (claims only), a bulletin's uptake, or a
- * stat's count. A part no contribution had is null, so that a key sums only what it uses.
+ * the spread), the totals of the campaign's answer (claims only), a bulletin's uptake, or a stat's
+ * count. A part no contribution had is null, so that a key sums only what it uses.
  */
 @DefaultCoder(Sums.WireCoder.class)
 @AutoValue
@@ -29,7 +29,10 @@ public abstract class Sums {
   public abstract long getCount();
 
   public static Sums create(
-      @Nullable WeeklyTotals totals, @Nullable WeeklyTotals counter, @Nullable UptakeTotals uptake, long count) {
+      @Nullable WeeklyTotals totals,
+      @Nullable WeeklyTotals counter,
+      @Nullable UptakeTotals uptake,
+      long count) {
     return new AutoValue_Sums(totals, counter, uptake, count);
   }
 
@@ -62,7 +65,9 @@ public abstract class Sums {
     return create(
         plus(getTotals(), o.getTotals()),
         plus(getCounter(), o.getCounter()),
-        getUptake() == null ? o.getUptake() : o.getUptake() == null ? getUptake() : getUptake().plus(o.getUptake()),
+        getUptake() == null
+            ? o.getUptake()
+            : o.getUptake() == null ? getUptake() : getUptake().plus(o.getUptake()),
         Math.addExact(getCount(), o.getCount()));
   }
 

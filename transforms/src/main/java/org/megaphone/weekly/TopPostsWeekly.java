@@ -33,10 +33,11 @@ import org.megaphone.write.ReportRow;
  * baseline, highest first (ties: more engagement, then platform and post_id).
  *
  * <p>Input: the de-duplicated attributed posts of the whole input (an account's history reaches
- * back before any week asked for). Accounts are grouped by a shard of their key (as in
- * CreditViews: few groups, each sorted in memory). Output: the rows.
+ * back before any week asked for). Accounts are grouped by a shard of their key (as in CreditViews:
+ * few groups, each sorted in memory). Output: the rows.
  */
-public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>, PCollection<ReportRow>> {
+public final class TopPostsWeekly
+    extends PTransform<PCollection<AttributedPost>, PCollection<ReportRow>> {
   public static final int TOP = 20;
 
   private final int baselinePosts;
@@ -64,7 +65,8 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
     return p.getPlatform() + JoinedKey.SEP + p.getHandle();
   }
 
-  private static final class ShardFn extends SimpleFunction<AttributedPost, KV<Integer, AttributedPost>> {
+  private static final class ShardFn
+      extends SimpleFunction<AttributedPost, KV<Integer, AttributedPost>> {
     private final int shards;
 
     ShardFn(int shards) {
@@ -95,13 +97,23 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
     for (int i = 0; i < ordered.size(); i++) {
       if (doubled[i] != null && doubled[i] > 0) {
         AttributedPost p = ordered.get(i);
-        out.add(TopPost.create(p.getWeek(), p.getPlatform(), p.getPostId(), p.getHandle(), p.getEntityId(), engagement[i], doubled[i], p.getUrl()));
+        out.add(
+            TopPost.create(
+                p.getWeek(),
+                p.getPlatform(),
+                p.getPostId(),
+                p.getHandle(),
+                p.getEntityId(),
+                engagement[i],
+                doubled[i],
+                p.getUrl()));
       }
     }
     return out;
   }
 
-  private static final class BaselineFn extends DoFn<KV<Integer, Iterable<AttributedPost>>, KV<String, TopPost>> {
+  private static final class BaselineFn
+      extends DoFn<KV<Integer, Iterable<AttributedPost>>, KV<String, TopPost>> {
     private final int baselinePosts;
 
     BaselineFn(int baselinePosts) {
@@ -109,7 +121,9 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<AttributedPost>> shard, OutputReceiver<KV<String, TopPost>> out) {
+    public void process(
+        @Element KV<Integer, Iterable<AttributedPost>> shard,
+        OutputReceiver<KV<String, TopPost>> out) {
       Map<String, List<AttributedPost>> byAccount = new TreeMap<>();
       for (AttributedPost p : shard.getValue()) {
         byAccount.computeIfAbsent(account(p), k -> new ArrayList<>()).add(p);
@@ -122,11 +136,15 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
     }
   }
 
-  /** Higher over-performance first, then more engagement, then platform and post_id: as "greater". */
+  /**
+   * Higher over-performance first, then more engagement, then platform and post_id: as "greater".
+   */
   public static final class Ranking implements Comparator<TopPost>, Serializable {
     @Override
     public int compare(TopPost a, TopPost b) {
-      int c = Baselines.compareOverperformance(a.getEngagement(), a.getDoubledBaseline(), b.getEngagement(), b.getDoubledBaseline());
+      int c =
+          Baselines.compareOverperformance(
+              a.getEngagement(), a.getDoubledBaseline(), b.getEngagement(), b.getDoubledBaseline());
       if (c != 0) {
         return c;
       }
@@ -148,13 +166,20 @@ public final class TopPostsWeekly extends PTransform<PCollection<AttributedPost>
   /** The cells of a row. */
   public static List<String> cells(int rank, TopPost t) {
     return List.of(
-        t.getWeek(), Integer.toString(rank), t.getPlatform(), Cells.text(t.getPostId()), Cells.text(t.getHandle()),
-        Cells.text(t.getEntityId()), Cells.integer(t.getEngagement()),
+        t.getWeek(),
+        Integer.toString(rank),
+        t.getPlatform(),
+        Cells.text(t.getPostId()),
+        Cells.text(t.getHandle()),
+        Cells.text(t.getEntityId()),
+        Cells.integer(t.getEngagement()),
         Cells.decimal(Baselines.baseline(t.getDoubledBaseline())),
-        Cells.ratio(2 * t.getEngagement(), t.getDoubledBaseline()), Cells.text(t.getUrl()));
+        Cells.ratio(2 * t.getEngagement(), t.getDoubledBaseline()),
+        Cells.text(t.getUrl()));
   }
 
-  private static final class FormatFn extends SimpleFunction<KV<String, List<TopPost>>, Iterable<ReportRow>> {
+  private static final class FormatFn
+      extends SimpleFunction<KV<String, List<TopPost>>, Iterable<ReportRow>> {
     @Override
     public Iterable<ReportRow> apply(KV<String, List<TopPost>> week) {
       List<ReportRow> rows = new ArrayList<>();

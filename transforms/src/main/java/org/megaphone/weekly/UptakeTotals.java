@@ -1,18 +1,18 @@
 package org.megaphone.weekly;
 
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.megaphone.model.Wire;
-import com.google.auto.value.AutoValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.megaphone.model.AttributedPost;
+import org.megaphone.model.Wire;
 import org.megaphone.write.Cells;
 
 /**
@@ -80,8 +80,8 @@ public abstract class UptakeTotals {
   }
 
   /**
-   * The coder of a {@link UptakeTotals}: its fields in declaration order ({@link Wire}). Changing it
-   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   * The coder of a {@link UptakeTotals}: its fields in declaration order ({@link Wire}). Changing
+   * it changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
    */
   public static final class WireCoder extends Wire.Coder<UptakeTotals> {
     public static final WireCoder INSTANCE = new WireCoder();
@@ -101,11 +101,7 @@ public abstract class UptakeTotals {
 
     @Override
     public UptakeTotals decode(InputStream in) throws IOException {
-      return create(
-          Wire.readLong(in),
-          Wire.readLong(in),
-          Wire.readLong(in),
-          Wire.readLongs(in));
+      return create(Wire.readLong(in), Wire.readLong(in), Wire.readLong(in), Wire.readLongs(in));
     }
   }
 }

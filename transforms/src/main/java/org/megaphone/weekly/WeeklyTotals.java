@@ -1,15 +1,15 @@
 package org.megaphone.weekly;
 
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.megaphone.model.Wire;
-import com.google.auto.value.AutoValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.megaphone.model.AttributedPost;
+import org.megaphone.model.Wire;
 import org.megaphone.write.Cells;
 
 /**
@@ -81,7 +81,17 @@ public abstract class WeeklyTotals {
     }
     BigDecimal[] rate = reduced(p.engagement(), followers);
     return create(
-        1, p.getCampaign() ? 1 : 0, p.getLikes(), p.getComments(), p.getShares(), p.getSaves(), 0, 0, rate[0], rate[1], 1);
+        1,
+        p.getCampaign() ? 1 : 0,
+        p.getLikes(),
+        p.getComments(),
+        p.getShares(),
+        p.getSaves(),
+        0,
+        0,
+        rate[0],
+        rate[1],
+        1);
   }
 
   /**
@@ -91,15 +101,33 @@ public abstract class WeeklyTotals {
    */
   public WeeklyTotals withoutRate() {
     return create(
-        getPosts(), getCampaignPosts(), getLikes(), getComments(), getShares(), getSaves(), getViews(), getSnapshots(),
-        BigDecimal.ZERO, BigDecimal.ONE, 0);
+        getPosts(),
+        getCampaignPosts(),
+        getLikes(),
+        getComments(),
+        getShares(),
+        getSaves(),
+        getViews(),
+        getSnapshots(),
+        BigDecimal.ZERO,
+        BigDecimal.ONE,
+        0);
   }
 
   /** A post's totals without the engagement rate (see {@link #withoutRate()}). */
   public static WeeklyTotals countsOfPost(AttributedPost p) {
     return create(
-        1, p.getCampaign() ? 1 : 0, p.getLikes(), p.getComments(), p.getShares(), p.getSaves(), 0, 0,
-        BigDecimal.ZERO, BigDecimal.ONE, 0);
+        1,
+        p.getCampaign() ? 1 : 0,
+        p.getLikes(),
+        p.getComments(),
+        p.getShares(),
+        p.getSaves(),
+        0,
+        0,
+        BigDecimal.ZERO,
+        BigDecimal.ONE,
+        0);
   }
 
   /** A fraction in lowest terms, so equal sums are equal values whatever their order. */
@@ -156,9 +184,14 @@ public abstract class WeeklyTotals {
         getRateNumerator()
             .toBigIntegerExact()
             .multiply(o.getRateDenominator().toBigIntegerExact())
-            .add(o.getRateNumerator().toBigIntegerExact().multiply(getRateDenominator().toBigIntegerExact()));
+            .add(
+                o.getRateNumerator()
+                    .toBigIntegerExact()
+                    .multiply(getRateDenominator().toBigIntegerExact()));
     BigInteger d =
-        getRateDenominator().toBigIntegerExact().multiply(o.getRateDenominator().toBigIntegerExact());
+        getRateDenominator()
+            .toBigIntegerExact()
+            .multiply(o.getRateDenominator().toBigIntegerExact());
     return reduced(n, d);
   }
 
@@ -184,7 +217,8 @@ public abstract class WeeklyTotals {
   }
 
   public long engagement() {
-    return Math.addExact(Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
+    return Math.addExact(
+        Math.addExact(getLikes(), getComments()), Math.addExact(getShares(), getSaves()));
   }
 
   /** Mean engagement/followers over the rated posts, rounded once to 6 decimals; null if none. */
@@ -196,8 +230,8 @@ public abstract class WeeklyTotals {
   }
 
   /**
-   * The coder of a {@link WeeklyTotals}: its fields in declaration order ({@link Wire}). Changing it
-   * changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
+   * The coder of a {@link WeeklyTotals}: its fields in declaration order ({@link Wire}). Changing
+   * it changes what a stream's savepoint holds (runbooks/upgrade-and-savepoints.md).
    */
   public static final class WireCoder extends Wire.Coder<WeeklyTotals> {
     public static final WireCoder INSTANCE = new WireCoder();

@@ -10,8 +10,8 @@ public final class Cells {
   private Cells() {}
 
   /**
-   * Text from the data. A cell that begins with {@code = + - @}, tab or CR gets a leading
-   * {@code '} so that a spreadsheet does not run it as a formula. Null is the empty cell.
+   * Text from the data. A cell that begins with {@code = + - @}, tab or CR gets a leading {@code '}
+   * so that a spreadsheet does not run it as a formula. Null is the empty cell.
    */
   public static String text(String value) {
     if (value == null || value.isEmpty()) {

@@ -1,7 +1,7 @@
 package org.megaphone.write;
 
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +49,8 @@ public final class CsvFiles {
    * Writes the header and the rows, sorted without holding more than {@code maxInMemory} of them
    * (sorted runs spilled to temporary files and merged); returns the rows written.
    */
-  public static long write(Writer out, List<String> header, Iterable<ReportRow> rows, int maxInMemory)
+  public static long write(
+      Writer out, List<String> header, Iterable<ReportRow> rows, int maxInMemory)
       throws IOException {
     try (SortedRuns sorted = new SortedRuns(maxInMemory)) {
       for (ReportRow row : rows) {

@@ -1,7 +1,7 @@
 package org.megaphone.write;
 
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Reject;
 

@@ -1,13 +1,13 @@
 package org.megaphone.write;
 
+import com.google.auto.value.AutoValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import org.apache.beam.sdk.coders.CoderProvider;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.megaphone.model.Wire;
-import com.google.auto.value.AutoValue;
-import java.util.List;
 
 /** One formatted output row: its cells as they are written, and the key it is sorted by. */
 @DefaultCoder(ReportRow.WireCoder.class)
@@ -42,9 +42,7 @@ public abstract class ReportRow {
 
     @Override
     public ReportRow decode(InputStream in) throws IOException {
-      return create(
-          Wire.readStrings(in),
-          Wire.readStrings(in));
+      return create(Wire.readStrings(in), Wire.readStrings(in));
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.megaphone.write;
 
-import java.util.Iterator;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -10,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 /**
  * Rows in report order without holding them all: up to {@code maxInMemory} rows are sorted in
  * memory; beyond that, each sorted run is spilled to a temporary file and the runs are merged as
- * the file is written (an external merge sort). The order ({@link CsvFiles#ORDER}) is total, so
- * the result does not depend on how rows were split into runs.
+ * the file is written (an external merge sort). The order ({@link CsvFiles#ORDER}) is total, so the
+ * result does not depend on how rows were split into runs.
  */
 final class SortedRuns implements AutoCloseable {
   private final int maxInMemory;
@@ -51,7 +51,8 @@ final class SortedRuns implements AutoCloseable {
     }
     List<Run> open = new ArrayList<>();
     try {
-      PriorityQueue<Run> heads = new PriorityQueue<>((a, b) -> CsvFiles.ORDER.compare(a.head, b.head));
+      PriorityQueue<Run> heads =
+          new PriorityQueue<>((a, b) -> CsvFiles.ORDER.compare(a.head, b.head));
       for (Path p : runs) {
         Run r = new Run(new BufferedInputStream(Files.newInputStream(p), 1 << 16));
         open.add(r);

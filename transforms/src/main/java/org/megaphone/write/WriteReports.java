@@ -1,6 +1,5 @@
 package org.megaphone.write;
 
-import java.util.stream.StreamSupport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -10,14 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -35,10 +35,11 @@ import org.megaphone.reports.Report;
  * Writes several reports, each a single sorted CSV file in one folder, with a header even when a
  * report has no rows.
  *
- * <p>Input: the pipeline; the reports are added with {@link #add} before applying. Output:
- * none; next to each report, its row count ({@link #rowCountFile}). Each report passes through one
- * worker, which sorts it in memory up to {@link #ROWS_IN_MEMORY} rows and in spilled runs beyond. All reports share one grouping step: on the DirectRunner every step and every key
- * costs a bundle, so one grouping keyed by file name is much cheaper than one per report.
+ * <p>Input: the pipeline; the reports are added with {@link #add} before applying. Output: none;
+ * next to each report, its row count ({@link #rowCountFile}). Each report passes through one
+ * worker, which sorts it in memory up to {@link #ROWS_IN_MEMORY} rows and in spilled runs beyond.
+ * All reports share one grouping step: on the DirectRunner every step and every key costs a bundle,
+ * so one grouping keyed by file name is much cheaper than one per report.
  */
 public final class WriteReports extends PTransform<PBegin, PDone> {
   private final String directory;
@@ -72,7 +73,8 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
   }
 
   /** Adds reports whose rows arrive together, each row keyed by its file name. */
-  public WriteReports addKeyed(Map<String, List<String>> headers, PCollection<KV<String, ReportRow>> rows) {
+  public WriteReports addKeyed(
+      Map<String, List<String>> headers, PCollection<KV<String, ReportRow>> rows) {
     headers.forEach((file, header) -> this.headers.put(file, List.copyOf(header)));
     keyed.add(rows);
     return this;
@@ -80,7 +82,8 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
 
   @Override
   public PDone expand(PBegin input) {
-    KvCoder<String, ReportRow> coder = KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE);
+    KvCoder<String, ReportRow> coder =
+        KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE);
     // One empty marker row per file, so that a report without rows still gets its file.
     List<KV<String, ReportRow>> markers = new ArrayList<>();
     for (String file : headers.keySet()) {
@@ -116,7 +119,9 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
     return name.append("Rows").toString();
   }
 
-  /** Rows a worker sorts in memory; a larger report is sorted in runs spilled to disk and merged. */
+  /**
+   * Rows a worker sorts in memory; a larger report is sorted in runs spilled to disk and merged.
+   */
   static final int ROWS_IN_MEMORY = 200_000;
 
   /** The file, next to a report, that holds how many rows the report has (read by the driver). */
@@ -161,9 +166,12 @@ public final class WriteReports extends PTransform<PBegin, PDone> {
         count = CsvFiles.write(w, header, rows, ROWS_IN_MEMORY);
       }
       ResourceId counted =
-          dir.resolve(rowCountFile(report.getKey()), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+          dir.resolve(
+              rowCountFile(report.getKey()), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
       try (Writer w =
-          new OutputStreamWriter(Channels.newOutputStream(FileSystems.create(counted, "text/plain")), StandardCharsets.UTF_8)) {
+          new OutputStreamWriter(
+              Channels.newOutputStream(FileSystems.create(counted, "text/plain")),
+              StandardCharsets.UTF_8)) {
         w.write(Long.toString(count));
       }
       written.inc();

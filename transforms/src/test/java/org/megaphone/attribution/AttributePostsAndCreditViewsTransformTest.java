@@ -1,11 +1,11 @@
 package org.megaphone.attribution;
 
-import java.util.ArrayList;
 import static org.megaphone.testing.Fixtures.account;
 import static org.megaphone.testing.Fixtures.at;
 import static org.megaphone.testing.Fixtures.post;
 import static org.megaphone.testing.Fixtures.views;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -16,41 +16,47 @@ import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.SimpleFunction;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.megaphone.content.Content;
-import org.megaphone.model.PostInput;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.megaphone.content.Content;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Bulletin;
-import org.megaphone.model.PostFacts;
-import org.megaphone.weekly.ReportKey;
-import org.megaphone.weekly.SumReports;
 import org.megaphone.model.Post;
+import org.megaphone.model.PostFacts;
+import org.megaphone.model.PostInput;
 import org.megaphone.model.Stats;
 import org.megaphone.model.ViewSnapshot;
+import org.megaphone.weekly.ReportKey;
+import org.megaphone.weekly.SumReports;
 
 @ExtendWith(TestPipelineExtension.class)
 class AttributePostsAndCreditViewsTransformTest {
 
   private static PCollection<PostFacts> attribute(
-      TestPipeline p, List<Post> posts, List<ViewSnapshot> snapshots, Map<String, String> overrides) {
+      TestPipeline p,
+      List<Post> posts,
+      List<ViewSnapshot> snapshots,
+      Map<String, String> overrides) {
     return attribute(p, posts, snapshots, overrides, 3);
   }
 
   private static PCollection<PostFacts> attribute(
-      TestPipeline p, List<Post> posts, List<ViewSnapshot> snapshots, Map<String, String> overrides, int shards) {
+      TestPipeline p,
+      List<Post> posts,
+      List<ViewSnapshot> snapshots,
+      Map<String, String> overrides,
+      int shards) {
     PCollectionView<Roster> roster =
         p.apply("Accounts", Create.of(account("instagram", "anna", "anna", "influencer", 2)))
             .apply("BuildRoster", new BuildRoster());
@@ -60,7 +66,8 @@ class AttributePostsAndCreditViewsTransformTest {
     PCollectionView<Map<String, String>> overridesView =
         p.apply(
                 "Overrides",
-                Create.of(overrides).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
+                Create.of(overrides)
+                    .withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
             .apply("ViewOverrides", View.asMap());
     PCollection<ViewSnapshot> viewRows =
         snapshots.isEmpty()
@@ -71,21 +78,31 @@ class AttributePostsAndCreditViewsTransformTest {
             .apply("KeyPosts", MapElements.via(simple(CreditViews.keyPosts(shards))))
             .setCoder(CreditViews.inputCoder());
     PCollection<KV<String, PostInput>> keyedViews =
-        viewRows.apply("KeyViews", MapElements.via(simple(CreditViews.keyViews(shards)))).setCoder(CreditViews.inputCoder());
+        viewRows
+            .apply("KeyViews", MapElements.via(simple(CreditViews.keyViews(shards))))
+            .setCoder(CreditViews.inputCoder());
     return PCollectionList.of(keyedPosts)
         .and(keyedViews)
         .apply("FlattenPostsAndViews", Flatten.pCollections())
         .apply(
             "CreditViews",
             new CreditViews(
-                ConfigValue.of(roster), ConfigValue.of(campaigns), ConfigValue.of(overridesView), "UTC", Content.NONE));
+                ConfigValue.of(roster),
+                ConfigValue.of(campaigns),
+                ConfigValue.of(overridesView),
+                "UTC",
+                Content.NONE));
   }
 
-  private static <T> SimpleFunction<T, KV<String, PostInput>> simple(SerializableFunction<T, KV<String, PostInput>> f) {
+  private static <T> SimpleFunction<T, KV<String, PostInput>> simple(
+      SerializableFunction<T, KV<String, PostInput>> f) {
     return new SimpleFunction<>(f) {};
   }
 
-  /** Each post's facts as text: post id (or orphan), entity, reason, total views, then views per week. */
+  /**
+   * Each post's facts as text: post id (or orphan), entity, reason, total views, then views per
+   * week.
+   */
   private static PCollection<String> show(PCollection<PostFacts> facts) {
     return facts.apply(
         "ShowFacts",
@@ -94,10 +111,26 @@ class AttributePostsAndCreditViewsTransformTest {
                 (PostFacts f) -> {
                   StringBuilder b = new StringBuilder();
                   AttributedPost a = f.getPost();
-                  b.append(a == null ? "orphan" : a.getPostId() + ":" + a.getWeek() + ":" + a.getEntityId() + ":" + a.getReason() + ":" + a.engagement());
+                  b.append(
+                      a == null
+                          ? "orphan"
+                          : a.getPostId()
+                              + ":"
+                              + a.getWeek()
+                              + ":"
+                              + a.getEntityId()
+                              + ":"
+                              + a.getReason()
+                              + ":"
+                              + a.engagement());
                   b.append(" views=").append(f.getViews());
                   for (PostFacts.WeekViews w : f.getWeeks()) {
-                    b.append(' ').append(w.week()).append('=').append(w.views()).append('/').append(w.snapshots());
+                    b.append(' ')
+                        .append(w.week())
+                        .append('=')
+                        .append(w.views())
+                        .append('/')
+                        .append(w.snapshots());
                   }
                   return b.toString();
                 }));
@@ -108,7 +141,8 @@ class AttributePostsAndCreditViewsTransformTest {
     return facts
         .apply(
             "StatsOfFacts",
-            FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+            FlatMapElements.into(
+                    TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
                 .via(
                     (PostFacts f) -> {
                       List<KV<String, Long>> out = new ArrayList<>();
@@ -175,14 +209,29 @@ class AttributePostsAndCreditViewsTransformTest {
         attribute(
             p,
             List.of(
-                post("instagram", "p1", "anna", "2020-03-23T10:00:00Z", 5, at("2020-04-01T00:00:00Z"), "a"),
-                post("instagram", "p1", "anna", "2020-03-23T10:00:00Z", 9, at("2020-05-01T00:00:00Z"), "b"),
+                post(
+                    "instagram",
+                    "p1",
+                    "anna",
+                    "2020-03-23T10:00:00Z",
+                    5,
+                    at("2020-04-01T00:00:00Z"),
+                    "a"),
+                post(
+                    "instagram",
+                    "p1",
+                    "anna",
+                    "2020-03-23T10:00:00Z",
+                    9,
+                    at("2020-05-01T00:00:00Z"),
+                    "b"),
                 post("instagram", "p1", "anna", "2020-03-23T10:00:00Z", 50, null, "c"),
                 post("instagram", "s1", "stranger", "2020-03-23T10:00:00Z", 1, null, "d")),
             List.of(),
             Map.of("instagram:s1", "anna"));
     PAssert.that(show(out))
-        .containsInAnyOrder("p1:2020-W13:anna:author:9 views=0", "s1:2020-W13:anna:override:1 views=0");
+        .containsInAnyOrder(
+            "p1:2020-W13:anna:author:9 views=0", "s1:2020-W13:anna:override:1 views=0");
     p.run().waitUntilFinish();
   }
 }

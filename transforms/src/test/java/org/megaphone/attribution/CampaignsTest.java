@@ -51,7 +51,8 @@ class CampaignsTest {
   void marksHoldFoldedHashtagsAndNormalisedLinksOfUrlAndText() {
     Campaigns.Marks marks =
         Campaigns.Marks.of(
-            "#CoronaFacts lue https://www.thl.fi/korona/.", "HTTPS://WWW.WHO.INT/news?utm_source=x");
+            "#CoronaFacts lue https://www.thl.fi/korona/.",
+            "HTTPS://WWW.WHO.INT/news?utm_source=x");
 
     assertThat(marks.hashtags(), contains("coronafacts"));
     assertThat(marks.links(), contains("https://who.int/news", "https://thl.fi/korona"));
@@ -167,10 +168,13 @@ class CampaignsTest {
     Campaigns c = campaigns(bulletin("B1", sent, "fi", List.of("coronafacts"), List.of()));
 
     assertThat(
-        idOf(c.bulletinFor(text("#coronafacts"), Instant.parse("2020-03-30T06:59:59Z").toEpochMilli(), "fi")),
+        idOf(
+            c.bulletinFor(
+                text("#coronafacts"), Instant.parse("2020-03-30T06:59:59Z").toEpochMilli(), "fi")),
         is("B1"));
     assertThat(
-        c.bulletinFor(text("#coronafacts"), Instant.parse("2020-03-30T07:00:00Z").toEpochMilli(), "fi"),
+        c.bulletinFor(
+            text("#coronafacts"), Instant.parse("2020-03-30T07:00:00Z").toEpochMilli(), "fi"),
         is(nullValue()));
   }
 
@@ -179,11 +183,17 @@ class CampaignsTest {
     Campaigns c =
         campaigns(
             bulletin("B1", SENT, "fi", List.of("coronafacts"), List.of()),
-            bulletin("B2", SENT + HOUR, "fi", List.of("pesekädet"), List.of("https://thl.fi/kasienpesu")));
+            bulletin(
+                "B2",
+                SENT + HOUR,
+                "fi",
+                List.of("pesekädet"),
+                List.of("https://thl.fi/kasienpesu")));
 
     assertThat(idOf(c.bulletinFor(text("#coronafacts"), SENT + 2 * HOUR, "fi")), is("B1"));
     assertThat(
-        idOf(c.bulletinFor(text("https://www.thl.fi/kasienpesu/"), SENT + 2 * HOUR, "fi")), is("B2"));
+        idOf(c.bulletinFor(text("https://www.thl.fi/kasienpesu/"), SENT + 2 * HOUR, "fi")),
+        is("B2"));
   }
 
   @Test
@@ -273,7 +283,9 @@ class CampaignsTest {
     assertThat(
         idOf(
             c.bulletinFor(
-                Campaigns.Marks.of("#coronafacts", "https://thl.fi/korona"), SENT + 2 * HOUR, "fi")),
+                Campaigns.Marks.of("#coronafacts", "https://thl.fi/korona"),
+                SENT + 2 * HOUR,
+                "fi")),
         is("B2"));
   }
 }

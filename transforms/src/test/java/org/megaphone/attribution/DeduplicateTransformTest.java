@@ -27,14 +27,30 @@ class DeduplicateTransformTest {
     PCollectionTuple out =
         p.apply(
                 Create.of(
-                    post("instagram", "p1", "anna", "2020-03-23T10:00:00Z", 5, at("2020-04-01T00:00:00Z"), "a"),
-                    post("instagram", "p1", "anna", "2020-03-23T10:00:00Z", 9, at("2020-05-01T00:00:00Z"), "b"),
+                    post(
+                        "instagram",
+                        "p1",
+                        "anna",
+                        "2020-03-23T10:00:00Z",
+                        5,
+                        at("2020-04-01T00:00:00Z"),
+                        "a"),
+                    post(
+                        "instagram",
+                        "p1",
+                        "anna",
+                        "2020-03-23T10:00:00Z",
+                        9,
+                        at("2020-05-01T00:00:00Z"),
+                        "b"),
                     post("instagram", "p1", "anna", "2020-03-23T10:00:00Z", 50, null, "c"),
                     post("tiktok", "p1", "anna", "2020-03-23T10:00:00Z", 1, null, "d")))
             .apply(dedup);
     PAssert.that(
             out.get(dedup.kept)
-                .apply(MapElements.into(TypeDescriptors.strings()).via((Post x) -> x.key() + "/" + x.getLikes())))
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((Post x) -> x.key() + "/" + x.getLikes())))
         .containsInAnyOrder("instagram:p1/9", "tiktok:p1/1");
     PAssert.that(out.get(Deduplicate.STATS).apply(Sum.longsPerKey()))
         .containsInAnyOrder(List.of(KV.of("posts.accepted", 2L), KV.of("posts.duplicates", 2L)));

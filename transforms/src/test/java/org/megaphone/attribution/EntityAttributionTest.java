@@ -29,7 +29,8 @@ class EntityAttributionTest {
         SourceRef.create("accounts.csv", 2, handle));
   }
 
-  private static final Account CITY_CHANNEL = account("comune_ivrea", "ivrea-city", "government", true);
+  private static final Account CITY_CHANNEL =
+      account("comune_ivrea", "ivrea-city", "government", true);
   private static final Account INFLUENCER = account("sanna", "sanna", "influencer", false);
 
   private static EntityAttribution.Credit credit(String entityId, String reason) {
@@ -115,8 +116,7 @@ class EntityAttributionTest {
   @Test
   void nonRosterAuthorMentioningNobodyIsUnattributedWithReasonNone() {
     assertThat(
-        EntityAttribution.attribute(null, null, Set.of()),
-        is(credit("(unattributed)", "none")));
+        EntityAttribution.attribute(null, null, Set.of()), is(credit("(unattributed)", "none")));
   }
 
   @Test

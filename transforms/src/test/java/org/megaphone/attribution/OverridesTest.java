@@ -23,25 +23,39 @@ class OverridesTest {
               account("instagram", "anna", "anna", "influencer", 2),
               account("youtube", "sindaco.ivrea", "ivrea-mayor", "mayor", 3)));
 
-  private static AttributionOverride override(String platform, String postId, String entityId, long line) {
+  private static AttributionOverride override(
+      String platform, String postId, String entityId, long line) {
     String record = platform + "," + postId + "," + entityId;
-    return AttributionOverride.create(platform, postId, entityId, SourceRef.create("overrides.csv", line, record));
+    return AttributionOverride.create(
+        platform, postId, entityId, SourceRef.create("overrides.csv", line, record));
   }
 
   private static String show(Reject r) {
-    return r.getFile() + ":" + r.getLine() + ":" + r.getTable() + ":" + r.getReason() + ":" + r.getRecord();
+    return r.getFile()
+        + ":"
+        + r.getLine()
+        + ":"
+        + r.getTable()
+        + ":"
+        + r.getReason()
+        + ":"
+        + r.getRecord();
   }
 
   @Test
   void anOverrideOfAnEntityOfTheRosterIsValid() {
-    assertThat(Overrides.unknownEntity(ROSTER, override("tiktok", "p2", "ivrea-mayor", 2)).isEmpty(), is(true));
+    assertThat(
+        Overrides.unknownEntity(ROSTER, override("tiktok", "p2", "ivrea-mayor", 2)).isEmpty(),
+        is(true));
   }
 
   @Test
   void anOverrideOfAnUnknownEntityIsRejectedWithItsRawRecord() {
     Reject reject = Overrides.unknownEntity(ROSTER, override("x", "p3", "ghost", 4)).orElseThrow();
 
-    assertThat(show(reject), equalTo("overrides.csv:4:overrides:unknown entity_id: entity_id='ghost':x,p3,ghost"));
+    assertThat(
+        show(reject),
+        equalTo("overrides.csv:4:overrides:unknown entity_id: entity_id='ghost':x,p3,ghost"));
   }
 
   @Test

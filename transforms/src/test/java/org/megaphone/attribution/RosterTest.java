@@ -1,8 +1,5 @@
 package org.megaphone.attribution;
 
-import org.apache.beam.sdk.util.SerializableUtils;
-import org.hamcrest.MatcherAssert;
-import org.hamcrest.Matchers;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +9,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.apache.beam.sdk.util.SerializableUtils;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.megaphone.model.Account;
 import org.megaphone.model.SourceRef;
@@ -170,23 +170,75 @@ class RosterTest {
     // Sorted: accounts_a.csv 3, accounts_a.csv 5, accounts_a.csv 7, accounts_b.csv 2.
     List<Account> rows =
         List.of(
-            account("accounts_b.csv", 2, "x", "h1", "e1", "Name from B", "mayor", "core", null, List.of()),
-            account("accounts_a.csv", 7, "tiktok", "h2", "e1", null, "mayor", "bulletin", "Torino", List.of()),
-            account("accounts_a.csv", 3, "instagram", "h3", "e1", null, "mayor", null, "Ivrea", List.of()),
-            account("accounts_a.csv", 5, "youtube", "h4", "e1", "Name from A5", "mayor", null, null, List.of()));
+            account(
+                "accounts_b.csv",
+                2,
+                "x",
+                "h1",
+                "e1",
+                "Name from B",
+                "mayor",
+                "core",
+                null,
+                List.of()),
+            account(
+                "accounts_a.csv",
+                7,
+                "tiktok",
+                "h2",
+                "e1",
+                null,
+                "mayor",
+                "bulletin",
+                "Torino",
+                List.of()),
+            account(
+                "accounts_a.csv",
+                3,
+                "instagram",
+                "h3",
+                "e1",
+                null,
+                "mayor",
+                null,
+                "Ivrea",
+                List.of()),
+            account(
+                "accounts_a.csv",
+                5,
+                "youtube",
+                "h4",
+                "e1",
+                "Name from A5",
+                "mayor",
+                null,
+                null,
+                List.of()));
 
     Roster roster = Roster.of(rows);
 
     assertThat(
-        roster.entity("e1"), is(new Roster.Entity("e1", "Name from A5", "mayor", "bulletin", "Ivrea")));
+        roster.entity("e1"),
+        is(new Roster.Entity("e1", "Name from A5", "mayor", "bulletin", "Ivrea")));
   }
 
   @Test
   void lineOrderIsNumericWithinAFile() {
     List<Account> rows =
         List.of(
-            account("accounts.csv", 10, "x", "h1", "e1", "Line ten", "mayor", null, null, List.of()),
-            account("accounts.csv", 9, "tiktok", "h2", "e1", "Line nine", "mayor", null, null, List.of()));
+            account(
+                "accounts.csv", 10, "x", "h1", "e1", "Line ten", "mayor", null, null, List.of()),
+            account(
+                "accounts.csv",
+                9,
+                "tiktok",
+                "h2",
+                "e1",
+                "Line nine",
+                "mayor",
+                null,
+                null,
+                List.of()));
 
     assertThat(Roster.of(rows).entity("e1").name(), is("Line nine"));
   }
@@ -217,15 +269,15 @@ class RosterTest {
 
   @Test
   void atHandleIgnoresCaseAndTrailingDots() {
-    assertThat(
-        italianAndFinnishRoster().mentions("tiktok", "Kiitos @THL_fi..."), contains("thl"));
+    assertThat(italianAndFinnishRoster().mentions("tiktok", "Kiitos @THL_fi..."), contains("thl"));
   }
 
   @Test
   void entityNameMentionsIgnoringCaseAndDiacriticsOnAnyPlatform() {
     Roster roster = italianAndFinnishRoster();
 
-    assertThat(roster.mentions("facebook", "Oggi la CITTA DI TORINO ringrazia"), contains("torino"));
+    assertThat(
+        roster.mentions("facebook", "Oggi la CITTA DI TORINO ringrazia"), contains("torino"));
     assertThat(roster.mentions("x", "Kiitos, terveyden ja HYVINVOINNIN laitos!"), contains("thl"));
   }
 

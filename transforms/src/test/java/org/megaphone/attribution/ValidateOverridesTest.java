@@ -33,9 +33,11 @@ class ValidateOverridesTest {
           account("instagram", "anna", "anna", "influencer", 2),
           account("youtube", "sindaco.ivrea", "ivrea-mayor", "mayor", 3));
 
-  private static AttributionOverride override(String platform, String postId, String entityId, long line) {
+  private static AttributionOverride override(
+      String platform, String postId, String entityId, long line) {
     String record = platform + "," + postId + "," + entityId;
-    return AttributionOverride.create(platform, postId, entityId, SourceRef.create("overrides.csv", line, record));
+    return AttributionOverride.create(
+        platform, postId, entityId, SourceRef.create("overrides.csv", line, record));
   }
 
   private static PCollection<String> show(PCollectionTuple out) {
@@ -43,7 +45,9 @@ class ValidateOverridesTest {
         .apply(
             "ShowValid",
             MapElements.into(TypeDescriptors.strings())
-                .via((AttributionOverride o) -> o.postKey() + "=" + o.getEntityId() + "@" + o.getSource().getLine()));
+                .via(
+                    (AttributionOverride o) ->
+                        o.postKey() + "=" + o.getEntityId() + "@" + o.getSource().getLine()));
   }
 
   private static PCollection<String> showRejects(PCollectionTuple out) {
@@ -53,17 +57,28 @@ class ValidateOverridesTest {
             MapElements.into(TypeDescriptors.strings())
                 .via(
                     (Reject r) ->
-                        r.getFile() + ":" + r.getLine() + ":" + r.getTable() + ":" + r.getReason() + ":" + r.getRecord()));
+                        r.getFile()
+                            + ":"
+                            + r.getLine()
+                            + ":"
+                            + r.getTable()
+                            + ":"
+                            + r.getReason()
+                            + ":"
+                            + r.getRecord()));
   }
 
   @Test
   void rejectsNothingWhenEveryOverrideNamesAnEntityOfTheRoster(TestPipeline p) {
     // The roster as the report job gives it: a side input built from the accounts.
-    PCollectionView<Roster> roster = p.apply("CreateAccounts", Create.of(ACCOUNTS)).apply("BuildRoster", new BuildRoster());
+    PCollectionView<Roster> roster =
+        p.apply("CreateAccounts", Create.of(ACCOUNTS)).apply("BuildRoster", new BuildRoster());
     PCollectionTuple out =
         p.apply(
                 "CreateOverrides",
-                Create.of(override("instagram", "p1", "anna", 2), override("tiktok", "p2", "ivrea-mayor", 3)))
+                Create.of(
+                    override("instagram", "p1", "anna", 2),
+                    override("tiktok", "p2", "ivrea-mayor", 3)))
             .apply("ValidateOverrides", new ValidateOverrides(roster));
 
     PAssert.that(show(out)).containsInAnyOrder("instagram:p1=anna@2", "tiktok:p2=ivrea-mayor@3");
@@ -73,17 +88,20 @@ class ValidateOverridesTest {
   }
 
   @Test
-  void rejectsAnOverrideOfAnUnknownEntityEvenWhereItWouldOutRankAValidOneAndCountsIt(TestPipeline p) {
+  void rejectsAnOverrideOfAnUnknownEntityEvenWhereItWouldOutRankAValidOneAndCountsIt(
+      TestPipeline p) {
     // The roster as the stream gives it: a value fixed when the pipeline is built.
     PCollectionTuple out =
         p.apply(
                 "CreateOverrides",
                 Create.of(
                     override("instagram", "p1", "anna", 2),
-                    // The greater raw record: it would win the de-duplication of p1's overrides (D9).
+                    // The greater raw record: it would win the de-duplication of p1's overrides
+                    // (D9).
                     override("instagram", "p1", "zz-unknown", 3),
                     override("x", "p3", "ghost", 4)))
-            .apply("ValidateOverrides", new ValidateOverrides(ConfigValue.fixed(Roster.of(ACCOUNTS))));
+            .apply(
+                "ValidateOverrides", new ValidateOverrides(ConfigValue.fixed(Roster.of(ACCOUNTS))));
 
     PAssert.that(show(out)).containsInAnyOrder("instagram:p1=anna@2");
     PAssert.that(showRejects(out))
@@ -111,8 +129,10 @@ class ValidateOverridesTest {
     }
   }
 
-  private static PCollection<String> readView(TestPipeline p, PCollectionView<Map<String, String>> view) {
-    return p.apply("CreateOne", Create.of(1)).apply("ReadOverrides", ParDo.of(new ShowMapFn(view)).withSideInputs(view));
+  private static PCollection<String> readView(
+      TestPipeline p, PCollectionView<Map<String, String>> view) {
+    return p.apply("CreateOne", Create.of(1))
+        .apply("ReadOverrides", ParDo.of(new ShowMapFn(view)).withSideInputs(view));
   }
 
   @Test
@@ -121,16 +141,20 @@ class ValidateOverridesTest {
         ValidateOverrides.view(
             p.apply(
                 "CreateOverrides",
-                Create.of(override("instagram", "p1", "anna", 2), override("tiktok", "p2", "ivrea-mayor", 3))));
+                Create.of(
+                    override("instagram", "p1", "anna", 2),
+                    override("tiktok", "p2", "ivrea-mayor", 3))));
 
-    PAssert.that(readView(p, view)).containsInAnyOrder("entries=2", "instagram:p1=anna", "tiktok:p2=ivrea-mayor");
+    PAssert.that(readView(p, view))
+        .containsInAnyOrder("entries=2", "instagram:p1=anna", "tiktok:p2=ivrea-mayor");
     p.run().waitUntilFinish();
   }
 
   @Test
   void theViewIsAnEmptyMapWhenNoOverrideIsLeft(TestPipeline p) {
     PCollectionView<Map<String, String>> view =
-        ValidateOverrides.view(p.apply("CreateOverrides", Create.empty(TypeDescriptor.of(AttributionOverride.class))));
+        ValidateOverrides.view(
+            p.apply("CreateOverrides", Create.empty(TypeDescriptor.of(AttributionOverride.class))));
 
     PAssert.that(readView(p, view)).containsInAnyOrder("entries=0");
     p.run().waitUntilFinish();

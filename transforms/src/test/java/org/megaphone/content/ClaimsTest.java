@@ -1,6 +1,5 @@
 package org.megaphone.content;
 
-import java.util.TreeSet;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.megaphone.read.InputException;
 
@@ -31,7 +31,9 @@ class ClaimsTest {
     assertThat(CLAIMS.carried("Valkosipulia joka päivä", null), is(Set.of("garlic")));
     assertThat(CLAIMS.carried("read this", "http://example.com/5g-truth/part-2"), is(Set.of("5g")));
     assertThat(CLAIMS.carried("see example.com/5G-TRUTH", null), is(Set.of("5g")));
-    assertThat(CLAIMS.carried("5G masts and garlic cures", null), is(new TreeSet<>(Set.of("5g", "garlic"))));
+    assertThat(
+        CLAIMS.carried("5G masts and garlic cures", null),
+        is(new TreeSet<>(Set.of("5g", "garlic"))));
   }
 
   @Test
@@ -42,16 +44,27 @@ class ClaimsTest {
   @Test
   void aClaimWithoutIdTwiceOrWithNothingToRecogniseItByStopsTheRun() {
     assertThat(
-        assertThrows(InputException.class, () -> Claims.parse(Map.of("c.csv", "claim_id,phrases\n,x\n"))).getMessage(),
+        assertThrows(
+                InputException.class, () -> Claims.parse(Map.of("c.csv", "claim_id,phrases\n,x\n")))
+            .getMessage(),
         containsString("c.csv line 2: claim_id is required"));
     assertThat(
-        assertThrows(InputException.class, () -> Claims.parse(Map.of("c.csv", "claim_id,phrases\na,x\na,y\n"))).getMessage(),
+        assertThrows(
+                InputException.class,
+                () -> Claims.parse(Map.of("c.csv", "claim_id,phrases\na,x\na,y\n")))
+            .getMessage(),
         containsString("c.csv line 3: claim a is listed twice (also at c.csv line 2)"));
     assertThat(
-        assertThrows(InputException.class, () -> Claims.parse(Map.of("c.csv", "claim_id,links\na,https://www./\n"))).getMessage(),
+        assertThrows(
+                InputException.class,
+                () -> Claims.parse(Map.of("c.csv", "claim_id,links\na,https://www./\n")))
+            .getMessage(),
         containsString("c.csv line 2: link 'https://www./' names no address"));
     assertThat(
-        assertThrows(InputException.class, () -> Claims.parse(Map.of("c.csv", "claim_id,description\na,nothing\n"))).getMessage(),
+        assertThrows(
+                InputException.class,
+                () -> Claims.parse(Map.of("c.csv", "claim_id,description\na,nothing\n")))
+            .getMessage(),
         containsString("neither phrases nor links"));
   }
 }

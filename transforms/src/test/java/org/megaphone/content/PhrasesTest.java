@@ -14,7 +14,8 @@ class PhrasesTest {
 
   @Test
   void wordsAreLowerCaseWithoutDiacriticsAndHashtagsAreWords() {
-    assertThat(Phrases.words("Città di Ivrea: #AndràTuttoBene! Hämäläinen, Ålö"),
+    assertThat(
+        Phrases.words("Città di Ivrea: #AndràTuttoBene! Hämäläinen, Ålö"),
         is(List.of("citta", "di", "ivrea", "andratuttobene", "hamalainen", "alo")));
   }
 
@@ -36,13 +37,15 @@ class PhrasesTest {
         "free mask*|Free masks today|true",
         "free mask*|Freemasks today|false",
       })
-  void aPhraseMatchesWholeWordsInOrderIgnoringCaseAndAccents(String phrase, String text, boolean matches) {
+  void aPhraseMatchesWholeWordsInOrderIgnoringCaseAndAccents(
+      String phrase, String text, boolean matches) {
     assertThat(Phrases.Phrase.of(phrase).in(Phrases.words(text)), is(matches));
   }
 
   @Test
   void styledLettersOfSocialMediaCaptionsAreLetters() {
-    assertThat(Phrases.words("𝐇𝐨𝐩𝐞 𝘧𝘰𝘳 𝘢𝘭𝘭 ﬁne"), is(List.of("hope", "for", "all", "fine")));
+    assertThat(
+        Phrases.words("𝐇𝐨𝐩𝐞 𝘧𝘰𝘳 𝘢𝘭𝘭 ﬁne"), is(List.of("hope", "for", "all", "fine")));
   }
 
   @Test

@@ -1,10 +1,5 @@
 package org.megaphone.read;
 
-import java.io.FilterReader;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.util.ArrayList;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -14,6 +9,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,8 +72,7 @@ class CsvRecordsTest {
   void quotedFieldHoldsDelimiterAndDoubledQuotes() {
     List<CsvRecords.CsvRecord> records = parse("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
 
-    assertWellFormed(
-        records.get(1), 2, "\"x, y\",\"say \"\"hi\"\"\"", "x, y", "say \"hi\"");
+    assertWellFormed(records.get(1), 2, "\"x, y\",\"say \"\"hi\"\"\"", "x, y", "say \"hi\"");
   }
 
   @Test
@@ -239,7 +238,10 @@ class CsvRecordsTest {
     // The issue's reproduction: a quote before a timestamp, in a file without any other quote.
     StringBuilder text = new StringBuilder("platform,post_id,observed_at,views\n");
     for (int i = 2; i <= 600; i++) {
-      text.append("youtube,v").append(i).append(i == 101 ? ",\"2020-04-01" : ",2020-04-01").append(",5\n");
+      text.append("youtube,v")
+          .append(i)
+          .append(i == 101 ? ",\"2020-04-01" : ",2020-04-01")
+          .append(",5\n");
     }
     List<CsvRecords.CsvRecord> records = parse(text.toString());
 
@@ -247,7 +249,8 @@ class CsvRecordsTest {
     long malformed = records.stream().filter(r -> r.error != null).count();
     assertThat(malformed, is(1L));
     assertMalformed(records.get(100), 101, "youtube,v101,\"2020-04-01,5");
-    assertWellFormed(records.get(101), 102, "youtube,v102,2020-04-01,5", "youtube", "v102", "2020-04-01", "5");
+    assertWellFormed(
+        records.get(101), 102, "youtube,v102,2020-04-01,5", "youtube", "v102", "2020-04-01", "5");
   }
 
   @Test
@@ -258,7 +261,8 @@ class CsvRecordsTest {
 
     assertThat(records, hasSize(4));
     assertMalformed(records.get(1), 2, "1,\"2020,plain");
-    assertWellFormed(records.get(2), 3, "2,2020,\"a, quoted caption\"", "2", "2020", "a, quoted caption");
+    assertWellFormed(
+        records.get(2), 3, "2,2020,\"a, quoted caption\"", "2", "2020", "a, quoted caption");
     assertWellFormed(records.get(3), 4, "3,2020,x", "3", "2020", "x");
   }
 
@@ -291,7 +295,9 @@ class CsvRecordsTest {
     List<CsvRecords.CsvRecord> records = parse(text.toString());
 
     assertMalformed(records.get(1), 2, "1,\"start");
-    assertThat(records.get(1).error, containsString("more than " + CsvRecords.MAX_RECORD_LINES + " lines"));
+    assertThat(
+        records.get(1).error,
+        containsString("more than " + CsvRecords.MAX_RECORD_LINES + " lines"));
     // Every following line is read on its own: "x" is one field where the header has two.
     assertThat(records.get(2).line, is(3L));
   }

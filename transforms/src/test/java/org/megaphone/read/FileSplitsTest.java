@@ -32,7 +32,8 @@ class FileSplitsTest {
     List<Post> rows = new ArrayList<>();
     List<Reject> rejects = new ArrayList<>();
     try (TextInput text = TextInput.open("posts.csv", new ByteArrayInputStream(file))) {
-      TableFiles.Counts c = TableFiles.parse(POSTS, "posts.csv", text.reader(), rows::add, rejects::add);
+      TableFiles.Counts c =
+          TableFiles.parse(POSTS, "posts.csv", text.reader(), rows::add, rejects::add);
       return new Read(rows, rejects, c.rows(), c.rejected());
     }
   }
@@ -53,12 +54,21 @@ class FileSplitsTest {
       TableFiles.PartCounts c;
       if (i == 0) {
         try (TextInput text = TextInput.open("posts.csv", bytes)) {
-          c = TableFiles.parseFirstPart(POSTS, "posts.csv", text.reader(), (row, src) -> rows.add(row), rejects::add);
+          c =
+              TableFiles.parseFirstPart(
+                  POSTS, "posts.csv", text.reader(), (row, src) -> rows.add(row), rejects::add);
         }
       } else {
         try (TextInput text = TextInput.openPart("posts.csv", bytes)) {
-          c = TableFiles.parseLaterPart(
-              POSTS, "posts.csv", text.reader(), head, s.firstLine(), (row, src) -> rows.add(row), rejects::add);
+          c =
+              TableFiles.parseLaterPart(
+                  POSTS,
+                  "posts.csv",
+                  text.reader(),
+                  head,
+                  s.firstLine(),
+                  (row, src) -> rows.add(row),
+                  rejects::add);
         }
       }
       records += c.rows();
@@ -79,17 +89,22 @@ class FileSplitsTest {
       Object p = i < parts.rejects().size() ? parts.rejects().get(i) : null;
       assertThat(what + ": reject " + i, p, equalTo(w));
     }
-    assertThat(what, List.of(parts.records(), parts.rejected()), equalTo(List.of(whole.records(), whole.rejected())));
+    assertThat(
+        what,
+        List.of(parts.records(), parts.rejected()),
+        equalTo(List.of(whole.records(), whole.rejected())));
   }
 
-  private static FileSplits.Plan plan(byte[] file, long partBytes, long firstPartRecords) throws IOException {
+  private static FileSplits.Plan plan(byte[] file, long partBytes, long firstPartRecords)
+      throws IOException {
     return FileSplits.plan(new ByteArrayInputStream(file), ',', partBytes, firstPartRecords);
   }
 
   /** A file of every kind of line the tokenizer treats apart, in random order. */
   private static byte[] hostileFile(long seed) {
     Random random = new Random(seed);
-    StringBuilder text = new StringBuilder(seed % 2 == 0 ? "\uFEFF" : "").append(HEADER).append('\n');
+    StringBuilder text =
+        new StringBuilder(seed % 2 == 0 ? "\uFEFF" : "").append(HEADER).append('\n');
     for (int i = 0; i < 3_000; i++) {
       String p = "p" + i;
       String line =
@@ -123,7 +138,8 @@ class FileSplitsTest {
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-  void readingAHostileFileInPartsGivesItsRowsRejectsAndLinesAsReadingItWhole(long seed) throws IOException {
+  void readingAHostileFileInPartsGivesItsRowsRejectsAndLinesAsReadingItWhole(long seed)
+      throws IOException {
     byte[] file = hostileFile(seed);
     Read whole = whole(file);
     for (long partBytes : new long[] {1, 97, 1_000, 20_000}) {
@@ -164,9 +180,16 @@ class FileSplitsTest {
     }
     byte[] file = text.toString().getBytes(StandardCharsets.US_ASCII);
     FileSplits.Plan plan = plan(file, 1, 0);
-    // Cuts until the quoted line break, none in the quoted lines, and again after 1,001 quote-free ones.
-    long before = plan.splits().stream().filter(s -> s.start() > 0 && s.start() <= HEADER.length() + 1).count();
-    long inside = plan.splits().stream().filter(s -> s.start() > HEADER.length() + 1 && s.start() <= uncertainEnd).count();
+    // Cuts until the quoted line break, none in the quoted lines, and again after 1,001 quote-free
+    // ones.
+    long before =
+        plan.splits().stream()
+            .filter(s -> s.start() > 0 && s.start() <= HEADER.length() + 1)
+            .count();
+    long inside =
+        plan.splits().stream()
+            .filter(s -> s.start() > HEADER.length() + 1 && s.start() <= uncertainEnd)
+            .count();
     long after = plan.splits().stream().filter(s -> s.start() > uncertainEnd).count();
     assertThat(before, is(1L));
     assertThat(inside, is(0L));
@@ -182,7 +205,8 @@ class FileSplitsTest {
     }
     byte[] file = text.toString().getBytes(StandardCharsets.US_ASCII);
     FileSplits.Plan plan = plan(file, 1, 40);
-    // Line 1 is the header; a cut before line 42 would leave fewer than 40 records in the first part.
+    // Line 1 is the header; a cut before line 42 would leave fewer than 40 records in the first
+    // part.
     assertThat(plan.splits().get(1).firstLine(), is(42L));
   }
 
@@ -193,21 +217,45 @@ class FileSplitsTest {
     assertThat(FilePart.notATable(List.of(first, part(1, 900_008, 900_008, 900_008))), is(false));
     assertThat(FilePart.notATable(List.of(first, part(1, 900_009, 900_009, 900_009))), is(true));
     // A part of good records only never triggers, whatever came before.
-    assertThat(FilePart.notATable(List.of(part(0, 0, 0, Long.MIN_VALUE), part(1, 5, 0, Long.MIN_VALUE))), is(false));
+    assertThat(
+        FilePart.notATable(List.of(part(0, 0, 0, Long.MIN_VALUE), part(1, 5, 0, Long.MIN_VALUE))),
+        is(false));
   }
 
   @Test
   void mergingPartsSumsTheirCountsAndKeepsTheFilesSizeAndChecksum() {
     InputFile merged =
-        FilePart.merge(List.of(part(0, 10, 1, 1).read(99, "abc", new TableFiles.PartCounts(10, 2, 1, 1)),
-            part(1, 5, 0, Long.MIN_VALUE).read(99, "abc", new TableFiles.PartCounts(5, 1, 0, Long.MIN_VALUE))));
+        FilePart.merge(
+            List.of(
+                part(0, 10, 1, 1).read(99, "abc", new TableFiles.PartCounts(10, 2, 1, 1)),
+                part(1, 5, 0, Long.MIN_VALUE)
+                    .read(99, "abc", new TableFiles.PartCounts(5, 1, 0, Long.MIN_VALUE))));
     assertThat(
-        List.of(merged.getPath(), merged.getBytes(), merged.getSha256(), merged.getRows(), merged.getRejected()),
+        List.of(
+            merged.getPath(),
+            merged.getBytes(),
+            merged.getSha256(),
+            merged.getRows(),
+            merged.getRejected()),
         contains("posts.csv", 99L, "abc", 15L, 3L));
   }
 
   private static FilePart part(int index, long rows, long malformed, long peak) {
-    return new FilePart("posts", "/in/posts.csv", "posts.csv", index, 2, 0, 1, 1, 99, "abc", rows, 0, malformed, peak);
+    return new FilePart(
+        "posts",
+        "/in/posts.csv",
+        "posts.csv",
+        index,
+        2,
+        0,
+        1,
+        1,
+        99,
+        "abc",
+        rows,
+        0,
+        malformed,
+        peak);
   }
 
   /** The physical line (LF, CRLF or lone CR) on which byte {@code offset} is. */
@@ -223,8 +271,9 @@ class FileSplitsTest {
 
   @Test
   void theWholeFileIsOnePartWhenNoLineStartIsCertain() throws IOException {
-    byte[] file = (HEADER + "\nig,p1,anna,2020-03-23,\"open\n" + "ig,p2,anna,2020-03-23,\"q\"\n".repeat(50))
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] file =
+        (HEADER + "\nig,p1,anna,2020-03-23,\"open\n" + "ig,p2,anna,2020-03-23,\"q\"\n".repeat(50))
+            .getBytes(StandardCharsets.US_ASCII);
     assertThat(plan(file, 1, 0).splits(), hasSize(2)); // only the cut right after the header
   }
 }

@@ -1,12 +1,7 @@
 package org.megaphone.read;
 
-import java.io.InputStream;
-import org.apache.beam.sdk.transforms.Count;
-import org.hamcrest.MatcherAssert;
-import org.hamcrest.Matchers;
-import org.junit.jupiter.api.Assertions;
-import org.megaphone.model.ViewSnapshot;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,15 +11,20 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.megaphone.model.Account;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
+import org.megaphone.model.ViewSnapshot;
 
 @ExtendWith(TestPipelineExtension.class)
 class ReadTablesTransformTest {
@@ -36,13 +36,15 @@ class ReadTablesTransformTest {
         dir.resolve("posts.csv"),
         "platform,post_id,handle,published_at\nig,p1,@Anna,2020-03-23\nmyspace,p2,x,2020-03-23\n",
         StandardCharsets.UTF_8);
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("posts_b.csv.gz")))) {
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(dir.resolve("posts_b.csv.gz")))) {
       out.write(
           "\uFEFFPOST_ID;Platform;Handle;Published_At\r\np3;yt;ben;2020-03-24 10:00\r\n"
               .getBytes(StandardCharsets.UTF_8));
     }
     Files.writeString(dir.resolve("posts.txt"), "not,a,table\n");
-    Files.writeString(dir.resolve("accounts.csv"), "platform,handle,entity_id,role\nx,@Ben,ben,mayor\n");
+    Files.writeString(
+        dir.resolve("accounts.csv"), "platform,handle,entity_id,role\nx,@Ben,ben,mayor\n");
 
     Table<Post> posts = Tables.posts("UTC");
     Table<Account> accounts = Tables.accounts();
@@ -53,13 +55,15 @@ class ReadTablesTransformTest {
             out.get(read.rows(posts))
                 .apply(
                     "ShowPosts",
-                    MapElements.into(TypeDescriptors.strings()).via((Post x) -> x.key() + "@" + x.getHandle())))
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((Post x) -> x.key() + "@" + x.getHandle())))
         .containsInAnyOrder("instagram:p1@anna", "youtube:p3@ben");
     PAssert.that(
             out.get(read.rows(accounts))
                 .apply(
                     "ShowAccounts",
-                    MapElements.into(TypeDescriptors.strings()).via((Account a) -> a.getPlatform() + "@" + a.getHandle())))
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((Account a) -> a.getPlatform() + "@" + a.getHandle())))
         .containsInAnyOrder("x@ben");
     PAssert.that(
             out.get(ReadTables.REJECTS)
@@ -73,8 +77,17 @@ class ReadTablesTransformTest {
                 .apply(
                     "ShowFiles",
                     MapElements.into(TypeDescriptors.strings())
-                        .via((InputFile f) -> f.getTable() + "/" + f.getPath() + ":" + f.getRows() + ":" + f.getRejected())))
-        .containsInAnyOrder("accounts/accounts.csv:1:0", "posts/posts.csv:2:1", "posts/posts_b.csv.gz:1:0");
+                        .via(
+                            (InputFile f) ->
+                                f.getTable()
+                                    + "/"
+                                    + f.getPath()
+                                    + ":"
+                                    + f.getRows()
+                                    + ":"
+                                    + f.getRejected())))
+        .containsInAnyOrder(
+            "accounts/accounts.csv:1:0", "posts/posts.csv:2:1", "posts/posts_b.csv.gz:1:0");
     p.run().waitUntilFinish();
   }
 
@@ -82,7 +95,11 @@ class ReadTablesTransformTest {
   private static byte[] viewsFile(int good, int bad) {
     StringBuilder text = new StringBuilder("platform,post_id,observed_at,views\n");
     for (int i = 0; i < good; i++) {
-      text.append("tiktok,").append(6_869_046_342_586_820_147L - i).append(",2020-03-19T06:01:11+02:00,").append(i).append('\n');
+      text.append("tiktok,")
+          .append(6_869_046_342_586_820_147L - i)
+          .append(",2020-03-19T06:01:11+02:00,")
+          .append(i)
+          .append('\n');
     }
     text.append("x\n".repeat(bad));
     return text.toString().getBytes(StandardCharsets.UTF_8);
@@ -97,27 +114,40 @@ class ReadTablesTransformTest {
     ReadTables read = new ReadTables(dir.toString(), List.of(views));
     PCollectionTuple out = p.apply(read);
 
-    PAssert.that(
-            out.get(read.rows(views))
-                .apply("CountRows", Count.globally()))
+    PAssert.that(out.get(read.rows(views)).apply("CountRows", Count.globally()))
         .containsInAnyOrder(200_000L);
     PAssert.that(
             out.get(ReadTables.REJECTS)
                 .apply(
                     "ShowRejects",
-                    MapElements.into(TypeDescriptors.strings()).via((Reject r) -> r.getFile() + ":" + r.getLine())))
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((Reject r) -> r.getFile() + ":" + r.getLine())))
         .containsInAnyOrder("views.csv:200002", "views.csv:200003", "views.csv:200004");
     PAssert.that(
             out.get(ReadTables.FILES)
                 .apply(
                     "ShowFiles",
                     MapElements.into(TypeDescriptors.strings())
-                        .via((InputFile f) -> f.getPath() + ":" + f.getBytes() + ":" + f.getSha256() + ":" + f.getRows() + ":" + f.getRejected())))
-        .containsInAnyOrder("views.csv:" + file.length + ":" + TableFiles.sha256(file) + ":200003:3");
+                        .via(
+                            (InputFile f) ->
+                                f.getPath()
+                                    + ":"
+                                    + f.getBytes()
+                                    + ":"
+                                    + f.getSha256()
+                                    + ":"
+                                    + f.getRows()
+                                    + ":"
+                                    + f.getRejected())))
+        .containsInAnyOrder(
+            "views.csv:" + file.length + ":" + TableFiles.sha256(file) + ":200003:3");
     p.run().waitUntilFinish();
     long parts;
     try (InputStream in = Files.newInputStream(dir.resolve("views.csv"))) {
-      parts = FileSplits.plan(in, ',', ReadTables.PART_BYTES, TableFiles.NOT_A_TABLE_AFTER).splits().size();
+      parts =
+          FileSplits.plan(in, ',', ReadTables.PART_BYTES, TableFiles.NOT_A_TABLE_AFTER)
+              .splits()
+              .size();
     }
     MatcherAssert.assertThat(parts, Matchers.greaterThan(2L));
   }
@@ -131,7 +161,13 @@ class ReadTablesTransformTest {
     String whole =
         Assertions.assertThrows(
                 InputException.class,
-                () -> TableFiles.parse(Tables.views("UTC"), "views.csv", new String(file, StandardCharsets.UTF_8), r -> {}, r -> {}))
+                () ->
+                    TableFiles.parse(
+                        Tables.views("UTC"),
+                        "views.csv",
+                        new String(file, StandardCharsets.UTF_8),
+                        r -> {},
+                        r -> {}))
             .getMessage();
     MatcherAssert.assertThat(whole, Matchers.containsString("of its first 1500010 records"));
     p.apply(new ReadTables(dir.toString(), List.of(Tables.views("UTC"))));

@@ -1,8 +1,5 @@
 package org.megaphone.read;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.Charset;
-import java.util.Arrays;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -13,12 +10,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -78,14 +78,16 @@ class TableFilesTest {
 
   @Test
   void decodeKeepsUtf8TextWithoutByteOrderMark() {
-    assertThat(TableFiles.decode("posts.csv", utf8("text\n#pesekädet\n")), is("text\n#pesekädet\n"));
+    assertThat(
+        TableFiles.decode("posts.csv", utf8("text\n#pesekädet\n")), is("text\n#pesekädet\n"));
   }
 
   @Test
   void decodeGunzipsAFileWhoseNameEndsInGzAndDropsItsBom() {
     byte[] compressed = gzip(concat(BOM, utf8("platform,handle\nig,città\n")));
 
-    assertThat(TableFiles.decode("posts_2020.csv.gz", compressed), is("platform,handle\nig,città\n"));
+    assertThat(
+        TableFiles.decode("posts_2020.csv.gz", compressed), is("platform,handle\nig,città\n"));
   }
 
   @Test
@@ -110,7 +112,8 @@ class TableFilesTest {
 
   @Test
   void exportThatIsNotUtf8IsReadAsWindows1252AndSaysSo() {
-    byte[] cp1252 = "platform,text\nig,Citt\u00e0 \u20ac\n".getBytes(Charset.forName("windows-1252"));
+    byte[] cp1252 =
+        "platform,text\nig,Citt\u00e0 \u20ac\n".getBytes(Charset.forName("windows-1252"));
 
     TableFiles.Decoded decoded = TableFiles.decodeExport("posts_excel.csv", cp1252);
 
@@ -120,11 +123,18 @@ class TableFilesTest {
 
   @Test
   void exportInUtf16WithByteOrderMarkIsReadAsExcelUnicodeText() {
-    byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a\tb\nk\u00e4\t1\n".getBytes(StandardCharsets.UTF_16LE));
-    byte[] be = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "a\tb\n".getBytes(StandardCharsets.UTF_16BE));
+    byte[] le =
+        concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE},
+            "a\tb\nk\u00e4\t1\n".getBytes(StandardCharsets.UTF_16LE));
+    byte[] be =
+        concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "a\tb\n".getBytes(StandardCharsets.UTF_16BE));
 
-    assertThat(TableFiles.decodeExport("x.csv", le), is(new TableFiles.Decoded("a\tb\nk\u00e4\t1\n", "UTF-16LE")));
-    assertThat(TableFiles.decodeExport("x.csv", be), is(new TableFiles.Decoded("a\tb\n", "UTF-16BE")));
+    assertThat(
+        TableFiles.decodeExport("x.csv", le),
+        is(new TableFiles.Decoded("a\tb\nk\u00e4\t1\n", "UTF-16LE")));
+    assertThat(
+        TableFiles.decodeExport("x.csv", be), is(new TableFiles.Decoded("a\tb\n", "UTF-16BE")));
   }
 
   @Test
@@ -210,8 +220,7 @@ class TableFilesTest {
     String text = "platform,post_id,handle,text\nig,p1,anna,hello\n";
 
     InputException e =
-        assertThrows(
-            InputException.class, () -> parse(Tables.posts("UTC"), "posts_b.csv", text));
+        assertThrows(InputException.class, () -> parse(Tables.posts("UTC"), "posts_b.csv", text));
 
     assertThat(e.getMessage(), containsString("posts_b.csv"));
     assertThat(e.getMessage(), containsString("published_at"));
@@ -225,7 +234,9 @@ class TableFilesTest {
     InputException e =
         assertThrows(InputException.class, () -> parse(Tables.posts("UTC"), "posts_b.csv", text));
 
-    assertThat(e.getMessage(), startsWith("posts_b.csv: the header names column likes twice (columns 5 and 6"));
+    assertThat(
+        e.getMessage(),
+        startsWith("posts_b.csv: the header names column likes twice (columns 5 and 6"));
   }
 
   @Test
@@ -237,14 +248,16 @@ class TableFilesTest {
 
     assertThat(
         e.getMessage(),
-        is("posts_latin1.csv: is not valid UTF-8 text: byte 0xE0 at line 3 (byte offset 27);"
-            + " it looks like Windows-1252 or Latin-1 (ISO-8859-1), where that byte is '\u00e0';"
-            + " save it as UTF-8"));
+        is(
+            "posts_latin1.csv: is not valid UTF-8 text: byte 0xE0 at line 3 (byte offset 27);"
+                + " it looks like Windows-1252 or Latin-1 (ISO-8859-1), where that byte is '\u00e0';"
+                + " save it as UTF-8"));
   }
 
   @Test
   void utf16CanonicalFileSaysItIsUtf16() {
-    byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a,b\n".getBytes(StandardCharsets.UTF_16LE));
+    byte[] le =
+        concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a,b\n".getBytes(StandardCharsets.UTF_16LE));
     byte[] noBom = "platform,handle\n".getBytes(StandardCharsets.UTF_16LE);
 
     assertThat(
@@ -253,7 +266,8 @@ class TableFilesTest {
     // Without a mark, the first bad byte comes later; the zeros say what it is.
     byte[] withUmlaut = "platform,handle\nig,k\u00e4\n".getBytes(StandardCharsets.UTF_16LE);
     assertThat(
-        assertThrows(InputException.class, () -> TableFiles.decode("posts.csv", withUmlaut)).getMessage(),
+        assertThrows(InputException.class, () -> TableFiles.decode("posts.csv", withUmlaut))
+            .getMessage(),
         containsString("looks like UTF-16LE"));
     assertThat(noBom.length > 0, is(true));
   }
@@ -263,7 +277,8 @@ class TableFilesTest {
     byte[] whole = gzip(utf8("platform,handle\n" + "ig,anna\n".repeat(1000)));
     byte[] cut = Arrays.copyOf(whole, whole.length - 6);
 
-    InputException e = assertThrows(InputException.class, () -> TableFiles.decode("posts.csv.gz", cut));
+    InputException e =
+        assertThrows(InputException.class, () -> TableFiles.decode("posts.csv.gz", cut));
 
     assertThat(e.getMessage(), startsWith("posts.csv.gz: truncated gzip"));
   }
@@ -272,7 +287,8 @@ class TableFilesTest {
   void garbageAfterTheGzipDataIsAnErrorNotIgnored() {
     byte[] garbage = concat(gzip(utf8("platform,handle\nig,anna\n")), utf8("not gzip at all"));
 
-    InputException e = assertThrows(InputException.class, () -> TableFiles.decode("posts.csv.gz", garbage));
+    InputException e =
+        assertThrows(InputException.class, () -> TableFiles.decode("posts.csv.gz", garbage));
 
     assertThat(e.getMessage(), startsWith("posts.csv.gz: garbage after the gzip data"));
   }
@@ -287,7 +303,8 @@ class TableFilesTest {
   @Test
   void streamedTextReadOneCharacterAtATimeKeepsSurrogatePairsAndDropsTheBom() throws IOException {
     String text = "handle,text\nig,\uD83D\uDE00 k\u00e4\n";
-    try (TextInput in = TextInput.open("posts.csv", new ByteArrayInputStream(concat(BOM, utf8(text))))) {
+    try (TextInput in =
+        TextInput.open("posts.csv", new ByteArrayInputStream(concat(BOM, utf8(text))))) {
       StringBuilder read = new StringBuilder();
       char[] one = new char[1];
       for (int n; (n = in.reader().read(one, 0, 1)) >= 0; ) {
@@ -312,12 +329,14 @@ class TableFilesTest {
     String text = "platform,post_id,observed_at,views\n" + "x\n".repeat(150_000);
 
     InputException e =
-        assertThrows(InputException.class, () -> parse(Tables.views("UTC"), "views_bomb.csv", text));
+        assertThrows(
+            InputException.class, () -> parse(Tables.views("UTC"), "views_bomb.csv", text));
 
     assertThat(
         e.getMessage(),
-        is("views_bomb.csv: 100000 of its first 100000 records are malformed CSV (first on line 2):"
-            + " this is not a views table (another delimiter, or not CSV at all?)"));
+        is(
+            "views_bomb.csv: 100000 of its first 100000 records are malformed CSV (first on line 2):"
+                + " this is not a views table (another delimiter, or not CSV at all?)"));
   }
 
   @Test
@@ -351,7 +370,9 @@ class TableFilesTest {
   @Test
   void semicolonFileWithBomAndCrlfIsRead() {
     byte[] bytes =
-        concat(BOM, utf8("platform;post_id;handle;published_at;likes\r\nyt;v1;@Kunta;2020-04-01;1\r\n"));
+        concat(
+            BOM,
+            utf8("platform;post_id;handle;published_at;likes\r\nyt;v1;@Kunta;2020-04-01;1\r\n"));
 
     Parsed<Post> parsed =
         parse(Tables.posts("UTC"), "posts.csv", TableFiles.decode("posts.csv", bytes));
@@ -526,7 +547,8 @@ class TableFilesTest {
   void countAboveTenToTheTwelfthIsRejectedSoNoSumCanWrap(String likes) {
     String reason = rejectReasonOf("ig,p1,anna,2020-04-01," + likes + ",");
 
-    assertThat(reason, is("count above 1000000000000 (no real post has it): likes='" + likes + "'"));
+    assertThat(
+        reason, is("count above 1000000000000 (no real post has it): likes='" + likes + "'"));
   }
 
   @ParameterizedTest
@@ -640,7 +662,8 @@ class TableFilesTest {
             """);
 
     assertThat(
-        parsed.rows(), contains(ViewSnapshot.create("youtube", "v1", millis("2020-04-01T12:00:00Z"), 1500)));
+        parsed.rows(),
+        contains(ViewSnapshot.create("youtube", "v1", millis("2020-04-01T12:00:00Z"), 1500)));
     assertThat(parsed.rejects(), hasSize(1));
     assertThat(parsed.rejects().get(0).getReason(), startsWith("missing required field"));
     assertThat(parsed.rejects().get(0).getReason(), containsString("views"));
@@ -653,10 +676,7 @@ class TableFilesTest {
         assertThrows(
             InputException.class,
             () ->
-                parse(
-                    Tables.views("UTC"),
-                    "views_2.csv",
-                    "platform,post_id,views\nyt,v1,1500\n"));
+                parse(Tables.views("UTC"), "views_2.csv", "platform,post_id,views\nyt,v1,1500\n"));
 
     assertThat(e.getMessage(), containsString("views_2.csv"));
     assertThat(e.getMessage(), containsString("observed_at"));

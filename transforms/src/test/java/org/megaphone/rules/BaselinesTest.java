@@ -1,13 +1,13 @@
 package org.megaphone.rules;
 
-import java.math.BigInteger;
-import java.util.Random;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** D37: the median of the previous n posts, from 3 previous posts on. */
@@ -45,7 +45,8 @@ class BaselinesTest {
 
   @Test
   void overperformanceIsComparedExactly() {
-    // 10 / 3 equals 20 / 6; 3,333,333 / 1,000,000 is a hair below 10 / 3, which rounding would hide.
+    // 10 / 3 equals 20 / 6; 3,333,333 / 1,000,000 is a hair below 10 / 3, which rounding would
+    // hide.
     assertThat(Baselines.compareOverperformance(10, 6, 20, 12), is(0));
     assertThat(Baselines.compareOverperformance(3_333_333, 2_000_000, 10, 6), lessThan(0));
   }
@@ -53,8 +54,10 @@ class BaselinesTest {
   @Test
   void overperformanceStaysExactWhereTheProductsOverflowALong() {
     // MAX / 1.5 against (MAX - 1) / 1: long products would wrap and invert the order.
-    assertThat(Baselines.compareOverperformance(Long.MAX_VALUE, 3, Long.MAX_VALUE - 1, 2), lessThan(0));
-    assertThat(Baselines.compareOverperformance(Long.MAX_VALUE - 1, 2, Long.MAX_VALUE, 3), greaterThan(0));
+    assertThat(
+        Baselines.compareOverperformance(Long.MAX_VALUE, 3, Long.MAX_VALUE - 1, 2), lessThan(0));
+    assertThat(
+        Baselines.compareOverperformance(Long.MAX_VALUE - 1, 2, Long.MAX_VALUE, 3), greaterThan(0));
     Random random = new Random(7);
     for (int i = 0; i < 10_000; i++) {
       long e1 = random.nextLong() >>> random.nextInt(64);
@@ -65,7 +68,10 @@ class BaselinesTest {
           BigInteger.valueOf(e1)
               .multiply(BigInteger.valueOf(d2))
               .compareTo(BigInteger.valueOf(e2).multiply(BigInteger.valueOf(d1)));
-      assertThat(e1 + "/" + d1 + " vs " + e2 + "/" + d2, Integer.signum(Baselines.compareOverperformance(e1, d1, e2, d2)), is(exact));
+      assertThat(
+          e1 + "/" + d1 + " vs " + e2 + "/" + d2,
+          Integer.signum(Baselines.compareOverperformance(e1, d1, e2, d2)),
+          is(exact));
     }
   }
 }

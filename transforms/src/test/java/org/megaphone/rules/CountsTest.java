@@ -30,7 +30,13 @@ class CountsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1000000000001", "9223372036854775807", "9223372036854775808", "99999999999999999999"})
+  @ValueSource(
+      strings = {
+        "1000000000001",
+        "9223372036854775807",
+        "9223372036854775808",
+        "99999999999999999999"
+      })
   void countAboveTheBoundIsTooLargeEvenWhenItFitsALong(String value) {
     assertThrows(Counts.TooLarge.class, () -> Counts.parseNonNegative(value));
   }
@@ -38,8 +44,20 @@ class CountsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "  ", "12a", "-3", "-0", "+5", "1.5", "1,5", "1 000", "1e3", "0x10",
-        "\u0661\u0662", "9223372036854775808", "99999999999999999999"
+        "",
+        "  ",
+        "12a",
+        "-3",
+        "-0",
+        "+5",
+        "1.5",
+        "1,5",
+        "1 000",
+        "1e3",
+        "0x10",
+        "\u0661\u0662",
+        "9223372036854775808",
+        "99999999999999999999"
       })
   void anythingElseIsAnIllegalArgumentException(String value) {
     assertThrows(IllegalArgumentException.class, () -> Counts.parseNonNegative(value));

@@ -12,7 +12,9 @@ class HashtagsTest {
 
   @Test
   void hashtagsWithUnicodeLettersAreFound() {
-    assertThat(Hashtags.inText("Muista: #pesekädet ja #håll_avstånd"), contains("pesekädet", "håll_avstånd"));
+    assertThat(
+        Hashtags.inText("Muista: #pesekädet ja #håll_avstånd"),
+        contains("pesekädet", "håll_avstånd"));
   }
 
   @Test
@@ -76,7 +78,9 @@ class HashtagsTest {
 
   @Test
   void inListTakesCommaSeparatedCampaignTags() {
-    assertThat(Hashtags.inList("CoronaFacts,#pesekädet, Straße"), contains("coronafacts", "pesekädet", "strasse"));
+    assertThat(
+        Hashtags.inList("CoronaFacts,#pesekädet, Straße"),
+        contains("coronafacts", "pesekädet", "strasse"));
   }
 
   @Test

@@ -28,7 +28,8 @@ class LinksTest {
 
   @Test
   void wwwInsideTheHostIsKept() {
-    assertThat(Links.normalise("https://news.www.example.org/a"), is("https://news.www.example.org/a"));
+    assertThat(
+        Links.normalise("https://news.www.example.org/a"), is("https://news.www.example.org/a"));
   }
 
   @Test
@@ -95,7 +96,9 @@ class LinksTest {
   void allRulesTogetherMakeVariantsOfOneLinkEqual() {
     String expected = "https://thl.fi/Korona";
 
-    assertThat(Links.normalise("HTTPS://WWW.Thl.Fi/Korona/?utm_medium=social&fbclid=IwAR#top"), is(expected));
+    assertThat(
+        Links.normalise("HTTPS://WWW.Thl.Fi/Korona/?utm_medium=social&fbclid=IwAR#top"),
+        is(expected));
     assertThat(Links.normalise("https://thl.fi/Korona"), is(expected));
     assertThat(Links.normalise("  https://www.thl.fi/Korona/  "), is(expected));
   }
@@ -119,18 +122,22 @@ class LinksTest {
   @Test
   void linkEndsAtAnyWhitespaceNotOnlyAscii() {
     // U+2003 EM SPACE is whitespace (Character.isWhitespace and Unicode White_Space).
-    assertThat(Links.inText("https://thl.fi/korona\u2003lue lisää"), contains("https://thl.fi/korona"));
+    assertThat(
+        Links.inText("https://thl.fi/korona\u2003lue lisää"), contains("https://thl.fi/korona"));
   }
 
   @ParameterizedTest(name = "trailing {0}")
   @ValueSource(strings = {".", ",", ";", ":", "!", "?", ")", "]", "}", ">", "'", "\""})
   void eachTrailingPunctuationCharacterIsStripped(String punctuation) {
-    assertThat(Links.inText("Katso https://thl.fi/korona" + punctuation + " nyt"), contains("https://thl.fi/korona"));
+    assertThat(
+        Links.inText("Katso https://thl.fi/korona" + punctuation + " nyt"),
+        contains("https://thl.fi/korona"));
   }
 
   @Test
   void runOfTrailingPunctuationIsStripped() {
-    assertThat(Links.inText("(katso: https://thl.fi/korona?!).\""), contains("https://thl.fi/korona"));
+    assertThat(
+        Links.inText("(katso: https://thl.fi/korona?!).\""), contains("https://thl.fi/korona"));
   }
 
   @Test

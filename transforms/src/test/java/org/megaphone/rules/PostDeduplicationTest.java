@@ -102,10 +102,36 @@ class PostDeduplicationTest {
   void identicalRecordsInTwoFilesKeepTheOneReadFirstWhateverTheArrivalOrder() {
     // The same raw line in files with different column orders: equal on every contract rule.
     Post a =
-        Post.create("instagram", "p1", "anna", PUBLISHED, "text", null, null, 5, 7, 0, 0, null, null,
+        Post.create(
+            "instagram",
+            "p1",
+            "anna",
+            PUBLISHED,
+            "text",
+            null,
+            null,
+            5,
+            7,
+            0,
+            0,
+            null,
+            null,
             SourceRef.create("posts_a.csv", 9, "ig,p1,anna,2020-04-01,5,7"));
     Post b =
-        Post.create("instagram", "p1", "anna", PUBLISHED, "text", null, null, 7, 5, 0, 0, null, null,
+        Post.create(
+            "instagram",
+            "p1",
+            "anna",
+            PUBLISHED,
+            "text",
+            null,
+            null,
+            7,
+            5,
+            0,
+            0,
+            null,
+            null,
             SourceRef.create("posts_b.csv", 2, "ig,p1,anna,2020-04-01,5,7"));
 
     assertThat(PostDeduplication.best(List.of(a, b)), is(sameInstance(a)));

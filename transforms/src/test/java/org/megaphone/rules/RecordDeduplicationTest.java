@@ -18,12 +18,22 @@ import org.megaphone.model.SourceRef;
 class RecordDeduplicationTest {
   private static Bulletin bulletin(String id, String file, long line, String record) {
     return Bulletin.create(
-        id, "coronafacts", 0L, "fi", null, List.of("tag"), List.of(), "title", SourceRef.create(file, line, record));
+        id,
+        "coronafacts",
+        0L,
+        "fi",
+        null,
+        List.of("tag"),
+        List.of(),
+        "title",
+        SourceRef.create(file, line, record));
   }
 
-  private static AttributionOverride override(String postId, String entityId, String file, long line) {
+  private static AttributionOverride override(
+      String postId, String entityId, String file, long line) {
     String record = "instagram," + postId + "," + entityId;
-    return AttributionOverride.create("instagram", postId, entityId, SourceRef.create(file, line, record));
+    return AttributionOverride.create(
+        "instagram", postId, entityId, SourceRef.create(file, line, record));
   }
 
   @Test
@@ -43,7 +53,8 @@ class RecordDeduplicationTest {
     Bulletin halfwidth = bulletin("b1", "bulletins.csv", 2, "b1,\uFF61");
     Bulletin emoji = bulletin("b1", "bulletins.csv", 3, "b1,\uD83D\uDE00");
 
-    assertThat(RecordDeduplication.bulletins(List.of(halfwidth, emoji)), contains(sameInstance(emoji)));
+    assertThat(
+        RecordDeduplication.bulletins(List.of(halfwidth, emoji)), contains(sameInstance(emoji)));
   }
 
   @Test
@@ -52,8 +63,12 @@ class RecordDeduplicationTest {
     Bulletin first = bulletin("b1", "bulletins_a.csv", 9, "b1,same");
     Bulletin firstLine = bulletin("b1", "bulletins_a.csv", 3, "b1,same");
 
-    assertThat(RecordDeduplication.bulletins(List.of(later, first, firstLine)), contains(sameInstance(firstLine)));
-    assertThat(RecordDeduplication.bulletins(List.of(firstLine, first, later)), contains(sameInstance(firstLine)));
+    assertThat(
+        RecordDeduplication.bulletins(List.of(later, first, firstLine)),
+        contains(sameInstance(firstLine)));
+    assertThat(
+        RecordDeduplication.bulletins(List.of(firstLine, first, later)),
+        contains(sameInstance(firstLine)));
   }
 
   @Test
@@ -63,7 +78,8 @@ class RecordDeduplicationTest {
     AttributionOverride p1Bo = override("p1", "bo", "overrides.csv", 4);
 
     assertThat(
-        RecordDeduplication.overrides(List.of(p2, p1Bo, p1Anna)), contains(sameInstance(p1Bo), sameInstance(p2)));
+        RecordDeduplication.overrides(List.of(p2, p1Bo, p1Anna)),
+        contains(sameInstance(p1Bo), sameInstance(p2)));
     assertThat(RecordDeduplication.overrides(List.of()), is(empty()));
   }
 
@@ -72,6 +88,8 @@ class RecordDeduplicationTest {
     Bulletin b2 = bulletin("b2", "bulletins.csv", 2, "b2");
     Bulletin b1 = bulletin("b1", "bulletins.csv", 3, "b1");
 
-    assertThat(RecordDeduplication.bulletins(List.of(b2, b1)), contains(sameInstance(b1), sameInstance(b2)));
+    assertThat(
+        RecordDeduplication.bulletins(List.of(b2, b1)),
+        contains(sameInstance(b1), sameInstance(b2)));
   }
 }

@@ -1,9 +1,5 @@
 package org.megaphone.rules;
 
-import java.util.Locale;
-import java.util.Random;
-import org.hamcrest.MatcherAssert;
-import org.hamcrest.Matchers;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Random;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -224,17 +224,27 @@ class TimestampsTest {
   @Test
   void theCommonShapeIsReadAsTheGeneralParserReadsItAndAnythingElseFallsThrough() {
     Random random = new Random(5);
-    String[] offsets = {"", "Z", "z", "+02:00", "-05:30", "+0530", "+03", "-00:30", "+18:00", "+18:30", " Z", "Z ", "+2:00", "x"};
+    String[] offsets = {
+      "", "Z", "z", "+02:00", "-05:30", "+0530", "+03", "-00:30", "+18:00", "+18:30", " Z", "Z ",
+      "+2:00", "x"
+    };
     String[] fractions = {"", ".5", ",123", ".123456789", ".1234567890", "."};
     ZoneId zone = ZoneId.of("Europe/Helsinki");
     int fast = 0;
     for (int i = 0; i < 20_000; i++) {
       String v =
           String.format(
-              Locale.ROOT, "%04d-%02d-%02d%s%02d:%02d:%02d%s%s",
-              1990 + random.nextInt(40), random.nextInt(14), random.nextInt(33), random.nextBoolean() ? "T" : " ",
-              random.nextInt(26), random.nextInt(61), random.nextInt(62),
-              fractions[random.nextInt(fractions.length)], offsets[random.nextInt(offsets.length)]);
+              Locale.ROOT,
+              "%04d-%02d-%02d%s%02d:%02d:%02d%s%s",
+              1990 + random.nextInt(40),
+              random.nextInt(14),
+              random.nextInt(33),
+              random.nextBoolean() ? "T" : " ",
+              random.nextInt(26),
+              random.nextInt(61),
+              random.nextInt(62),
+              fractions[random.nextInt(fractions.length)],
+              offsets[random.nextInt(offsets.length)]);
       Instant common = Timestamps.parseCommon(v, zone);
       String general;
       try {

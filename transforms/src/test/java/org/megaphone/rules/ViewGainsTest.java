@@ -44,8 +44,7 @@ class ViewGainsTest {
 
   @Test
   void distinctSnapshotsHaveNoDuplicates() {
-    ViewGains.Distinct distinct =
-        ViewGains.distinct(List.of(Map.entry(T2, 5L), Map.entry(T1, 3L)));
+    ViewGains.Distinct distinct = ViewGains.distinct(List.of(Map.entry(T2, 5L), Map.entry(T1, 3L)));
 
     assertThat(distinct.duplicates(), is(0L));
     assertThat(distinct.byInstant(), is(snapshots(T1, 3, T2, 5)));
@@ -53,8 +52,7 @@ class ViewGainsTest {
 
   @Test
   void firstSnapshotGainsAllItsViews() {
-    assertThat(
-        ViewGains.gains(snapshots(T1, 100)), contains(new ViewGains.Gain(T1, 100)));
+    assertThat(ViewGains.gains(snapshots(T1, 100)), contains(new ViewGains.Gain(T1, 100)));
   }
 
   @Test
@@ -68,7 +66,8 @@ class ViewGainsTest {
   @Test
   void dropInCountGainsNothingAndLaterGainsCountFromTheEarlierHighest() {
     // 100, then a drop to 80 (gain 0), then 150: gain 50 over the highest (100), not 70 over 80.
-    List<ViewGains.Gain> gains = ViewGains.gains(snapshots(T1, 100, T2, 80, T3, 150, T4, 150, T5, 160));
+    List<ViewGains.Gain> gains =
+        ViewGains.gains(snapshots(T1, 100, T2, 80, T3, 150, T4, 150, T5, 160));
 
     assertThat(
         gains,
@@ -106,13 +105,15 @@ class ViewGainsTest {
   void duplicatesThenGainsCreditTheHighestDuplicate() {
     ViewGains.Distinct distinct =
         ViewGains.distinct(
-            List.of(Map.entry(T2, 90L), Map.entry(T1, 50L), Map.entry(T2, 120L), Map.entry(T3, 100L)));
+            List.of(
+                Map.entry(T2, 90L), Map.entry(T1, 50L), Map.entry(T2, 120L), Map.entry(T3, 100L)));
 
     List<ViewGains.Gain> gains = ViewGains.gains(distinct.byInstant());
 
     assertThat(
         gains,
-        contains(new ViewGains.Gain(T1, 50), new ViewGains.Gain(T2, 70), new ViewGains.Gain(T3, 0)));
+        contains(
+            new ViewGains.Gain(T1, 50), new ViewGains.Gain(T2, 70), new ViewGains.Gain(T3, 0)));
     assertThat(sum(gains), is(120L));
     assertThat(distinct.duplicates(), is(1L));
   }

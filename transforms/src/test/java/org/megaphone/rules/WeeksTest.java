@@ -1,10 +1,5 @@
 package org.megaphone.rules;
 
-import java.time.temporal.IsoFields;
-import java.util.List;
-import java.util.Random;
-import org.hamcrest.MatcherAssert;
-import org.hamcrest.Matchers;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
@@ -12,10 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Contract section 4, Weeks: ISO weeks in the dataset zone, labelled by week-based year. */
 class WeeksTest {
@@ -47,7 +47,12 @@ class WeeksTest {
 
   @ParameterizedTest
   @CsvSource({
-    "2020-W14,true", "2020-W53,true", "2021-W53,false", "2020-W00,false", "2020-14,false", "W14,false",
+    "2020-W14,true",
+    "2020-W53,true",
+    "2021-W53,false",
+    "2020-W00,false",
+    "2020-14,false",
+    "W14,false",
     "2020-W1,false"
   })
   void isLabelAcceptsExactlyTheWeeksThatExist(String value, boolean label) {
@@ -118,8 +123,7 @@ class WeeksTest {
 
   @Test
   void endOfAWeekIsTheStartOfTheNext() {
-    assertThat(
-        Weeks.endMillis("2020-W13", HELSINKI), is(Weeks.startMillis("2020-W14", HELSINKI)));
+    assertThat(Weeks.endMillis("2020-W13", HELSINKI), is(Weeks.startMillis("2020-W14", HELSINKI)));
     assertThat(Weeks.endMillis("2020-W53", UTC), is(Weeks.startMillis("2021-W01", UTC)));
   }
 
@@ -164,8 +168,10 @@ class WeeksTest {
       LocalDate d = LocalDate.ofEpochDay(random.nextInt(3_000_000) - 700_000);
       String expected =
           String.format(
-              Locale.ROOT, "%04d-W%02d",
-              d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+              Locale.ROOT,
+              "%04d-W%02d",
+              d.get(IsoFields.WEEK_BASED_YEAR),
+              d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       MatcherAssert.assertThat(d.toString(), Weeks.label(d), Matchers.equalTo(expected));
     }
   }

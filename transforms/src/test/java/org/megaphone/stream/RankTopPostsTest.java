@@ -17,7 +17,8 @@ import org.megaphone.weekly.TopPostsWeekly;
 /** A week's top rows kept current change by change equal the first rows of all its candidates. */
 class RankTopPostsTest {
   private static TopPost post(int id, long engagement, long doubledBaseline) {
-    return TopPost.create("2020-W14", "instagram", "p" + id, "anna", "e1", engagement, doubledBaseline, null);
+    return TopPost.create(
+        "2020-W14", "instagram", "p" + id, "anna", "e1", engagement, doubledBaseline, null);
   }
 
   private static String key(TopPost t) {
@@ -53,10 +54,14 @@ class RankTopPostsTest {
         }
         int[] reads = {0};
         List<TopPost> next =
-            RankTopPosts.ranked(ranked, key, now, () -> {
-              reads[0]++;
-              return candidates.values();
-            });
+            RankTopPosts.ranked(
+                ranked,
+                key,
+                now,
+                () -> {
+                  reads[0]++;
+                  return candidates.values();
+                });
         fullReads += reads[0];
         List<TopPost> expected = sortedTop(candidates);
         if (expected.equals(ranked)) {
@@ -71,7 +76,10 @@ class RankTopPostsTest {
         }
       }
       assertThat(changes, greaterThan(0));
-      assertThat("the candidates are read only when a top row fell or left", fullReads < 3000, equalTo(true));
+      assertThat(
+          "the candidates are read only when a top row fell or left",
+          fullReads < 3000,
+          equalTo(true));
     }
   }
 
@@ -83,9 +91,13 @@ class RankTopPostsTest {
     }
     ranked.sort(new TopPostsWeekly.Ranking().reversed());
     List<TopPost> next =
-        RankTopPosts.ranked(ranked, "instagram\u001fp99", post(99, 1, 2), () -> {
-          throw new AssertionError("read every candidate");
-        });
+        RankTopPosts.ranked(
+            ranked,
+            "instagram\u001fp99",
+            post(99, 1, 2),
+            () -> {
+              throw new AssertionError("read every candidate");
+            });
     assertThat(next, nullValue());
   }
 

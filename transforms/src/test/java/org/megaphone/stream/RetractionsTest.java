@@ -16,13 +16,42 @@ import org.megaphone.weekly.WeeklyTotals;
 class RetractionsTest {
   private static AttributedPost post(String entity, long likes) {
     return AttributedPost.create(
-        "instagram", "p1", "anna", 1_000L, "2020-W14", entity, "author", false, null, "fi",
-        likes, 0, 0, 0, null, 0L, null, "raw", SourceRef.create("posts.csv", 2, ""), null, null, List.of(), List.of());
+        "instagram",
+        "p1",
+        "anna",
+        1_000L,
+        "2020-W14",
+        entity,
+        "author",
+        false,
+        null,
+        "fi",
+        likes,
+        0,
+        0,
+        0,
+        null,
+        0L,
+        null,
+        "raw",
+        SourceRef.create("posts.csv", 2, ""),
+        null,
+        null,
+        List.of(),
+        List.of());
   }
 
   private static List<String> shown(List<Contribution> cs) {
     return cs.stream()
-        .map(c -> c.getFactKey() + " posts=" + c.getTotals().getPosts() + " likes=" + c.getTotals().getLikes() + " views=" + c.getTotals().getViews())
+        .map(
+            c ->
+                c.getFactKey()
+                    + " posts="
+                    + c.getTotals().getPosts()
+                    + " likes="
+                    + c.getTotals().getLikes()
+                    + " views="
+                    + c.getTotals().getViews())
         .toList();
   }
 
@@ -53,7 +82,8 @@ class RetractionsTest {
             "view|10|anna|instagram|fi posts=0 likes=0 views=100",
             "view|20|anna|instagram|fi posts=0 likes=0 views=-300",
             "view|20|anna|instagram|fi posts=0 likes=0 views=200"));
-    assertThat(sum(Retractions.corrections(Map.of(), first)).plus(sum(corrections)).getViews(), is(300L));
+    assertThat(
+        sum(Retractions.corrections(Map.of(), first)).plus(sum(corrections)).getViews(), is(300L));
   }
 
   @Test

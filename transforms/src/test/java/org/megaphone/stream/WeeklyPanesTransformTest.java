@@ -1,6 +1,5 @@
 package org.megaphone.stream;
 
-import org.megaphone.rules.Lateness;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,18 +24,18 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.megaphone.model.PostEvent;
 import org.megaphone.attribution.BuildRoster;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.AttributedPost;
+import org.megaphone.model.PostEvent;
 import org.megaphone.model.SourceRef;
 import org.megaphone.model.ViewSnapshot;
 import org.megaphone.weekly.ReportKey;
 import org.megaphone.weekly.WeeklyTotals;
 
 /**
- * The streaming weekly reports, pane by pane (the LeaderBoardTest pattern): early results,
- * the on-time result, late updates within the allowed lateness, droppably late corrections,
+ * The streaming weekly reports, pane by pane (the LeaderBoardTest pattern): early results, the
+ * on-time result, late updates within the allowed lateness, droppably late corrections,
  * out-of-order snapshots and a week boundary on a daylight-saving change.
  */
 @ExtendWith(TestPipelineExtension.class)
@@ -44,10 +43,32 @@ class WeeklyPanesTransformTest {
   private static final Duration EARLY = Duration.standardMinutes(1);
   private static final Duration LATENESS = Duration.standardDays(1);
 
-  private static AttributedPost post(String id, String publishedAt, String week, long likes, Long exportedAt) {
+  private static AttributedPost post(
+      String id, String publishedAt, String week, long likes, Long exportedAt) {
     return AttributedPost.create(
-        "instagram", id, "anna", at(publishedAt), week, "anna", "author", false, null, "fi",
-        likes, 0, 0, 0, null, 0L, exportedAt, "raw-" + likes, SourceRef.create("posts.csv", 2, ""), null, null, List.of(), List.of());
+        "instagram",
+        id,
+        "anna",
+        at(publishedAt),
+        week,
+        "anna",
+        "author",
+        false,
+        null,
+        "fi",
+        likes,
+        0,
+        0,
+        0,
+        null,
+        0L,
+        exportedAt,
+        "raw-" + likes,
+        SourceRef.create("posts.csv", 2, ""),
+        null,
+        null,
+        List.of(),
+        List.of());
   }
 
   private static TimestampedValue<PostEvent> event(AttributedPost p) {
@@ -58,13 +79,14 @@ class WeeklyPanesTransformTest {
     return TimestampedValue.of(PostEvent.of(v), Instant.ofEpochMilli(v.getObservedAt()));
   }
 
-  private static PCollection<PaneRow> run(TestPipeline p, TestStream<PostEvent> events, String zone) {
+  private static PCollection<PaneRow> run(
+      TestPipeline p, TestStream<PostEvent> events, String zone) {
     PCollectionView<Roster> roster =
         p.apply("Accounts", Create.of(account("instagram", "anna", "anna", "influencer", 2)))
             .apply("BuildRoster", new BuildRoster());
     return p.apply("Events", events)
         .apply("CreditIncrementally", new CreditIncrementally())
-            .get(CreditIncrementally.CONTRIBUTIONS)
+        .get(CreditIncrementally.CONTRIBUTIONS)
         .apply("WeeklyPanes", new WeeklyPanes(roster, zone, EARLY, LATENESS));
   }
 
@@ -82,7 +104,8 @@ class WeeklyPanesTransformTest {
         }
       }
       Map<String, String> actual = new HashMap<>();
-      last.forEach((k, r) -> actual.put(k, r.getExists() ? String.join(",", r.getCells()) : "(none)"));
+      last.forEach(
+          (k, r) -> actual.put(k, r.getExists() ? String.join(",", r.getCells()) : "(none)"));
       assertThat(actual, equalTo(finalCells));
       for (String pane : panesSeen) {
         assertThat(panes, hasItem(pane));
@@ -92,13 +115,15 @@ class WeeklyPanesTransformTest {
   }
 
   @Test
-  void earlyThenOnTimeThenLateUpdateAndDroppablyLateCorrectionIgnored(TestPipeline p) throws Exception {
+  void earlyThenOnTimeThenLateUpdateAndDroppablyLateCorrectionIgnored(TestPipeline p)
+      throws Exception {
     TestStream<PostEvent> events =
         TestStream.create(PostEvent.WireCoder.INSTANCE)
             .advanceWatermarkTo(Instant.ofEpochMilli(at("2020-03-30T00:00:00Z")))
             .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 10, 1L)))
             .advanceProcessingTime(Duration.standardMinutes(2))
-            .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
+            .addElements(
+                event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
             .advanceWatermarkTo(Instant.ofEpochMilli(at("2020-04-06T00:00:01Z")))
             // A later export of p1: its correction lands in 2020-W14, late but within a day.
             .addElements(
@@ -137,7 +162,8 @@ class WeeklyPanesTransformTest {
             .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 10, 1L)))
             .advanceWatermarkTo(Instant.ofEpochMilli(at("2026-11-26T00:00:00Z")))
             .addElements(event(post("p2", "2020-03-31T10:00:00Z", "2020-W14", 5, 1L)))
-            .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
+            .addElements(
+                event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
             .advanceProcessingTime(Duration.standardMinutes(2))
             .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 20, 2L)))
             .advanceProcessingTime(Duration.standardMinutes(2))
@@ -147,8 +173,10 @@ class WeeklyPanesTransformTest {
         .satisfies(
             check(
                 Map.of(
-                    "entities_weekly.csv[2020-W14, anna]", "2020-W14,anna,anna,influencer,,,1,0,10,0,0,0,10,0,",
-                    "platforms_weekly.csv[2020-W14, instagram, fi]", "2020-W14,instagram,fi,1,0,10,0"),
+                    "entities_weekly.csv[2020-W14, anna]",
+                        "2020-W14,anna,anna,influencer,,,1,0,10,0,0,0,10,0,",
+                    "platforms_weekly.csv[2020-W14, instagram, fi]",
+                        "2020-W14,instagram,fi,1,0,10,0"),
                 List.of()));
     p.run().waitUntilFinish();
   }
@@ -157,8 +185,7 @@ class WeeklyPanesTransformTest {
   void anEmptyClaimsPaneSumsToNullNotToAClaimGoneToZero() {
     // A null sum is skipped by the formatter; (0, 0) would overwrite the claim's row with nothing.
     assertThat(WeeklyPanes.sumSides(List.of()), equalTo(null));
-    KV<WeeklyTotals, WeeklyTotals> zero =
-        KV.of(WeeklyTotals.ZERO, WeeklyTotals.ZERO);
+    KV<WeeklyTotals, WeeklyTotals> zero = KV.of(WeeklyTotals.ZERO, WeeklyTotals.ZERO);
     assertThat(WeeklyPanes.sumSides(List.of(zero)), equalTo(zero));
   }
 
@@ -169,48 +196,89 @@ class WeeklyPanesTransformTest {
     WeeklyTotals viewed = WeeklyTotals.ofViews(40, 1);
     WeeklyTotals zero = WeeklyTotals.ZERO;
     Contribution answer =
-        Contribution.create("post|a1", 0, "anna", "instagram", "fi", posted, "influencer", true, List.of(), List.of("c1", "c2"));
+        Contribution.create(
+            "post|a1",
+            0,
+            "anna",
+            "instagram",
+            "fi",
+            posted,
+            "influencer",
+            true,
+            List.of(),
+            List.of("c1", "c2"));
     Contribution spreadViews =
-        Contribution.create(Retractions.VIEW + "s1", 0, "anna", "instagram", "fi", viewed, "influencer", false, List.of(), List.of("c1"));
+        Contribution.create(
+            Retractions.VIEW + "s1",
+            0,
+            "anna",
+            "instagram",
+            "fi",
+            viewed,
+            "influencer",
+            false,
+            List.of(),
+            List.of("c1"));
 
     assertThat(
         WeeklyPanes.claimKeys(answer),
         equalTo(
             List.of(
                 KV.of(ReportKey.of(ReportKey.Kind.CLAIM, "c1", "instagram"), KV.of(zero, posted)),
-                KV.of(ReportKey.of(ReportKey.Kind.CLAIM, "c2", "instagram"), KV.of(zero, posted)))));
+                KV.of(
+                    ReportKey.of(ReportKey.Kind.CLAIM, "c2", "instagram"), KV.of(zero, posted)))));
     Contribution answerViews =
-        Contribution.create(Retractions.VIEW + "a1", 0, "anna", "instagram", "fi", viewed, "influencer", true, List.of(), List.of("c1"));
+        Contribution.create(
+            Retractions.VIEW + "a1",
+            0,
+            "anna",
+            "instagram",
+            "fi",
+            viewed,
+            "influencer",
+            true,
+            List.of(),
+            List.of("c1"));
     assertThat(WeeklyPanes.claimKeys(answerViews), equalTo(List.of()));
     assertThat(
         WeeklyPanes.claimKeys(spreadViews),
-        equalTo(List.of(KV.of(ReportKey.of(ReportKey.Kind.CLAIM, "c1", "instagram"), KV.of(viewed, zero)))));
+        equalTo(
+            List.of(
+                KV.of(
+                    ReportKey.of(ReportKey.Kind.CLAIM, "c1", "instagram"), KV.of(viewed, zero)))));
   }
 
   @Test
   void snapshotsOutOfOrderEndWithTheBatchGainsInTheirWeeks(TestPipeline p) throws Exception {
     TestStream<PostEvent> events =
         TestStream.create(PostEvent.WireCoder.INSTANCE)
-            .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-04-07T10:00:00Z"), 300)))
+            .addElements(
+                event(ViewSnapshot.create("instagram", "p1", at("2020-04-07T10:00:00Z"), 300)))
             .addElements(event(post("p1", "2020-03-30T10:00:00Z", "2020-W14", 10, null)))
-            .addElements(event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
+            .addElements(
+                event(ViewSnapshot.create("instagram", "p1", at("2020-03-31T10:00:00Z"), 100)))
             .advanceWatermarkToInfinity();
 
     PAssert.that(run(p, events, "UTC"))
         .satisfies(
             check(
                 Map.of(
-                    "entities_weekly.csv[2020-W14, anna]", "2020-W14,anna,anna,influencer,,,1,0,10,0,0,0,10,100,",
-                    "entities_weekly.csv[2020-W15, anna]", "2020-W15,anna,anna,influencer,,,0,0,0,0,0,0,0,200,",
-                    "platforms_weekly.csv[2020-W14, instagram, fi]", "2020-W14,instagram,fi,1,0,10,100",
-                    "platforms_weekly.csv[2020-W15, instagram, fi]", "2020-W15,instagram,fi,0,0,0,200"),
+                    "entities_weekly.csv[2020-W14, anna]",
+                        "2020-W14,anna,anna,influencer,,,1,0,10,0,0,0,10,100,",
+                    "entities_weekly.csv[2020-W15, anna]",
+                        "2020-W15,anna,anna,influencer,,,0,0,0,0,0,0,0,200,",
+                    "platforms_weekly.csv[2020-W14, instagram, fi]",
+                        "2020-W14,instagram,fi,1,0,10,100",
+                    "platforms_weekly.csv[2020-W15, instagram, fi]",
+                        "2020-W15,instagram,fi,0,0,0,200"),
                 List.of()));
     p.run().waitUntilFinish();
   }
 
   @Test
   void weeksAreCalendarWeeksOfTheZoneAcrossADaylightSavingChange(TestPipeline p) throws Exception {
-    // Helsinki moves to +03:00 on 2020-03-29: 20:30Z is Sunday 23:30 (W13), 21:30Z Monday 00:30 (W14).
+    // Helsinki moves to +03:00 on 2020-03-29: 20:30Z is Sunday 23:30 (W13), 21:30Z Monday 00:30
+    // (W14).
     TestStream<PostEvent> events =
         TestStream.create(PostEvent.WireCoder.INSTANCE)
             .addElements(
@@ -222,10 +290,14 @@ class WeeklyPanesTransformTest {
         .satisfies(
             check(
                 Map.of(
-                    "entities_weekly.csv[2020-W13, anna]", "2020-W13,anna,anna,influencer,,,1,0,1,0,0,0,1,0,",
-                    "entities_weekly.csv[2020-W14, anna]", "2020-W14,anna,anna,influencer,,,1,0,2,0,0,0,2,0,",
-                    "platforms_weekly.csv[2020-W13, instagram, fi]", "2020-W13,instagram,fi,1,0,1,0",
-                    "platforms_weekly.csv[2020-W14, instagram, fi]", "2020-W14,instagram,fi,1,0,2,0"),
+                    "entities_weekly.csv[2020-W13, anna]",
+                        "2020-W13,anna,anna,influencer,,,1,0,1,0,0,0,1,0,",
+                    "entities_weekly.csv[2020-W14, anna]",
+                        "2020-W14,anna,anna,influencer,,,1,0,2,0,0,0,2,0,",
+                    "platforms_weekly.csv[2020-W13, instagram, fi]",
+                        "2020-W13,instagram,fi,1,0,1,0",
+                    "platforms_weekly.csv[2020-W14, instagram, fi]",
+                        "2020-W14,instagram,fi,1,0,2,0"),
                 List.of()));
     p.run().waitUntilFinish();
   }

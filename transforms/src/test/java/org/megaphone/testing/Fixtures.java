@@ -21,15 +21,46 @@ public final class Fixtures {
   }
 
   public static Post post(
-      String platform, String id, String handle, String publishedAt, long likes, Long exportedAt, String raw) {
+      String platform,
+      String id,
+      String handle,
+      String publishedAt,
+      long likes,
+      Long exportedAt,
+      String raw) {
     return Post.create(
-        platform, id, handle, at(publishedAt), null, null, null, likes, 0, 0, 0, null, exportedAt,
+        platform,
+        id,
+        handle,
+        at(publishedAt),
+        null,
+        null,
+        null,
+        likes,
+        0,
+        0,
+        0,
+        null,
+        exportedAt,
         src("posts.csv", 2, raw));
   }
 
-  public static Post post(String platform, String id, String handle, String publishedAt, String text) {
+  public static Post post(
+      String platform, String id, String handle, String publishedAt, String text) {
     return Post.create(
-        platform, id, handle, at(publishedAt), text, null, null, 1, 0, 0, 0, null, null,
+        platform,
+        id,
+        handle,
+        at(publishedAt),
+        text,
+        null,
+        null,
+        1,
+        0,
+        0,
+        0,
+        null,
+        null,
         src("posts.csv", 2, id));
   }
 
@@ -37,16 +68,48 @@ public final class Fixtures {
     return ViewSnapshot.create(platform, id, at(observedAt), views);
   }
 
-  public static Account account(String platform, String handle, String entity, String role, long line) {
+  public static Account account(
+      String platform, String handle, String entity, String role, long line) {
     return Account.create(
-        platform, handle, entity, null, role, null, null, null, null, List.of(), false,
+        platform,
+        handle,
+        entity,
+        null,
+        role,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        false,
         src("accounts.csv", line, platform + "," + handle));
   }
 
   public static AttributedPost attributed(
       String platform, String id, String week, String entity, long likes, Long followers) {
     return AttributedPost.create(
-        platform, id, id, at("2020-03-23T10:00:00Z"), week, entity, "author", false, null, "fi",
-        likes, 0, 0, 0, followers, 0L, null, id, src("posts.csv", 2, ""), null, null, List.of(), List.of());
+        platform,
+        id,
+        id,
+        at("2020-03-23T10:00:00Z"),
+        week,
+        entity,
+        "author",
+        false,
+        null,
+        "fi",
+        likes,
+        0,
+        0,
+        0,
+        followers,
+        0L,
+        null,
+        id,
+        src("posts.csv", 2, ""),
+        null,
+        null,
+        List.of(),
+        List.of());
   }
 }

@@ -1,6 +1,5 @@
 package org.megaphone.weekly;
 
-import org.megaphone.reports.Report;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,11 +18,12 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.megaphone.attribution.Roster;
+import org.megaphone.reports.Report;
 
 /**
- * bulletin_uptake.csv as the report job makes it (SumReports, then FormatReports): contract
- * section 5 (adopters, uptake_rate, median_hours_to_post) and D22, in Europe/Helsinki (sent_at
- * with the offset of its instant). Expected rows computed by hand.
+ * bulletin_uptake.csv as the report job makes it (SumReports, then FormatReports): contract section
+ * 5 (adopters, uptake_rate, median_hours_to_post) and D22, in Europe/Helsinki (sent_at with the
+ * offset of its instant). Expected rows computed by hand.
  */
 @ExtendWith(TestPipelineExtension.class)
 class BulletinUptakeTest {
@@ -36,7 +36,8 @@ class BulletinUptakeTest {
           account("youtube", "sindaco.ivrea", "ivrea-mayor", null, "mayor", null, null, 4));
 
   @Test
-  void givesEveryBulletinARowWithItsAdoptersPostsEngagementViewsAndMedianHoursToTheirFirstPost(TestPipeline p) {
+  void givesEveryBulletinARowWithItsAdoptersPostsEngagementViewsAndMedianHoursToTheirFirstPost(
+      TestPipeline p) {
     PCollectionTuple out =
         WeeklyReportsFixture.sumAndFormat(
             p,
@@ -44,27 +45,52 @@ class BulletinUptakeTest {
                 // b1, sent 2020-03-23T08:00Z: anna's first post after 26 h, her second after 72 h;
                 // the mayor's after 56 h; an unattributed one after 1 h (a post, not an adopter).
                 facts(
-                    post("instagram", "a1").by("anna", "anna", "influencer").published("2020-03-24T10:00:00Z", "2020-W13")
-                        .bulletin("b1").counts(10, 2, 1, 0).build(),
-                    views("2020-W13", 100, 1), views("2020-W14", 50, 1)),
+                    post("instagram", "a1")
+                        .by("anna", "anna", "influencer")
+                        .published("2020-03-24T10:00:00Z", "2020-W13")
+                        .bulletin("b1")
+                        .counts(10, 2, 1, 0)
+                        .build(),
+                    views("2020-W13", 100, 1),
+                    views("2020-W14", 50, 1)),
                 facts(
-                    post("instagram", "a2").by("anna", "anna", "influencer").published("2020-03-26T08:00:00Z", "2020-W13")
-                        .bulletin("b1").counts(5, 0, 0, 1).build()),
+                    post("instagram", "a2")
+                        .by("anna", "anna", "influencer")
+                        .published("2020-03-26T08:00:00Z", "2020-W13")
+                        .bulletin("b1")
+                        .counts(5, 0, 0, 1)
+                        .build()),
                 facts(
-                    post("youtube", "m1").by("sindaco.ivrea", "ivrea-mayor", "mayor")
-                        .published("2020-03-25T16:00:00Z", "2020-W13").bulletin("b1").counts(20, 4, 0, 0).build(),
+                    post("youtube", "m1")
+                        .by("sindaco.ivrea", "ivrea-mayor", "mayor")
+                        .published("2020-03-25T16:00:00Z", "2020-W13")
+                        .bulletin("b1")
+                        .counts(20, 4, 0, 0)
+                        .build(),
                     views("2020-W14", 200, 1)),
                 facts(
-                    post("x", "u1").unattributed("stranger").published("2020-03-23T09:00:00Z", "2020-W13")
-                        .bulletin("b1").counts(0, 0, 7, 0).build()),
+                    post("x", "u1")
+                        .unattributed("stranger")
+                        .published("2020-03-23T09:00:00Z", "2020-W13")
+                        .bulletin("b1")
+                        .counts(0, 0, 7, 0)
+                        .build()),
                 // b3, sent 2020-04-06T06:00Z to an audience of 0: ben after 1.5 h.
                 facts(
-                    post("instagram", "b1").by("ben", "ben", "influencer").published("2020-04-06T07:30:00Z", "2020-W15")
-                        .bulletin("b3").counts(1, 1, 0, 0).build()),
+                    post("instagram", "b1")
+                        .by("ben", "ben", "influencer")
+                        .published("2020-04-06T07:30:00Z", "2020-W15")
+                        .bulletin("b3")
+                        .counts(1, 1, 0, 0)
+                        .build()),
                 // A campaign post credited to no bulletin counts in none.
                 facts(
-                    post("instagram", "a3").by("anna", "anna", "influencer").published("2020-03-24T12:00:00Z", "2020-W13")
-                        .campaign().counts(100, 0, 0, 0).build(),
+                    post("instagram", "a3")
+                        .by("anna", "anna", "influencer")
+                        .published("2020-03-24T12:00:00Z", "2020-W13")
+                        .campaign()
+                        .counts(100, 0, 0, 0)
+                        .build(),
                     views("2020-W13", 1000, 1))),
             List.of(
                 bulletin("b1", "coronafacts", "2020-03-23T08:00:00Z", "fi", 40L),
@@ -91,7 +117,11 @@ class BulletinUptakeTest {
         p,
         List.of(
             facts(
-                post("instagram", "a1").by("anna", "anna", "influencer").bulletin("b9").counts(1, 0, 0, 0).build())),
+                post("instagram", "a1")
+                    .by("anna", "anna", "influencer")
+                    .bulletin("b9")
+                    .counts(1, 0, 0, 0)
+                    .build())),
         List.of(bulletin("b1", "coronafacts", "2020-03-23T08:00:00Z", "fi", 40L)),
         ROSTER,
         HELSINKI,
@@ -102,6 +132,7 @@ class BulletinUptakeTest {
       failure = failure.getCause();
     }
     assertThat(
-        failure.getMessage(), is("posts credited to bulletin b9, which is not in the bulletins table"));
+        failure.getMessage(),
+        is("posts credited to bulletin b9, which is not in the bulletins table"));
   }
 }

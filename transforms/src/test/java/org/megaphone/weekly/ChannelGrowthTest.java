@@ -72,8 +72,7 @@ class ChannelGrowthTest {
             UTC);
 
     assertThat(
-        rows,
-        contains(growth("2020-W12", null, 1000, null), growth("2020-W13", 1000L, 1010, 10L)));
+        rows, contains(growth("2020-W12", null, 1000, null), growth("2020-W13", 1000L, 1010, 10L)));
   }
 
   @Test
@@ -110,8 +109,7 @@ class ChannelGrowthTest {
             UTC);
 
     assertThat(
-        rows,
-        contains(growth("2020-W53", null, 100, null), growth("2021-W01", 100L, 130, 30L)));
+        rows, contains(growth("2020-W53", null, 100, null), growth("2021-W01", 100L, 130, 30L)));
   }
 
   @Test

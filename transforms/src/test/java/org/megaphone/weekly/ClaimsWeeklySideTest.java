@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.is;
 import org.junit.jupiter.api.Test;
 import org.megaphone.weekly.ClaimsWeekly.Side;
 
-/** D36, the answer rule: where a post carrying a claim counts in claims_weekly (batch and stream). */
+/**
+ * D36, the answer rule: where a post carrying a claim counts in claims_weekly (batch and stream).
+ */
 class ClaimsWeeklySideTest {
 
   @Test

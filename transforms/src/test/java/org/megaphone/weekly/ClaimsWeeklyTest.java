@@ -1,6 +1,5 @@
 package org.megaphone.weekly;
 
-import org.megaphone.reports.Report;
 import static org.megaphone.weekly.WeeklyReportsFixture.account;
 import static org.megaphone.weekly.WeeklyReportsFixture.facts;
 import static org.megaphone.weekly.WeeklyReportsFixture.post;
@@ -15,12 +14,13 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.megaphone.attribution.Roster;
+import org.megaphone.reports.Report;
 
 /**
  * claims_weekly.csv as the report job makes it (SumReports, then FormatReports): D36, the spread
- * (posts carrying the claim that are not campaign posts, with their views) against the
- * campaign's answer (campaign posts carrying it, by publication week, views not counted), and
- * coverage. Expected rows computed by hand.
+ * (posts carrying the claim that are not campaign posts, with their views) against the campaign's
+ * answer (campaign posts carrying it, by publication week, views not counted), and coverage.
+ * Expected rows computed by hand.
  */
 @ExtendWith(TestPipelineExtension.class)
 class ClaimsWeeklyTest {
@@ -38,24 +38,49 @@ class ClaimsWeeklyTest {
             List.of(
                 // The spread on Instagram: engagement 6, views 30 in W13 and 20 in W14.
                 facts(
-                    post("instagram", "s1").by("anna", "anna", "influencer").week("2020-W13")
-                        .counts(5, 1, 0, 0).claims("c1").build(),
-                    views("2020-W13", 30, 1), views("2020-W14", 20, 1)),
+                    post("instagram", "s1")
+                        .by("anna", "anna", "influencer")
+                        .week("2020-W13")
+                        .counts(5, 1, 0, 0)
+                        .claims("c1")
+                        .build(),
+                    views("2020-W13", 30, 1),
+                    views("2020-W14", 20, 1)),
                 // The answer on Instagram to two claims: engagement 13; its views count nowhere.
                 facts(
-                    post("instagram", "a1").by("anna", "anna", "influencer").week("2020-W13").campaign()
-                        .counts(10, 2, 1, 0).claims("c1", "c2").build(),
+                    post("instagram", "a1")
+                        .by("anna", "anna", "influencer")
+                        .week("2020-W13")
+                        .campaign()
+                        .counts(10, 2, 1, 0)
+                        .claims("c1", "c2")
+                        .build(),
                     views("2020-W13", 100, 1)),
                 // An answer on YouTube whose views, in W14, give no W14 row.
                 facts(
-                    post("youtube", "m1").by("sindaco.ivrea", "ivrea-mayor", "mayor").week("2020-W13").campaign()
-                        .counts(20, 4, 0, 0).claims("c1").build(),
+                    post("youtube", "m1")
+                        .by("sindaco.ivrea", "ivrea-mayor", "mayor")
+                        .week("2020-W13")
+                        .campaign()
+                        .counts(20, 4, 0, 0)
+                        .claims("c1")
+                        .build(),
                     views("2020-W14", 200, 1)),
                 // Spread nobody answered: coverage 0.
-                facts(post("x", "u1").unattributed("stranger").week("2020-W14").counts(3, 0, 0, 0).claims("c1").build()),
+                facts(
+                    post("x", "u1")
+                        .unattributed("stranger")
+                        .week("2020-W14")
+                        .counts(3, 0, 0, 0)
+                        .claims("c1")
+                        .build()),
                 // Without a claim, a post is in no row.
                 facts(
-                    post("instagram", "n1").by("anna", "anna", "influencer").week("2020-W13").counts(50, 0, 0, 0).build(),
+                    post("instagram", "n1")
+                        .by("anna", "anna", "influencer")
+                        .week("2020-W13")
+                        .counts(50, 0, 0, 0)
+                        .build(),
                     views("2020-W13", 1000, 1))),
             List.of(),
             ROSTER,

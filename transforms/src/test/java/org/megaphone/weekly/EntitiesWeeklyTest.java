@@ -1,6 +1,5 @@
 package org.megaphone.weekly;
 
-import org.megaphone.reports.Report;
 import static org.megaphone.weekly.WeeklyReportsFixture.account;
 import static org.megaphone.weekly.WeeklyReportsFixture.facts;
 import static org.megaphone.weekly.WeeklyReportsFixture.orphan;
@@ -19,11 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.PostFacts;
 import org.megaphone.model.Stats;
+import org.megaphone.reports.Report;
 
 /**
- * entities_weekly.csv as the report job makes it (SumReports, then FormatReports): contract
- * section 5 (a row per week and entity with posts published or views credited; engagement_rate),
- * D19, D20, D21 and the conservation sums. Expected rows computed by hand.
+ * entities_weekly.csv as the report job makes it (SumReports, then FormatReports): contract section
+ * 5 (a row per week and entity with posts published or views credited; engagement_rate), D19, D20,
+ * D21 and the conservation sums. Expected rows computed by hand.
  */
 @ExtendWith(TestPipelineExtension.class)
 class EntitiesWeeklyTest {
@@ -33,7 +33,15 @@ class EntitiesWeeklyTest {
       roster(
           account("instagram", "anna", "anna", "Anna Virtanen", "influencer", "core", null, 2),
           account("tiktok", "anna.v", "anna", null, "influencer", null, null, 3),
-          account("youtube", "sindaco.ivrea", "ivrea-mayor", "Sindaco di Ivrea", "mayor", "bulletin", "Ivrea", 4));
+          account(
+              "youtube",
+              "sindaco.ivrea",
+              "ivrea-mayor",
+              "Sindaco di Ivrea",
+              "mayor",
+              "bulletin",
+              "Ivrea",
+              4));
 
   /**
    * a1: a campaign post of W13, engagement 13 over 100 followers (0.13), read twice, its views
@@ -45,25 +53,49 @@ class EntitiesWeeklyTest {
   private static List<PostFacts> postsOfThreeWeeks() {
     return List.of(
         facts(
-            post("instagram", "a1").by("anna", "anna", "influencer").week("2020-W13").campaign()
-                .counts(10, 2, 1, 0).followers(100L).build(),
-            2, 1,
-            views("2020-W13", 100, 1), views("2020-W14", 50, 2)),
+            post("instagram", "a1")
+                .by("anna", "anna", "influencer")
+                .week("2020-W13")
+                .campaign()
+                .counts(10, 2, 1, 0)
+                .followers(100L)
+                .build(),
+            2,
+            1,
+            views("2020-W13", 100, 1),
+            views("2020-W14", 50, 2)),
         facts(
-            post("tiktok", "a2").by("anna.v", "anna", "influencer").week("2020-W13")
-                .counts(5, 0, 0, 1).followers(200L).build(),
+            post("tiktok", "a2")
+                .by("anna.v", "anna", "influencer")
+                .week("2020-W13")
+                .counts(5, 0, 0, 1)
+                .followers(200L)
+                .build(),
             views("2020-W15", 0, 1)),
         facts(
-            post("youtube", "m1").by("sindaco.ivrea", "ivrea-mayor", "mayor").week("2020-W13").language("it")
-                .campaign().counts(20, 4, 0, 0).build(),
+            post("youtube", "m1")
+                .by("sindaco.ivrea", "ivrea-mayor", "mayor")
+                .week("2020-W13")
+                .language("it")
+                .campaign()
+                .counts(20, 4, 0, 0)
+                .build(),
             views("2020-W14", 200, 1)),
-        facts(post("x", "u1").unattributed("stranger").week("2020-W14").counts(3, 0, 0, 0).followers(0L).build()),
+        facts(
+            post("x", "u1")
+                .unattributed("stranger")
+                .week("2020-W14")
+                .counts(3, 0, 0, 0)
+                .followers(0L)
+                .build()),
         orphan(2, 70));
   }
 
   @Test
-  void sumsEachEntitysPostsOfTheWeekAndTheViewsCreditedThatWeekWithItsRosterDetails(TestPipeline p) {
-    PCollectionTuple out = WeeklyReportsFixture.sumAndFormat(p, postsOfThreeWeeks(), List.of(), ROSTER, "UTC", false);
+  void sumsEachEntitysPostsOfTheWeekAndTheViewsCreditedThatWeekWithItsRosterDetails(
+      TestPipeline p) {
+    PCollectionTuple out =
+        WeeklyReportsFixture.sumAndFormat(p, postsOfThreeWeeks(), List.of(), ROSTER, "UTC", false);
 
     // engagement_rate of anna in W13: mean(13/100, 6/200) = 0.08; none for the mayor (followers
     // unknown) and (unattributed) (followers 0), nor for weeks without posts. anna's W15 row
@@ -81,7 +113,8 @@ class EntitiesWeeklyTest {
 
   @Test
   void itsRowsAddUpToTheEngagementOfThePostsAndTheViewsCredited(TestPipeline p) {
-    PCollectionTuple out = WeeklyReportsFixture.sumAndFormat(p, postsOfThreeWeeks(), List.of(), ROSTER, "UTC", false);
+    PCollectionTuple out =
+        WeeklyReportsFixture.sumAndFormat(p, postsOfThreeWeeks(), List.of(), ROSTER, "UTC", false);
 
     // Conservation: 13 + 6 + 24 + 3 = 46 engagement; 150 + 0 + 200 + 0 = 350 views credited; the
     // orphan's 70 views are counted as orphans, in no row.

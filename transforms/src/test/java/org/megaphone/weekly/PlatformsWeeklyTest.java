@@ -1,6 +1,5 @@
 package org.megaphone.weekly;
 
-import org.megaphone.reports.Report;
 import static org.megaphone.weekly.WeeklyReportsFixture.account;
 import static org.megaphone.weekly.WeeklyReportsFixture.facts;
 import static org.megaphone.weekly.WeeklyReportsFixture.post;
@@ -15,11 +14,12 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.megaphone.attribution.Roster;
+import org.megaphone.reports.Report;
 
 /**
  * platforms_weekly.csv as the report job makes it (SumReports, then FormatReports): contract
- * section 5 (a row per week, platform and language with posts published or views credited) and
- * D20. Expected rows computed by hand.
+ * section 5 (a row per week, platform and language with posts published or views credited) and D20.
+ * Expected rows computed by hand.
  */
 @ExtendWith(TestPipelineExtension.class)
 class PlatformsWeeklyTest {
@@ -31,27 +31,55 @@ class PlatformsWeeklyTest {
           account("youtube", "sindaco.ivrea", "ivrea-mayor", null, "mayor", null, null, 4));
 
   @Test
-  void sumsThePostsOfTheWeekAndTheViewsCreditedThatWeekPerPlatformAndLanguageWhoeverEarnedThem(TestPipeline p) {
+  void sumsThePostsOfTheWeekAndTheViewsCreditedThatWeekPerPlatformAndLanguageWhoeverEarnedThem(
+      TestPipeline p) {
     PCollectionTuple out =
         WeeklyReportsFixture.sumAndFormat(
             p,
             List.of(
-                // Two entities' Finnish Instagram posts share a row; anna's Swedish one has its own.
+                // Two entities' Finnish Instagram posts share a row; anna's Swedish one has its
+                // own.
                 facts(
-                    post("instagram", "a1").by("anna", "anna", "influencer").week("2020-W13").campaign()
-                        .counts(10, 2, 1, 0).followers(100L).build(),
-                    views("2020-W13", 100, 1), views("2020-W14", 50, 1)),
-                facts(post("instagram", "b1").by("ben", "ben", "influencer").week("2020-W13").counts(1, 1, 0, 0).build()),
+                    post("instagram", "a1")
+                        .by("anna", "anna", "influencer")
+                        .week("2020-W13")
+                        .campaign()
+                        .counts(10, 2, 1, 0)
+                        .followers(100L)
+                        .build(),
+                    views("2020-W13", 100, 1),
+                    views("2020-W14", 50, 1)),
                 facts(
-                    post("instagram", "a2").by("anna", "anna", "influencer").week("2020-W13").language("sv")
-                        .counts(4, 0, 0, 0).build()),
+                    post("instagram", "b1")
+                        .by("ben", "ben", "influencer")
+                        .week("2020-W13")
+                        .counts(1, 1, 0, 0)
+                        .build()),
+                facts(
+                    post("instagram", "a2")
+                        .by("anna", "anna", "influencer")
+                        .week("2020-W13")
+                        .language("sv")
+                        .counts(4, 0, 0, 0)
+                        .build()),
                 // Published in W13, its views credited in W15 only.
                 facts(
-                    post("youtube", "m1").by("sindaco.ivrea", "ivrea-mayor", "mayor").week("2020-W13").language("it")
-                        .campaign().counts(20, 4, 0, 0).build(),
+                    post("youtube", "m1")
+                        .by("sindaco.ivrea", "ivrea-mayor", "mayor")
+                        .week("2020-W13")
+                        .language("it")
+                        .campaign()
+                        .counts(20, 4, 0, 0)
+                        .build(),
                     views("2020-W15", 200, 1)),
                 // No language (neither the post's nor a roster one): an empty language cell.
-                facts(post("x", "u1").unattributed("stranger").week("2020-W14").language(null).counts(3, 0, 0, 0).build())),
+                facts(
+                    post("x", "u1")
+                        .unattributed("stranger")
+                        .week("2020-W14")
+                        .language(null)
+                        .counts(3, 0, 0, 0)
+                        .build())),
             List.of(),
             ROSTER,
             "UTC",
@@ -76,8 +104,13 @@ class PlatformsWeeklyTest {
             List.of(
                 // 80 views in W13, then two snapshots in W14 that gained nothing (D20).
                 facts(
-                    post("instagram", "a1").by("anna", "anna", "influencer").week("2020-W13").counts(1, 0, 0, 0).build(),
-                    views("2020-W13", 80, 1), views("2020-W14", 0, 2))),
+                    post("instagram", "a1")
+                        .by("anna", "anna", "influencer")
+                        .week("2020-W13")
+                        .counts(1, 0, 0, 0)
+                        .build(),
+                    views("2020-W13", 80, 1),
+                    views("2020-W14", 0, 2))),
             List.of(),
             ROSTER,
             "UTC",

@@ -35,9 +35,12 @@ class SumPerKeyTest {
   void sumsTheValuesOfEachKeyIntoOneMap(TestPipeline p) {
     PCollection<Map<String, Long>> sums =
         p.apply(Create.of(COUNTS))
-            .apply("SumCounts", Combine.globally(new SumPerKey<String, Long>(Math::addExact)).withoutDefaults());
+            .apply(
+                "SumCounts",
+                Combine.globally(new SumPerKey<String, Long>(Math::addExact)).withoutDefaults());
 
-    PAssert.that(sums).containsInAnyOrder(Map.of("posts.read", 9L, "posts.rejected", 1L, "views.read", 0L));
+    PAssert.that(sums)
+        .containsInAnyOrder(Map.of("posts.read", 9L, "posts.rejected", 1L, "views.read", 0L));
     p.run().waitUntilFinish();
   }
 
@@ -45,7 +48,9 @@ class SumPerKeyTest {
   void givesNoMapAtAllForNoInput(TestPipeline p) {
     PCollection<Map<String, Long>> sums =
         p.apply(Create.empty(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-            .apply("SumCounts", Combine.globally(new SumPerKey<String, Long>(Math::addExact)).withoutDefaults());
+            .apply(
+                "SumCounts",
+                Combine.globally(new SumPerKey<String, Long>(Math::addExact)).withoutDefaults());
 
     PAssert.that(sums).empty();
     p.run().waitUntilFinish();

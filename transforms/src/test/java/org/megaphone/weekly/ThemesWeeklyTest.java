@@ -1,6 +1,5 @@
 package org.megaphone.weekly;
 
-import org.megaphone.reports.Report;
 import static org.megaphone.weekly.WeeklyReportsFixture.account;
 import static org.megaphone.weekly.WeeklyReportsFixture.facts;
 import static org.megaphone.weekly.WeeklyReportsFixture.post;
@@ -15,6 +14,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.megaphone.attribution.Roster;
+import org.megaphone.reports.Report;
 
 /**
  * themes_weekly.csv as the report job makes it (SumReports, then FormatReports): D35, a row per
@@ -36,23 +36,44 @@ class ThemesWeeklyTest {
             p,
             List.of(
                 facts(
-                    post("instagram", "a1").by("anna", "anna", "influencer").week("2020-W13")
-                        .counts(10, 2, 1, 0).themes("hope", "solidarity").build(),
-                    views("2020-W13", 100, 1), views("2020-W14", 50, 1)),
+                    post("instagram", "a1")
+                        .by("anna", "anna", "influencer")
+                        .week("2020-W13")
+                        .counts(10, 2, 1, 0)
+                        .themes("hope", "solidarity")
+                        .build(),
+                    views("2020-W13", 100, 1),
+                    views("2020-W14", 50, 1)),
                 facts(
-                    post("instagram", "a2").by("anna", "anna", "influencer").week("2020-W13")
-                        .counts(5, 0, 0, 1).themes("hope").build()),
+                    post("instagram", "a2")
+                        .by("anna", "anna", "influencer")
+                        .week("2020-W13")
+                        .counts(5, 0, 0, 1)
+                        .themes("hope")
+                        .build()),
                 // The same theme from a mayor: a row of its own role.
                 facts(
-                    post("youtube", "m1").by("sindaco.ivrea", "ivrea-mayor", "mayor").week("2020-W13")
-                        .counts(20, 4, 0, 0).themes("hope").build(),
+                    post("youtube", "m1")
+                        .by("sindaco.ivrea", "ivrea-mayor", "mayor")
+                        .week("2020-W13")
+                        .counts(20, 4, 0, 0)
+                        .themes("hope")
+                        .build(),
                     views("2020-W14", 200, 1)),
                 facts(
-                    post("x", "u1").unattributed("stranger").week("2020-W14").counts(3, 0, 0, 0)
-                        .themes("health_guidance").build()),
+                    post("x", "u1")
+                        .unattributed("stranger")
+                        .week("2020-W14")
+                        .counts(3, 0, 0, 0)
+                        .themes("health_guidance")
+                        .build()),
                 // Without a theme, a post is in no row, whatever it earned.
                 facts(
-                    post("instagram", "a3").by("anna", "anna", "influencer").week("2020-W13").counts(99, 0, 0, 0).build(),
+                    post("instagram", "a3")
+                        .by("anna", "anna", "influencer")
+                        .week("2020-W13")
+                        .counts(99, 0, 0, 0)
+                        .build(),
                     views("2020-W14", 500, 1))),
             List.of(),
             ROSTER,

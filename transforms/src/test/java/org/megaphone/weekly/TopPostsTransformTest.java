@@ -1,12 +1,11 @@
 package org.megaphone.weekly;
 
-import java.util.Collections;
-import org.joda.time.Duration;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.megaphone.model.AttributedPost;
@@ -34,14 +34,37 @@ import org.megaphone.write.ReportRow;
 @ExtendWith(TestPipelineExtension.class)
 class TopPostsTransformTest {
 
-  private static AttributedPost post(String handle, String id, String publishedAt, String week, long likes, Long exportedAt) {
+  private static AttributedPost post(
+      String handle, String id, String publishedAt, String week, long likes, Long exportedAt) {
     return AttributedPost.create(
-        "instagram", id, handle, Instant.parse(publishedAt).toEpochMilli(), week, handle + "-entity", "author", false,
-        null, "fi", likes, 0, 0, 0, null, 0L, exportedAt, "raw-" + id + "-" + likes, SourceRef.create("posts.csv", 2, ""),
-        "influencer", "https://instagram.com/p/" + id, List.of(), List.of());
+        "instagram",
+        id,
+        handle,
+        Instant.parse(publishedAt).toEpochMilli(),
+        week,
+        handle + "-entity",
+        "author",
+        false,
+        null,
+        "fi",
+        likes,
+        0,
+        0,
+        0,
+        null,
+        0L,
+        exportedAt,
+        "raw-" + id + "-" + likes,
+        SourceRef.create("posts.csv", 2, ""),
+        "influencer",
+        "https://instagram.com/p/" + id,
+        List.of(),
+        List.of());
   }
 
-  /** anna: 10, 20, 30, 100, 5 in W13, then 60 in W14; bob: three posts only; cleo: a tie in time. */
+  /**
+   * anna: 10, 20, 30, 100, 5 in W13, then 60 in W14; bob: three posts only; cleo: a tie in time.
+   */
   private static List<AttributedPost> posts() {
     return List.of(
         post("anna", "a1", "2020-03-23T08:00:00Z", "2020-W13", 10, null),
@@ -61,16 +84,20 @@ class TopPostsTransformTest {
   }
 
   /**
-   * a4: median(10, 20, 30) = 20 → 100 / 20 = 5; a5: median(10, 20, 30, 100) = 25 → 0.2;
-   * a6: median(5, 10, 20, 30, 100) = 20 → 3. cleo's tie is ordered c1, c2, c3: c4 against
-   * median(4, 6, 8) = 6 → 2. bob has no post with three before it.
+   * a4: median(10, 20, 30) = 20 → 100 / 20 = 5; a5: median(10, 20, 30, 100) = 25 → 0.2; a6:
+   * median(5, 10, 20, 30, 100) = 20 → 3. cleo's tie is ordered c1, c2, c3: c4 against median(4, 6,
+   * 8) = 6 → 2. bob has no post with three before it.
    */
   private static final Map<String, String> EXPECTED =
       Map.of(
-          "2020-W13 1", "2020-W13,1,instagram,a4,anna,anna-entity,100,20.000000,5.000000,https://instagram.com/p/a4",
-          "2020-W13 2", "2020-W13,2,instagram,c4,cleo,cleo-entity,12,6.000000,2.000000,https://instagram.com/p/c4",
-          "2020-W13 3", "2020-W13,3,instagram,a5,anna,anna-entity,5,25.000000,0.200000,https://instagram.com/p/a5",
-          "2020-W14 1", "2020-W14,1,instagram,a6,anna,anna-entity,60,20.000000,3.000000,https://instagram.com/p/a6");
+          "2020-W13 1",
+              "2020-W13,1,instagram,a4,anna,anna-entity,100,20.000000,5.000000,https://instagram.com/p/a4",
+          "2020-W13 2",
+              "2020-W13,2,instagram,c4,cleo,cleo-entity,12,6.000000,2.000000,https://instagram.com/p/c4",
+          "2020-W13 3",
+              "2020-W13,3,instagram,a5,anna,anna-entity,5,25.000000,0.200000,https://instagram.com/p/a5",
+          "2020-W14 1",
+              "2020-W14,1,instagram,a6,anna,anna-entity,60,20.000000,3.000000,https://instagram.com/p/a6");
 
   /** The de-duplicated posts the batch report ranks (the later export of a4 only). */
   private static List<AttributedPost> deduplicated() {
@@ -105,7 +132,8 @@ class TopPostsTransformTest {
         TestStream.create(AttributedPost.WireCoder.INSTANCE)
             .addElements(forward.get(0), forward.get(1), forward.get(2), worse)
             .advanceProcessingTime(Duration.standardMinutes(1))
-            .addElements(forward.get(3), forward.subList(4, forward.size()).toArray(new AttributedPost[0]))
+            .addElements(
+                forward.get(3), forward.subList(4, forward.size()).toArray(new AttributedPost[0]))
             .advanceWatermarkToInfinity();
     PCollection<PaneRow> panes = p.apply(stream).apply(new RankTopPosts(10));
     PAssert.that(panes).satisfies(lastVersions());
@@ -114,9 +142,15 @@ class TopPostsTransformTest {
             rows -> {
               boolean replaced = false;
               for (PaneRow r : rows) {
-                replaced |= r.getExists() && r.getCells().get(3).equals("a4") && r.getCells().get(6).equals("90");
+                replaced |=
+                    r.getExists()
+                        && r.getCells().get(3).equals("a4")
+                        && r.getCells().get(6).equals("90");
               }
-              assertThat("a4 was ranked with its first export before the better one arrived", replaced, equalTo(true));
+              assertThat(
+                  "a4 was ranked with its first export before the better one arrived",
+                  replaced,
+                  equalTo(true));
               return null;
             });
     p.run().waitUntilFinish();
@@ -143,11 +177,12 @@ class TopPostsTransformTest {
         }
       }
       Map<String, String> actual = new TreeMap<>();
-      last.forEach((k, r) -> {
-        if (r.getExists()) {
-          actual.put(k, String.join(",", r.getCells()));
-        }
-      });
+      last.forEach(
+          (k, r) -> {
+            if (r.getExists()) {
+              actual.put(k, String.join(",", r.getCells()));
+            }
+          });
       assertThat(actual, equalTo(new TreeMap<>(EXPECTED)));
       return null;
     };

@@ -1,7 +1,5 @@
 package org.megaphone.weekly;
 
-import java.util.List;
-import org.megaphone.model.SourceRef;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.is;
@@ -10,9 +8,11 @@ import static org.hamcrest.Matchers.nullValue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.megaphone.model.AttributedPost;
+import org.megaphone.model.SourceRef;
 import org.megaphone.write.Cells;
 
 /** Contract section 5, bulletin_uptake: adopters, engagement, views, median_hours_to_post; D22. */
@@ -38,7 +38,14 @@ class UptakeTotalsTest {
         0,
         0,
         null,
-        views, null, "raw", SourceRef.create("posts.csv", 2, ""), null, null, List.of(), List.of());
+        views,
+        null,
+        "raw",
+        SourceRef.create("posts.csv", 2, ""),
+        null,
+        null,
+        List.of(),
+        List.of());
   }
 
   private static UptakeTotals sum(AttributedPost... posts) {
@@ -73,7 +80,8 @@ class UptakeTotalsTest {
 
     assertThat(t.adopters(), is(2L));
     assertThat(
-        t.getFirstPostByEntity(), is(Map.of("sanna", SENT + 2 * HOUR, "ivrea-mayor", SENT + 4 * HOUR)));
+        t.getFirstPostByEntity(),
+        is(Map.of("sanna", SENT + 2 * HOUR, "ivrea-mayor", SENT + 4 * HOUR)));
   }
 
   @Test

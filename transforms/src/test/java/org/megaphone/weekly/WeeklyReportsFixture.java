@@ -27,8 +27,8 @@ import org.megaphone.write.ReportRow;
 
 /**
  * Builders for the facts of attributed posts, and the report job's weekly steps as it wires them
- * ({@link SumReports}, then {@link FormatReports} with the roster and the bulletins by id), so
- * that each weekly report's test states only its rows.
+ * ({@link SumReports}, then {@link FormatReports} with the roster and the bulletins by id), so that
+ * each weekly report's test states only its rows.
  */
 final class WeeklyReportsFixture {
   private WeeklyReportsFixture() {}
@@ -39,10 +39,26 @@ final class WeeklyReportsFixture {
 
   /** A roster account with the display attributes entities_weekly shows. */
   static Account account(
-      String platform, String handle, String entityId, String name, String role, String cohort, String municipality,
+      String platform,
+      String handle,
+      String entityId,
+      String name,
+      String role,
+      String cohort,
+      String municipality,
       long line) {
     return Account.create(
-        platform, handle, entityId, name, role, cohort, municipality, null, null, List.of(), false,
+        platform,
+        handle,
+        entityId,
+        name,
+        role,
+        cohort,
+        municipality,
+        null,
+        null,
+        List.of(),
+        false,
         SourceRef.create("accounts.csv", line, platform + "," + handle + "," + entityId));
   }
 
@@ -50,9 +66,17 @@ final class WeeklyReportsFixture {
     return Roster.of(List.of(accounts));
   }
 
-  static Bulletin bulletin(String id, String campaign, String sentAt, String language, Long audience) {
+  static Bulletin bulletin(
+      String id, String campaign, String sentAt, String language, Long audience) {
     return Bulletin.create(
-        id, campaign, at(sentAt), language, audience, List.of("koronafaktat"), List.of(), null,
+        id,
+        campaign,
+        at(sentAt),
+        language,
+        audience,
+        List.of("koronafaktat"),
+        List.of(),
+        null,
         SourceRef.create("bulletins.csv", 2, id));
   }
 
@@ -65,15 +89,19 @@ final class WeeklyReportsFixture {
     return facts(post, 1, 0, weeks);
   }
 
-  /** A post read in {@code postRows} rows, with {@code duplicateSnapshots} snapshot rows dropped. */
-  static PostFacts facts(AttributedPost post, long postRows, long duplicateSnapshots, PostFacts.WeekViews... weeks) {
+  /**
+   * A post read in {@code postRows} rows, with {@code duplicateSnapshots} snapshot rows dropped.
+   */
+  static PostFacts facts(
+      AttributedPost post, long postRows, long duplicateSnapshots, PostFacts.WeekViews... weeks) {
     long views = 0;
     long snapshots = 0;
     for (PostFacts.WeekViews w : weeks) {
       views += w.views();
       snapshots += w.snapshots();
     }
-    return PostFacts.create(post.kept(views), List.of(weeks), postRows, snapshots, duplicateSnapshots, views);
+    return PostFacts.create(
+        post.kept(views), List.of(weeks), postRows, snapshots, duplicateSnapshots, views);
   }
 
   /** Snapshots of a post that is not in the posts table. */
@@ -184,25 +212,56 @@ final class WeeklyReportsFixture {
 
     AttributedPost build() {
       return AttributedPost.create(
-          platform, postId, handle, publishedAt, week, entityId, reason, campaign, bulletinId, language, likes,
-          comments, shares, saves, followers, 0L, null, postId, SourceRef.create("posts.csv", 2, postId), role,
-          null, themes, claims);
+          platform,
+          postId,
+          handle,
+          publishedAt,
+          week,
+          entityId,
+          reason,
+          campaign,
+          bulletinId,
+          language,
+          likes,
+          comments,
+          shares,
+          saves,
+          followers,
+          0L,
+          null,
+          postId,
+          SourceRef.create("posts.csv", 2, postId),
+          role,
+          null,
+          themes,
+          claims);
     }
   }
 
   /**
-   * The report job's weekly steps over these facts: {@link SumReports} ({@code perKey} false is
-   * the DirectRunner's one map, true Flink's Combine.perKey), then {@link FormatReports}.
+   * The report job's weekly steps over these facts: {@link SumReports} ({@code perKey} false is the
+   * DirectRunner's one map, true Flink's Combine.perKey), then {@link FormatReports}.
    */
   static PCollectionTuple sumAndFormat(
-      TestPipeline p, List<PostFacts> facts, List<Bulletin> bulletins, Roster roster, String zone, boolean perKey) {
+      TestPipeline p,
+      List<PostFacts> facts,
+      List<Bulletin> bulletins,
+      Roster roster,
+      String zone,
+      boolean perKey) {
     PCollection<Bulletin> bulletinRows =
-        p.apply("CreateBulletins", Create.of(new ArrayList<>(bulletins)).withCoder(Bulletin.WireCoder.INSTANCE));
+        p.apply(
+            "CreateBulletins",
+            Create.of(new ArrayList<>(bulletins)).withCoder(Bulletin.WireCoder.INSTANCE));
     PCollectionView<Map<String, Bulletin>> byId =
         bulletinRows
-            .apply("KeyBulletinsById", WithKeys.of(Bulletin::getBulletinId).withKeyType(TypeDescriptors.strings()))
+            .apply(
+                "KeyBulletinsById",
+                WithKeys.of(Bulletin::getBulletinId).withKeyType(TypeDescriptors.strings()))
             .apply("ViewBulletins", View.asMap());
-    return p.apply("CreateFacts", Create.of(new ArrayList<>(facts)).withCoder(PostFacts.WireCoder.INSTANCE))
+    return p.apply(
+            "CreateFacts",
+            Create.of(new ArrayList<>(facts)).withCoder(PostFacts.WireCoder.INSTANCE))
         .apply("SumReports", new SumReports(bulletinRows, perKey))
         .apply("FormatReports", new FormatReports(ConfigValue.fixed(roster), byId, zone));
   }
@@ -211,7 +270,9 @@ final class WeeklyReportsFixture {
   static PCollection<String> rows(PCollectionTuple formatted, String file) {
     return formatted
         .get(FormatReports.ROWS)
-        .apply("KeepRowsOf " + file, Filter.by((KV<String, ReportRow> row) -> row.getKey().equals(file)))
+        .apply(
+            "KeepRowsOf " + file,
+            Filter.by((KV<String, ReportRow> row) -> row.getKey().equals(file)))
         .apply(
             "ShowRowsOf " + file,
             MapElements.into(TypeDescriptors.strings())

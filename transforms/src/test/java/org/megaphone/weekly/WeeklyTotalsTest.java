@@ -1,15 +1,15 @@
 package org.megaphone.weekly;
 
-import java.util.List;
-import org.megaphone.model.SourceRef;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.megaphone.model.AttributedPost;
+import org.megaphone.model.SourceRef;
 import org.megaphone.write.Cells;
 
 /** Contract section 5, entities_weekly sums and engagement_rate; decision D19. */
@@ -33,7 +33,14 @@ class WeeklyTotalsTest {
         shares,
         saves,
         rateFollowers,
-        0L, null, "raw", SourceRef.create("posts.csv", 2, ""), null, null, List.of(), List.of());
+        0L,
+        null,
+        "raw",
+        SourceRef.create("posts.csv", 2, ""),
+        null,
+        null,
+        List.of(),
+        List.of());
   }
 
   private static WeeklyTotals sum(AttributedPost... posts) {
@@ -134,7 +141,9 @@ class WeeklyTotalsTest {
   @Test
   void viewsAreAddedSeparatelyFromPosts() {
     WeeklyTotals t =
-        sum(post(false, 1, 0, 0, 0, null)).plus(WeeklyTotals.ofViews(250)).plus(WeeklyTotals.ofViews(50));
+        sum(post(false, 1, 0, 0, 0, null))
+            .plus(WeeklyTotals.ofViews(250))
+            .plus(WeeklyTotals.ofViews(50));
 
     assertThat(t.getViews(), is(300L));
     assertThat(t.getPosts(), is(1L));

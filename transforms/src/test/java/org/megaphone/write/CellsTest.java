@@ -23,7 +23,8 @@ class CellsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sanna", "'quoted", "#coronafacts", " =not first", "a=b", "\nnewline", "Città"})
+  @ValueSource(
+      strings = {"sanna", "'quoted", "#coronafacts", " =not first", "a=b", "\nnewline", "Città"})
   void otherTextIsWrittenAsIs(String value) {
     assertThat(Cells.text(value), is(value));
   }
@@ -106,7 +107,8 @@ class CellsTest {
   void timestampHasSecondsAndTheZoneOffset() {
     long millis = Instant.parse("2020-03-23T07:00:00Z").toEpochMilli();
 
-    assertThat(Cells.timestamp(millis, ZoneId.of("Europe/Helsinki")), is("2020-03-23T09:00:00+02:00"));
+    assertThat(
+        Cells.timestamp(millis, ZoneId.of("Europe/Helsinki")), is("2020-03-23T09:00:00+02:00"));
     assertThat(Cells.timestamp(millis, ZoneId.of("UTC")), is("2020-03-23T07:00:00+00:00"));
   }
 }

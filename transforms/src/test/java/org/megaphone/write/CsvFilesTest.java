@@ -1,9 +1,9 @@
 package org.megaphone.write;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -34,7 +34,9 @@ class CsvFilesTest {
     String csv =
         write(
             HEADER,
-            List.of(row(List.of("2020-W14", "a"), "2020-W14", "a", "1"), row(List.of("2020-W14", "b"), "2020-W14", "b", "2")));
+            List.of(
+                row(List.of("2020-W14", "a"), "2020-W14", "a", "1"),
+                row(List.of("2020-W14", "b"), "2020-W14", "b", "2")));
 
     assertThat(csv, is("week,entity_id,posts\n2020-W14,a,1\n2020-W14,b,2\n"));
     assertThat(csv, not(containsString("\r")));
@@ -93,8 +95,7 @@ class CsvFilesTest {
 
   @Test
   void rowsAreSortedBySortKeyNotByTheirCells() throws IOException {
-    String csv =
-        write(List.of("v"), List.of(row(List.of("b"), "1"), row(List.of("a"), "2")));
+    String csv = write(List.of("v"), List.of(row(List.of("b"), "1"), row(List.of("a"), "2")));
 
     assertThat(csv, is("v\n2\n1\n"));
   }
@@ -119,7 +120,8 @@ class CsvFilesTest {
   @Test
   void keysCompareAsStringsSoTenSortsBeforeNine() throws IOException {
     String csv =
-        write(List.of("bulletin_id"), List.of(row(List.of("B9"), "B9"), row(List.of("B10"), "B10")));
+        write(
+            List.of("bulletin_id"), List.of(row(List.of("B9"), "B9"), row(List.of("B10"), "B10")));
 
     assertThat(csv, is("bulletin_id\nB10\nB9\n"));
   }
@@ -127,9 +129,7 @@ class CsvFilesTest {
   @Test
   void shorterKeyThatIsAPrefixSortsFirst() throws IOException {
     String csv =
-        write(
-            List.of("v"),
-            List.of(row(List.of("a", "x"), "long"), row(List.of("a"), "short")));
+        write(List.of("v"), List.of(row(List.of("a", "x"), "long"), row(List.of("a"), "short")));
 
     assertThat(csv, is("v\nshort\nlong\n"));
   }

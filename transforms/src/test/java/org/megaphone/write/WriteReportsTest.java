@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writing the reports (contract section 5, D24, D25): each one sorted CSV file with its header,
- * even without rows, and its row count beside it. WriteReports has no output collection: the
- * files it writes are what is checked.
+ * even without rows, and its row count beside it. WriteReports has no output collection: the files
+ * it writes are what is checked.
  */
 @ExtendWith(TestPipelineExtension.class)
 class WriteReportsTest {
@@ -38,8 +38,8 @@ class WriteReportsTest {
   }
 
   @Test
-  void writesEachReportAsOneFileSortedByItsKeyWithItsRowCountBeside(TestPipeline p, @TempDir Path dir)
-      throws IOException {
+  void writesEachReportAsOneFileSortedByItsKeyWithItsRowCountBeside(
+      TestPipeline p, @TempDir Path dir) throws IOException {
     p.apply(
         "WriteReports",
         new WriteReports(dir.toString())
@@ -49,35 +49,50 @@ class WriteReportsTest {
                 p.apply(
                     "CreateEntityRows",
                     Create.of(
-                        // Keys compared by code point ("Z" before "a"); equal keys ordered by their cells.
-                        ReportRow.create(List.of("2020-W14", "anna"), List.of("2020-W14", "anna", "9")),
-                        ReportRow.create(List.of("2020-W13", "anna"), List.of("2020-W13", "anna", "2")),
-                        ReportRow.create(List.of("2020-W13", "Zoe"), List.of("2020-W13", "Zoe", "1")),
-                        ReportRow.create(List.of("2020-W14", "anna"), List.of("2020-W14", "anna", "10")))))
+                        // Keys compared by code point ("Z" before "a"); equal keys ordered by their
+                        // cells.
+                        ReportRow.create(
+                            List.of("2020-W14", "anna"), List.of("2020-W14", "anna", "9")),
+                        ReportRow.create(
+                            List.of("2020-W13", "anna"), List.of("2020-W13", "anna", "2")),
+                        ReportRow.create(
+                            List.of("2020-W13", "Zoe"), List.of("2020-W13", "Zoe", "1")),
+                        ReportRow.create(
+                            List.of("2020-W14", "anna"), List.of("2020-W14", "anna", "10")))))
             .add(
                 "rejects.csv",
                 List.of("file", "reason"),
-                p.apply("CreateRejectRows", Create.of(row("posts.csv", "posts.csv", "unknown platform: platform='a,b'")))));
+                p.apply(
+                    "CreateRejectRows",
+                    Create.of(row("posts.csv", "posts.csv", "unknown platform: platform='a,b'")))));
     p.run().waitUntilFinish();
 
     assertThat(
         read(dir, "entities_weekly.csv"),
-        is("week,entity_id,posts\n2020-W13,Zoe,1\n2020-W13,anna,2\n2020-W14,anna,10\n2020-W14,anna,9\n"));
+        is(
+            "week,entity_id,posts\n2020-W13,Zoe,1\n2020-W13,anna,2\n2020-W14,anna,10\n2020-W14,anna,9\n"));
     // A cell holding a comma or a quote is quoted, its quotes doubled (D25).
-    assertThat(read(dir, "rejects.csv"), is("file,reason\nposts.csv,\"unknown platform: platform='a,b'\"\n"));
+    assertThat(
+        read(dir, "rejects.csv"),
+        is("file,reason\nposts.csv,\"unknown platform: platform='a,b'\"\n"));
     assertThat(read(dir, WriteReports.rowCountFile("entities_weekly.csv")), is("4"));
     assertThat(read(dir, WriteReports.rowCountFile("rejects.csv")), is("1"));
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(
           files.map(f -> f.getFileName().toString()).toList(),
-          containsInAnyOrder("entities_weekly.csv", "rejects.csv", ".entities_weekly.csv.rows", ".rejects.csv.rows"));
+          containsInAnyOrder(
+              "entities_weekly.csv",
+              "rejects.csv",
+              ".entities_weekly.csv.rows",
+              ".rejects.csv.rows"));
     }
   }
 
   @Test
-  void keyedRowsGoToTheFileTheirKeyNamesAndAReportWithoutRowsStillGetsItsHeader(TestPipeline p, @TempDir Path dir)
-      throws IOException {
-    KvCoder<String, ReportRow> coder = KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE);
+  void keyedRowsGoToTheFileTheirKeyNamesAndAReportWithoutRowsStillGetsItsHeader(
+      TestPipeline p, @TempDir Path dir) throws IOException {
+    KvCoder<String, ReportRow> coder =
+        KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE);
     p.apply(
         "WriteReports",
         new WriteReports(dir.toString())
@@ -99,7 +114,8 @@ class WriteReportsTest {
                 p.apply("CreateNoRows", Create.empty(ReportRow.WireCoder.INSTANCE))));
     p.run().waitUntilFinish();
 
-    assertThat(read(dir, "themes_weekly.csv"), is("week,theme\n2020-W13,solidarity\n2020-W14,hope\n"));
+    assertThat(
+        read(dir, "themes_weekly.csv"), is("week,theme\n2020-W13,solidarity\n2020-W14,hope\n"));
     assertThat(read(dir, "platforms_weekly.csv"), is("week,platform\n2020-W13,x\n"));
     assertThat(read(dir, "claims_weekly.csv"), is("week,claim_id\n"));
     assertThat(read(dir, "top_posts_weekly.csv"), is("week,rank\n"));

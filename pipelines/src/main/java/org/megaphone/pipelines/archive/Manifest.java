@@ -1,36 +1,36 @@
 package org.megaphone.pipelines.archive;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.Reader;
-import java.util.Locale;
-import org.megaphone.read.CsvRecords;
-import org.megaphone.read.InputFiles;
-import org.megaphone.read.Table;
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.report.RunStats;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import com.fasterxml.jackson.core.type.TypeReference;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.report.RunStats;
 import org.megaphone.pipelines.report.RunSummary;
 import org.megaphone.pipelines.report.Summary;
+import org.megaphone.read.CsvRecords;
+import org.megaphone.read.InputFiles;
+import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
+import org.megaphone.reports.Report;
 
 /**
- * A run's summary.json read as a manifest: the input files and output files with their SHA-256,
- * and the options. {@code megaphone verify} checks the files against it; {@code megaphone rerun}
- * runs again with its options and compares the new outputs with it.
+ * A run's summary.json read as a manifest: the input files and output files with their SHA-256, and
+ * the options. {@code megaphone verify} checks the files against it; {@code megaphone rerun} runs
+ * again with its options and compares the new outputs with it.
  */
 public final class Manifest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,13 +45,15 @@ public final class Manifest {
 
   public static Manifest read(String path) {
     if (path == null || path.isEmpty()) {
-      throw new UsageException("--manifest=FILE is required (a summary.json written by report or weekly)");
+      throw new UsageException(
+          "--manifest=FILE is required (a summary.json written by report or weekly)");
     }
     Path file = Paths.get(path);
     try {
       RunSummary summary = Summary.read(file);
       if (summary.inputs() == null || summary.outputs() == null || summary.options() == null) {
-        throw new UsageException(path + " is not a Megaphone summary.json (no inputs, outputs or options)");
+        throw new UsageException(
+            path + " is not a Megaphone summary.json (no inputs, outputs or options)");
       }
       return new Manifest(file, summary);
     } catch (IOException e) {
@@ -72,7 +74,10 @@ public final class Manifest {
     return summary.inputs().folder() == null ? "" : summary.inputs().folder();
   }
 
-  /** Input path (relative to the input folder) to its SHA-256; a file feeding two tables is listed once. */
+  /**
+   * Input path (relative to the input folder) to its SHA-256; a file feeding two tables is listed
+   * once.
+   */
   Map<String, String> inputs() {
     Map<String, String> inputs = new LinkedHashMap<>();
     for (RunSummary.InputFileEntry f : listOrEmpty(summary.inputs().files())) {
@@ -97,7 +102,8 @@ public final class Manifest {
   /** The recorded options of the run, as command-line values (output excluded; unset ones too). */
   public Map<String, String> options() {
     Map<String, String> options = new LinkedHashMap<>();
-    Map<String, Object> recorded = JSON.convertValue(summary.options(), new TypeReference<LinkedHashMap<String, Object>>() {});
+    Map<String, Object> recorded =
+        JSON.convertValue(summary.options(), new TypeReference<LinkedHashMap<String, Object>>() {});
     recorded.forEach(
         (name, value) -> {
           if (!name.equals("output") && value != null) {
@@ -143,8 +149,7 @@ public final class Manifest {
     inputs().forEach((path, sha) -> compare("input", inputFolder.resolve(path), sha, differences));
     // A table file that arrived since the run would change a rerun: say so.
     try {
-      InputFiles files =
-          InputFiles.of(inputFolder.toString()).excluding(outputFolder().toString());
+      InputFiles files = InputFiles.of(inputFolder.toString()).excluding(outputFolder().toString());
       for (Path f : files.list()) {
         String name = files.name(f.toString());
         String file = f.getFileName().toString();
@@ -158,16 +163,17 @@ public final class Manifest {
     } catch (IOException e) {
       differences.add("input folder unreadable: " + inputFolder + " (" + e.getMessage() + ")");
     }
-    outputs().forEach((name, sha) -> compare("output", outputFolder().resolve(name), sha, differences));
+    outputs()
+        .forEach((name, sha) -> compare("output", outputFolder().resolve(name), sha, differences));
     return differences;
   }
 
   /**
    * Where summary.json disagrees with itself or with its own output files (an edited total or
-   * conservation flag): each table's rows read against accepted + rejected + duplicates, the
-   * totals against the conservation sums, {@code ok} against the sums, each output's recorded
-   * rows against the file, rejects against the tables' rejected rows and, when the files hold
-   * every week, the totals against the sums of entities_weekly.
+   * conservation flag): each table's rows read against accepted + rejected + duplicates, the totals
+   * against the conservation sums, {@code ok} against the sums, each output's recorded rows against
+   * the file, rejects against the tables' rejected rows and, when the files hold every week, the
+   * totals against the sums of entities_weekly.
    */
   List<String> inconsistencies() {
     List<String> found = new ArrayList<>();
@@ -182,7 +188,13 @@ public final class Manifest {
       rejected += orZero(c.rejected());
       if (read != sum) {
         balanced = false;
-        found.add("summary: " + table.getKey() + " read " + read + " != accepted + rejected + duplicates " + sum);
+        found.add(
+            "summary: "
+                + table.getKey()
+                + " read "
+                + read
+                + " != accepted + rejected + duplicates "
+                + sum);
       }
     }
     RunSummary.Totals totals =
@@ -192,18 +204,52 @@ public final class Manifest {
             ? new RunSummary.Conservation(null, null, null, null, null, null, null, null, null)
             : summary.conservation();
     RunSummary.TableCounts posts = tables.get("posts");
-    equal(found, "totals.posts", totals.posts(), "inputs.tables.posts.accepted", posts == null ? null : posts.accepted());
-    equal(found, "totals.posts", totals.posts(), "conservation.posts_accepted", conservation.postsAccepted());
-    equal(found, "totals.engagement", totals.engagement(), "conservation.posts_engagement", conservation.postsEngagement());
     equal(
-        found, "totals.views_credited", totals.viewsCredited(), "conservation.views_credited", conservation.viewsCredited());
+        found,
+        "totals.posts",
+        totals.posts(),
+        "inputs.tables.posts.accepted",
+        posts == null ? null : posts.accepted());
+    equal(
+        found,
+        "totals.posts",
+        totals.posts(),
+        "conservation.posts_accepted",
+        conservation.postsAccepted());
+    equal(
+        found,
+        "totals.engagement",
+        totals.engagement(),
+        "conservation.posts_engagement",
+        conservation.postsEngagement());
+    equal(
+        found,
+        "totals.views_credited",
+        totals.viewsCredited(),
+        "conservation.views_credited",
+        conservation.viewsCredited());
     // All three compared (each records its difference), then combined.
-    boolean engagementSum = equal(found, "conservation.posts_engagement", conservation.postsEngagement(),
-        "conservation.entities_weekly_engagement", conservation.entitiesWeeklyEngagement());
-    boolean viewsSum = equal(found, "conservation.views_credited", conservation.viewsCredited(),
-        "conservation.entities_weekly_views", conservation.entitiesWeeklyViews());
-    boolean postsSum = equal(found, "conservation.posts_accepted", conservation.postsAccepted(),
-        "conservation.entities_weekly_posts", conservation.entitiesWeeklyPosts());
+    boolean engagementSum =
+        equal(
+            found,
+            "conservation.posts_engagement",
+            conservation.postsEngagement(),
+            "conservation.entities_weekly_engagement",
+            conservation.entitiesWeeklyEngagement());
+    boolean viewsSum =
+        equal(
+            found,
+            "conservation.views_credited",
+            conservation.viewsCredited(),
+            "conservation.entities_weekly_views",
+            conservation.entitiesWeeklyViews());
+    boolean postsSum =
+        equal(
+            found,
+            "conservation.posts_accepted",
+            conservation.postsAccepted(),
+            "conservation.entities_weekly_posts",
+            conservation.entitiesWeeklyPosts());
     boolean sums = engagementSum && viewsSum && postsSum;
     boolean ok = sums && balanced && listOrEmpty(conservation.failures()).isEmpty();
     boolean recordedOk = Boolean.TRUE.equals(conservation.ok());
@@ -211,7 +257,8 @@ public final class Manifest {
       found.add("summary: conservation.ok is " + recordedOk + " but its sums say " + ok);
     }
     if (Boolean.TRUE.equals(conservation.rowsReadEqualAcceptedRejectedDuplicates()) != balanced) {
-      found.add("summary: conservation.rows_read_equal_accepted_rejected_duplicates does not match inputs.tables");
+      found.add(
+          "summary: conservation.rows_read_equal_accepted_rejected_duplicates does not match inputs.tables");
     }
     Map<String, long[]> columns = new LinkedHashMap<>();
     for (RunSummary.Output o : summary.outputs()) {
@@ -223,14 +270,27 @@ public final class Manifest {
       try {
         ReportFile rows = ReportFile.read(path);
         if (rows.rows() != orZero(o.rows())) {
-          found.add("summary: outputs " + name + " rows " + orZero(o.rows()) + " but the file has " + rows.rows());
+          found.add(
+              "summary: outputs "
+                  + name
+                  + " rows "
+                  + orZero(o.rows())
+                  + " but the file has "
+                  + rows.rows());
         }
         if (Report.ofFile(name) == Report.REJECTS && rows.rows() != rejected) {
-          found.add("summary: " + name + " has " + rows.rows() + " rows but inputs.tables rejected " + rejected);
+          found.add(
+              "summary: "
+                  + name
+                  + " has "
+                  + rows.rows()
+                  + " rows but inputs.tables rejected "
+                  + rejected);
         }
         if (Report.ofFile(name) == Report.ENTITIES_WEEKLY && summary.weeks() == null) {
           columns.put("posts", new long[] {rows.sum("posts"), orZero(totals.posts())});
-          columns.put("engagement", new long[] {rows.sum("engagement"), orZero(totals.engagement())});
+          columns.put(
+              "engagement", new long[] {rows.sum("engagement"), orZero(totals.engagement())});
           columns.put("views", new long[] {rows.sum("views"), orZero(totals.viewsCredited())});
         }
       } catch (IOException | RuntimeException e) {
@@ -240,7 +300,13 @@ public final class Manifest {
     columns.forEach(
         (column, v) -> {
           if (v[0] != v[1]) {
-            found.add("summary: totals say " + v[1] + " " + column + " but entities_weekly sums to " + v[0]);
+            found.add(
+                "summary: totals say "
+                    + v[1]
+                    + " "
+                    + column
+                    + " but entities_weekly sums to "
+                    + v[0]);
           }
         });
     return found;
@@ -253,7 +319,15 @@ public final class Manifest {
   /** Two recorded figures that must be equal (both missing counts as equal). */
   private static boolean equal(List<String> found, String a, Long x, String b, Long y) {
     if (!Objects.equals(x, y)) {
-      found.add("summary: " + a + " " + (x == null ? "(missing)" : x) + " != " + b + " " + (y == null ? "(missing)" : y));
+      found.add(
+          "summary: "
+              + a
+              + " "
+              + (x == null ? "(missing)" : x)
+              + " != "
+              + b
+              + " "
+              + (y == null ? "(missing)" : y));
       return false;
     }
     return true;
@@ -317,7 +391,8 @@ public final class Manifest {
         actual = TableFiles.sha256(in);
       }
       if (!actual.equals(expected)) {
-        differences.add(kind + " changed: " + path + " (SHA-256 " + actual + ", manifest " + expected + ")");
+        differences.add(
+            kind + " changed: " + path + " (SHA-256 " + actual + ", manifest " + expected + ")");
       }
     } catch (IOException e) {
       differences.add(kind + " unreadable: " + path + " (" + e.getMessage() + ")");
@@ -329,7 +404,10 @@ public final class Manifest {
     Path inputs = Paths.get(inputOverride == null ? manifest.inputFolder() : inputOverride);
     if (!Files.isDirectory(inputs)) {
       out.println(
-          "NOT verified: the input folder " + inputs + " recorded in " + manifest.file
+          "NOT verified: the input folder "
+              + inputs
+              + " recorded in "
+              + manifest.file
               + " does not exist here; give --input=DIR to point at the dataset (a copy or its new place)");
       return 1;
     }
@@ -339,7 +417,11 @@ public final class Manifest {
       out.printf(
           Locale.ROOT,
           "verified: %d input files in %s and %d output files in %s match %s%n",
-          manifest.inputs().size(), inputs, manifest.outputs().size(), manifest.outputFolder(), manifest.file);
+          manifest.inputs().size(),
+          inputs,
+          manifest.outputs().size(),
+          manifest.outputFolder(),
+          manifest.file);
       return 0;
     }
     out.println("NOT verified: " + differences.size() + " difference(s) with " + manifest.file);

@@ -1,16 +1,23 @@
 package org.megaphone.pipelines.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.PipelineResult;
-import org.megaphone.read.InputFiles;
-import org.megaphone.read.exports.ExportProfile;
-import org.megaphone.read.exports.Profiles;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.megaphone.pipelines.archive.Generate;
 import org.megaphone.pipelines.archive.Manifest;
 import org.megaphone.pipelines.options.DatasetOptions;
@@ -29,20 +36,13 @@ import org.megaphone.pipelines.run.RunFailedException;
 import org.megaphone.pipelines.stream.StreamPipeline;
 import org.megaphone.pipelines.stream.StreamRun;
 import org.megaphone.pipelines.weekly.WeeklyRun;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.megaphone.read.InputFiles;
+import org.megaphone.read.exports.ExportProfile;
+import org.megaphone.read.exports.Profiles;
 
 /**
- * The command line: {@code megaphone <command> [--option=value ...]}. Exit codes: 0 success,
- * 1 the run failed (message on stderr, no reports published), 2 usage error.
+ * The command line: {@code megaphone <command> [--option=value ...]}. Exit codes: 0 success, 1 the
+ * run failed (message on stderr, no reports published), 2 usage error.
  */
 public final class Megaphone {
   static final String USAGE =
@@ -68,18 +68,24 @@ public final class Megaphone {
 
   /** Runs a command and returns its exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+    if (args.length == 0
+        || args[0].equals("--help")
+        || args[0].equals("-h")
+        || args[0].equals("help")) {
       out.println(USAGE);
       return args.length == 0 ? 2 : 0;
     }
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     if (command.equals("profiles")) {
-      if (rest.length == 0 || Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+      if (rest.length == 0
+          || Arrays.asList(rest).contains("--help")
+          || Arrays.asList(rest).contains("-h")) {
         printProfiles(out);
         if (rest.length > 0) {
           out.println();
-          out.println("megaphone profiles --explain DIR: the profile each file of DIR/exports/ is read by, and why");
+          out.println(
+              "megaphone profiles --explain DIR: the profile each file of DIR/exports/ is read by, and why");
         }
         return 0;
       }
@@ -110,7 +116,8 @@ public final class Megaphone {
           err,
           () -> {
             Map<String, String> given = keyValues(rest);
-            int code = Manifest.verify(Manifest.read(given.get("manifest")), given.get("input"), out);
+            int code =
+                Manifest.verify(Manifest.read(given.get("manifest")), given.get("input"), out);
             if (code != 0) {
               throw new RunFailedException("the files differ from the manifest");
             }
@@ -122,7 +129,8 @@ public final class Megaphone {
     if (command.equals("bench")) {
       // The benchmark is a module of its own (pipelines/bench: DuckDB is its dependency, not the
       // jar's); the launcher runs it with BenchCommand.
-      err.println("megaphone: bench runs from the benchmark's module: ./megaphone bench builds and runs it");
+      err.println(
+          "megaphone: bench runs from the benchmark's module: ./megaphone bench builds and runs it");
       return 2;
     }
     if (command.equals("generate")) {
@@ -134,7 +142,10 @@ public final class Megaphone {
             Map<String, String> given = keyValues(rest);
             for (String key : given.keySet()) {
               if (!List.of("scale", "output", "seed", "archive").contains(key)) {
-                throw new UsageException("unknown option --" + key + " (generate takes --scale, --output, --seed, --archive)");
+                throw new UsageException(
+                    "unknown option --"
+                        + key
+                        + " (generate takes --scale, --output, --seed, --archive)");
               }
             }
             if (!given.containsKey("output")) {
@@ -153,10 +164,25 @@ public final class Megaphone {
             }
             try {
               Map<String, Long> rows =
-                  Generate.write(Paths.get(given.get("output")), scale, seed, Boolean.parseBoolean(given.getOrDefault("archive", "false")));
-              out.println("megaphone generate: " + given.get("output") + " (scale " + scale + ", seed " + seed + ", timezone " + Generate.ZONE + "): " + rows);
+                  Generate.write(
+                      Paths.get(given.get("output")),
+                      scale,
+                      seed,
+                      Boolean.parseBoolean(given.getOrDefault("archive", "false")));
+              out.println(
+                  "megaphone generate: "
+                      + given.get("output")
+                      + " (scale "
+                      + scale
+                      + ", seed "
+                      + seed
+                      + ", timezone "
+                      + Generate.ZONE
+                      + "): "
+                      + rows);
             } catch (IOException e) {
-              throw new RunFailedException("cannot write " + given.get("output") + ": " + e.getMessage(), e);
+              throw new RunFailedException(
+                  "cannot write " + given.get("output") + ": " + e.getMessage(), e);
             }
           });
     }
@@ -170,7 +196,10 @@ public final class Megaphone {
       return 0;
     }
     if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
-      Help.print(out, List.of(DatasetOptions.class, RuleOptions.class, ReportOptions.class, TuningOptions.class));
+      Help.print(
+          out,
+          List.of(
+              DatasetOptions.class, RuleOptions.class, ReportOptions.class, TuningOptions.class));
       return 0;
     }
     return exitCode(
@@ -179,7 +208,8 @@ public final class Megaphone {
         err,
         () -> {
           ReportOptions options = parse(withLocalDefaults(withRunnerForInput(rest)));
-          ReportRun.Result result = ReportRun.run(options, List.of(), Progress.to(err, options.getQuiet()));
+          ReportRun.Result result =
+              ReportRun.run(options, List.of(), Progress.to(err, options.getQuiet()));
           if (options.getQuiet()) {
             Summary.printWarnings(result.summary(), err);
           } else {
@@ -219,7 +249,11 @@ public final class Megaphone {
       Help.print(
           out,
           List.of(
-              DatasetOptions.class, RuleOptions.class, ReportOptions.class, WeeklyOptions.class, TuningOptions.class));
+              DatasetOptions.class,
+              RuleOptions.class,
+              ReportOptions.class,
+              WeeklyOptions.class,
+              TuningOptions.class));
       return 0;
     }
     return exitCode(
@@ -259,14 +293,15 @@ public final class Megaphone {
               Map<String, String> options = new LinkedHashMap<>(manifest.options());
               options.putAll(given);
               if (!options.containsKey("output")) {
-                throw new UsageException("--output=DIR is required: where the rerun writes its reports");
+                throw new UsageException(
+                    "--output=DIR is required: where the rerun writes its reports");
               }
               String input = options.getOrDefault("input", "");
-              if (!input.isEmpty()
-                  && !Files.isDirectory(
-                      Paths.get(InputFiles.of(input).root()))) {
+              if (!input.isEmpty() && !Files.isDirectory(Paths.get(InputFiles.of(input).root()))) {
                 throw new UsageException(
-                    "the input " + input + (given.containsKey("input") ? "" : " recorded in the manifest")
+                    "the input "
+                        + input
+                        + (given.containsKey("input") ? "" : " recorded in the manifest")
                         + " does not exist here; give --input=DIR to point at the dataset"
                         + " (a copy, or where it was moved)");
               }
@@ -280,25 +315,35 @@ public final class Megaphone {
               if (weekly) {
                 WeeklyOptions weeklyOptions = parseWeekly(argv.toArray(new String[0]));
                 WeeklyRun.Result result =
-                    WeeklyRun.run(weeklyOptions, Clock.systemUTC(), Progress.to(err, weeklyOptions.getQuiet()));
+                    WeeklyRun.run(
+                        weeklyOptions,
+                        Clock.systemUTC(),
+                        Progress.to(err, weeklyOptions.getQuiet()));
                 Summary.print(result.summary(), result.folder(), out);
                 summary = result.summary();
               } else {
                 ReportOptions reportOptions = parse(withLocalDefaults(argv.toArray(new String[0])));
                 ReportRun.Result result =
-                    ReportRun.run(reportOptions, List.of(), Progress.to(err, reportOptions.getQuiet()));
+                    ReportRun.run(
+                        reportOptions, List.of(), Progress.to(err, reportOptions.getQuiet()));
                 ReportRun.print(result, out);
                 summary = result.summary();
               }
               Manifest.Comparison comparison = manifest.compare(summary);
               if (!comparison.added().isEmpty()) {
-                out.println("rerun: also wrote, not in the manifest: " + String.join(", ", comparison.added()));
+                out.println(
+                    "rerun: also wrote, not in the manifest: "
+                        + String.join(", ", comparison.added()));
               }
               if (comparison.different().isEmpty()) {
                 out.println(
-                    "rerun: identical to the manifest (" + comparison.compared() + " report files, byte for byte)");
+                    "rerun: identical to the manifest ("
+                        + comparison.compared()
+                        + " report files, byte for byte)");
               } else {
-                out.println("rerun: DIFFERENT from the manifest: " + String.join(", ", comparison.different()));
+                out.println(
+                    "rerun: DIFFERENT from the manifest: "
+                        + String.join(", ", comparison.different()));
                 code[0] = DIFFERENT;
               }
             });
@@ -322,7 +367,9 @@ public final class Megaphone {
   static int stream(String[] args, PrintStream out, PrintStream err) {
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       Help.print(
-          out, List.of(DatasetOptions.class, RuleOptions.class, StreamOptions.class, KafkaOptions.class));
+          out,
+          List.of(
+              DatasetOptions.class, RuleOptions.class, StreamOptions.class, KafkaOptions.class));
       return 0;
     }
     try {
@@ -385,13 +432,15 @@ public final class Megaphone {
   }
 
   /**
-   * Above this many bytes of input, {@code report} runs on embedded Flink unless --runner is
-   * given: measured on the 2-core machine (runbooks/performance.md), the two cost the same at
-   * about 180 KB (testdata/turin, 9.5 s each) and Flink is already 1.6 times faster at 0.6 MB.
+   * Above this many bytes of input, {@code report} runs on embedded Flink unless --runner is given:
+   * measured on the 2-core machine (runbooks/performance.md), the two cost the same at about 180 KB
+   * (testdata/turin, 9.5 s each) and Flink is already 1.6 times faster at 0.6 MB.
    */
   static final long FLINK_ABOVE_BYTES = 256 * 1024;
 
-  /** The report's arguments with embedded Flink chosen for a large input when no runner is given. */
+  /**
+   * The report's arguments with embedded Flink chosen for a large input when no runner is given.
+   */
   public static String[] withRunnerForInput(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     if (all.stream().anyMatch(a -> a.startsWith("--runner"))) {
@@ -432,8 +481,8 @@ public final class Megaphone {
 
   /**
    * A file's size as text: for a {@code .gz}, the size its gzip trailer records (ISIZE, the
-   * uncompressed size modulo 2^32 of its last member), when larger than the file. A small gzip
-   * of many lines (a 10 KB file of 5 million rejected lines) goes to Flink, which streams a file's
+   * uncompressed size modulo 2^32 of its last member), when larger than the file. A small gzip of
+   * many lines (a 10 KB file of 5 million rejected lines) goes to Flink, which streams a file's
    * rows on; the DirectRunner holds all the rows of a file's bundle in memory and ran out of heap.
    */
   static long textBytes(Path file) throws IOException {
@@ -467,7 +516,9 @@ public final class Megaphone {
   static WeeklyOptions parseWeekly(String[] args) {
     PipelineOptionsFactory.register(WeeklyOptions.class);
     try {
-      return PipelineOptionsFactory.fromArgs(withLocalDefaults(args)).withValidation().as(WeeklyOptions.class);
+      return PipelineOptionsFactory.fromArgs(withLocalDefaults(args))
+          .withValidation()
+          .as(WeeklyOptions.class);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw usage(e);
     }
@@ -497,5 +548,4 @@ public final class Megaphone {
     int newline = message.indexOf('\n');
     return new UsageException(newline > 0 ? message.substring(0, newline) : message);
   }
-
 }

@@ -5,8 +5,8 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Campaigns;
+import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Deduplicate;
 import org.megaphone.attribution.Roster;
 import org.megaphone.attribution.ValidateOverrides;
@@ -19,8 +19,8 @@ import org.megaphone.rules.RecordDeduplication;
  * The report job's configuration tables as the pipeline reads them: the de-duplicated bulletins
  * (bulletin_uptake has a row for each), the rejected overrides and the de-duplication and
  * validation counts. The roster, campaigns and overrides that attribution uses are the values of
- * {@link JobConfiguration}, read by the driver with the same rules: none of them is a side input
- * or crosses a shuffle.
+ * {@link JobConfiguration}, read by the driver with the same rules: none of them is a side input or
+ * crosses a shuffle.
  */
 public record Configuration(
     ConfigValue<Roster> roster,
@@ -36,12 +36,14 @@ public record Configuration(
       PCollection<AttributionOverride> overrideRows) {
     ConfigValue<Roster> roster = ConfigValue.fixed(values.roster());
     Deduplicate<Bulletin> dedupBulletins =
-        new Deduplicate<>("bulletins", RecordDeduplication::bulletinKey, RecordDeduplication::byRawBulletin);
+        new Deduplicate<>(
+            "bulletins", RecordDeduplication::bulletinKey, RecordDeduplication::byRawBulletin);
     PCollectionTuple uniqueBulletins = bulletinRows.apply("DeduplicateBulletins", dedupBulletins);
     PCollectionTuple validOverrides =
         overrideRows.apply("ValidateOverrides", new ValidateOverrides(roster));
     Deduplicate<AttributionOverride> dedupOverrides =
-        new Deduplicate<>("overrides", RecordDeduplication::overrideKey, RecordDeduplication::byRawOverride);
+        new Deduplicate<>(
+            "overrides", RecordDeduplication::overrideKey, RecordDeduplication::byRawOverride);
     PCollectionTuple uniqueOverrides =
         validOverrides.get(ValidateOverrides.VALID).apply("DeduplicateOverrides", dedupOverrides);
     return new Configuration(

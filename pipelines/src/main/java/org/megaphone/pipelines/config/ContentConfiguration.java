@@ -1,8 +1,5 @@
 package org.megaphone.pipelines.config;
 
-import org.megaphone.read.InputFile;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.run.RunFailedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +11,17 @@ import java.util.TreeMap;
 import org.megaphone.content.Claims;
 import org.megaphone.content.Content;
 import org.megaphone.content.Lexicon;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.run.RunFailedException;
+import org.megaphone.read.InputFile;
 import org.megaphone.read.InputFiles;
 import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 
 /**
- * The themes lexicon (the jar's, or --themes=FILE) and the dataset's claims*.csv, read when the
- * job is built (they are small configuration, like the stream's roster) and carried as a value.
- * The files read are listed with their SHA-256 so summary.json can name them as inputs.
+ * The themes lexicon (the jar's, or --themes=FILE) and the dataset's claims*.csv, read when the job
+ * is built (they are small configuration, like the stream's roster) and carried as a value. The
+ * files read are listed with their SHA-256 so summary.json can name them as inputs.
  */
 public record ContentConfiguration(Content content, List<InputFile> files) {
 
@@ -60,13 +60,23 @@ public record ContentConfiguration(Content content, List<InputFile> files) {
         }
       }
     } catch (IOException e) {
-      throw new RunFailedException("cannot read the claims in " + input.root() + ": " + e.getMessage(), e);
+      throw new RunFailedException(
+          "cannot read the claims in " + input.root() + ": " + e.getMessage(), e);
     }
     return new ContentConfiguration(new Content(lexicon, Claims.parse(claimFiles)), files);
   }
 
   private static InputFile stat(String table, String path, byte[] bytes, String text) {
-    long rows = text.lines().filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).count() - 1;
-    return InputFile.create(table, path, bytes.length, TableFiles.sha256(bytes), Math.max(0, rows), 0, "UTF-8", "canonical");
+    long rows =
+        text.lines().filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).count() - 1;
+    return InputFile.create(
+        table,
+        path,
+        bytes.length,
+        TableFiles.sha256(bytes),
+        Math.max(0, rows),
+        0,
+        "UTF-8",
+        "canonical");
   }
 }

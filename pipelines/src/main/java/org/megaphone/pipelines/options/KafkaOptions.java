@@ -26,7 +26,8 @@ public interface KafkaOptions extends PipelineOptions {
 
   void setViewsTopic(String value);
 
-  @Description("Topic to publish every updated report row to, as JSON keyed by report and row key (empty: none).")
+  @Description(
+      "Topic to publish every updated report row to, as JSON keyed by report and row key (empty: none).")
   @Default.String("")
   String getReportsTopic();
 

@@ -36,13 +36,15 @@ public interface ReportOptions extends DatasetOptions, RuleOptions, TuningOption
 
   void setPseudonymise(Boolean value);
 
-  @Description("The secret for --pseudonymise (at least 16 bytes; never written to outputs or logs).")
+  @Description(
+      "The secret for --pseudonymise (at least 16 bytes; never written to outputs or logs).")
   @Default.String("")
   String getSaltFile();
 
   void setSaltFile(String value);
 
-  @Description("The reports' format: csv (the contract's files) or jsonl (JSON Lines, the same fields).")
+  @Description(
+      "The reports' format: csv (the contract's files) or jsonl (JSON Lines, the same fields).")
   @Default.String("csv")
   String getFormat();
 

@@ -15,7 +15,8 @@ public interface StreamOptions extends DatasetOptions, RuleOptions, KafkaOptions
 
   void setOutput(String value);
 
-  @Description("How often, in processing time, a week's rows are updated before the week ends (ISO-8601).")
+  @Description(
+      "How often, in processing time, a week's rows are updated before the week ends (ISO-8601).")
   @Default.String("PT1M")
   String getEarlyFiring();
 

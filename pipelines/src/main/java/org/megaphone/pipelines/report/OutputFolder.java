@@ -1,9 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import java.time.Instant;
-import org.megaphone.read.RealPaths;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.run.RunFailedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,10 +11,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.run.RunFailedException;
+import org.megaphone.read.RealPaths;
 
 /**
  * A report folder that is replaced as a whole (contract copy D27). Next to {@code --output} a
@@ -35,8 +35,8 @@ public final class OutputFolder implements AutoCloseable {
   private static final String PREVIOUS = "previous-";
 
   /**
-   * Fault injection for the publish test (PublishKillIT): milliseconds to pause before each step
-   * of the swap, so that a kill can land between any two.
+   * Fault injection for the publish test (PublishKillIT): milliseconds to pause before each step of
+   * the swap, so that a kill can land between any two.
    */
   static final String PAUSE_PROPERTY = "megaphone.faults.publishPauseMillis";
 
@@ -72,7 +72,12 @@ public final class OutputFolder implements AutoCloseable {
     try {
       Files.createDirectories(work);
       Path lockFile = work.resolve("lock");
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              lockFile,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -83,8 +88,11 @@ public final class OutputFolder implements AutoCloseable {
         String holder = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
         channel.close();
         throw new RunFailedException(
-            "another megaphone run" + (holder.isEmpty() ? "" : " (" + holder + ")") + " is writing "
-                + output + ": wait for it to end, or choose another --output");
+            "another megaphone run"
+                + (holder.isEmpty() ? "" : " (" + holder + ")")
+                + " is writing "
+                + output
+                + ": wait for it to end, or choose another --output");
       }
       channel.truncate(0);
       channel.write(
@@ -159,7 +167,9 @@ public final class OutputFolder implements AutoCloseable {
     if (!others.isEmpty()) {
       others.sort(null);
       throw new UsageException(
-          "--output=" + output + " holds files that are not Megaphone reports ("
+          "--output="
+              + output
+              + " holds files that are not Megaphone reports ("
               + String.join(", ", others.subList(0, Math.min(5, others.size())))
               + (others.size() > 5 ? ", …" : "")
               + "): a run replaces the whole folder, so give a new or empty folder,"

@@ -1,19 +1,17 @@
 package org.megaphone.pipelines.report;
 
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.options.UsageException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -21,26 +19,29 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.megaphone.attribution.Roster;
+import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.read.CsvRecords;
+import org.megaphone.reports.Report;
 import org.megaphone.rules.Handles;
 import org.megaphone.rules.Platforms;
 import org.megaphone.write.CsvFiles;
 import org.megaphone.write.ReportRow;
 
 /**
- * {@code --pseudonymise}: accounts outside the roster are private people, so their handles and
- * post ids, and mentions of them, are replaced in the reports by a keyed hash: {@code p-} and
- * the first 16 hex digits of HMAC-SHA256(salt, platform:handle) or (salt, platform:post:id). The
- * same value and salt always give the same pseudonym, so rows still join across files and runs;
- * without the salt they cannot be reversed by trying handles. Roster accounts (public officials
- * and influencers who joined the campaign) stay named. A rejected row's raw record is replaced by
- * its keyed hash, since it may hold anything; its file and line still point to it.
+ * {@code --pseudonymise}: accounts outside the roster are private people, so their handles and post
+ * ids, and mentions of them, are replaced in the reports by a keyed hash: {@code p-} and the first
+ * 16 hex digits of HMAC-SHA256(salt, platform:handle) or (salt, platform:post:id). The same value
+ * and salt always give the same pseudonym, so rows still join across files and runs; without the
+ * salt they cannot be reversed by trying handles. Roster accounts (public officials and influencers
+ * who joined the campaign) stay named. A rejected row's raw record is replaced by its keyed hash,
+ * since it may hold anything; its file and line still point to it.
  */
 public final class Pseudonymise {
   private static final Pattern MENTION = Pattern.compile("@([\\p{L}\\p{N}_.]+)");
 
   private final Mac mac;
   private final Roster roster;
+
   /** Literal identifiers seen in the reports (as written) to their pseudonyms, for free text. */
   private final Map<String, String> seen = new TreeMap<>();
 
@@ -57,13 +58,16 @@ public final class Pseudonymise {
   /** Reads the salt: the file's bytes, without a trailing line break; at least 16 bytes. */
   static byte[] salt(String saltFile) {
     if (saltFile == null || saltFile.isEmpty()) {
-      throw new UsageException("--pseudonymise needs --saltFile=FILE (a secret of at least 16 bytes, kept out of the outputs)");
+      throw new UsageException(
+          "--pseudonymise needs --saltFile=FILE (a secret of at least 16 bytes, kept out of the outputs)");
     }
     try {
-      String text = Files.readString(Path.of(saltFile), StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
+      String text =
+          Files.readString(Path.of(saltFile), StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
       byte[] salt = text.getBytes(StandardCharsets.UTF_8);
       if (salt.length < 16) {
-        throw new UsageException("--saltFile=" + saltFile + " holds fewer than 16 bytes: use a long random secret");
+        throw new UsageException(
+            "--saltFile=" + saltFile + " holds fewer than 16 bytes: use a long random secret");
       }
       return salt;
     } catch (IOException e) {
@@ -105,7 +109,10 @@ public final class Pseudonymise {
   private String text(String text) {
     String out = text;
     List<String> keys = new ArrayList<>(seen.keySet());
-    keys.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    keys.sort(
+        Comparator.comparingInt(String::length)
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
     for (String k : keys) {
       // Whole tokens only: a post id 123 must not change likes='1234'.
       out =
@@ -118,7 +125,10 @@ public final class Pseudonymise {
     while (m.find()) {
       String handle = m.group(1);
       boolean known = Platforms.ALL.stream().anyMatch(platform -> inRoster(platform, handle));
-      m.appendReplacement(b, Matcher.quoteReplacement(known ? m.group() : "@" + pseudonym("mention:" + Handles.normalise(handle))));
+      m.appendReplacement(
+          b,
+          Matcher.quoteReplacement(
+              known ? m.group() : "@" + pseudonym("mention:" + Handles.normalise(handle))));
     }
     m.appendTail(b);
     return b.toString();
@@ -127,27 +137,36 @@ public final class Pseudonymise {
   /** Rewrites the reports in the folder in place. */
   void apply(Path folder) throws IOException {
     rewrite(folder.resolve(Report.POSTS_ATTRIBUTED.file()), this::author);
-    rewrite(folder.resolve(Report.TOP_POSTS_WEEKLY.file()), (h, c) -> {
-      if (!inRoster(c.get(h.indexOf("platform")), c.get(h.indexOf("handle")))) {
-        // A link to a private person's post names them: dropped, like their handle.
-        c.set(h.indexOf("url"), "");
-      }
-      author(h, c);
-    });
-    rewrite(folder.resolve(Report.CHANNEL_GROWTH.file()), (h, c) -> {
-      c.set(h.indexOf("handle"), handle(c.get(h.indexOf("platform")), c.get(h.indexOf("handle"))));
-    });
-    rewrite(folder.resolve(Report.REJECTS.file()), (h, c) -> {
-      c.set(h.indexOf("reason"), text(c.get(h.indexOf("reason"))));
-      c.set(h.indexOf("record"), pseudonym("record:" + c.get(h.indexOf("record"))));
-    });
+    rewrite(
+        folder.resolve(Report.TOP_POSTS_WEEKLY.file()),
+        (h, c) -> {
+          if (!inRoster(c.get(h.indexOf("platform")), c.get(h.indexOf("handle")))) {
+            // A link to a private person's post names them: dropped, like their handle.
+            c.set(h.indexOf("url"), "");
+          }
+          author(h, c);
+        });
+    rewrite(
+        folder.resolve(Report.CHANNEL_GROWTH.file()),
+        (h, c) -> {
+          c.set(
+              h.indexOf("handle"),
+              handle(c.get(h.indexOf("platform")), c.get(h.indexOf("handle"))));
+        });
+    rewrite(
+        folder.resolve(Report.REJECTS.file()),
+        (h, c) -> {
+          c.set(h.indexOf("reason"), text(c.get(h.indexOf("reason"))));
+          c.set(h.indexOf("record"), pseudonym("record:" + c.get(h.indexOf("record"))));
+        });
   }
 
   /** A post row's post_id and handle, when its author is outside the roster. */
   private void author(List<String> header, List<String> cells) {
     String platform = cells.get(header.indexOf("platform"));
     String handle = cells.get(header.indexOf("handle"));
-    cells.set(header.indexOf("post_id"), postId(platform, handle, cells.get(header.indexOf("post_id"))));
+    cells.set(
+        header.indexOf("post_id"), postId(platform, handle, cells.get(header.indexOf("post_id"))));
     cells.set(header.indexOf("handle"), handle(platform, handle));
   }
 
@@ -157,7 +176,8 @@ public final class Pseudonymise {
 
   /** Parses a report, edits each row, writes it back in the same order and quoting. */
   private static void rewrite(Path file, RowEdit edit) throws IOException {
-    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records =
+        CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
     if (records.isEmpty()) {
       return;
     }
@@ -168,7 +188,8 @@ public final class Pseudonymise {
       for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
         List<String> cells = new ArrayList<>(r.fields);
         edit.edit(header, cells);
-        rows.add(ReportRow.create(List.of(String.format(Locale.ROOT, "%012d", rows.size())), cells));
+        rows.add(
+            ReportRow.create(List.of(String.format(Locale.ROOT, "%012d", rows.size())), cells));
       }
       CsvFiles.write(out, header, rows);
     }

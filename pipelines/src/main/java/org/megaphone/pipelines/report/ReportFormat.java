@@ -1,6 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.reports.Report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,29 +14,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.megaphone.read.CsvRecords;
+import org.megaphone.reports.Report;
 
 /**
- * {@code --format}: the reports as CSV (the contract's files) or as JSON Lines, one object per
- * row with the same fields in the same order and the rows in the same order. Counts and rates are
- * JSON numbers, and an empty count or rate is null. Every other field is a string, exactly the
- * CSV cell (the formula guard included).
+ * {@code --format}: the reports as CSV (the contract's files) or as JSON Lines, one object per row
+ * with the same fields in the same order and the rows in the same order. Counts and rates are JSON
+ * numbers, and an empty count or rate is null. Every other field is a string, exactly the CSV cell
+ * (the formula guard included).
  */
 public final class ReportFormat {
   static final List<String> FORMATS = List.of("csv", "jsonl");
 
   private static final Set<String> NUMBERS =
       Set.of(
-          "posts", "campaign_posts", "likes", "comments", "shares", "saves", "engagement", "views",
-          "engagement_rate", "audience", "adopters", "uptake_rate", "median_hours_to_post",
-          "followers_start", "followers_end", "gained", "line", "counter_posts", "counter_engagement", "coverage",
-          "rank", "baseline", "overperformance");
+          "posts",
+          "campaign_posts",
+          "likes",
+          "comments",
+          "shares",
+          "saves",
+          "engagement",
+          "views",
+          "engagement_rate",
+          "audience",
+          "adopters",
+          "uptake_rate",
+          "median_hours_to_post",
+          "followers_start",
+          "followers_end",
+          "gained",
+          "line",
+          "counter_posts",
+          "counter_engagement",
+          "coverage",
+          "rank",
+          "baseline",
+          "overperformance");
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Keeps a rate's written digits (0.085000, as in the CSV), not a normalised 0.085. */
   private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
 
   private ReportFormat() {}
 
-  /** The file a report is written to in the format: entities_weekly.csv or entities_weekly.jsonl. */
+  /**
+   * The file a report is written to in the format: entities_weekly.csv or entities_weekly.jsonl.
+   */
   static String fileName(String report, String format) {
     return format.equals("jsonl") ? report.replaceFirst("\\.csv$", ".jsonl") : report;
   }
@@ -62,7 +84,8 @@ public final class ReportFormat {
   }
 
   static void toJsonLines(Path csv, Path jsonl) throws IOException {
-    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(csv, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records =
+        CsvRecords.parse(Files.readString(csv, StandardCharsets.UTF_8), ',');
     try (BufferedWriter out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
       if (records.isEmpty()) {
         return;

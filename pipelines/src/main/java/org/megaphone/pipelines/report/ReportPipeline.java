@@ -1,11 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.config.Configuration;
-import org.megaphone.pipelines.config.ContentConfiguration;
-import org.megaphone.pipelines.config.JobConfiguration;
-import org.megaphone.pipelines.options.ReportOptions;
-import org.megaphone.pipelines.options.Runners;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,10 +13,10 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -34,64 +28,81 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.CreditViews;
 import org.megaphone.attribution.Roster;
+import org.megaphone.content.Content;
 import org.megaphone.model.Account;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.AttributionOverride;
 import org.megaphone.model.Bulletin;
-import org.megaphone.model.PostFacts;
-import org.megaphone.model.PostInput;
 import org.megaphone.model.FollowerSnapshot;
 import org.megaphone.model.Post;
+import org.megaphone.model.PostFacts;
+import org.megaphone.model.PostInput;
 import org.megaphone.model.Reject;
 import org.megaphone.model.Stats;
 import org.megaphone.model.ViewSnapshot;
-import org.megaphone.read.InputFile;
+import org.megaphone.pipelines.config.Configuration;
+import org.megaphone.pipelines.config.ContentConfiguration;
+import org.megaphone.pipelines.config.JobConfiguration;
+import org.megaphone.pipelines.options.ReportOptions;
+import org.megaphone.pipelines.options.Runners;
 import org.megaphone.read.InputException;
+import org.megaphone.read.InputFile;
 import org.megaphone.read.InputFiles;
 import org.megaphone.read.ReadTables;
-import org.megaphone.read.exports.ReadExports;
-import org.megaphone.read.exports.Sources;
 import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
-import org.megaphone.weekly.BulletinUptake;
+import org.megaphone.read.exports.ReadExports;
+import org.megaphone.read.exports.Sources;
+import org.megaphone.reports.Report;
 import org.megaphone.weekly.ChannelGrowth;
-import org.megaphone.weekly.ClaimsWeekly;
-import org.megaphone.weekly.ThemesWeekly;
-import org.megaphone.weekly.TopPostsWeekly;
-import org.megaphone.content.Content;
-import org.megaphone.weekly.EntitiesWeekly;
-import org.megaphone.weekly.PlatformsWeekly;
+import org.megaphone.weekly.FormatReports;
 import org.megaphone.weekly.SumPerKey;
 import org.megaphone.weekly.SumReports;
-import org.megaphone.weekly.FormatReports;
+import org.megaphone.weekly.TopPostsWeekly;
 import org.megaphone.write.ReportFiles;
-import org.megaphone.write.WriteReports;
 import org.megaphone.write.ReportRow;
+import org.megaphone.write.WriteReports;
 
 /**
  * The {@code report} job: a dataset folder in, the weekly reports of the contract out.
  *
  * <p>{@link #build} reads like the contract: read the tables (the roster, campaigns and overrides
  * are read by the driver, {@link JobConfiguration}), attribute posts, meet each post's rows and
- * views once, sum every weekly report in one keyed sum, write. {@link ReportRun} runs
- * it into a staging folder, checks the counts and publishes.
+ * views once, sum every weekly report in one keyed sum, write. {@link ReportRun} runs it into a
+ * staging folder, checks the counts and publishes.
  */
 public final class ReportPipeline {
   /** Internal files the driver reads back to write summary.json. */
   public static final String STATS_FILE = "_stats.csv";
+
   public static final String WARNINGS_FILE = "_warnings.csv";
   public static final List<String> WARNINGS_HEADER = List.of("warning");
   public static final String INPUTS_FILE = "_inputs.csv";
   public static final List<String> STATS_HEADER = List.of("name", "value");
   public static final List<String> INPUTS_HEADER =
-      List.of("table", "path", "bytes", "sha256", "rows", "rejected", "charset", "profile", "adjustments", "number_format");
+      List.of(
+          "table",
+          "path",
+          "bytes",
+          "sha256",
+          "rows",
+          "rejected",
+          "charset",
+          "profile",
+          "adjustments",
+          "number_format");
 
   private ReportPipeline() {}
 
   /** Wires the whole report into {@code pipeline}, writing every file into {@code staging}. */
   public static void build(Pipeline pipeline, ReportOptions options, String staging) {
     InputFiles input = input(options, List.of());
-    build(pipeline, options, staging, input, ContentConfiguration.read(input, options.getThemes()).content());
+    build(
+        pipeline,
+        options,
+        staging,
+        input,
+        ContentConfiguration.read(input, options.getThemes()).content());
   }
 
   /**
@@ -106,7 +117,8 @@ public final class ReportPipeline {
   }
 
   /** As above, with the run's input and its content read by the caller. */
-  static void build(Pipeline pipeline, ReportOptions options, String staging, InputFiles input, Content content) {
+  static void build(
+      Pipeline pipeline, ReportOptions options, String staging, InputFiles input, Content content) {
     String zone = options.getTimezone();
 
     // Read the contract's tables.
@@ -122,9 +134,23 @@ public final class ReportPipeline {
     ReadTables read =
         new ReadTables(
                 input,
-                List.of(accountsTable, postsTable, viewsTable, bulletinsTable, followersTable, overridesTable))
-            .sending(postsTable, CreditViews.INPUT, CreditViews.inputCoder(), CreditViews.keyPosts(shards))
-            .sending(viewsTable, CreditViews.INPUT, CreditViews.inputCoder(), CreditViews.keyViews(shards));
+                List.of(
+                    accountsTable,
+                    postsTable,
+                    viewsTable,
+                    bulletinsTable,
+                    followersTable,
+                    overridesTable))
+            .sending(
+                postsTable,
+                CreditViews.INPUT,
+                CreditViews.inputCoder(),
+                CreditViews.keyPosts(shards))
+            .sending(
+                viewsTable,
+                CreditViews.INPUT,
+                CreditViews.inputCoder(),
+                CreditViews.keyViews(shards));
     PCollectionTuple tables = pipeline.apply("ReadTables", read);
     PCollection<Account> accounts = tables.get(read.rows(accountsTable));
     Path exportsFolder = Paths.get(input.root(), ReadExports.FOLDER);
@@ -136,7 +162,11 @@ public final class ReportPipeline {
                     sources(exportsFolder, zone),
                     options.getProfile().isEmpty() ? null : options.getProfile(),
                     zone)
-                .sending(CreditViews.INPUT, CreditViews.inputCoder(), CreditViews.keyPosts(shards), CreditViews.keyViews(shards)));
+                .sending(
+                    CreditViews.INPUT,
+                    CreditViews.inputCoder(),
+                    CreditViews.keyPosts(shards),
+                    CreditViews.keyViews(shards)));
     PCollection<KV<String, PostInput>> postsAndViews =
         PCollectionList.of(tables.get(CreditViews.INPUT))
             .and(exports.get(CreditViews.INPUT))
@@ -146,10 +176,7 @@ public final class ReportPipeline {
     Configuration config =
         Configuration.build(
             JobConfiguration.read(
-                input,
-                zone,
-                options.getCampaignTags(),
-                options.getBulletinWindow()),
+                input, zone, options.getCampaignTags(), options.getBulletinWindow()),
             tables.get(read.rows(bulletinsTable)),
             tables.get(read.rows(overridesTable)));
     ConfigValue<Roster> roster = config.roster();
@@ -161,10 +188,13 @@ public final class ReportPipeline {
             "CreditViews",
             new CreditViews(roster, config.campaigns(), config.overrides(), zone, content));
     PCollection<AttributedPost> posts =
-        facts.apply(
-            "KeepPosts",
-            FlatMapElements.into(TypeDescriptor.of(AttributedPost.class))
-                .via((PostFacts f) -> f.getPost() == null ? List.<AttributedPost>of() : List.of(f.getPost())))
+        facts
+            .apply(
+                "KeepPosts",
+                FlatMapElements.into(TypeDescriptor.of(AttributedPost.class))
+                    .via(
+                        (PostFacts f) ->
+                            f.getPost() == null ? List.<AttributedPost>of() : List.of(f.getPost())))
             .setCoder(AttributedPost.WireCoder.INSTANCE);
 
     // Weekly aggregation: one keyed sum for every weekly report, then its rows.
@@ -176,13 +206,20 @@ public final class ReportPipeline {
                 new FormatReports(
                     roster,
                     bulletins
-                        .apply("KeyBulletinsById", WithKeys.of(Bulletin::getBulletinId).withKeyType(TypeDescriptors.strings()))
+                        .apply(
+                            "KeyBulletinsById",
+                            WithKeys.of(Bulletin::getBulletinId)
+                                .withKeyType(TypeDescriptors.strings()))
                         .apply("ViewBulletins", View.asMap()),
                     zone));
     PCollectionTuple growth =
-        tables.get(read.rows(followersTable)).apply("AggregateChannelGrowth", new ChannelGrowth(zone));
+        tables
+            .get(read.rows(followersTable))
+            .apply("AggregateChannelGrowth", new ChannelGrowth(zone));
     PCollection<ReportRow> topPosts =
-        posts.apply("AggregateTopPostsWeekly", new TopPostsWeekly(options.getBaselinePosts(), options.getShards()));
+        posts.apply(
+            "AggregateTopPostsWeekly",
+            new TopPostsWeekly(options.getBaselinePosts(), options.getShards()));
     PCollection<Reject> rejects =
         PCollectionList.of(tables.get(ReadTables.REJECTS))
             .and(exports.get(ReadExports.REJECTS))
@@ -199,7 +236,8 @@ public final class ReportPipeline {
                 accounts
                     .apply(
                         "CountAccounts",
-                        MapElements.into(statType()).via(a -> Stats.of("accounts", Stats.ACCEPTED, 1)))
+                        MapElements.into(statType())
+                            .via(a -> Stats.of("accounts", Stats.ACCEPTED, 1)))
                     .setCoder(statCoder()))
             .and(
                 files
@@ -216,7 +254,9 @@ public final class ReportPipeline {
             .and(growth.get(ChannelGrowth.STATS))
             .and(weekly.get(FormatReports.STATS))
             .apply("FlattenStats", Flatten.pCollections())
-            .apply("SumStats", Combine.globally(new SumPerKey<String, Long>(Math::addExact)).withoutDefaults());
+            .apply(
+                "SumStats",
+                Combine.globally(new SumPerKey<String, Long>(Math::addExact)).withoutDefaults());
 
     // Write the reports; the row counts they return join the stats file's neighbours.
     pipeline.apply(
@@ -241,11 +281,15 @@ public final class ReportPipeline {
                 Report.REJECTS,
                 rejects.apply(
                     "FormatRejects",
-                    MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportFiles::rejectRow)))
+                    MapElements.into(TypeDescriptor.of(ReportRow.class))
+                        .via(ReportFiles::rejectRow)))
             .add(
                 STATS_FILE,
                 STATS_HEADER,
-                stats.apply("FormatStats", FlatMapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::statRows)))
+                stats.apply(
+                    "FormatStats",
+                    FlatMapElements.into(TypeDescriptor.of(ReportRow.class))
+                        .via(ReportPipeline::statRows)))
             .add(
                 WARNINGS_FILE,
                 WARNINGS_HEADER,
@@ -258,7 +302,10 @@ public final class ReportPipeline {
             .add(
                 INPUTS_FILE,
                 INPUTS_HEADER,
-                files.apply("FormatInputs", MapElements.into(TypeDescriptor.of(ReportRow.class)).via(ReportPipeline::inputRow))));
+                files.apply(
+                    "FormatInputs",
+                    MapElements.into(TypeDescriptor.of(ReportRow.class))
+                        .via(ReportPipeline::inputRow))));
   }
 
   /** exports/sources.csv, read when the pipeline is built (it is small configuration). */
@@ -284,7 +331,9 @@ public final class ReportPipeline {
 
   private static List<ReportRow> statRows(Map<String, Long> stats) {
     List<ReportRow> rows = new ArrayList<>();
-    stats.forEach((name, value) -> rows.add(ReportRow.create(List.of(name), List.of(name, Long.toString(value)))));
+    stats.forEach(
+        (name, value) ->
+            rows.add(ReportRow.create(List.of(name), List.of(name, Long.toString(value)))));
     return rows;
   }
 
@@ -307,12 +356,14 @@ public final class ReportPipeline {
   /** A file's adjustments in _inputs.csv: {@code name=count} joined by ';', in name order. */
   static String adjustments(Map<String, Long> adjustments) {
     StringBuilder cell = new StringBuilder();
-    new TreeMap<>(adjustments).forEach((name, count) -> {
-      if (cell.length() > 0) {
-        cell.append(';');
-      }
-      cell.append(name).append('=').append(count);
-    });
+    new TreeMap<>(adjustments)
+        .forEach(
+            (name, count) -> {
+              if (cell.length() > 0) {
+                cell.append(';');
+              }
+              cell.append(name).append('=').append(count);
+            });
     return cell.toString();
   }
 

@@ -1,26 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Set;
-import org.apache.beam.runners.direct.DirectOptions;
-import org.apache.beam.runners.flink.FlinkPipelineOptions;
-import org.megaphone.read.CsvRecords;
-import org.megaphone.read.RealPaths;
-import org.megaphone.read.Table;
-import org.megaphone.read.Tables;
-import org.megaphone.read.exports.Profiles;
-import org.megaphone.read.exports.ReadExports;
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.config.ContentConfiguration;
-import org.megaphone.pipelines.config.JobConfiguration;
-import org.megaphone.pipelines.options.ReportOptions;
-import org.megaphone.pipelines.options.Runners;
-import org.megaphone.pipelines.options.RuleOptions;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.run.Progress;
-import org.megaphone.pipelines.run.RunFailedException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -34,15 +13,36 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.megaphone.attribution.Roster;
 import org.megaphone.model.Stats;
+import org.megaphone.pipelines.config.ContentConfiguration;
+import org.megaphone.pipelines.config.JobConfiguration;
+import org.megaphone.pipelines.options.ReportOptions;
+import org.megaphone.pipelines.options.RuleOptions;
+import org.megaphone.pipelines.options.Runners;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.run.Progress;
+import org.megaphone.pipelines.run.RunFailedException;
+import org.megaphone.read.CsvRecords;
 import org.megaphone.read.InputException;
 import org.megaphone.read.InputFiles;
+import org.megaphone.read.RealPaths;
+import org.megaphone.read.Table;
+import org.megaphone.read.Tables;
+import org.megaphone.read.exports.Profiles;
+import org.megaphone.read.exports.ReadExports;
+import org.megaphone.reports.Report;
 import org.megaphone.write.html.HtmlReport;
 
 /**
@@ -85,7 +85,8 @@ public final class ReportRun {
       staging = folder.newStaging();
     } catch (IOException e) {
       folder.close();
-      throw new RunFailedException("cannot create output folder " + output + ": " + e.getMessage(), e);
+      throw new RunFailedException(
+          "cannot create output folder " + output + ": " + e.getMessage(), e);
     }
     try {
       ContentConfiguration content;
@@ -96,7 +97,8 @@ public final class ReportRun {
       }
       Pipeline pipeline = Pipeline.create(options);
       try {
-        // The roster, campaigns and overrides are read here (JobConfiguration): an invalid roster stops the run now.
+        // The roster, campaigns and overrides are read here (JobConfiguration): an invalid roster
+        // stops the run now.
         ReportPipeline.build(pipeline, options, staging.toString(), files, content.content());
       } catch (InputException e) {
         throw new RunFailedException(e.getMessage(), e);
@@ -115,8 +117,12 @@ public final class ReportRun {
         // group twice now, and the option costs nothing for those that read it once.
         options.as(FlinkPipelineOptions.class).setReIterableGroupByKeyResult(true);
       }
-      progress.stage("reading " + options.getInput() + ", attributing and aggregating on " + runner);
-      progress.expect(checked.files(), checked.bytes(), !Runners.onFlink(options) || Runners.embeddedFlink(options));
+      progress.stage(
+          "reading " + options.getInput() + ", attributing and aggregating on " + runner);
+      progress.expect(
+          checked.files(),
+          checked.bytes(),
+          !Runners.onFlink(options) || Runners.embeddedFlink(options));
       PipelineResult.State state;
       try {
         state = progress.run(pipeline::run, runner, live);
@@ -135,19 +141,30 @@ public final class ReportRun {
       }
       checkRejectRatios(stats, options.getMaxRejectRatio(), staging);
       List<String> failures = stats.conservationFailures();
-      // Pseudonymise before cutting weeks: identifiers seen in any week are replaced in every reason.
+      // Pseudonymise before cutting weeks: identifiers seen in any week are replaced in every
+      // reason.
       if (options.getPseudonymise()) {
         Roster roster =
             Roster.of(JobConfiguration.rows(files, Tables.accounts(), new ArrayList<>()));
         new Pseudonymise(Pseudonymise.salt(options.getSaltFile()), roster).apply(staging);
       }
-      WeekRange range = WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
-      Map<String, Long> rowsInRange = range == null ? null : keepWeeks(range, staging, ZoneId.of(options.getTimezone()));
+      WeekRange range =
+          WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
+      Map<String, Long> rowsInRange =
+          range == null ? null : keepWeeks(range, staging, ZoneId.of(options.getTimezone()));
       progress.stage("writing " + HtmlReport.FILE);
       HtmlReport.write(staging, htmlRun(options), quality(stats));
       ReportFormat.write(staging, options.getFormat());
       RunSummary summary =
-          Summary.of(options, input, output, staging, stats, failures, started, System.currentTimeMillis());
+          Summary.of(
+              options,
+              input,
+              output,
+              staging,
+              stats,
+              failures,
+              started,
+              System.currentTimeMillis());
       if (range != null) {
         // The checks above ran on everything; the files now hold the weeks asked for.
         summary =
@@ -176,7 +193,9 @@ public final class ReportRun {
 
   private static HtmlReport.Run htmlRun(ReportOptions options) {
     return new HtmlReport.Run(
-        title(options), options.getTimezone(), ReportFormat.fileName(Report.REJECTS.file(), options.getFormat()));
+        title(options),
+        options.getTimezone(),
+        ReportFormat.fileName(Report.REJECTS.file(), options.getFormat()));
   }
 
   /**
@@ -197,11 +216,17 @@ public final class ReportRun {
     for (String t : RunStats.TABLES) {
       tables.add(
           new HtmlReport.TableCounts(
-              t, stats.table(t, Stats.READ), stats.table(t, Stats.ACCEPTED), stats.table(t, Stats.REJECTED),
+              t,
+              stats.table(t, Stats.READ),
+              stats.table(t, Stats.ACCEPTED),
+              stats.table(t, Stats.REJECTED),
               stats.table(t, Stats.DUPLICATES)));
     }
     return new HtmlReport.Quality(
-        tables, stats.get(Stats.ORPHAN_POSTS), stats.get(Stats.ORPHAN_SNAPSHOTS), stats.get(Stats.ORPHAN_VIEWS));
+        tables,
+        stats.get(Stats.ORPHAN_POSTS),
+        stats.get(Stats.ORPHAN_SNAPSHOTS),
+        stats.get(Stats.ORPHAN_VIEWS));
   }
 
   /** An output folder that contains the input would hide every input file: refused. */
@@ -210,7 +235,10 @@ public final class ReportRun {
     Path root = RealPaths.of(InputFiles.of(input).root());
     if (root.startsWith(RealPaths.of(output))) {
       throw new UsageException(
-          "--output=" + output + " contains --input=" + input
+          "--output="
+              + output
+              + " contains --input="
+              + input
               + ": write the reports next to the data or inside it, not around it");
     }
   }
@@ -221,19 +249,20 @@ public final class ReportRun {
   /** Checks the options and lists the run's input. */
   private static Checked checkOptions(ReportOptions options, InputFiles files) {
     boolean glob = InputFiles.isGlob(options.getInput());
-    Path input =
-        glob
-            ? Paths.get(files.root())
-            : Paths.get(options.getInput());
+    Path input = glob ? Paths.get(files.root()) : Paths.get(options.getInput());
     if (!Files.isDirectory(input)) {
       throw new UsageException(
-          "--input=" + options.getInput() + (glob ? ": its folder " + input + " does not exist" : ": no such folder"));
+          "--input="
+              + options.getInput()
+              + (glob ? ": its folder " + input + " does not exist" : ": no such folder"));
     }
     try {
       ZoneId.of(options.getTimezone());
     } catch (DateTimeException e) {
       throw new UsageException(
-          "--timezone=" + options.getTimezone() + ": not an IANA time zone (e.g. Europe/Helsinki, UTC)");
+          "--timezone="
+              + options.getTimezone()
+              + ": not an IANA time zone (e.g. Europe/Helsinki, UTC)");
     }
     WeekRange.parse(options.getFrom(), options.getTo(), ZoneId.of(options.getTimezone()));
     checkOutputAroundInput(options.getInput(), options.getOutput());
@@ -249,14 +278,15 @@ public final class ReportRun {
       }
     } catch (DateTimeParseException e) {
       throw new UsageException(
-          "--bulletinWindow=" + options.getBulletinWindow() + ": not an ISO-8601 duration (e.g. P7D, PT36H)");
+          "--bulletinWindow="
+              + options.getBulletinWindow()
+              + ": not an ISO-8601 duration (e.g. P7D, PT36H)");
     }
     Double ratio = options.getMaxRejectRatio();
     if (ratio == null || ratio < 0 || ratio > 1) {
       throw new UsageException("--maxRejectRatio must be between 0 and 1 (e.g. 0.05)");
     }
-    if (!options.getProfile().isEmpty()
-        && Profiles.named(options.getProfile()) == null) {
+    if (!options.getProfile().isEmpty() && Profiles.named(options.getProfile()) == null) {
       throw new UsageException(
           "--profile="
               + options.getProfile()
@@ -271,11 +301,14 @@ public final class ReportRun {
     try {
       listed = files.list();
     } catch (IOException e) {
-      throw new RunFailedException("cannot list input " + options.getInput() + ": " + e.getMessage(), e);
+      throw new RunFailedException(
+          "cannot list input " + options.getInput() + ": " + e.getMessage(), e);
     }
     if (!hasTableFile(listed, "accounts")) {
       throw new RunFailedException(
-          "input " + options.getInput() + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)"
+          "input "
+              + options.getInput()
+              + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)"
               + nearMisses(input, "accounts"));
     }
     if (!hasTableFile(listed, "posts") && !Files.isDirectory(input.resolve("exports"))) {
@@ -325,9 +358,8 @@ public final class ReportRun {
   }
 
   /**
-   * Files directly in the folder whose names a table's rule would take but for case or
-   * surrounding spaces ({@code POSTS.csv}, {@code posts.csv }), for the message that no file was
-   * found.
+   * Files directly in the folder whose names a table's rule would take but for case or surrounding
+   * spaces ({@code POSTS.csv}, {@code posts.csv }), for the message that no file was found.
    */
   static String nearMisses(Path folder, String table) {
     List<String> near = new ArrayList<>();
@@ -345,9 +377,12 @@ public final class ReportRun {
     near.sort(null);
     return near.isEmpty()
         ? ""
-        : "; " + String.join(", ", near) + (near.size() > 1 ? " are" : " is")
+        : "; "
+            + String.join(", ", near)
+            + (near.size() > 1 ? " are" : " is")
             + " not read: names are case-sensitive and may not end in spaces (rename to "
-            + table + ".csv)";
+            + table
+            + ".csv)";
   }
 
   private static void checkRejectRatios(RunStats stats, double maxRatio, Path staging)
@@ -361,7 +396,11 @@ public final class ReportRun {
             String.format(
                 Locale.ROOT,
                 "%s: %d of %d rows rejected (%.1f%% > --maxRejectRatio=%s)",
-                table, rejected, read, 100.0 * rejected / read, maxRatio));
+                table,
+                rejected,
+                read,
+                100.0 * rejected / read,
+                maxRatio));
       }
     }
     if (!failures.isEmpty()) {
@@ -376,8 +415,7 @@ public final class ReportRun {
   private static List<String> firstRejectReasons(Path staging, int max) throws IOException {
     List<String> reasons = new ArrayList<>();
     List<CsvRecords.CsvRecord> records =
-        CsvRecords.parse(
-            Files.readString(staging.resolve(Report.REJECTS.file())), ',');
+        CsvRecords.parse(Files.readString(staging.resolve(Report.REJECTS.file())), ',');
     for (int i = 1; i < records.size() && reasons.size() < max; i++) {
       List<String> f = records.get(i).fields;
       reasons.add(f.get(0) + " line " + f.get(1) + ": " + f.get(3));
@@ -386,7 +424,8 @@ public final class ReportRun {
   }
 
   /** Restricts every report in the folder to the range; returns the rows kept per report. */
-  private static Map<String, Long> keepWeeks(WeekRange range, Path folder, ZoneId zone) throws IOException {
+  private static Map<String, Long> keepWeeks(WeekRange range, Path folder, ZoneId zone)
+      throws IOException {
     Map<String, Long> rows = new LinkedHashMap<>();
     for (Report report : Report.ALL) {
       Path all = folder.resolve(report.file());
@@ -417,7 +456,9 @@ public final class ReportRun {
     return own;
   }
 
-  /** Removes the run's own working files (counts, temporary files) before the folder is published. */
+  /**
+   * Removes the run's own working files (counts, temporary files) before the folder is published.
+   */
   private static void keepOnlyPublished(Path staging, String format) throws IOException {
     List<String> keep = published(format);
     try (Stream<Path> entries = Files.list(staging)) {
@@ -432,8 +473,7 @@ public final class ReportRun {
   /** Turns a pipeline failure into the message a user can act on. */
   public static RunFailedException explain(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InputException
-          || t.toString().startsWith(InputException.class.getName())) {
+      if (t instanceof InputException || t.toString().startsWith(InputException.class.getName())) {
         String message = t.getMessage();
         String prefix = InputException.class.getName() + ": ";
         if (message != null && message.startsWith(prefix)) {
@@ -446,8 +486,10 @@ public final class ReportRun {
       if (t instanceof ArithmeticException
           || t.toString().startsWith(ArithmeticException.class.getName())) {
         return new RunFailedException(
-            "a sum of the input's counts does not fit in 64 bits (" + t.getMessage()
-                + "): the run cannot compute its totals exactly, so it publishes none", e);
+            "a sum of the input's counts does not fit in 64 bits ("
+                + t.getMessage()
+                + "): the run cannot compute its totals exactly, so it publishes none",
+            e);
       }
     }
     Throwable root = e;

@@ -1,7 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.write.WriteReports;
-import org.megaphone.reports.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +11,8 @@ import java.util.TreeMap;
 import org.megaphone.model.Stats;
 import org.megaphone.read.CsvRecords;
 import org.megaphone.read.InputFile;
+import org.megaphone.reports.Report;
+import org.megaphone.write.WriteReports;
 
 /** The counts a run wrote to its staging folder, read back by the driver. */
 public final class RunStats {
@@ -25,7 +25,10 @@ public final class RunStats {
   private final List<String> warnings;
 
   private RunStats(
-      Map<String, Long> values, List<InputFile> files, Map<String, Long> reportRows, List<String> warnings) {
+      Map<String, Long> values,
+      List<InputFile> files,
+      Map<String, Long> reportRows,
+      List<String> warnings) {
     this.values = values;
     this.files = files;
     this.reportRows = reportRows;
@@ -56,7 +59,8 @@ public final class RunStats {
     for (String report : Report.files()) {
       // Counted by the writer: a report is not read back to count it.
       Path counted = staging.resolve(WriteReports.rowCountFile(report));
-      reportRows.put(report, Long.parseLong(Files.readString(counted, StandardCharsets.UTF_8).trim()));
+      reportRows.put(
+          report, Long.parseLong(Files.readString(counted, StandardCharsets.UTF_8).trim()));
     }
     List<String> warnings = new ArrayList<>();
     for (List<String> row : rows(staging.resolve(ReportPipeline.WARNINGS_FILE))) {
@@ -100,8 +104,7 @@ public final class RunStats {
       long read = table(t, Stats.READ);
       long sum = table(t, Stats.ACCEPTED) + table(t, Stats.REJECTED) + table(t, Stats.DUPLICATES);
       if (read != sum) {
-        failures.add(
-            t + ": rows read " + read + " != accepted + rejected + duplicates " + sum);
+        failures.add(t + ": rows read " + read + " != accepted + rejected + duplicates " + sum);
       }
     }
     if (get(Stats.POSTS_ENGAGEMENT) != get(Stats.ENTITIES_WEEKLY_ENGAGEMENT)) {

@@ -41,8 +41,22 @@ public record RunSummary(
 
   /** The run's options with their command-line names: what a rerun runs again with. */
   @JsonPropertyOrder({
-    "input", "output", "timezone", "bulletinWindow", "campaignTags", "maxRejectRatio", "profile",
-    "shards", "from", "to", "pseudonymise", "saltFile", "format", "title", "themes", "baselinePosts"
+    "input",
+    "output",
+    "timezone",
+    "bulletinWindow",
+    "campaignTags",
+    "maxRejectRatio",
+    "profile",
+    "shards",
+    "from",
+    "to",
+    "pseudonymise",
+    "saltFile",
+    "format",
+    "title",
+    "themes",
+    "baselinePosts"
   })
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Options(
@@ -73,13 +87,22 @@ public record RunSummary(
   /** The input folder, every file read with its checksum, and the rows of each table. */
   @JsonPropertyOrder({"folder", "files", "tables"})
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Inputs(String folder, List<InputFileEntry> files, Map<String, TableCounts> tables) {}
+  public record Inputs(
+      String folder, List<InputFileEntry> files, Map<String, TableCounts> tables) {}
 
   /** One input file: where, how big, its SHA-256, the rows it held and how it was read. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonPropertyOrder({
-    "path", "table", "bytes", "sha256", "rows_read", "rows_rejected", "charset", "profile",
-    "adjustments", "number_format"
+    "path",
+    "table",
+    "bytes",
+    "sha256",
+    "rows_read",
+    "rows_rejected",
+    "charset",
+    "profile",
+    "adjustments",
+    "number_format"
   })
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record InputFileEntry(
@@ -133,7 +156,10 @@ public record RunSummary(
   @JsonPropertyOrder({"file", "rows", "bytes", "sha256"})
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Output(
-      String file, @JsonInclude(JsonInclude.Include.NON_NULL) Long rows, Long bytes, String sha256) {}
+      String file,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long rows,
+      Long bytes,
+      String sha256) {}
 
   /** The ISO weeks the files hold, when --from or --to cut them. */
   @JsonPropertyOrder({"from", "to"})
@@ -143,14 +169,42 @@ public record RunSummary(
   /** This summary with other outputs and the weeks they hold. */
   public RunSummary withWeeks(Weeks weeks, List<Output> outputs) {
     return new RunSummary(
-        command, runner, startedAt, finishedAt, seconds, options, versions, inputs, totals,
-        orphanViews, conservation, warnings, outputs, outputFolder, weeks, week);
+        command,
+        runner,
+        startedAt,
+        finishedAt,
+        seconds,
+        options,
+        versions,
+        inputs,
+        totals,
+        orphanViews,
+        conservation,
+        warnings,
+        outputs,
+        outputFolder,
+        weeks,
+        week);
   }
 
   /** This summary as a weekly run's: its command, its week and the week's folder. */
   public RunSummary asWeekly(String week, String outputFolder) {
     return new RunSummary(
-        "weekly", runner, startedAt, finishedAt, seconds, options, versions, inputs, totals,
-        orphanViews, conservation, warnings, outputs, outputFolder, weeks, week);
+        "weekly",
+        runner,
+        startedAt,
+        finishedAt,
+        seconds,
+        options,
+        versions,
+        inputs,
+        totals,
+        orphanViews,
+        conservation,
+        warnings,
+        outputs,
+        outputFolder,
+        weeks,
+        week);
   }
 }

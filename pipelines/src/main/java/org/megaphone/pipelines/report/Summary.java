@@ -1,8 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.reports.Report;
-import org.megaphone.read.InputFile;
-import org.megaphone.pipelines.options.ReportOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +19,10 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.beam.sdk.util.ReleaseInfo;
 import org.megaphone.model.Stats;
+import org.megaphone.pipelines.options.ReportOptions;
+import org.megaphone.read.InputFile;
 import org.megaphone.read.TableFiles;
+import org.megaphone.reports.Report;
 import org.megaphone.rules.Timestamps;
 import org.megaphone.write.html.HtmlReport;
 
@@ -148,7 +148,8 @@ public final class Summary {
       try (InputStream in = Files.newInputStream(path)) {
         // Streamed: a report is not held whole.
         outputs.add(
-            new RunSummary.Output(file.getKey(), file.getValue(), Files.size(path), TableFiles.sha256(in)));
+            new RunSummary.Output(
+                file.getKey(), file.getValue(), Files.size(path), TableFiles.sha256(in)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -208,10 +209,17 @@ public final class Summary {
         s.runner(),
         s.seconds());
     if (s.week() != null) {
-      out.println("  (tables and totals are of the whole input; the files hold week " + s.week() + ")");
+      out.println(
+          "  (tables and totals are of the whole input; the files hold week " + s.week() + ")");
     }
     out.printf(
-        Locale.ROOT, "  %-10s %10s %10s %10s %10s%n", "table", "read", "accepted", "rejected", "duplicates");
+        Locale.ROOT,
+        "  %-10s %10s %10s %10s %10s%n",
+        "table",
+        "read",
+        "accepted",
+        "rejected",
+        "duplicates");
     for (Map.Entry<String, RunSummary.TableCounts> t : s.inputs().tables().entrySet()) {
       RunSummary.TableCounts v = t.getValue();
       out.printf(

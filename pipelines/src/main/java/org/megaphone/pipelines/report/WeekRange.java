@@ -1,7 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.options.UsageException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +10,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.read.CsvRecords;
+import org.megaphone.reports.Report;
 import org.megaphone.rules.Weeks;
 
 /**
- * A range of ISO weeks, both ends included, and the selection of report rows in it (contract
- * copy, D29 and D30): rows whose week is in the range; posts published in it; bulletins sent in
- * it; every reject.
+ * A range of ISO weeks, both ends included, and the selection of report rows in it (contract copy,
+ * D29 and D30): rows whose week is in the range; posts published in it; bulletins sent in it; every
+ * reject.
  */
 public record WeekRange(String from, String to) {
   static WeekRange of(String from, String to) {
@@ -26,8 +26,8 @@ public record WeekRange(String from, String to) {
   }
 
   /**
-   * The range of --from/--to, each a date (its week) or a week label; an empty end is open.
-   * Null when both are empty (no restriction).
+   * The range of --from/--to, each a date (its week) or a week label; an empty end is open. Null
+   * when both are empty (no restriction).
    *
    * @throws UsageException for a value that is neither, or a range that ends before it starts
    */
@@ -36,7 +36,9 @@ public record WeekRange(String from, String to) {
       return null;
     }
     WeekRange range =
-        new WeekRange(from.isEmpty() ? "0000-W01" : week("--from", from, zone), to.isEmpty() ? "9999-W99" : week("--to", to, zone));
+        new WeekRange(
+            from.isEmpty() ? "0000-W01" : week("--from", from, zone),
+            to.isEmpty() ? "9999-W99" : week("--to", to, zone));
     if (range.from.compareTo(range.to) > 0) {
       throw new UsageException("--from=" + from + " is after --to=" + to);
     }
@@ -53,7 +55,8 @@ public record WeekRange(String from, String to) {
     } catch (DateTimeException e) {
       // falls through to the usage error
     }
-    throw new UsageException(option + "=" + value + " is neither a date like 2020-03-16 nor an ISO week like 2020-W12");
+    throw new UsageException(
+        option + "=" + value + " is neither a date like 2020-03-16 nor an ISO week like 2020-W12");
   }
 
   boolean contains(String week) {
@@ -62,7 +65,8 @@ public record WeekRange(String from, String to) {
 
   /** Copies the header and the rows in range; returns the rows kept. */
   long keep(Path source, Path target, Report report, ZoneId zone) throws IOException {
-    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(source, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records =
+        CsvRecords.parse(Files.readString(source, StandardCharsets.UTF_8), ',');
     long kept = 0;
     try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       if (records.isEmpty()) {
@@ -71,16 +75,22 @@ public record WeekRange(String from, String to) {
       List<String> header = records.get(0).fields;
       out.write(records.get(0).raw);
       out.write('\n');
-      // A row's week is in its week column, or for a bulletin that of its sent_at; rejects have none.
+      // A row's week is in its week column, or for a bulletin that of its sent_at; rejects have
+      // none.
       boolean sent = "sent_at".equals(report.weekColumn());
-      int weekColumn = sent || report.weekColumn() == null ? -1 : header.indexOf(report.weekColumn());
+      int weekColumn =
+          sent || report.weekColumn() == null ? -1 : header.indexOf(report.weekColumn());
       int sentColumn = sent ? header.indexOf("sent_at") : -1;
       for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
         boolean keep;
         if (weekColumn >= 0) {
           keep = contains(r.fields.get(weekColumn));
         } else if (sentColumn >= 0) {
-          keep = contains(Weeks.label(OffsetDateTime.parse(r.fields.get(sentColumn)).toInstant().toEpochMilli(), zone));
+          keep =
+              contains(
+                  Weeks.label(
+                      OffsetDateTime.parse(r.fields.get(sentColumn)).toInstant().toEpochMilli(),
+                      zone));
         } else {
           keep = true;
         }

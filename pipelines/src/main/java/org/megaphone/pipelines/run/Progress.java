@@ -1,33 +1,34 @@
 package org.megaphone.pipelines.run;
 
 import java.io.OutputStream;
-import java.util.concurrent.Executor;
-import org.megaphone.read.LiveCounts;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.Locale;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.joda.time.Duration;
 import org.megaphone.attribution.AttributePosts;
+import org.megaphone.read.LiveCounts;
 import org.megaphone.write.WriteReports;
 
 /**
  * What a report run is doing, on the terminal: a line when a stage starts, and while the pipeline
- * runs a line every few seconds with the input files and rows read so far and the rows rejected
- * so far (the read steps' counters, as the runner reports them while it runs). {@code --quiet}
- * turns it off; errors are printed either way.
+ * runs a line every few seconds with the input files and rows read so far and the rows rejected so
+ * far (the read steps' counters, as the runner reports them while it runs). {@code --quiet} turns
+ * it off; errors are printed either way.
  */
 public final class Progress {
   /** Prints nothing. */
   public static final Progress OFF = new Progress(null, 0);
+
   static final long EVERY_MILLIS = 3_000;
 
   private final PrintStream out;
@@ -73,7 +74,8 @@ public final class Progress {
         out.println(line("running on", runner, counts(result)));
       }
     }
-    CompletableFuture<PipelineResult> running = CompletableFuture.supplyAsync(start, runnerThread());
+    CompletableFuture<PipelineResult> running =
+        CompletableFuture.supplyAsync(start, runnerThread());
     while (true) {
       try {
         PipelineResult result = running.get(everyMillis, TimeUnit.MILLISECONDS);
@@ -109,36 +111,63 @@ public final class Progress {
   }
 
   /**
-   * A progress line of a job whose runner gives no counters while it runs: what its read steps
-   * have read in this process, the share of the input, and an estimate of the time left to read
-   * it (from the rate so far); a job elsewhere (a cluster) only has its time.
+   * A progress line of a job whose runner gives no counters while it runs: what its read steps have
+   * read in this process, the share of the input, and an estimate of the time left to read it (from
+   * the rate so far); a job elsewhere (a cluster) only has its time.
    */
   String readLine(String runner, LiveCounts.Snapshot read) {
     double s = seconds();
     if (!inProcess) {
       return String.format(
-          Locale.ROOT, "megaphone: running on %s, %.0f s (a cluster counts in its TaskManagers: counts come when it finishes)", runner, s);
+          Locale.ROOT,
+          "megaphone: running on %s, %.0f s (a cluster counts in its TaskManagers: counts come when it finishes)",
+          runner,
+          s);
     }
-    String files = expectedFiles > 0 ? read.files() + " of " + expectedFiles + " files" : read.files() + " files";
+    String files =
+        expectedFiles > 0
+            ? read.files() + " of " + expectedFiles + " files"
+            : read.files() + " files";
     if (expectedBytes <= 0) {
       return String.format(
-          Locale.ROOT, "megaphone: running on %s, %.0f s: %s, %,d rows read, %,d rejected", runner, s, files, read.rows(), read.rejects());
+          Locale.ROOT,
+          "megaphone: running on %s, %.0f s: %s, %,d rows read, %,d rejected",
+          runner,
+          s,
+          files,
+          read.rows(),
+          read.rejects());
     }
     if (read.bytes() >= expectedBytes) {
       return String.format(
           Locale.ROOT,
           "megaphone: running on %s, %.0f s: all %s read (%.1f MB), %,d rows, %,d rejected; attributing and writing",
-          runner, s, files, expectedBytes / 1e6, read.rows(), read.rejects());
+          runner,
+          s,
+          files,
+          expectedBytes / 1e6,
+          read.rows(),
+          read.rejects());
     }
     String left =
         read.bytes() == 0
             ? "starting"
-            : String.format(Locale.ROOT, "about %.0f s left to read", s * (expectedBytes - read.bytes()) / read.bytes());
+            : String.format(
+                Locale.ROOT,
+                "about %.0f s left to read",
+                s * (expectedBytes - read.bytes()) / read.bytes());
     return String.format(
         Locale.ROOT,
         "megaphone: running on %s, %.0f s: %s, %.1f of %.1f MB read (%.0f%%), %,d rows, %,d rejected; %s",
-        runner, s, files, read.bytes() / 1e6, expectedBytes / 1e6, 100.0 * read.bytes() / expectedBytes,
-        read.rows(), read.rejects(), left);
+        runner,
+        s,
+        files,
+        read.bytes() / 1e6,
+        expectedBytes / 1e6,
+        100.0 * read.bytes() / expectedBytes,
+        read.rows(),
+        read.rejects(),
+        left);
   }
 
   private static Executor runnerThread() {
@@ -150,8 +179,13 @@ public final class Progress {
   }
 
   /** The line with the final counts of a pipeline that ended. */
-  private PipelineResult.State finished(PipelineResult result, PipelineResult.State state, String runner) {
-    out.println(line(state == PipelineResult.State.DONE ? "pipeline done on" : "pipeline " + state + " on", runner, counts(result)));
+  private PipelineResult.State finished(
+      PipelineResult result, PipelineResult.State state, String runner) {
+    out.println(
+        line(
+            state == PipelineResult.State.DONE ? "pipeline done on" : "pipeline " + state + " on",
+            runner,
+            counts(result)));
     return state;
   }
 
@@ -159,9 +193,17 @@ public final class Progress {
     return String.format(
             Locale.ROOT,
             "megaphone: %s %s, %.0f s: %,d files, %,d rows read, %,d rejected, %,d posts attributed, %,d reports written",
-            what, runner, seconds(), counts[0], counts[1], counts[2], counts[3], counts[4])
+            what,
+            runner,
+            seconds(),
+            counts[0],
+            counts[1],
+            counts[2],
+            counts[3],
+            counts[4])
         + (counts[5] > 0
-            ? String.format(Locale.ROOT, ", %,d export cells or records adjusted (see the warnings)", counts[5])
+            ? String.format(
+                Locale.ROOT, ", %,d export cells or records adjusted (see the warnings)", counts[5])
             : "");
   }
 
@@ -176,7 +218,8 @@ public final class Progress {
     try {
       metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
     } catch (RuntimeException e) {
-      return counts; // a runner that cannot report metrics while running: the stage line still ticks
+      return counts; // a runner that cannot report metrics while running: the stage line still
+      // ticks
     }
     for (MetricResult<Long> c : metrics.getCounters()) {
       String namespace = c.getName().getNamespace();

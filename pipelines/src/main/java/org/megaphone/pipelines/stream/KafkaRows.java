@@ -1,15 +1,10 @@
 package org.megaphone.pipelines.stream;
 
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
-import org.joda.time.Instant;
-import org.megaphone.model.Wire;
-import org.megaphone.rules.Lateness;
-import org.megaphone.reports.Report;
-import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -24,10 +19,14 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.joda.time.Instant;
 import org.megaphone.model.Reject;
 import org.megaphone.model.SourceRef;
+import org.megaphone.model.Wire;
 import org.megaphone.read.RowRejected;
 import org.megaphone.read.Table;
+import org.megaphone.reports.Report;
+import org.megaphone.rules.Lateness;
 import org.megaphone.stream.JsonRecords;
 import org.megaphone.stream.PaneRow;
 
@@ -87,15 +86,15 @@ public final class KafkaRows {
     PCollectionTuple out =
         records.apply(
             "ParseRecords",
-            ParDo.of(new ParseFn<>(table, rows, lateness)).withOutputTags(rows, TupleTagList.of(Read.REJECTS)));
+            ParDo.of(new ParseFn<>(table, rows, lateness))
+                .withOutputTags(rows, TupleTagList.of(Read.REJECTS)));
     out.get(rows).setCoder(Wire.coder(table.type()));
     out.get(Read.REJECTS).setCoder(Reject.WireCoder.INSTANCE);
     return out;
   }
 
   private static final class ParseFn<T> extends DoFn<KafkaRecord<String, String>, T> {
-    private final Counter tooLate =
-        Metrics.counter(KafkaRows.class, "tooLate");
+    private final Counter tooLate = Metrics.counter(KafkaRows.class, "tooLate");
     private final Table<T> table;
     private final TupleTag<T> rows;
     private final Lateness lateness;
@@ -116,7 +115,11 @@ public final class KafkaRows {
     public void finishBundle() {
       if (lateInBundle > 0) {
         System.err.println(
-            "megaphone stream: " + lateInBundle + " records of " + table.name() + " are later than"
+            "megaphone stream: "
+                + lateInBundle
+                + " records of "
+                + table.name()
+                + " are later than"
                 + " --allowedLateness and were rejected; each is a row in rejects/rejects.csv");
       }
     }
@@ -129,7 +132,9 @@ public final class KafkaRows {
       String json = record.getKV().getValue();
       SourceRef source =
           SourceRef.create(
-              "kafka:" + record.getTopic() + "/" + record.getPartition(), record.getOffset(), json == null ? "" : json);
+              "kafka:" + record.getTopic() + "/" + record.getPartition(),
+              record.getOffset(),
+              json == null ? "" : json);
       try {
         T row = table.parse(JsonRecords.row(json == null ? "" : json), source);
         Long at = lateness == null ? null : table.eventTime(row);

@@ -2,22 +2,17 @@ package org.megaphone.pipelines.stream;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
-import org.apache.beam.runners.flink.FlinkPipelineOptions;
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.megaphone.rules.Lateness;
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.config.ContentConfiguration;
-import org.megaphone.pipelines.config.JobConfiguration;
-import org.megaphone.pipelines.options.StreamOptions;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.WithTimestamps;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -28,43 +23,43 @@ import org.joda.time.Instant;
 import org.megaphone.attribution.AttributePosts;
 import org.megaphone.attribution.ConfigValue;
 import org.megaphone.attribution.Roster;
+import org.megaphone.content.Content;
 import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
 import org.megaphone.model.ViewSnapshot;
+import org.megaphone.pipelines.config.ContentConfiguration;
+import org.megaphone.pipelines.config.JobConfiguration;
+import org.megaphone.pipelines.options.StreamOptions;
+import org.megaphone.read.InputFiles;
 import org.megaphone.read.ReadTables;
 import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
+import org.megaphone.reports.Report;
+import org.megaphone.rules.Lateness;
 import org.megaphone.stream.CreditIncrementally;
 import org.megaphone.stream.PaneRow;
 import org.megaphone.stream.RankTopPosts;
 import org.megaphone.stream.WeeklyPanes;
 import org.megaphone.stream.WriteCurrentFiles;
-import org.megaphone.weekly.EntitiesWeekly;
-import org.megaphone.weekly.PlatformsWeekly;
-import org.megaphone.weekly.ClaimsWeekly;
-import org.megaphone.weekly.ThemesWeekly;
-import org.megaphone.weekly.TopPostsWeekly;
-import org.megaphone.content.Content;
-import org.megaphone.read.InputFiles;
 import org.megaphone.write.ReportFiles;
 
 /**
- * The {@code stream} job: the roster, bulletins and overrides are read from --input when it
- * starts; every posts*.csv and views*.csv file that appears in --input afterwards (or is there
- * already) is read once and credited as in the report job; entities_weekly and platforms_weekly
- * are kept current per ISO week in --output. The same transforms as batch attribute the posts;
- * only the sources, the windowing and the sinks differ.
+ * The {@code stream} job: the roster, bulletins and overrides are read from --input when it starts;
+ * every posts*.csv and views*.csv file that appears in --input afterwards (or is there already) is
+ * read once and credited as in the report job; entities_weekly and platforms_weekly are kept
+ * current per ISO week in --output. The same transforms as batch attribute the posts; only the
+ * sources, the windowing and the sinks differ.
  */
 public final class StreamPipeline {
   private StreamPipeline() {}
 
   /**
-   * The stream's arguments with Flink's object reuse on unless given: no step of the stream
-   * mutates an element it has received or emitted, so Flink may hand chained steps the same
-   * object instead of a copy made through its coder (a fifth of the stream's time, measured in
-   * runbooks/performance.md); StreamParityIT and StreamReplayFlinkIT run with it. The
-   * DirectRunner ignores both options.
+   * The stream's arguments with Flink's object reuse on unless given: no step of the stream mutates
+   * an element it has received or emitted, so Flink may hand chained steps the same object instead
+   * of a copy made through its coder (a fifth of the stream's time, measured in
+   * runbooks/performance.md); StreamParityIT and StreamReplayFlinkIT run with it. The DirectRunner
+   * ignores both options.
    */
   public static String[] withDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
@@ -79,8 +74,7 @@ public final class StreamPipeline {
   /** Builds and starts the stream; it runs until cancelled, or ends after --stopAfterIdle. */
   public static PipelineResult start(StreamOptions options) {
     options.setStreaming(true);
-    FlinkPipelineOptions flink =
-        options.as(FlinkPipelineOptions.class);
+    FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
     if (flink.getCheckpointingInterval() == null || flink.getCheckpointingInterval() <= 0) {
       // On Flink, the folder watch and Kafka reads advance with checkpoints: without them a
       // stream on Flink never emits. Ten seconds unless the user chose.
@@ -101,10 +95,13 @@ public final class StreamPipeline {
 
     // Configuration, read once, here: its values travel inside the job (see JobConfiguration).
     JobConfiguration configuration = JobConfiguration.read(options);
-    Content content = ContentConfiguration.read(InputFiles.topLevel(options.getInput()), options.getThemes()).content();
+    Content content =
+        ContentConfiguration.read(InputFiles.topLevel(options.getInput()), options.getThemes())
+            .content();
     ConfigValue<Roster> roster = ConfigValue.fixed(configuration.roster());
     PCollection<Reject> configRejects =
-        pipeline.apply("ConfigurationRejects", Create.of(configuration.rejects()).withCoder(rejectCoder()));
+        pipeline.apply(
+            "ConfigurationRejects", Create.of(configuration.rejects()).withCoder(rejectCoder()));
 
     // Posts and views, as their files arrive (or from Kafka), at their event time.
     Table<Post> postsTable = Tables.posts(zone);
@@ -117,13 +114,14 @@ public final class StreamPipeline {
     // count, and forgets a post's state once no row can change it (D39). A replay of a folder
     // (--stopAfterIdle) is finite: every row counts and its windows never close early (D38).
     boolean replay = !options.getStopAfterIdle().isEmpty();
-    Lateness lateness =
-        replay ? null : new Lateness(zone, options.getAllowedLateness());
+    Lateness lateness = replay ? null : new Lateness(zone, options.getAllowedLateness());
     if (kafka) {
       KafkaRows.Read<Post> readPosts =
-          new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getPostsTopic(), postsTable, lateness);
+          new KafkaRows.Read<>(
+              options.getKafkaBootstrap(), options.getPostsTopic(), postsTable, lateness);
       KafkaRows.Read<ViewSnapshot> readViews =
-          new KafkaRows.Read<>(options.getKafkaBootstrap(), options.getViewsTopic(), viewsTable, lateness);
+          new KafkaRows.Read<>(
+              options.getKafkaBootstrap(), options.getViewsTopic(), viewsTable, lateness);
       PCollectionTuple postRecords = pipeline.apply("ReadPostsTopic", readPosts);
       PCollectionTuple viewRecords = pipeline.apply("ReadViewsTopic", readViews);
       postRows = postRecords.get(readPosts.rows);
@@ -143,24 +141,28 @@ public final class StreamPipeline {
                   poll,
                   duration(options.getStopAfterIdle()));
       PCollectionTuple rows =
-          pipeline.apply("WatchPostsAndViews", lateness == null ? watch : watch.rejectingLate(lateness));
+          pipeline.apply(
+              "WatchPostsAndViews", lateness == null ? watch : watch.rejectingLate(lateness));
       postRows = rows.get(watch.rows(postsTable));
       viewRows = rows.get(watch.rows(viewsTable));
       rowRejects = rows.get(ReadTables.REJECTS);
     }
     PCollection<AttributedPost> posts =
         postRows
-            .apply("StampPublication", eventTime((Post p) -> Instant.ofEpochMilli(p.getPublishedAt())))
+            .apply(
+                "StampPublication", eventTime((Post p) -> Instant.ofEpochMilli(p.getPublishedAt())))
             .apply(
                 "AttributePosts",
                 new AttributePosts(
-                    roster,
-                    ConfigValue.fixed(configuration.campaigns()),
-                    ConfigValue.<Map<String, String>>fixed(configuration.overrides()),
-                    zone)
+                        roster,
+                        ConfigValue.fixed(configuration.campaigns()),
+                        ConfigValue.<Map<String, String>>fixed(configuration.overrides()),
+                        zone)
                     .withContent(content));
     PCollection<ViewSnapshot> views =
-        viewRows.apply("StampObservation", eventTime((ViewSnapshot v) -> Instant.ofEpochMilli(v.getObservedAt())));
+        viewRows.apply(
+            "StampObservation",
+            eventTime((ViewSnapshot v) -> Instant.ofEpochMilli(v.getObservedAt())));
 
     // The weekly reports, pane by pane, kept current in the output folder.
     PCollectionTuple credited =
@@ -169,7 +171,8 @@ public final class StreamPipeline {
                 "CreditIncrementally",
                 replay
                     ? new CreditIncrementally()
-                    : CreditIncrementally.expiring(zone, options.getAllowedLateness(), options.getStateTtl()));
+                    : CreditIncrementally.expiring(
+                        zone, options.getAllowedLateness(), options.getStateTtl()));
     PCollection<PaneRow> weekly =
         credited
             .get(CreditIncrementally.CONTRIBUTIONS)
@@ -180,10 +183,12 @@ public final class StreamPipeline {
                     zone,
                     duration(options.getEarlyFiring()),
                     replay ? REPLAY_LATENESS : duration(options.getAllowedLateness())));
-    PCollection<PaneRow> topPosts = posts.apply("RankTopPosts", new RankTopPosts(options.getBaselinePosts()));
+    PCollection<PaneRow> topPosts =
+        posts.apply("RankTopPosts", new RankTopPosts(options.getBaselinePosts()));
     // Top posts are ranked in the global window: the weekly panes, already fired, join them there.
     PCollection<PaneRow> panes =
-        PCollectionList.of(weekly.apply("PanesIntoGlobalWindow", WriteCurrentFiles.intoGlobalWindow()))
+        PCollectionList.of(
+                weekly.apply("PanesIntoGlobalWindow", WriteCurrentFiles.intoGlobalWindow()))
             .and(topPosts)
             .apply("FlattenReportPanes", Flatten.pCollections());
     PCollection<Reject> rejects =
@@ -199,7 +204,10 @@ public final class StreamPipeline {
                     (Reject r) ->
                         PaneRow.create(
                             Report.REJECTS.file(),
-                            List.of("rejects", r.getFile(), String.format(Locale.ROOT, "%020d", r.getLine())),
+                            List.of(
+                                "rejects",
+                                r.getFile(),
+                                String.format(Locale.ROOT, "%020d", r.getLine())),
                             ReportFiles.rejectRow(r).getCells(),
                             "on_time",
                             0,
@@ -207,10 +215,14 @@ public final class StreamPipeline {
     panes.apply("WriteLiveReports", new WriteCurrentFiles(options.getOutput()));
     rejectRows.apply("WriteLiveRejects", new WriteCurrentFiles(options.getOutput()));
     if (kafka && !options.getReportsTopic().isEmpty()) {
-      KafkaRows.publish(KafkaRows.reportRecords(panes), options.getKafkaBootstrap(), options.getReportsTopic());
+      KafkaRows.publish(
+          KafkaRows.reportRecords(panes), options.getKafkaBootstrap(), options.getReportsTopic());
     }
     if (kafka && !options.getDeadLetterTopic().isEmpty()) {
-      KafkaRows.publish(KafkaRows.deadLetters(rejects), options.getKafkaBootstrap(), options.getDeadLetterTopic());
+      KafkaRows.publish(
+          KafkaRows.deadLetters(rejects),
+          options.getKafkaBootstrap(),
+          options.getDeadLetterTopic());
     }
   }
 
@@ -226,10 +238,12 @@ public final class StreamPipeline {
     return Reject.WireCoder.INSTANCE;
   }
 
-  /** Timestamps rows with their event time; rows of any age are allowed (late ones are dropped downstream). */
+  /**
+   * Timestamps rows with their event time; rows of any age are allowed (late ones are dropped
+   * downstream).
+   */
   @SuppressWarnings("deprecation")
-  private static <T> WithTimestamps<T> eventTime(
-      SerializableFunction<T, Instant> fn) {
+  private static <T> WithTimestamps<T> eventTime(SerializableFunction<T, Instant> fn) {
     return WithTimestamps.of(fn).withAllowedTimestampSkew(Duration.millis(Long.MAX_VALUE));
   }
 }

@@ -1,15 +1,15 @@
 package org.megaphone.pipelines.stream;
 
-import org.megaphone.pipelines.options.StreamOptions;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.options.RuleOptions;
-import org.megaphone.pipelines.options.Runners;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import org.megaphone.pipelines.options.RuleOptions;
+import org.megaphone.pipelines.options.Runners;
+import org.megaphone.pipelines.options.StreamOptions;
+import org.megaphone.pipelines.options.UsageException;
 
 /** The stream job's option checks: usage errors before anything starts. */
 public final class StreamRun {
@@ -32,14 +32,18 @@ public final class StreamRun {
           {"stateTtl", options.getStateTtl()},
           {"pollInterval", options.getPollInterval()},
           {"bulletinWindow", options.getBulletinWindow()},
-          {"stopAfterIdle", options.getStopAfterIdle().isEmpty() ? "PT0S" : options.getStopAfterIdle()}
+          {
+            "stopAfterIdle",
+            options.getStopAfterIdle().isEmpty() ? "PT0S" : options.getStopAfterIdle()
+          }
         }) {
       try {
         if (Duration.parse(d[1]).isNegative()) {
           throw new UsageException("--" + d[0] + " must not be negative");
         }
       } catch (DateTimeParseException e) {
-        throw new UsageException("--" + d[0] + "=" + d[1] + ": not an ISO-8601 duration (e.g. PT1M, P14D)");
+        throw new UsageException(
+            "--" + d[0] + "=" + d[1] + ": not an ISO-8601 duration (e.g. PT1M, P14D)");
       }
     }
     if (!options.getStopAfterIdle().isEmpty()) {
@@ -47,14 +51,16 @@ public final class StreamRun {
         throw new UsageException("--stopAfterIdle must be longer than zero (e.g. PT30S)");
       }
       if (!options.getKafkaBootstrap().isEmpty()) {
-        throw new UsageException("--stopAfterIdle ends a folder watch; a Kafka stream runs until cancelled");
+        throw new UsageException(
+            "--stopAfterIdle ends a folder watch; a Kafka stream runs until cancelled");
       }
       if (!Runners.onFlink(options)) {
         // Measured: on the DirectRunner, rows still being read when the watch ended came after
         // the final watermark and every weekly row was dropped.
         throw new UsageException(
             "--stopAfterIdle needs --runner=FlinkRunner (--flinkMaster=[local] runs it in this process),"
-                + " not " + options.getRunner().getSimpleName()
+                + " not "
+                + options.getRunner().getSimpleName()
                 + ": there the rows read last would arrive after the final watermark and be dropped");
       }
     }

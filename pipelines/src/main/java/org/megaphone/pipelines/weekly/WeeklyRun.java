@@ -1,6 +1,15 @@
 package org.megaphone.pipelines.weekly;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.stream.Stream;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.options.WeeklyOptions;
@@ -10,17 +19,6 @@ import org.megaphone.pipelines.report.RunSummary;
 import org.megaphone.pipelines.report.Summary;
 import org.megaphone.pipelines.run.Progress;
 import org.megaphone.pipelines.run.RunFailedException;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.megaphone.rules.Weeks;
 
 /**
@@ -36,13 +34,14 @@ public final class WeeklyRun {
   private WeeklyRun() {}
 
   /**
-   * A run killed between the two renames of {@link #replace} leaves the old week folder inside
-   * its work folder: put it back if the week has no folder, then remove what such runs left.
+   * A run killed between the two renames of {@link #replace} leaves the old week folder inside its
+   * work folder: put it back if the week has no folder, then remove what such runs left.
    */
   private static void recoverInterruptedPublish(Path output) throws IOException {
     List<Path> leftovers;
     try (Stream<Path> entries = Files.list(output)) {
-      leftovers = entries.filter(p -> p.getFileName().toString().startsWith(".megaphone-weekly-")).toList();
+      leftovers =
+          entries.filter(p -> p.getFileName().toString().startsWith(".megaphone-weekly-")).toList();
     }
     for (Path work : leftovers) {
       try (Stream<Path> entries = Files.list(work)) {
@@ -79,7 +78,8 @@ public final class WeeklyRun {
     }
   }
 
-  private static Result run(WeeklyOptions options, String week, Path output, PrintStream log, Progress progress) {
+  private static Result run(
+      WeeklyOptions options, String week, Path output, PrintStream log, Progress progress) {
     String from = options.getFrom();
     String to = options.getTo();
     Path work;
@@ -88,10 +88,17 @@ public final class WeeklyRun {
       recoverInterruptedPublish(output);
       work = Files.createTempDirectory(output, ".megaphone-weekly-");
     } catch (IOException e) {
-      throw new RunFailedException("cannot create output folder " + output + ": " + e.getMessage(), e);
+      throw new RunFailedException(
+          "cannot create output folder " + output + ": " + e.getMessage(), e);
     }
     try {
-      log.println("megaphone weekly " + week + ": computing the reports of " + options.getInput() + " on " + options.getRunner().getSimpleName());
+      log.println(
+          "megaphone weekly "
+              + week
+              + ": computing the reports of "
+              + options.getInput()
+              + " on "
+              + options.getRunner().getSimpleName());
       // The report job cuts the week (--from/--to) after every check on the whole input, then
       // writes the format; its folder becomes the week's folder.
       Path next = work.resolve(week);
@@ -132,7 +139,8 @@ public final class WeeklyRun {
       return Weeks.label(lastWeek.atStartOfDay(zone).toInstant().toEpochMilli(), zone);
     }
     if (!week.matches("\\d{4}-W\\d{2}")) {
-      throw new UsageException("--week=" + week + " is neither 'last' nor an ISO week like 2020-W14");
+      throw new UsageException(
+          "--week=" + week + " is neither 'last' nor an ISO week like 2020-W14");
     }
     if (!Weeks.isLabel(week)) {
       throw new UsageException("--week=" + week + " does not exist (that year has no such week)");
@@ -141,9 +149,9 @@ public final class WeeklyRun {
   }
 
   /**
-   * Puts the new folder in place of the old one: the old one is moved aside (a rename), the new
-   * one renamed into place, then the old one deleted. If the second rename fails, the old folder
-   * is moved back.
+   * Puts the new folder in place of the old one: the old one is moved aside (a rename), the new one
+   * renamed into place, then the old one deleted. If the second rename fails, the old folder is
+   * moved back.
    */
   private static void replace(Path next, Path folder, Path work) throws IOException {
     Path previous = work.resolve(PREVIOUS + folder.getFileName());

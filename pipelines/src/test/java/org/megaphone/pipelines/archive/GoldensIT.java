@@ -1,13 +1,13 @@
 package org.megaphone.pipelines.archive;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.report.ReportRun;
-import org.megaphone.pipelines.testing.Testdata;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.testing.Testdata;
 
 /**
  * A generated scale-10 campaign (10,288 posts, 64,705 view snapshots), reported on embedded Flink
@@ -24,7 +24,9 @@ class GoldensIT {
     ReportRun.run(
         Megaphone.parse(
             Megaphone.withRunnerForInput(
-                new String[] {"--input=" + in, "--output=" + out, "--timezone=UTC", "--quiet=true"})));
+                new String[] {
+                  "--input=" + in, "--output=" + out, "--timezone=UTC", "--quiet=true"
+                })));
     Testdata.assertMatchesGoldens(out, "gen10");
   }
 }

@@ -1,10 +1,5 @@
 package org.megaphone.pipelines.archive;
 
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.report.ReportPipeline;
-import org.megaphone.pipelines.report.ReportRun;
-import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,7 +17,11 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.testing.MiniDataset;
 import org.megaphone.read.TableFiles;
+import org.megaphone.reports.Report;
 
 /** summary.json as a manifest: verify checks files against it, rerun reproduces it. */
 class ManifestTest {
@@ -36,7 +35,10 @@ class ManifestTest {
     ReportRun.run(
         Megaphone.parse(
             new String[] {
-              "--input=" + input, "--output=" + tmp.resolve("out"), "--timezone=Europe/Helsinki", "--maxRejectRatio=0.6"
+              "--input=" + input,
+              "--output=" + tmp.resolve("out"),
+              "--timezone=Europe/Helsinki",
+              "--maxRejectRatio=0.6"
             }));
     manifest = tmp.resolve("out").resolve("summary.json");
   }
@@ -57,13 +59,16 @@ class ManifestTest {
   void theManifestListsEveryOutputWithItsSha256AndTheCommitOfTheBuild() throws IOException {
     JsonNode summary = new ObjectMapper().readTree(manifest.toFile());
     assertThat(summary.path("outputs").size(), equalTo(Report.files().size() + 1));
-    assertThat(summary.path("outputs").get(Report.files().size()).path("file").asText(), equalTo("report.html"));
+    assertThat(
+        summary.path("outputs").get(Report.files().size()).path("file").asText(),
+        equalTo("report.html"));
     for (JsonNode o : summary.path("outputs")) {
       byte[] bytes = Files.readAllBytes(tmp.resolve("out").resolve(o.path("file").asText()));
       assertThat(o.path("sha256").asText(), equalTo(TableFiles.sha256(bytes)));
       assertThat(o.path("bytes").asLong(), equalTo((long) bytes.length));
     }
-    assertThat(summary.path("versions").path("commit").asText(), matchesPattern("[0-9a-f]{40}|unknown"));
+    assertThat(
+        summary.path("versions").path("commit").asText(), matchesPattern("[0-9a-f]{40}|unknown"));
     assertThat(summary.path("options").path("timezone").asText(), equalTo("Europe/Helsinki"));
   }
 
@@ -74,17 +79,25 @@ class ManifestTest {
     assertThat(ok.out(), containsString("verified"));
 
     Files.writeString(input.resolve("accounts.csv"), "\n", StandardOpenOption.APPEND);
-    Files.writeString(tmp.resolve("out").resolve("entities_weekly.csv"), "tampered\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        tmp.resolve("out").resolve("entities_weekly.csv"), "tampered\n", StandardOpenOption.APPEND);
     Files.delete(tmp.resolve("out").resolve("rejects.csv"));
     Files.writeString(input.resolve("posts_late.csv"), "platform,post_id,handle,published_at\n");
     Files.writeString(input.resolve("claims_new.csv"), "claim_id,phrases\nx,rumour\n");
     Outcome bad = megaphone("verify", "--manifest=" + manifest);
     assertThat(bad.code(), equalTo(1));
-    assertThat(bad.out(), containsString("input added: " + input.resolve("posts_late.csv").toAbsolutePath()));
-    assertThat(bad.out(), containsString("input added: " + input.resolve("claims_new.csv").toAbsolutePath()));
+    assertThat(
+        bad.out(),
+        containsString("input added: " + input.resolve("posts_late.csv").toAbsolutePath()));
+    assertThat(
+        bad.out(),
+        containsString("input added: " + input.resolve("claims_new.csv").toAbsolutePath()));
     assertThat(bad.out(), containsString("input changed: " + input.resolve("accounts.csv")));
-    assertThat(bad.out(), containsString("output changed: " + tmp.resolve("out").resolve("entities_weekly.csv")));
-    assertThat(bad.out(), containsString("output missing: " + tmp.resolve("out").resolve("rejects.csv")));
+    assertThat(
+        bad.out(),
+        containsString("output changed: " + tmp.resolve("out").resolve("entities_weekly.csv")));
+    assertThat(
+        bad.out(), containsString("output missing: " + tmp.resolve("out").resolve("rejects.csv")));
   }
 
   @Test
@@ -94,9 +107,14 @@ class ManifestTest {
     assertThat(same.out(), containsString("rerun: identical to the manifest"));
 
     Outcome changed =
-        megaphone("rerun", "--manifest=" + manifest, "--output=" + tmp.resolve("changed"), "--timezone=UTC");
+        megaphone(
+            "rerun",
+            "--manifest=" + manifest,
+            "--output=" + tmp.resolve("changed"),
+            "--timezone=UTC");
     assertThat(changed.out(), changed.code(), equalTo(Megaphone.DIFFERENT));
-    assertThat(changed.out(), containsString("rerun: DIFFERENT from the manifest: entities_weekly.csv"));
+    assertThat(
+        changed.out(), containsString("rerun: DIFFERENT from the manifest: entities_weekly.csv"));
   }
 
   @Test

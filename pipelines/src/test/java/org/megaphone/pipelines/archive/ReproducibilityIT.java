@@ -1,10 +1,5 @@
 package org.megaphone.pipelines.archive;
 
-import org.megaphone.write.html.HtmlReport;
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.report.ReportPipeline;
-import org.megaphone.pipelines.report.ReportRun;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,15 +13,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.reports.Report;
+import org.megaphone.write.html.HtmlReport;
 
 /**
- * A researcher's guarantee: a generated archive gives byte-identical reports on every run, with
- * any number of shards, with the files written to disk in another order, and on embedded Flink.
+ * A researcher's guarantee: a generated archive gives byte-identical reports on every run, with any
+ * number of shards, with the files written to disk in another order, and on embedded Flink.
  */
 class ReproducibilityIT {
 
   private static void report(Path in, Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input=" + in, "--output=" + out, "--timezone=Europe/Helsinki"));
+    List<String> args =
+        new ArrayList<>(List.of("--input=" + in, "--output=" + out, "--timezone=Europe/Helsinki"));
     args.addAll(List.of(extra));
     ReportRun.run(Megaphone.parse(args.toArray(new String[0])));
   }
@@ -52,7 +52,8 @@ class ReproducibilityIT {
 
   @Test
   @Timeout(400)
-  void aGeneratedArchiveGivesIdenticalReportsAcrossRunsShardsFileOrderAndRunners(@TempDir Path tmp) throws IOException {
+  void aGeneratedArchiveGivesIdenticalReportsAcrossRunsShardsFileOrderAndRunners(@TempDir Path tmp)
+      throws IOException {
     Path archive = tmp.resolve("archive");
     Generate.write(archive, 1, 11, true);
     // Same folder name elsewhere: report.html names the dataset by its folder's name.
@@ -64,7 +65,14 @@ class ReproducibilityIT {
     report(archive, tmp.resolve("shards"), "--shards=7");
     report(reordered, tmp.resolve("reordered-out"));
     // As `report` runs a large input by default: embedded Flink with object reuse.
-    report(archive, tmp.resolve("flink"), "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2", "--objectReuse=true", "--fasterCopy=true");
+    report(
+        archive,
+        tmp.resolve("flink"),
+        "--runner=FlinkRunner",
+        "--flinkMaster=[local]",
+        "--parallelism=2",
+        "--objectReuse=true",
+        "--fasterCopy=true");
 
     for (String run : List.of("second", "shards", "reordered-out", "flink")) {
       for (String file : files()) {

@@ -1,12 +1,5 @@
 package org.megaphone.pipelines.cli;
 
-import java.nio.file.Paths;
-import java.util.Arrays;
-import java.util.List;
-import java.util.zip.GZIPOutputStream;
-import org.megaphone.pipelines.archive.Generate;
-import org.megaphone.pipelines.testing.MiniDataset;
-import org.megaphone.pipelines.testing.Testdata;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,8 +12,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.archive.Generate;
+import org.megaphone.pipelines.testing.MiniDataset;
+import org.megaphone.pipelines.testing.Testdata;
 
 /** Exit codes and messages of the command line (no pipeline runs here except where stated). */
 class CommandLineTest {
@@ -43,7 +43,14 @@ class CommandLineTest {
     assertThat(run("report", "--help"), equalTo(0));
     String help = out.toString(StandardCharsets.UTF_8);
     for (String option :
-        new String[] {"--input", "--output", "--timezone", "--bulletinWindow", "--campaignTags", "--maxRejectRatio"}) {
+        new String[] {
+          "--input",
+          "--output",
+          "--timezone",
+          "--bulletinWindow",
+          "--campaignTags",
+          "--maxRejectRatio"
+        }) {
       assertThat(help, containsString(option + "="));
     }
     assertThat(help, containsString("Default: UTC"));
@@ -72,7 +79,9 @@ class CommandLineTest {
 
   @Test
   void inputFolderThatDoesNotExistIsAUsageError(@TempDir Path tmp) {
-    assertThat(run("report", "--input=" + tmp.resolve("nope"), "--output=" + tmp.resolve("out")), equalTo(2));
+    assertThat(
+        run("report", "--input=" + tmp.resolve("nope"), "--output=" + tmp.resolve("out")),
+        equalTo(2));
     assertThat(stderr(), containsString("no such folder"));
   }
 
@@ -80,7 +89,11 @@ class CommandLineTest {
   void unknownTimeZoneIsAUsageError(@TempDir Path tmp) throws IOException {
     MiniDataset.write(tmp.resolve("in"));
     assertThat(
-        run("report", "--input=" + tmp.resolve("in"), "--output=" + tmp.resolve("out"), "--timezone=Mars/Olympus"),
+        run(
+            "report",
+            "--input=" + tmp.resolve("in"),
+            "--output=" + tmp.resolve("out"),
+            "--timezone=Mars/Olympus"),
         equalTo(2));
     assertThat(stderr(), containsString("--timezone"));
   }
@@ -92,10 +105,15 @@ class CommandLineTest {
     String live = "--output=" + tmp.resolve("live");
     assertThat(run("stream", in, live, "--stopAfterIdle=soon"), equalTo(2));
     assertThat(stderr(), containsString("--stopAfterIdle=soon: not an ISO-8601 duration"));
-    assertThat(run("stream", in, live, "--stopAfterIdle=PT30S", "--kafkaBootstrap=127.0.0.1:9"), equalTo(2));
+    assertThat(
+        run("stream", in, live, "--stopAfterIdle=PT30S", "--kafkaBootstrap=127.0.0.1:9"),
+        equalTo(2));
     assertThat(stderr(), containsString("--stopAfterIdle ends a folder watch"));
     assertThat(run("stream", in, live, "--stopAfterIdle=PT30S"), equalTo(2));
-    assertThat(stderr(), containsString("--stopAfterIdle needs --runner=FlinkRunner (--flinkMaster=[local] runs it in this process), not DirectRunner"));
+    assertThat(
+        stderr(),
+        containsString(
+            "--stopAfterIdle needs --runner=FlinkRunner (--flinkMaster=[local] runs it in this process), not DirectRunner"));
     assertThat(run("stream", in, live, "--stopAfterIdle=PT0S", "--runner=FlinkRunner"), equalTo(2));
     assertThat(stderr(), containsString("--stopAfterIdle must be longer than zero"));
   }
@@ -110,7 +128,9 @@ class CommandLineTest {
   void folderWithoutPostsFailsTheRunWithExitOne(@TempDir Path tmp) throws IOException {
     Files.createDirectories(tmp.resolve("in"));
     Files.writeString(tmp.resolve("in/accounts.csv"), "platform,handle,entity_id,role\n");
-    assertThat(run("report", "--input=" + tmp.resolve("in"), "--output=" + tmp.resolve("out")), equalTo(1));
+    assertThat(
+        run("report", "--input=" + tmp.resolve("in"), "--output=" + tmp.resolve("out")),
+        equalTo(1));
     assertThat(stderr(), containsString("posts"));
     assertThat(stderr(), not(containsString("Exception")));
   }
@@ -118,31 +138,41 @@ class CommandLineTest {
   @Test
   void aLargeInputRunsOnEmbeddedFlinkUnlessARunnerIsGiven(@TempDir Path tmp) throws IOException {
     String small = "--input=" + Paths.get("..", "testdata", "turin");
-    assertThat(Arrays.asList(Megaphone.withRunnerForInput(new String[] {small})), equalTo(List.of(small)));
+    assertThat(
+        Arrays.asList(Megaphone.withRunnerForInput(new String[] {small})), equalTo(List.of(small)));
     Generate.write(tmp.resolve("big"), 1, 1, false); // about 0.6 MB
     String big = "--input=" + tmp.resolve("big");
     assertThat(
         Arrays.asList(Megaphone.withRunnerForInput(new String[] {big})),
         equalTo(
             List.of(
-                big, "--runner=FlinkRunner", "--flinkMaster=[local]",
-                "--parallelism=" + Runtime.getRuntime().availableProcessors(), "--objectReuse=true", "--fasterCopy=true")));
+                big,
+                "--runner=FlinkRunner",
+                "--flinkMaster=[local]",
+                "--parallelism=" + Runtime.getRuntime().availableProcessors(),
+                "--objectReuse=true",
+                "--fasterCopy=true")));
     assertThat(
         Arrays.asList(Megaphone.withRunnerForInput(new String[] {big, "--runner=DirectRunner"})),
         equalTo(List.of(big, "--runner=DirectRunner")));
   }
 
   @Test
-  void aSmallGzipOfALargeTextCountsByItsGunzippedSizeForTheRunnerChoice(@TempDir Path tmp) throws IOException {
+  void aSmallGzipOfALargeTextCountsByItsGunzippedSizeForTheRunnerChoice(@TempDir Path tmp)
+      throws IOException {
     Path in = Files.createDirectories(tmp.resolve("in"));
-    try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(in.resolve("views_x.csv.gz")))) {
+    try (GZIPOutputStream gz =
+        new GZIPOutputStream(Files.newOutputStream(in.resolve("views_x.csv.gz")))) {
       gz.write("platform,post_id,observed_at,views\n".getBytes(StandardCharsets.UTF_8));
       gz.write(new byte[2 << 20]); // 2 MiB of text in a file of a few KB
     }
-    assertThat(Files.size(in.resolve("views_x.csv.gz")) < Megaphone.FLINK_ABOVE_BYTES, equalTo(true));
+    assertThat(
+        Files.size(in.resolve("views_x.csv.gz")) < Megaphone.FLINK_ABOVE_BYTES, equalTo(true));
 
     assertThat(Megaphone.textBytes(in.resolve("views_x.csv.gz")), equalTo(35L + (2 << 20)));
-    assertThat(Arrays.asList(Megaphone.withRunnerForInput(new String[] {"--input=" + in})), hasItem("--runner=FlinkRunner"));
+    assertThat(
+        Arrays.asList(Megaphone.withRunnerForInput(new String[] {"--input=" + in})),
+        hasItem("--runner=FlinkRunner"));
   }
 
   @Test
@@ -154,8 +184,10 @@ class CommandLineTest {
         containsString(
             "exports/tiktok-studio/Content.csv: tiktok-studio (header on line 1, comma-separated; recognised by"
                 + " video title, video link, post time, total likes)"));
-    assertThat(text, containsString("exports/valtioneuvosto/Chart data.csv: youtube-studio-chart ("));
-    assertThat(text.lines().count(), equalTo(10L)); // every export file of the folder, sources.csv not
+    assertThat(
+        text, containsString("exports/valtioneuvosto/Chart data.csv: youtube-studio-chart ("));
+    assertThat(
+        text.lines().count(), equalTo(10L)); // every export file of the folder, sources.csv not
   }
 
   @Test
@@ -175,9 +207,14 @@ class CommandLineTest {
             "exports/sv/ig.csv: meta-instagram (header on line 1, comma-separated; recognised by publicerings-id = post id,"
                 + " kontots användarnamn = account username, publiceringstid = publish time, permalänk = permalink,"
                 + " gilla-markeringar = likes)"));
-    assertThat(text, containsString("exports/notes.csv: not a known export; header found: what,when; closest profile:"));
+    assertThat(
+        text,
+        containsString(
+            "exports/notes.csv: not a known export; header found: what,when; closest profile:"));
     assertThat(text, containsString("exports/broken.csv.gz"));
-    assertThat(text.lines().count(), equalTo(3L)); // the unreadable file is explained, the others still listed
+    assertThat(
+        text.lines().count(),
+        equalTo(3L)); // the unreadable file is explained, the others still listed
     assertThat(stderr(), containsString("a file in exports/ is not a known export"));
     assertThat(stderr(), not(containsString("unexpectedly")));
   }

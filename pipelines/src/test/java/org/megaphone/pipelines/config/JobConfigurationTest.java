@@ -1,6 +1,5 @@
 package org.megaphone.pipelines.config;
 
-import org.megaphone.pipelines.options.StreamOptions;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megaphone.model.PostKeys;
 import org.megaphone.model.Reject;
+import org.megaphone.pipelines.options.StreamOptions;
 
 /** The stream reads its configuration when it is built, with the report job's rules. */
 class JobConfigurationTest {
@@ -23,7 +23,8 @@ class JobConfigurationTest {
 
   private JobConfiguration read() {
     return JobConfiguration.read(
-        PipelineOptionsFactory.fromArgs("--input=" + in, "--output=" + in.resolve("live")).as(StreamOptions.class));
+        PipelineOptionsFactory.fromArgs("--input=" + in, "--output=" + in.resolve("live"))
+            .as(StreamOptions.class));
   }
 
   private void accounts() throws IOException {
@@ -33,16 +34,22 @@ class JobConfigurationTest {
   }
 
   @Test
-  void overridesOfUnknownEntitiesAreRejectedAndTheGreatestRawRecordWinsPerPost() throws IOException {
+  void overridesOfUnknownEntitiesAreRejectedAndTheGreatestRawRecordWinsPerPost()
+      throws IOException {
     accounts();
     Files.writeString(
         in.resolve("overrides.csv"),
         "platform,post_id,entity_id\ninstagram,p1,anna\ninstagram,p1,bo\ninstagram,p2,nobody\nmyspace,p3,anna\n");
     JobConfiguration config = read();
     assertThat(config.overrides(), equalTo(Map.of(PostKeys.of("instagram", "p1"), "bo")));
-    List<String> reasons = config.rejects().stream().map(r -> r.getFile() + ":" + r.getLine() + " " + r.getReason()).sorted().toList();
+    List<String> reasons =
+        config.rejects().stream()
+            .map(r -> r.getFile() + ":" + r.getLine() + " " + r.getReason())
+            .sorted()
+            .toList();
     assertThat(reasons.size(), equalTo(2));
-    assertThat(reasons.get(0), containsString("overrides.csv:4 unknown entity_id: entity_id='nobody'"));
+    assertThat(
+        reasons.get(0), containsString("overrides.csv:4 unknown entity_id: entity_id='nobody'"));
     assertThat(reasons.get(1), containsString("overrides.csv:5 unknown platform"));
   }
 
@@ -59,7 +66,9 @@ class JobConfigurationTest {
   @Test
   void aRepeatedHandleInTheRosterStopsTheStreamBeforeItStarts() throws IOException {
     accounts();
-    Files.writeString(in.resolve("accounts_more.csv"), "platform,handle,entity_id,role\nig,@ANNA_K,someone,influencer\n");
+    Files.writeString(
+        in.resolve("accounts_more.csv"),
+        "platform,handle,entity_id,role\nig,@ANNA_K,someone,influencer\n");
     RuntimeException e = assertThrows(RuntimeException.class, this::read);
     assertThat(e.getMessage(), containsString("duplicate account instagram @anna_k"));
   }

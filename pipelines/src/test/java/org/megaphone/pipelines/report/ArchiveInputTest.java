@@ -1,7 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,10 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.testing.MiniDataset;
 
 /**
- * An archive in nested folders, read recursively or through a glob, gives the reports of the
- * same files laid out flat; rejects name files by their path in the archive.
+ * An archive in nested folders, read recursively or through a glob, gives the reports of the same
+ * files laid out flat; rejects name files by their path in the archive.
  */
 class ArchiveInputTest {
   @TempDir Path tmp;
@@ -45,7 +45,12 @@ class ArchiveInputTest {
   private Path report(String input, Path output) {
     return ReportRun.run(
             Megaphone.parse(
-                new String[] {"--input=" + input, "--output=" + output, "--timezone=Europe/Helsinki", "--maxRejectRatio=0.6"}))
+                new String[] {
+                  "--input=" + input,
+                  "--output=" + output,
+                  "--timezone=Europe/Helsinki",
+                  "--maxRejectRatio=0.6"
+                }))
         .output();
   }
 
@@ -59,10 +64,22 @@ class ArchiveInputTest {
 
   private void assertSameReportsAsFlat(Path out) throws IOException {
     Path expected = report(flat.toString(), tmp.resolve("flat-out"));
-    for (String file : List.of("entities_weekly.csv", "bulletin_uptake.csv", "platforms_weekly.csv", "channel_growth.csv", "posts_attributed.csv")) {
-      assertThat(file, Files.readString(out.resolve(file)), equalTo(Files.readString(expected.resolve(file))));
+    for (String file :
+        List.of(
+            "entities_weekly.csv",
+            "bulletin_uptake.csv",
+            "platforms_weekly.csv",
+            "channel_growth.csv",
+            "posts_attributed.csv")) {
+      assertThat(
+          file,
+          Files.readString(out.resolve(file)),
+          equalTo(Files.readString(expected.resolve(file))));
     }
-    assertThat("the same rejected lines", column(out.resolve("rejects.csv"), 1).size(), equalTo(column(expected.resolve("rejects.csv"), 1).size()));
+    assertThat(
+        "the same rejected lines",
+        column(out.resolve("rejects.csv"), 1).size(),
+        equalTo(column(expected.resolve("rejects.csv"), 1).size()));
   }
 
   @Test
@@ -73,7 +90,10 @@ class ArchiveInputTest {
     assertSameReportsAsFlat(report(archive.toString(), archive.resolve("reports")));
     assertThat(
         "rejects name files by their path in the archive",
-        column(out.resolve("rejects.csv"), 0).stream().filter(f -> f.startsWith("2020/04/posts.csv")).count() > 0,
+        column(out.resolve("rejects.csv"), 0).stream()
+                .filter(f -> f.startsWith("2020/04/posts.csv"))
+                .count()
+            > 0,
         equalTo(true));
   }
 

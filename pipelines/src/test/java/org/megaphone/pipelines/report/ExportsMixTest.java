@@ -1,7 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.cli.Megaphone;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,10 +11,12 @@ import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.reports.Report;
 
 /**
- * testdata/exports-mix (native exports only) and testdata/exports-mix-canonical (the same data
- * in the contract's format) give the same reports.
+ * testdata/exports-mix (native exports only) and testdata/exports-mix-canonical (the same data in
+ * the contract's format) give the same reports.
  */
 class ExportsMixTest {
 
@@ -37,15 +37,22 @@ class ExportsMixTest {
             Report.CLAIMS_WEEKLY.file(),
             Report.TOP_POSTS_WEEKLY.file()));
     String rejects = Files.readString(tmp.resolve("exports-mix").resolve(Report.REJECTS.file()));
-    assertThat(rejects, containsString("exports/IG_export_2020-04-15.csv,4,posts,meta-instagram: not a count: likes='12a'"));
-    assertThat(rejects, containsString("exports/tiktok-studio/Content.csv,3,posts,tiktok-studio: missing required field: video link"));
+    assertThat(
+        rejects,
+        containsString(
+            "exports/IG_export_2020-04-15.csv,4,posts,meta-instagram: not a count: likes='12a'"));
+    assertThat(
+        rejects,
+        containsString(
+            "exports/tiktok-studio/Content.csv,3,posts,tiktok-studio: missing required field: video link"));
   }
 
   /**
-   * Runs the report on two testdata sets (into tmp/&lt;set&gt;, Europe/Helsinki, every other
-   * option at its default) and asserts that the named reports are equal byte for byte.
+   * Runs the report on two testdata sets (into tmp/&lt;set&gt;, Europe/Helsinki, every other option
+   * at its default) and asserts that the named reports are equal byte for byte.
    */
-  static void sameReports(Path tmp, String nativeSet, String canonicalSet, List<String> reports) throws IOException {
+  static void sameReports(Path tmp, String nativeSet, String canonicalSet, List<String> reports)
+      throws IOException {
     for (String dataset : List.of(nativeSet, canonicalSet)) {
       ReportRun.run(
           Megaphone.parse(

@@ -1,8 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.run.RunFailedException;
-import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.run.RunFailedException;
+import org.megaphone.pipelines.testing.MiniDataset;
 
 /** Native exports next to canonical tables: one set of rules for both. */
 class ExportsReportTest {
@@ -28,7 +28,10 @@ class ExportsReportTest {
     ReportRun.run(
         Megaphone.parse(
             new String[] {
-              "--input=" + in, "--output=" + out, "--timezone=Europe/Helsinki", "--maxRejectRatio=0.5"
+              "--input=" + in,
+              "--output=" + out,
+              "--timezone=Europe/Helsinki",
+              "--maxRejectRatio=0.5"
             }));
     return out;
   }
@@ -53,14 +56,20 @@ class ExportsReportTest {
     String posts = Files.readString(out.resolve("posts_attributed.csv"));
     // 150 + 12 + 6 + 7 from the export of 2020-04-20, not the canonical row of 2020-03-30;
     // views: the canonical snapshots peak at 300, the export's 500 adds 200.
-    assertThat(posts, containsString("instagram,p1,2020-W13,anna_k,anna,author,true,B1,175,500,health_guidance\n"));
+    assertThat(
+        posts,
+        containsString(
+            "instagram,p1,2020-W13,anna_k,anna,author,true,B1,175,500,health_guidance\n"));
     assertThat(posts, containsString("instagram,p9,2020-W16,anna_k,anna,author,false,,4,40,\n"));
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    assertThat(summary.get("inputs").get("tables").get("posts").get("duplicates").asLong(), equalTo(2L));
+    assertThat(
+        summary.get("inputs").get("tables").get("posts").get("duplicates").asLong(), equalTo(2L));
     assertThat(
         summary.get("inputs").get("files").toString(),
         containsString("\"path\":\"exports/anna_k_IG_2020-04-20.csv\",\"table\":\"posts\""));
-    assertThat(summary.get("inputs").get("files").toString(), containsString("\"profile\":\"meta-instagram\""));
+    assertThat(
+        summary.get("inputs").get("files").toString(),
+        containsString("\"profile\":\"meta-instagram\""));
   }
 
   @Test
@@ -69,7 +78,8 @@ class ExportsReportTest {
     Files.createDirectories(in.resolve("exports"));
     Files.writeString(in.resolve("exports/notes.csv"), "what,when\nmeeting,monday\n");
 
-    RunFailedException e = assertThrows(RunFailedException.class, () -> run(in, tmp.resolve("out")));
+    RunFailedException e =
+        assertThrows(RunFailedException.class, () -> run(in, tmp.resolve("out")));
 
     assertThat(e.getMessage(), containsString("exports/notes.csv: not a known export"));
     assertThat(e.getMessage(), containsString("header found: what,when"));
@@ -80,7 +90,16 @@ class ExportsReportTest {
   void repairedRecordsOfATikTokExportAreCountedForTheFileInSummaryAndWarnedOnce(@TempDir Path tmp)
       throws IOException {
     Path in = MiniDataset.write(tmp.resolve("in"));
-    Path fixture = Path.of("..", "transforms", "src", "test", "resources", "exports", "quirks", "tiktok-studio-unescaped-quotes");
+    Path fixture =
+        Path.of(
+            "..",
+            "transforms",
+            "src",
+            "test",
+            "resources",
+            "exports",
+            "quirks",
+            "tiktok-studio-unescaped-quotes");
     Files.createDirectories(in.resolve("exports"));
     Files.copy(fixture.resolve("Content.csv"), in.resolve("exports/Content.csv"));
     Files.copy(fixture.resolve("sources.csv"), in.resolve("exports/sources.csv"));
@@ -90,7 +109,8 @@ class ExportsReportTest {
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     JsonNode tiktokPosts = null;
     for (JsonNode f : summary.get("inputs").get("files")) {
-      if (f.get("path").asText().equals("exports/Content.csv") && f.get("table").asText().equals("posts")) {
+      if (f.get("path").asText().equals("exports/Content.csv")
+          && f.get("table").asText().equals("posts")) {
         tiktokPosts = f;
       } else {
         // Every other entry, canonical or the export's views, has nothing adjusted.
@@ -110,17 +130,30 @@ class ExportsReportTest {
   }
 
   @Test
-  void anAmbiguousZoneAbbreviationInAnExportStopsTheRunWithWhatToSet(@TempDir Path tmp) throws IOException {
+  void anAmbiguousZoneAbbreviationInAnExportStopsTheRunWithWhatToSet(@TempDir Path tmp)
+      throws IOException {
     Path in = MiniDataset.write(tmp.resolve("in"));
     String name = "2021-05-26-18-45-58-IST-Historical-Report-mohfw-2021-05-01--2021-05-26.csv";
     Files.createDirectories(in.resolve("exports"));
     Files.copy(
-        Path.of("..", "transforms", "src", "test", "resources", "exports", "quirks", "crowdtangle-ist-ambiguous", name),
+        Path.of(
+            "..",
+            "transforms",
+            "src",
+            "test",
+            "resources",
+            "exports",
+            "quirks",
+            "crowdtangle-ist-ambiguous",
+            name),
         in.resolve("exports").resolve(name));
 
-    RunFailedException e = assertThrows(RunFailedException.class, () -> run(in, tmp.resolve("out")));
+    RunFailedException e =
+        assertThrows(RunFailedException.class, () -> run(in, tmp.resolve("out")));
 
-    assertThat(e.getMessage(), containsString("exports/" + name + ": post created='2021-05-20 10:00:00 IST'"));
+    assertThat(
+        e.getMessage(),
+        containsString("exports/" + name + ": post created='2021-05-20 10:00:00 IST'"));
     assertThat(e.getMessage(), containsString("set the zone column of exports/sources.csv"));
     assertThat(Files.exists(tmp.resolve("out").resolve("summary.json")), equalTo(false));
   }

@@ -1,6 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.reports.Report;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.reports.Report;
 
 /**
  * testdata/exports-world (exports as analysts download them: unescaped quotes, net counts,
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportsWorldTest {
 
   @Test
-  void exportsWithRealQuirksZonesAndLanguagesGiveTheSameReportsAsTheirCanonicalTwin(@TempDir Path tmp)
-      throws IOException {
+  void exportsWithRealQuirksZonesAndLanguagesGiveTheSameReportsAsTheirCanonicalTwin(
+      @TempDir Path tmp) throws IOException {
     ExportsMixTest.sameReports(
         tmp,
         "exports-world",
@@ -40,11 +40,13 @@ class ExportsWorldTest {
             Report.REJECTS.file()));
     // 28 native post rows of 20 posts (a TikTok and a YouTube export each seen twice), every one
     // attributed to its account's entity.
-    List<String> posts = Files.readAllLines(tmp.resolve("exports-world").resolve(Report.POSTS_ATTRIBUTED.file()));
+    List<String> posts =
+        Files.readAllLines(tmp.resolve("exports-world").resolve(Report.POSTS_ATTRIBUTED.file()));
     assertThat(posts.size() - 1, equalTo(20));
     assertThat(posts.stream().filter(l -> l.contains(",author,")).count(), equalTo(20L));
     // What was adjusted on the way, file by file.
-    JsonNode summary = new ObjectMapper().readTree(tmp.resolve("exports-world").resolve("summary.json").toFile());
+    JsonNode summary =
+        new ObjectMapper().readTree(tmp.resolve("exports-world").resolve("summary.json").toFile());
     Map<String, String> adjusted = new TreeMap<>();
     for (JsonNode f : summary.get("inputs").get("files")) {
       if (f.get("adjustments").size() > 0) {

@@ -1,8 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,6 +10,9 @@ import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.testing.MiniDataset;
+import org.megaphone.reports.Report;
 
 /** The same pipeline on embedded Flink writes byte-identical reports to the DirectRunner's. */
 class FlinkRunnerIT {
@@ -42,7 +42,10 @@ class FlinkRunnerIT {
   void embeddedFlinkWritesTheSameReportsAsTheDirectRunnerOnTheMiniDataset(@TempDir Path tmp)
       throws IOException {
     assertSameReportsOnBothRunners(
-        MiniDataset.write(tmp.resolve("in")), tmp, "--timezone=Europe/Helsinki", "--maxRejectRatio=0.5");
+        MiniDataset.write(tmp.resolve("in")),
+        tmp,
+        "--timezone=Europe/Helsinki",
+        "--maxRejectRatio=0.5");
   }
 
   @Test
@@ -50,6 +53,9 @@ class FlinkRunnerIT {
   void embeddedFlinkWritesTheSameReportsAsTheDirectRunnerOnCoronafacts(@TempDir Path tmp)
       throws IOException {
     assertSameReportsOnBothRunners(
-        Paths.get("..", "testdata", "coronafacts"), tmp, "--timezone=Europe/Helsinki", "--shards=5");
+        Paths.get("..", "testdata", "coronafacts"),
+        tmp,
+        "--timezone=Europe/Helsinki",
+        "--shards=5");
   }
 }

@@ -1,12 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.megaphone.read.CsvRecords;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.run.RunFailedException;
-import org.megaphone.pipelines.testing.Testdata;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,15 +20,22 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.run.RunFailedException;
+import org.megaphone.pipelines.testing.Testdata;
+import org.megaphone.read.CsvRecords;
 
 /**
- * The hostile inputs of issue 15, each on a copy of testdata/turin, through the whole report:
- * what used to exit 0 with lost or wrong figures now loses one line, rejects the row, or stops
- * the run with a message that names the file.
+ * The hostile inputs of issue 15, each on a copy of testdata/turin, through the whole report: what
+ * used to exit 0 with lost or wrong figures now loses one line, rejects the row, or stops the run
+ * with a message that names the file.
  */
 class HostileInputTest {
   @TempDir Path tmp;
@@ -53,7 +53,9 @@ class HostileInputTest {
   }
 
   private JsonNode report(Path input, String... more) throws IOException {
-    List<String> args = new ArrayList<>(List.of(Testdata.reportArgs("turin", tmp.resolve("out"), "--runner=DirectRunner")));
+    List<String> args =
+        new ArrayList<>(
+            List.of(Testdata.reportArgs("turin", tmp.resolve("out"), "--runner=DirectRunner")));
     args.set(0, "--input=" + input);
     for (String m : more) {
       args.removeIf(a -> a.startsWith(m.substring(0, m.indexOf('=') + 1)));
@@ -79,13 +81,20 @@ class HostileInputTest {
     JsonNode after = report(in);
 
     JsonNode views = after.path("inputs").path("tables").path("views");
-    assertThat(views.path("read").asLong(), equalTo(before.path("inputs").path("tables").path("views").path("read").asLong()));
-    assertThat(views.path("rejected").asLong(), equalTo(before.path("inputs").path("tables").path("views").path("rejected").asLong() + 1));
+    assertThat(
+        views.path("read").asLong(),
+        equalTo(before.path("inputs").path("tables").path("views").path("read").asLong()));
+    assertThat(
+        views.path("rejected").asLong(),
+        equalTo(before.path("inputs").path("tables").path("views").path("rejected").asLong() + 1));
     // One snapshot lost, not 563: credited views stay near the 22,964 of the intact file.
     assertThat(after.path("totals").path("views_credited").asLong(), greaterThan(22_000L));
     List<Map<String, String>> rejects = Testdata.rows(tmp.resolve("out").resolve("rejects.csv"));
     assertThat(
-        rejects.stream().filter(r -> r.get("line").equals("101")).map(r -> r.get("reason")).toList(),
+        rejects.stream()
+            .filter(r -> r.get("line").equals("101"))
+            .map(r -> r.get("reason"))
+            .toList(),
         hasItem(containsString("a quoted field opened on this line is never closed")));
   }
 
@@ -106,11 +115,14 @@ class HostileInputTest {
 
     JsonNode after = report(in);
 
-    long lost = after.path("inputs").path("tables").path("posts").path("rejected").asLong()
-        - before.path("inputs").path("tables").path("posts").path("rejected").asLong();
+    long lost =
+        after.path("inputs").path("tables").path("posts").path("rejected").asLong()
+            - before.path("inputs").path("tables").path("posts").path("rejected").asLong();
     // Every physical line the damaged quote reaches is its own reject, so the ratio counts them.
     long accepted = after.path("inputs").path("tables").path("posts").path("accepted").asLong();
-    assertThat(accepted + lost, equalTo(before.path("inputs").path("tables").path("posts").path("accepted").asLong()));
+    assertThat(
+        accepted + lost,
+        equalTo(before.path("inputs").path("tables").path("posts").path("accepted").asLong()));
     assertThat(lost, greaterThan(0L));
   }
 
@@ -123,12 +135,17 @@ class HostileInputTest {
     List<String> header = List.of(lines.get(0).split(",", -1));
     int likes = header.indexOf("likes");
     int line = 1;
-    while (lines.get(line).contains("\"") || lines.get(line).split(",", -1).length != header.size()) {
+    while (lines.get(line).contains("\"")
+        || lines.get(line).split(",", -1).length != header.size()) {
       line++; // a row without quoted text, so that splitting at commas finds its cells
     }
     String[] row = lines.get(line).split(",", -1);
     row[likes] = "9223372036854775807";
-    editLine(posts, line + 1, Pattern.quote(lines.get(line)), Matcher.quoteReplacement(String.join(",", row)));
+    editLine(
+        posts,
+        line + 1,
+        Pattern.quote(lines.get(line)),
+        Matcher.quoteReplacement(String.join(",", row)));
 
     JsonNode after = report(in);
 
@@ -152,17 +169,23 @@ class HostileInputTest {
 
     RunFailedException e = assertThrows(RunFailedException.class, () -> report(in));
 
-    assertThat(e.getMessage(), containsString("posts_2020-05-11.csv: the header names column likes twice"));
+    assertThat(
+        e.getMessage(),
+        containsString("posts_2020-05-11.csv: the header names column likes twice"));
   }
 
   @Test
   void outputThatIsALinkToTheInputIsRefused() throws IOException {
     Path in = turin();
     Path link = Files.createSymbolicLink(tmp.resolve("reports"), in);
-    List<String> args = new ArrayList<>(List.of(Testdata.reportArgs("turin", link, "--runner=DirectRunner")));
+    List<String> args =
+        new ArrayList<>(List.of(Testdata.reportArgs("turin", link, "--runner=DirectRunner")));
     args.set(0, "--input=" + in);
 
-    UsageException e = assertThrows(UsageException.class, () -> ReportRun.run(Megaphone.parse(args.toArray(new String[0]))));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> ReportRun.run(Megaphone.parse(args.toArray(new String[0]))));
 
     assertThat(e.getMessage(), containsString("contains --input"));
     assertThat(Files.exists(in.resolve("summary.json")), is(false));
@@ -178,7 +201,9 @@ class HostileInputTest {
 
     JsonNode after = report(in);
 
-    assertThat(after.path("totals").path("posts").asLong(), equalTo(before.path("totals").path("posts").asLong()));
+    assertThat(
+        after.path("totals").path("posts").asLong(),
+        equalTo(before.path("totals").path("posts").asLong()));
     List<String> warnings = new ArrayList<>();
     after.path("warnings").forEach(w -> warnings.add(w.asText()));
     assertThat(warnings, hasItem("input link up leads outside --input and was not followed"));
@@ -201,7 +226,10 @@ class HostileInputTest {
 
     List<Map<String, String>> rejects = Testdata.rows(tmp.resolve("out").resolve("rejects.csv"));
     Map<String, String> nul =
-        rejects.stream().filter(r -> r.get("file").equals("views_nul.csv.gz")).findFirst().orElseThrow();
+        rejects.stream()
+            .filter(r -> r.get("file").equals("views_nul.csv.gz"))
+            .findFirst()
+            .orElseThrow();
     assertThat(nul.get("reason"), containsString("longer than"));
     assertThat(nul.get("record").length(), equalTo(CsvRecords.RAW_KEPT_CHARS + 1));
     assertThat(summary.path("conservation").path("ok").asBoolean(), is(true));
@@ -223,7 +251,9 @@ class HostileInputTest {
     report(in);
     try (OutputFolder first = OutputFolder.lock(tmp.resolve("out"), null)) {
       RunFailedException e = assertThrows(RunFailedException.class, () -> report(in));
-      assertThat(e.getMessage(), containsString("another megaphone run (pid " + ProcessHandle.current().pid()));
+      assertThat(
+          e.getMessage(),
+          containsString("another megaphone run (pid " + ProcessHandle.current().pid()));
     }
     report(in); // the lock is gone with its holder
   }
@@ -258,7 +288,8 @@ class HostileInputTest {
 
     UsageException e = assertThrows(UsageException.class, () -> report(in));
 
-    assertThat(e.getMessage(), containsString("holds files that are not Megaphone reports (notes.txt)"));
+    assertThat(
+        e.getMessage(), containsString("holds files that are not Megaphone reports (notes.txt)"));
     assertThat(Files.readString(out.resolve("notes.txt")), equalTo("mine"));
   }
 
@@ -274,10 +305,14 @@ class HostileInputTest {
     Files.writeString(summary, text.replace("\"engagement\" : 36468", "\"engagement\" : 36469"));
     Verified edited = verify(summary, in);
     assertThat(edited.code, is(1));
-    assertThat(edited.out, containsString("totals.engagement 36469 != conservation.posts_engagement 36468"));
+    assertThat(
+        edited.out,
+        containsString("totals.engagement 36469 != conservation.posts_engagement 36468"));
 
-    Files.writeString(summary, text.replace("\"posts_engagement\" : 36468", "\"posts_engagement\" : 1"));
-    assertThat(verify(summary, in).out, containsString("conservation.ok is true but its sums say false"));
+    Files.writeString(
+        summary, text.replace("\"posts_engagement\" : 36468", "\"posts_engagement\" : 1"));
+    assertThat(
+        verify(summary, in).out, containsString("conservation.ok is true but its sums say false"));
   }
 
   @Test

@@ -1,9 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.junit.jupiter.api.Assertions;
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.cli.Megaphone;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.reports.Report;
 
 /** --pseudonymise: private accounts become keyed hashes everywhere; roster accounts stay named. */
 class PseudonymiseTest {
@@ -28,7 +28,9 @@ class PseudonymiseTest {
   @BeforeEach
   void dataset() throws IOException {
     in = Files.createDirectories(tmp.resolve("in"));
-    Files.writeString(in.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
+    Files.writeString(
+        in.resolve("accounts.csv"),
+        "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
     Files.writeString(
         in.resolve("posts.csv"),
         """
@@ -57,8 +59,12 @@ class PseudonymiseTest {
     return ReportRun.run(
             Megaphone.parse(
                 new String[] {
-                  "--input=" + in, "--output=" + tmp.resolve(name), "--timezone=Europe/Helsinki", "--maxRejectRatio=0.5",
-                  "--pseudonymise=true", "--saltFile=" + saltFile
+                  "--input=" + in,
+                  "--output=" + tmp.resolve(name),
+                  "--timezone=Europe/Helsinki",
+                  "--maxRejectRatio=0.5",
+                  "--pseudonymise=true",
+                  "--saltFile=" + saltFile
                 }))
         .output();
   }
@@ -76,16 +82,21 @@ class PseudonymiseTest {
   @Test
   void noPrivateHandleOrPostIdAppearsInAnyOutputAndRosterNamesStay() throws IOException {
     String out = everything(run("a", SALT));
-    for (String secret : List.of("jane_doe", "jane-post-77", "jane-post-78", "jane-post-79", "jane-post-81", SALT)) {
+    for (String secret :
+        List.of("jane_doe", "jane-post-77", "jane-post-78", "jane-post-79", "jane-post-81", SALT)) {
       assertThat(out, not(containsString(secret)));
     }
     assertThat(out, containsString("anna_k"));
     assertThat(out, containsString("anna-post-1"));
-    assertThat(Files.readString(tmp.resolve("a").resolve("channel_growth.csv")), containsString(",p-"));
+    assertThat(
+        Files.readString(tmp.resolve("a").resolve("channel_growth.csv")), containsString(",p-"));
     // Top posts: jane's hit is there, under a pseudonym and without its link; anna's keeps hers.
     String top = Files.readString(tmp.resolve("a").resolve("top_posts_weekly.csv"));
     assertThat(top, containsString(",50,3.000000,16.666667,\n"));
-    assertThat(top, containsString(",anna_k,anna,40,1.000000,40.000000,https://instagram.com/anna_k/p/anna-post-4\n"));
+    assertThat(
+        top,
+        containsString(
+            ",anna_k,anna,40,1.000000,40.000000,https://instagram.com/anna_k/p/anna-post-4\n"));
   }
 
   @Test
@@ -94,18 +105,32 @@ class PseudonymiseTest {
     Path b = run("b", SALT);
     Path c = run("c", "another secret of some length");
     for (String report : Report.files()) {
-      assertThat(report, Files.readString(b.resolve(report)), equalTo(Files.readString(a.resolve(report))));
+      assertThat(
+          report,
+          Files.readString(b.resolve(report)),
+          equalTo(Files.readString(a.resolve(report))));
     }
-    assertThat(Files.readString(c.resolve("posts_attributed.csv")), not(equalTo(Files.readString(a.resolve("posts_attributed.csv")))));
+    assertThat(
+        Files.readString(c.resolve("posts_attributed.csv")),
+        not(equalTo(Files.readString(a.resolve("posts_attributed.csv")))));
   }
 
   @Test
   void aMissingOrShortSaltIsAUsageError() throws IOException {
     Files.writeString(tmp.resolve("short.salt"), "abc");
-    for (String salt : List.of("--saltFile=" + tmp.resolve("short.salt"), "--saltFile=" + tmp.resolve("none.salt"), "--saltFile=")) {
+    for (String salt :
+        List.of(
+            "--saltFile=" + tmp.resolve("short.salt"),
+            "--saltFile=" + tmp.resolve("none.salt"),
+            "--saltFile=")) {
       Assertions.assertThrows(
           UsageException.class,
-          () -> ReportRun.run(Megaphone.parse(new String[] {"--input=" + in, "--output=" + tmp.resolve("x"), "--pseudonymise=true", salt})));
+          () ->
+              ReportRun.run(
+                  Megaphone.parse(
+                      new String[] {
+                        "--input=" + in, "--output=" + tmp.resolve("x"), "--pseudonymise=true", salt
+                      })));
     }
   }
 }

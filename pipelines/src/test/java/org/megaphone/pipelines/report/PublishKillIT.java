@@ -1,7 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,12 +23,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.testing.MiniDataset;
 
 /**
  * Fault injection for D27: a report JVM is killed with SIGKILL at random points of its publish
  * step, again and again, and after every kill {@code --output} verifies as one whole run — the
- * previous one or the new one — or, killed between the swap's two renames, is empty until the
- * next run puts the previous one back. The child slows its swap down ({@link
+ * previous one or the new one — or, killed between the swap's two renames, is empty until the next
+ * run puts the previous one back. The child slows its swap down ({@link
  * OutputFolder#PAUSE_PROPERTY}) so that the random kills spread over every step of it.
  */
 class PublishKillIT {
@@ -67,7 +67,9 @@ class PublishKillIT {
       assertThat(now, anyOf(equalTo(published), equalTo(title)));
       try (var files = Files.list(output)) {
         // One run's files and nothing else: no staging folder, no file of another run.
-        assertThat(files.allMatch(f -> ReportRun.ownFiles().contains(f.getFileName().toString())), is(true));
+        assertThat(
+            files.allMatch(f -> ReportRun.ownFiles().contains(f.getFileName().toString())),
+            is(true));
       }
       published = now;
     }
@@ -82,10 +84,11 @@ class PublishKillIT {
   }
 
   /**
-   * Runs the report in a child JVM and kills it {@code killAfterMillis} after it starts
-   * publishing; returns its exit code (137 or so when killed).
+   * Runs the report in a child JVM and kills it {@code killAfterMillis} after it starts publishing;
+   * returns its exit code (137 or so when killed).
    */
-  private static int report(Path input, Path output, String title, long killAfterMillis) throws Exception {
+  private static int report(Path input, Path output, String title, long killAfterMillis)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-D" + OutputFolder.PAUSE_PROPERTY + "=" + PAUSE_MILLIS);
@@ -102,7 +105,8 @@ class PublishKillIT {
             "--runner=DirectRunner",
             "--title=" + title));
     Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = lines.readLine()) != null; ) {
         if (line.contains("publishing the reports") && killAfterMillis != Long.MAX_VALUE) {
           Thread.sleep(killAfterMillis);
@@ -126,6 +130,10 @@ class PublishKillIT {
   }
 
   private static String title(Path output) throws IOException {
-    return new ObjectMapper().readTree(output.resolve("summary.json").toFile()).path("options").path("title").asText();
+    return new ObjectMapper()
+        .readTree(output.resolve("summary.json").toFile())
+        .path("options")
+        .path("title")
+        .asText();
   }
 }

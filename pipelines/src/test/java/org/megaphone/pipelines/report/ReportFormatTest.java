@@ -1,17 +1,12 @@
 package org.megaphone.pipelines.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.junit.jupiter.api.Assertions;
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,9 +16,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.testing.MiniDataset;
 import org.megaphone.read.CsvRecords;
+import org.megaphone.reports.Report;
 
 /** --format=jsonl: the same rows and fields as the CSV reports, one JSON object per line. */
 class ReportFormatTest {
@@ -33,7 +33,10 @@ class ReportFormatTest {
     return ReportRun.run(
             Megaphone.parse(
                 new String[] {
-                  "--input=" + in, "--output=" + tmp.resolve(name), "--timezone=Europe/Helsinki", "--maxRejectRatio=0.6",
+                  "--input=" + in,
+                  "--output=" + tmp.resolve(name),
+                  "--timezone=Europe/Helsinki",
+                  "--maxRejectRatio=0.6",
                   "--format=" + format
                 }))
         .output();
@@ -50,8 +53,10 @@ class ReportFormatTest {
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     for (String report : Report.files()) {
       String name = report.replace(".csv", ".jsonl");
-      assertThat(report + " is not written as CSV", Files.exists(jsonl.resolve(report)), equalTo(false));
-      List<CsvRecords.CsvRecord> rows = CsvRecords.parse(Files.readString(csv.resolve(report), StandardCharsets.UTF_8), ',');
+      assertThat(
+          report + " is not written as CSV", Files.exists(jsonl.resolve(report)), equalTo(false));
+      List<CsvRecords.CsvRecord> rows =
+          CsvRecords.parse(Files.readString(csv.resolve(report), StandardCharsets.UTF_8), ',');
       List<String> lines = Files.readAllLines(jsonl.resolve(name), StandardCharsets.UTF_8);
       assertThat(name + " rows", lines.size(), equalTo(rows.size() - 1));
       for (int i = 0; i < lines.size(); i++) {
@@ -62,17 +67,20 @@ class ReportFormatTest {
           String field = f.next();
           fields.add(field);
           JsonNode v = row.get(field);
-          values.add(v.isNull() ? "" : v.isNumber() ? v.decimalValue().toPlainString() : v.asText());
+          values.add(
+              v.isNull() ? "" : v.isNumber() ? v.decimalValue().toPlainString() : v.asText());
         }
         assertThat(name + " fields", fields, equalTo(rows.get(0).fields));
         assertThat(name + " line " + (i + 1), values, equalTo(rows.get(i + 1).fields));
       }
     }
-    JsonNode first = json.readTree(Files.readAllLines(jsonl.resolve("entities_weekly.jsonl")).get(0));
+    JsonNode first =
+        json.readTree(Files.readAllLines(jsonl.resolve("entities_weekly.jsonl")).get(0));
     assertThat("counts are numbers", first.get("posts").isNumber(), equalTo(true));
     assertThat("names are strings", first.get("entity_id").isTextual(), equalTo(true));
     JsonNode summary = json.readTree(jsonl.resolve("summary.json").toFile());
-    assertThat(summary.path("outputs").get(0).path("file").asText(), equalTo("entities_weekly.jsonl"));
+    assertThat(
+        summary.path("outputs").get(0).path("file").asText(), equalTo("entities_weekly.jsonl"));
     assertThat(
         Megaphone.run(
             new String[] {"verify", "--manifest=" + jsonl.resolve("summary.json")},
@@ -87,15 +95,21 @@ class ReportFormatTest {
     int code =
         Megaphone.run(
             new String[] {
-              "weekly", "--input=" + in, "--output=" + tmp.resolve("weekly"), "--timezone=Europe/Helsinki",
-              "--maxRejectRatio=0.6", "--week=2020-W14", "--format=jsonl"
+              "weekly",
+              "--input=" + in,
+              "--output=" + tmp.resolve("weekly"),
+              "--timezone=Europe/Helsinki",
+              "--maxRejectRatio=0.6",
+              "--week=2020-W14",
+              "--format=jsonl"
             },
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(code, equalTo(0));
     Path week = tmp.resolve("weekly").resolve("2020-W14");
     for (String report : Report.files()) {
-      assertThat(report, Files.exists(week.resolve(report.replace(".csv", ".jsonl"))), equalTo(true));
+      assertThat(
+          report, Files.exists(week.resolve(report.replace(".csv", ".jsonl"))), equalTo(true));
       assertThat(report, Files.exists(week.resolve(report)), equalTo(false));
     }
     for (String line : Files.readAllLines(week.resolve("entities_weekly.jsonl"))) {

@@ -1,8 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import java.util.List;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -12,9 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.testing.MiniDataset;
 
 /**
  * The whole report on {@link MiniDataset}, every output file computed by hand from the contract.
@@ -151,7 +151,8 @@ class ReportPipelineTest {
   void topPostsNeedThreeEarlierPostsOfTheSameAccount() throws IOException {
     assertThat(
         read("top_posts_weekly.csv"),
-        equalTo("week,rank,platform,post_id,handle,entity_id,engagement,baseline,overperformance,url\n"));
+        equalTo(
+            "week,rank,platform,post_id,handle,entity_id,engagement,baseline,overperformance,url\n"));
   }
 
   @Test
@@ -170,11 +171,21 @@ class ReportPipelineTest {
   void summaryStatesCountsPerTableTotalsOrphansAndConservation() throws IOException {
     JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     JsonNode tables = s.get("inputs").get("tables");
-    assertThat(tables.get("posts").toString(), equalTo("{\"read\":7,\"accepted\":5,\"rejected\":1,\"duplicates\":1}"));
-    assertThat(tables.get("views").toString(), equalTo("{\"read\":8,\"accepted\":6,\"rejected\":1,\"duplicates\":1}"));
-    assertThat(tables.get("accounts").toString(), equalTo("{\"read\":4,\"accepted\":4,\"rejected\":0,\"duplicates\":0}"));
-    assertThat(tables.get("overrides").toString(), equalTo("{\"read\":2,\"accepted\":1,\"rejected\":1,\"duplicates\":0}"));
-    assertThat(tables.get("followers").toString(), equalTo("{\"read\":4,\"accepted\":4,\"rejected\":0,\"duplicates\":0}"));
+    assertThat(
+        tables.get("posts").toString(),
+        equalTo("{\"read\":7,\"accepted\":5,\"rejected\":1,\"duplicates\":1}"));
+    assertThat(
+        tables.get("views").toString(),
+        equalTo("{\"read\":8,\"accepted\":6,\"rejected\":1,\"duplicates\":1}"));
+    assertThat(
+        tables.get("accounts").toString(),
+        equalTo("{\"read\":4,\"accepted\":4,\"rejected\":0,\"duplicates\":0}"));
+    assertThat(
+        tables.get("overrides").toString(),
+        equalTo("{\"read\":2,\"accepted\":1,\"rejected\":1,\"duplicates\":0}"));
+    assertThat(
+        tables.get("followers").toString(),
+        equalTo("{\"read\":4,\"accepted\":4,\"rejected\":0,\"duplicates\":0}"));
     assertThat(s.get("totals").get("engagement").asLong(), equalTo(150L));
     assertThat(s.get("totals").get("views_credited").asLong(), equalTo(1800L));
     assertThat(s.get("orphan_views").get("views").asLong(), equalTo(70L));
@@ -190,9 +201,17 @@ class ReportPipelineTest {
           files.map(f -> f.getFileName().toString()).sorted().toList(),
           equalTo(
               List.of(
-                  "bulletin_uptake.csv", "channel_growth.csv", "claims_weekly.csv", "entities_weekly.csv",
-                  "platforms_weekly.csv", "posts_attributed.csv", "rejects.csv", "report.html", "summary.json",
-                  "themes_weekly.csv", "top_posts_weekly.csv")));
+                  "bulletin_uptake.csv",
+                  "channel_growth.csv",
+                  "claims_weekly.csv",
+                  "entities_weekly.csv",
+                  "platforms_weekly.csv",
+                  "posts_attributed.csv",
+                  "rejects.csv",
+                  "report.html",
+                  "summary.json",
+                  "themes_weekly.csv",
+                  "top_posts_weekly.csv")));
     }
   }
 }

@@ -1,8 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.run.RunFailedException;
-import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.run.RunFailedException;
+import org.megaphone.pipelines.testing.MiniDataset;
 
 /**
  * Runs that must fail (contract section 3): with a message naming what is wrong, and with the
@@ -68,7 +68,8 @@ class RunFailureTest {
         "platform,handle,entity_id,role\nx,anna_x,anna,mayor\n",
         StandardCharsets.UTF_8);
     RunFailedException e = failingRun(in, "--maxRejectRatio=0.5");
-    assertThat(e.getMessage(), containsString("entity anna has role influencer at accounts.csv line 2"));
+    assertThat(
+        e.getMessage(), containsString("entity anna has role influencer at accounts.csv line 2"));
     assertThat(e.getMessage(), containsString("role mayor at accounts_more.csv line 2"));
   }
 
@@ -77,7 +78,8 @@ class RunFailureTest {
     Path in = dataset();
     Files.writeString(in.resolve("views_extra.csv"), "platform,post_id,views\nig,p1,5\n");
     RunFailedException e = failingRun(in, "--maxRejectRatio=0.5");
-    assertThat(e.getMessage(), containsString("views_extra.csv: missing required column observed_at"));
+    assertThat(
+        e.getMessage(), containsString("views_extra.csv: missing required column observed_at"));
   }
 
   @Test

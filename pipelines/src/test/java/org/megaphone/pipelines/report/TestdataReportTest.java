@@ -1,7 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.testing.Testdata;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,13 +17,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.testing.Testdata;
 import org.megaphone.write.Cells;
 
 /**
  * The report on each testdata set against the facts in its expected.json, which the dataset's
  * generator computes from the files on disk with its own reading of the contract (see
- * testdata/README.md): table counts, every reject, totals, row counts, chosen entity weeks,
- * every bulletin and channel row, and the attribution of the scenario posts.
+ * testdata/README.md): table counts, every reject, totals, row counts, chosen entity weeks, every
+ * bulletin and channel row, and the attribution of the scenario posts.
  */
 class TestdataReportTest {
 
@@ -73,7 +73,8 @@ class TestdataReportTest {
 
     @BeforeAll
     void runReport(@TempDir Path tmp) throws IOException {
-      expected = new ObjectMapper().readTree(Testdata.folder(name).resolve("expected.json").toFile());
+      expected =
+          new ObjectMapper().readTree(Testdata.folder(name).resolve("expected.json").toFile());
       out = tmp.resolve(name);
       ReportRun.run(Megaphone.parse(Testdata.reportArgs(name, out, "--stableUniqueNames=ERROR")));
       summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
@@ -89,7 +90,8 @@ class TestdataReportTest {
       for (String column : header) {
         if (expectedRow.has(column)) {
           JsonNode v = expectedRow.get(column);
-          // Text is written with the contract's formula guard (a post id "-1UB3..." as "'-1UB3...").
+          // Text is written with the contract's formula guard (a post id "-1UB3..." as
+          // "'-1UB3...").
           row.put(column, v.isNull() ? "" : v.isNumber() ? v.asText() : Cells.text(v.asText()));
         }
       }
@@ -125,9 +127,15 @@ class TestdataReportTest {
           .forEachRemaining(
               t -> {
                 JsonNode actual = summary.get("inputs").get("tables").get(t.getKey());
-                assertThat(t.getKey() + " read", actual.get("read").asLong(), equalTo(t.getValue().get("rows_read").asLong()));
+                assertThat(
+                    t.getKey() + " read",
+                    actual.get("read").asLong(),
+                    equalTo(t.getValue().get("rows_read").asLong()));
                 for (String k : List.of("accepted", "rejected", "duplicates")) {
-                  assertThat(t.getKey() + " " + k, actual.get(k).asLong(), equalTo(t.getValue().get(k).asLong()));
+                  assertThat(
+                      t.getKey() + " " + k,
+                      actual.get(k).asLong(),
+                      equalTo(t.getValue().get(k).asLong()));
                 }
               });
     }
@@ -135,21 +143,37 @@ class TestdataReportTest {
     @Test
     void everyDeliberateBadRowIsRejectedWithItsFileAndLine() throws IOException {
       List<String> actual =
-          rows("rejects.csv").stream().map(r -> r.get("file") + ":" + r.get("line") + ":" + r.get("table")).toList();
+          rows("rejects.csv").stream()
+              .map(r -> r.get("file") + ":" + r.get("line") + ":" + r.get("table"))
+              .toList();
       List<String> want = new ArrayList<>();
       expected
           .get("rejects")
-          .forEach(r -> want.add(r.get("file").asText() + ":" + r.get("line").asText() + ":" + r.get("table").asText()));
+          .forEach(
+              r ->
+                  want.add(
+                      r.get("file").asText()
+                          + ":"
+                          + r.get("line").asText()
+                          + ":"
+                          + r.get("table").asText()));
       assertThat(actual, equalTo(want));
     }
 
     @Test
     void totalsAndConservationSumsMatch() throws IOException {
       JsonNode totals = expected.get("totals");
-      assertThat(summary.get("totals").get("posts").asLong(), equalTo(totals.get("posts").asLong()));
-      assertThat(summary.get("totals").get("engagement").asLong(), equalTo(totals.get("engagement").asLong()));
-      assertThat(summary.get("totals").get("views_credited").asLong(), equalTo(totals.get("credited_views").asLong()));
-      assertThat(summary.get("orphan_views").get("views").asLong(), equalTo(totals.get("orphan_views").asLong()));
+      assertThat(
+          summary.get("totals").get("posts").asLong(), equalTo(totals.get("posts").asLong()));
+      assertThat(
+          summary.get("totals").get("engagement").asLong(),
+          equalTo(totals.get("engagement").asLong()));
+      assertThat(
+          summary.get("totals").get("views_credited").asLong(),
+          equalTo(totals.get("credited_views").asLong()));
+      assertThat(
+          summary.get("orphan_views").get("views").asLong(),
+          equalTo(totals.get("orphan_views").asLong()));
       long engagement = 0;
       long views = 0;
       for (Map<String, String> r : rows("entities_weekly.csv")) {
@@ -189,7 +213,8 @@ class TestdataReportTest {
     @Test
     void everyBulletinUptakeRowMatches() throws IOException {
       assertRowsContain("bulletin_uptake.csv", expected.get("bulletin_uptake"));
-      assertThat(rows("bulletin_uptake.csv").size(), equalTo(expected.get("bulletin_uptake").size()));
+      assertThat(
+          rows("bulletin_uptake.csv").size(), equalTo(expected.get("bulletin_uptake").size()));
     }
 
     @Test

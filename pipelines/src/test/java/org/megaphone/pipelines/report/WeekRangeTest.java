@@ -1,7 +1,5 @@
 package org.megaphone.pipelines.report;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.options.UsageException;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.options.UsageException;
 
 /** --from/--to: exactly the weeks in range, with views credited in range to earlier posts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -27,7 +27,11 @@ class WeekRangeTest {
   private Path tmp;
 
   private Path report(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input=" + Paths.get("..", "testdata", "coronafacts"), "--timezone=Europe/Helsinki"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input=" + Paths.get("..", "testdata", "coronafacts"),
+                "--timezone=Europe/Helsinki"));
     args.add("--output=" + tmp.resolve("out" + extra.length));
     args.addAll(List.of(extra));
     return ReportRun.run(Megaphone.parse(args.toArray(new String[0]))).output();
@@ -43,7 +47,8 @@ class WeekRangeTest {
     range = report("--from=2020-03-30", "--to=2020-W15");
   }
 
-  private static List<String> rows(Path file, int weekColumn, String from, String to) throws IOException {
+  private static List<String> rows(Path file, int weekColumn, String from, String to)
+      throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     List<String> kept = new ArrayList<>(List.of(lines.get(0)));
     for (String line : lines.subList(1, lines.size())) {
@@ -57,8 +62,11 @@ class WeekRangeTest {
 
   @Test
   void aDateSelectsItsIsoWeekAndAWeekLabelItself() {
-    assertThat(WeekRange.parse("2020-03-30", "2020-W15", HELSINKI), equalTo(WeekRange.of("2020-W14", "2020-W15")));
-    assertThat(WeekRange.parse("2020-04-05", "", HELSINKI), equalTo(WeekRange.of("2020-W14", "9999-W99")));
+    assertThat(
+        WeekRange.parse("2020-03-30", "2020-W15", HELSINKI),
+        equalTo(WeekRange.of("2020-W14", "2020-W15")));
+    assertThat(
+        WeekRange.parse("2020-04-05", "", HELSINKI), equalTo(WeekRange.of("2020-W14", "9999-W99")));
     assertThat(WeekRange.parse("", "", HELSINKI), equalTo(null));
   }
 
@@ -71,11 +79,19 @@ class WeekRangeTest {
 
   @Test
   void theReportsHoldExactlyTheWeeksInRangeOfTheFullRun() throws IOException {
-    for (String report : List.of("entities_weekly.csv", "platforms_weekly.csv", "channel_growth.csv")) {
-      assertThat(report, Files.readAllLines(range.resolve(report)), equalTo(rows(all.resolve(report), 0, "2020-W14", "2020-W15")));
+    for (String report :
+        List.of("entities_weekly.csv", "platforms_weekly.csv", "channel_growth.csv")) {
+      assertThat(
+          report,
+          Files.readAllLines(range.resolve(report)),
+          equalTo(rows(all.resolve(report), 0, "2020-W14", "2020-W15")));
     }
-    assertThat(Files.readAllLines(range.resolve("posts_attributed.csv")), equalTo(rows(all.resolve("posts_attributed.csv"), 2, "2020-W14", "2020-W15")));
-    assertThat(Files.readAllLines(range.resolve("rejects.csv")), equalTo(Files.readAllLines(all.resolve("rejects.csv"))));
+    assertThat(
+        Files.readAllLines(range.resolve("posts_attributed.csv")),
+        equalTo(rows(all.resolve("posts_attributed.csv"), 2, "2020-W14", "2020-W15")));
+    assertThat(
+        Files.readAllLines(range.resolve("rejects.csv")),
+        equalTo(Files.readAllLines(all.resolve("rejects.csv"))));
   }
 
   @Test

@@ -1,17 +1,10 @@
 package org.megaphone.pipelines.run;
 
-import java.util.Locale;
-import org.megaphone.read.LiveCounts;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.report.ReportRun;
-import org.megaphone.pipelines.report.RunSummary;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.sameInstance;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -22,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +25,10 @@ import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.report.RunSummary;
+import org.megaphone.read.LiveCounts;
 
 /** Progress lines on the terminal while a report runs, and --quiet. */
 class ProgressTest {
@@ -47,7 +45,8 @@ class ProgressTest {
     Progress progress = new Progress(new PrintStream(OutputStream.nullOutputStream()), 10);
     assertThat(
         progress.line("pipeline done on", "DirectRunner", new long[] {3, 40, 1, 30, 10, 5}),
-        containsString(": 3 files, 40 rows read, 1 rejected, 30 posts attributed, 10 reports written, 5 export cells or records adjusted (see the warnings)"));
+        containsString(
+            ": 3 files, 40 rows read, 1 rejected, 30 posts attributed, 10 reports written, 5 export cells or records adjusted (see the warnings)"));
     assertThat(
         progress.line("pipeline done on", "DirectRunner", new long[] {3, 40, 1, 30, 10, 0}),
         endsWith("10 reports written"));
@@ -58,12 +57,20 @@ class ProgressTest {
     Progress progress = new Progress(new PrintStream(OutputStream.nullOutputStream()), 10);
     progress.expect(4, 400_000_000L, true);
 
-    String reading = progress.readLine("FlinkRunner", new LiveCounts.Snapshot(1, 100_000_000L, 1_000, 2));
-    String done = progress.readLine("FlinkRunner", new LiveCounts.Snapshot(4, 400_000_000L, 4_000, 2));
+    String reading =
+        progress.readLine("FlinkRunner", new LiveCounts.Snapshot(1, 100_000_000L, 1_000, 2));
+    String done =
+        progress.readLine("FlinkRunner", new LiveCounts.Snapshot(4, 400_000_000L, 4_000, 2));
 
-    assertThat(reading, containsString(": 1 of 4 files, 100.0 of 400.0 MB read (25%), 1,000 rows, 2 rejected; about "));
+    assertThat(
+        reading,
+        containsString(
+            ": 1 of 4 files, 100.0 of 400.0 MB read (25%), 1,000 rows, 2 rejected; about "));
     assertThat(reading, containsString(" s left to read"));
-    assertThat(done, containsString("all 4 of 4 files read (400.0 MB), 4,000 rows, 2 rejected; attributing and writing"));
+    assertThat(
+        done,
+        containsString(
+            "all 4 of 4 files read (400.0 MB), 4,000 rows, 2 rejected; attributing and writing"));
     progress.expect(4, 400_000_000L, false);
     assertThat(
         progress.readLine("FlinkRunner", new LiveCounts.Snapshot(0, 0, 0, 0)),
@@ -75,16 +82,23 @@ class ProgressTest {
   void aDirectRunnerReportPrintsItsStagesAndTheRowsAndRejectsReadSoFar(@TempDir Path tmp) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    ReportRun.Result result = ReportRun.run(
-        Megaphone.parse(
-            new String[] {
-              "--input=" + Paths.get("..", "testdata", "coronafacts"), "--output=" + tmp.resolve("out"),
-              "--timezone=Europe/Helsinki"
-            }),
-        List.of(),
-        new Progress(log, 20));
+    ReportRun.Result result =
+        ReportRun.run(
+            Megaphone.parse(
+                new String[] {
+                  "--input=" + Paths.get("..", "testdata", "coronafacts"),
+                  "--output=" + tmp.resolve("out"),
+                  "--timezone=Europe/Helsinki"
+                }),
+            List.of(),
+            new Progress(log, 20));
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-    assertThat(lines.get(0), containsString("megaphone: reading " + Paths.get("..", "testdata", "coronafacts") + ", attributing and aggregating on DirectRunner"));
+    assertThat(
+        lines.get(0),
+        containsString(
+            "megaphone: reading "
+                + Paths.get("..", "testdata", "coronafacts")
+                + ", attributing and aggregating on DirectRunner"));
     List<Matcher> running = lines.stream().map(RUNNING::matcher).filter(Matcher::matches).toList();
     assertThat("a line every 20 ms of a run of seconds", running.size(), greaterThanOrEqualTo(2));
     long rows = 0;
@@ -102,8 +116,11 @@ class ProgressTest {
     assertThat(rows, equalTo(inputs.tables().values().stream().mapToLong(t -> t.read()).sum()));
     // Rows rejected while reading; the override that names an unknown entity is rejected later.
     assertThat(
-        number(last.group(3)), equalTo(inputs.tables().values().stream().mapToLong(t -> t.rejected()).sum() - 1));
-    assertThat(lines.get(lines.size() - 1), containsString("megaphone: publishing the reports in " + tmp.resolve("out")));
+        number(last.group(3)),
+        equalTo(inputs.tables().values().stream().mapToLong(t -> t.rejected()).sum() - 1));
+    assertThat(
+        lines.get(lines.size() - 1),
+        containsString("megaphone: publishing the reports in " + tmp.resolve("out")));
   }
 
   @Test
@@ -147,7 +164,14 @@ class ProgressTest {
     IllegalArgumentException thrown =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new Progress(new PrintStream(OutputStream.nullOutputStream()), 10).run(() -> { throw failure; }, "FlinkRunner", false));
+            () ->
+                new Progress(new PrintStream(OutputStream.nullOutputStream()), 10)
+                    .run(
+                        () -> {
+                          throw failure;
+                        },
+                        "FlinkRunner",
+                        false));
     assertThat(thrown, sameInstance(failure));
   }
 
@@ -159,8 +183,11 @@ class ProgressTest {
     int code =
         Megaphone.run(
             new String[] {
-              "report", "--input=" + Paths.get("..", "testdata", "turin"), "--output=" + tmp.resolve("out"),
-              "--timezone=Europe/Rome", "--quiet=true"
+              "report",
+              "--input=" + Paths.get("..", "testdata", "turin"),
+              "--output=" + tmp.resolve("out"),
+              "--timezone=Europe/Rome",
+              "--quiet=true"
             },
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));

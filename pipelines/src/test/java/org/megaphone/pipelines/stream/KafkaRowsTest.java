@@ -2,8 +2,6 @@ package org.megaphone.pipelines.stream;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import org.hamcrest.MatcherAssert;
-import org.hamcrest.Matchers;
 import java.util.List;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
@@ -21,6 +19,8 @@ import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +42,8 @@ class KafkaRowsTest {
         "posts", 0, offset, 0L, KafkaTimestampType.CREATE_TIME, new RecordHeaders(), "key", json);
   }
 
-  private static PCollectionTuple parse(TestPipeline p, Instant readAt, List<KafkaRecord<String, String>> records) {
+  private static PCollectionTuple parse(
+      TestPipeline p, Instant readAt, List<KafkaRecord<String, String>> records) {
     Create.TimestampedValues<KafkaRecord<String, String>> create =
         Create.timestamped(records.stream().map(r -> TimestampedValue.of(r, readAt)).toList())
             .withCoder(KafkaRecordCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
@@ -56,7 +57,15 @@ class KafkaRowsTest {
         .apply(
             "ShowPosts",
             MapElements.into(TypeDescriptors.strings())
-                .via((Post x) -> x.getPlatform() + "/" + x.getPostId() + " " + x.getHandle() + " " + x.getPublishedAt()));
+                .via(
+                    (Post x) ->
+                        x.getPlatform()
+                            + "/"
+                            + x.getPostId()
+                            + " "
+                            + x.getHandle()
+                            + " "
+                            + x.getPublishedAt()));
   }
 
   private static PCollection<String> rejects(PCollectionTuple out) {
@@ -64,7 +73,15 @@ class KafkaRowsTest {
         .apply(
             "ShowRejects",
             MapElements.into(TypeDescriptors.strings())
-                .via((Reject r) -> r.getFile() + ":" + r.getLine() + ":" + r.getTable() + ":" + r.getReason()));
+                .via(
+                    (Reject r) ->
+                        r.getFile()
+                            + ":"
+                            + r.getLine()
+                            + ":"
+                            + r.getTable()
+                            + ":"
+                            + r.getReason()));
   }
 
   @Test
@@ -74,12 +91,17 @@ class KafkaRowsTest {
             p,
             NEXT_DAY,
             List.of(
-                record(7, "{\"platform\":\"instagram\",\"post_id\":\"p1\",\"handle\":\"@Anna_K\",\"published_at\":\"2020-04-01T10:00:00Z\",\"likes\":10}"),
-                record(8, "{\"platform\":\"ig\",\"post_id\":\"p2\",\"handle\":\"anna_k\",\"published_at\":\"2020-04-01T12:00:00Z\",\"likes\":null}")));
+                record(
+                    7,
+                    "{\"platform\":\"instagram\",\"post_id\":\"p1\",\"handle\":\"@Anna_K\",\"published_at\":\"2020-04-01T10:00:00Z\",\"likes\":10}"),
+                record(
+                    8,
+                    "{\"platform\":\"ig\",\"post_id\":\"p2\",\"handle\":\"anna_k\",\"published_at\":\"2020-04-01T12:00:00Z\",\"likes\":null}")));
     // Handles lose their @ and case, platform aliases their alias (contract section 2);
     // 2020-04-01T10:00Z is 1585735200000 ms.
     PAssert.that(posts(out))
-        .containsInAnyOrder("instagram/p1 anna_k 1585735200000", "instagram/p2 anna_k 1585742400000");
+        .containsInAnyOrder(
+            "instagram/p1 anna_k 1585735200000", "instagram/p2 anna_k 1585742400000");
     PAssert.that(out.get(KafkaRows.Read.REJECTS)).empty();
     p.run().waitUntilFinish();
   }
@@ -105,7 +127,8 @@ class KafkaRowsTest {
               MatcherAssert.assertThat(
                   all.get(0), Matchers.startsWith("kafka:posts/0:3:posts:malformed JSON record"));
               MatcherAssert.assertThat(
-                  all.get(1), Matchers.equalTo("kafka:posts/0:4:posts:malformed JSON record: not an object"));
+                  all.get(1),
+                  Matchers.equalTo("kafka:posts/0:4:posts:malformed JSON record: not an object"));
               MatcherAssert.assertThat(
                   all.get(2),
                   Matchers.equalTo(
@@ -123,7 +146,9 @@ class KafkaRowsTest {
             p,
             Instant.parse("2020-04-13T00:00:01Z"),
             List.of(
-                record(9, "{\"platform\":\"instagram\",\"post_id\":\"p1\",\"handle\":\"anna_k\",\"published_at\":\"2020-04-01T10:00:00Z\"}")));
+                record(
+                    9,
+                    "{\"platform\":\"instagram\",\"post_id\":\"p1\",\"handle\":\"anna_k\",\"published_at\":\"2020-04-01T10:00:00Z\"}")));
     PAssert.that(posts(out)).empty();
     PAssert.that(rejects(out))
         .satisfies(
@@ -162,7 +187,9 @@ class KafkaRowsTest {
 
   @Test
   void deadLettersAreKeyedByFileAndLine(TestPipeline p) {
-    Reject reject = Reject.create("kafka:views/1", 42, "views", "views: not a whole number", "{\"views\":\"x\"}");
+    Reject reject =
+        Reject.create(
+            "kafka:views/1", 42, "views", "views: not a whole number", "{\"views\":\"x\"}");
     PCollection<KV<String, String>> letters =
         KafkaRows.deadLetters(p.apply(Create.of(reject).withCoder(Reject.WireCoder.INSTANCE)));
     PAssert.that(letters)

@@ -1,7 +1,5 @@
 package org.megaphone.pipelines.stream;
 
-import org.megaphone.pipelines.options.StreamOptions;
-import org.megaphone.pipelines.testing.SameWeek;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -22,6 +20,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.options.StreamOptions;
+import org.megaphone.pipelines.testing.SameWeek;
 import org.megaphone.rules.Weeks;
 
 /**
@@ -39,14 +39,18 @@ class StreamFolderIT {
       if (Files.exists(file)) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (ready.test(text)) {
-          System.err.printf("%s ready after %.1f s%n", file.getFileName(), (System.nanoTime() - start) / 1e9);
+          System.err.printf(
+              "%s ready after %.1f s%n", file.getFileName(), (System.nanoTime() - start) / 1e9);
           return text;
         }
       }
       Thread.sleep(250);
     }
-    System.err.println("timed out waiting for " + file + "; last content:\n"
-        + (Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(none)"));
+    System.err.println(
+        "timed out waiting for "
+            + file
+            + "; last content:\n"
+            + (Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(none)"));
     throw new AssertionError(file + " did not reach the expected content within " + seconds + " s");
   }
 
@@ -58,7 +62,8 @@ class StreamFolderIT {
 
   @Test
   @Timeout(600)
-  void droppedFilesUpdateTheLiveReportsAndHalfWrittenFilesAreNotRead(@TempDir Path tmp) throws Exception {
+  void droppedFilesUpdateTheLiveReportsAndHalfWrittenFilesAreNotRead(@TempDir Path tmp)
+      throws Exception {
     scenario(tmp);
   }
 
@@ -66,7 +71,9 @@ class StreamFolderIT {
   static void scenario(Path tmp, String... runnerArgs) throws Exception {
     Path inbox = Files.createDirectories(tmp.resolve("inbox"));
     Path live = tmp.resolve("live");
-    Files.writeString(inbox.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
+    Files.writeString(
+        inbox.resolve("accounts.csv"),
+        "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String published = ISO.format(SameWeek.publishedBefore(now).atOffset(ZoneOffset.UTC));
     String week = Weeks.label(SameWeek.publishedBefore(now).toEpochMilli(), ZoneOffset.UTC);
@@ -97,19 +104,39 @@ class StreamFolderIT {
       String first = await(report, t -> t.contains(week + ",anna,Anna,influencer,,,1,0,10,"), 180);
       assertThat(first, containsString(",0,"));
 
-      drop(inbox, "views_1.csv", "platform,post_id,observed_at,views\ninstagram,p1," + ISO.format(now.atOffset(ZoneOffset.UTC)) + ",250\n");
+      drop(
+          inbox,
+          "views_1.csv",
+          "platform,post_id,observed_at,views\ninstagram,p1,"
+              + ISO.format(now.atOffset(ZoneOffset.UTC))
+              + ",250\n");
       await(report, t -> t.contains(week + ",anna,Anna,influencer,,,1,0,10,0,0,0,10,250,"), 180);
 
-      drop(inbox, "posts_2.csv", "platform,post_id,handle,published_at,likes\ninstagram,p2,anna_k," + published + ",5\nmyspace,p3,x," + published + ",1\n");
+      drop(
+          inbox,
+          "posts_2.csv",
+          "platform,post_id,handle,published_at,likes\ninstagram,p2,anna_k,"
+              + published
+              + ",5\nmyspace,p3,x,"
+              + published
+              + ",1\n");
       await(report, t -> t.contains(week + ",anna,Anna,influencer,,,2,0,15,0,0,0,15,250,"), 180);
-      await(live.resolve("rejects").resolve("rejects.csv"), t -> t.contains("posts_2.csv,3,posts,unknown platform"), 60);
+      await(
+          live.resolve("rejects").resolve("rejects.csv"),
+          t -> t.contains("posts_2.csv,3,posts,unknown platform"),
+          60);
 
       // Data from 2020 is far past --allowedLateness (P14D): rejected with its reason, where
       // the weekly windows used to drop it without a word.
-      drop(inbox, "posts_2020.csv", "platform,post_id,handle,published_at,likes\ninstagram,old1,anna_k,2020-04-01T10:00:00Z,7\n");
+      drop(
+          inbox,
+          "posts_2020.csv",
+          "platform,post_id,handle,published_at,likes\ninstagram,old1,anna_k,2020-04-01T10:00:00Z,7\n");
       await(
           live.resolve("rejects").resolve("rejects.csv"),
-          t -> t.contains("posts_2020.csv,2,posts,\"later than --allowedLateness=P14D: its week 2020-W14 ended"),
+          t ->
+              t.contains(
+                  "posts_2020.csv,2,posts,\"later than --allowedLateness=P14D: its week 2020-W14 ended"),
           60);
       assertThat(Files.exists(live.resolve("2020-W14")), is(false));
     } finally {

@@ -10,8 +10,8 @@ class StreamKafkaFlinkIT {
 
   @Test
   @Timeout(300)
-  void postsAndViewsFromTopicsUpdateReportRowsAndBadRecordsBecomeDeadLettersOnEmbeddedFlink(@TempDir Path tmp)
-      throws Exception {
+  void postsAndViewsFromTopicsUpdateReportRowsAndBadRecordsBecomeDeadLettersOnEmbeddedFlink(
+      @TempDir Path tmp) throws Exception {
     StreamKafkaIT.scenario(tmp, StreamFolderFlinkIT.EMBEDDED_FLINK);
   }
 }

@@ -1,10 +1,5 @@
 package org.megaphone.pipelines.stream;
 
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.config.ContentConfiguration;
-import org.megaphone.pipelines.config.JobConfiguration;
-import org.megaphone.pipelines.report.ReportRun;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -26,16 +21,11 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.megaphone.content.Content;
-import org.megaphone.model.AttributedPost;
-import org.megaphone.read.InputFiles;
-import org.megaphone.stream.RankTopPosts;
-import org.megaphone.stream.WriteCurrentFiles;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
@@ -47,23 +37,33 @@ import org.megaphone.attribution.AttributePosts;
 import org.megaphone.attribution.BuildRoster;
 import org.megaphone.attribution.Campaigns;
 import org.megaphone.attribution.Roster;
+import org.megaphone.content.Content;
 import org.megaphone.model.Account;
+import org.megaphone.model.AttributedPost;
 import org.megaphone.model.Post;
+import org.megaphone.model.PostEvent;
 import org.megaphone.model.Reject;
 import org.megaphone.model.ViewSnapshot;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.config.ContentConfiguration;
+import org.megaphone.pipelines.config.JobConfiguration;
+import org.megaphone.pipelines.report.ReportRun;
 import org.megaphone.read.CsvRecords;
+import org.megaphone.read.InputFiles;
 import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 import org.megaphone.read.Tables;
+import org.megaphone.reports.Report;
 import org.megaphone.stream.CreditIncrementally;
 import org.megaphone.stream.PaneRow;
-import org.megaphone.model.PostEvent;
+import org.megaphone.stream.RankTopPosts;
 import org.megaphone.stream.WeeklyPanes;
+import org.megaphone.stream.WriteCurrentFiles;
 
 /**
- * Parity: each testdata set, streamed in shuffled order with the watermark advancing, ends with
- * the rows the batch report writes: entities_weekly, platforms_weekly, themes_weekly,
- * claims_weekly and top_posts_weekly (the last from the attributed posts, shuffled on their own).
+ * Parity: each testdata set, streamed in shuffled order with the watermark advancing, ends with the
+ * rows the batch report writes: entities_weekly, platforms_weekly, themes_weekly, claims_weekly and
+ * top_posts_weekly (the last from the attributed posts, shuffled on their own).
  */
 public class StreamParityIT {
 
@@ -74,8 +74,11 @@ public class StreamParityIT {
         if (table.matches(f.getFileName().toString())) {
           List<Reject> ignored = new ArrayList<>();
           TableFiles.parse(
-              table, f.getFileName().toString(),
-              TableFiles.decode(f.getFileName().toString(), Files.readAllBytes(f)), rows::add, ignored::add);
+              table,
+              f.getFileName().toString(),
+              TableFiles.decode(f.getFileName().toString(), Files.readAllBytes(f)),
+              rows::add,
+              ignored::add);
         }
       }
     }
@@ -85,7 +88,8 @@ public class StreamParityIT {
   /** A report file's rows as "key -> line", the first column(s) being the key. */
   public static Map<String, String> batchRows(Path file, int keyColumns) throws IOException {
     Map<String, String> rows = new TreeMap<>();
-    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records =
+        CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
     for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
       rows.put(String.join("|", r.fields.subList(0, keyColumns)), String.join(",", r.fields));
     }
@@ -99,12 +103,15 @@ public class StreamParityIT {
     Path in = Paths.get("..", "testdata", dataset);
     ReportRun.run(
         Megaphone.parse(
-            new String[] {"--input=" + in, "--output=" + tmp.resolve("batch"), "--timezone=" + zone}));
+            new String[] {
+              "--input=" + in, "--output=" + tmp.resolve("batch"), "--timezone=" + zone
+            }));
 
     // The batch rules for each row, in plain Java: the stream receives attributed rows.
     // Roster, campaigns and overrides as the report's driver reads them, with its default options.
     List<Account> accounts = read(in, Tables.accounts());
-    JobConfiguration config = JobConfiguration.read(InputFiles.topLevel(in.toString()), zone, "", "P7D");
+    JobConfiguration config =
+        JobConfiguration.read(InputFiles.topLevel(in.toString()), zone, "", "P7D");
     Roster roster = config.roster();
     Campaigns campaigns = config.campaigns();
     Map<String, String> overrides = config.overrides();
@@ -112,7 +119,9 @@ public class StreamParityIT {
     List<TimestampedValue<PostEvent>> events = new ArrayList<>();
     List<AttributedPost> attributed = new ArrayList<>();
     for (Post p : read(in, Tables.posts(zone))) {
-      AttributedPost post = AttributePosts.attribute(p, roster, campaigns, overrides.get(p.key()), ZoneId.of(zone), content);
+      AttributedPost post =
+          AttributePosts.attribute(
+              p, roster, campaigns, overrides.get(p.key()), ZoneId.of(zone), content);
       attributed.add(post);
       events.add(TimestampedValue.of(PostEvent.of(post), Instant.ofEpochMilli(p.getPublishedAt())));
     }
@@ -124,35 +133,47 @@ public class StreamParityIT {
 
     TestPipeline p = TestPipeline.fromOptions(PipelineOptionsFactory.create());
     p.enableAbandonedNodeEnforcement(false);
-    TestStream.Builder<PostEvent> stream =
-        TestStream.create(PostEvent.WireCoder.INSTANCE);
+    TestStream.Builder<PostEvent> stream = TestStream.create(PostEvent.WireCoder.INSTANCE);
     int batches = 8;
     for (int b = 0; b < batches; b++) {
       List<TimestampedValue<PostEvent>> batch =
           events.subList(b * events.size() / batches, (b + 1) * events.size() / batches);
-      stream = stream.addElements(batch.get(0), batch.subList(1, batch.size()).toArray(new TimestampedValue[0]));
+      stream =
+          stream.addElements(
+              batch.get(0), batch.subList(1, batch.size()).toArray(new TimestampedValue[0]));
       stream = stream.advanceProcessingTime(Duration.standardMinutes(5));
     }
     PCollectionView<Roster> rosterView =
         p.apply("Accounts", Create.of(accounts)).apply("BuildRoster", new BuildRoster());
     // Lateness covers the whole campaign: everything arrives in time to count.
     Map<String, String> expected = new TreeMap<>();
-    batchRows(tmp.resolve("batch/entities_weekly.csv"), 2).forEach((k, v) -> expected.put("E|" + k, v));
-    batchRows(tmp.resolve("batch/platforms_weekly.csv"), 3).forEach((k, v) -> expected.put("P|" + k, v));
-    batchRows(tmp.resolve("batch/themes_weekly.csv"), 3).forEach((k, v) -> expected.put("T|" + k, v));
-    batchRows(tmp.resolve("batch/claims_weekly.csv"), 3).forEach((k, v) -> expected.put("C|" + k, v));
-    batchRows(tmp.resolve("batch/top_posts_weekly.csv"), 2).forEach((k, v) -> expected.put("K|" + k, v));
-    assertThat("the dataset exercises themes, claims and top posts",
-        expected.keySet().stream().map(k -> k.substring(0, 1)).distinct().count(), equalTo(5L));
+    batchRows(tmp.resolve("batch/entities_weekly.csv"), 2)
+        .forEach((k, v) -> expected.put("E|" + k, v));
+    batchRows(tmp.resolve("batch/platforms_weekly.csv"), 3)
+        .forEach((k, v) -> expected.put("P|" + k, v));
+    batchRows(tmp.resolve("batch/themes_weekly.csv"), 3)
+        .forEach((k, v) -> expected.put("T|" + k, v));
+    batchRows(tmp.resolve("batch/claims_weekly.csv"), 3)
+        .forEach((k, v) -> expected.put("C|" + k, v));
+    batchRows(tmp.resolve("batch/top_posts_weekly.csv"), 2)
+        .forEach((k, v) -> expected.put("K|" + k, v));
+    assertThat(
+        "the dataset exercises themes, claims and top posts",
+        expected.keySet().stream().map(k -> k.substring(0, 1)).distinct().count(),
+        equalTo(5L));
     PCollection<PaneRow> weekly =
         p.apply("Events", stream.advanceWatermarkToInfinity())
             .apply("CreditIncrementally", new CreditIncrementally())
             .get(CreditIncrementally.CONTRIBUTIONS)
-            .apply("WeeklyPanes", new WeeklyPanes(rosterView, zone, Duration.standardMinutes(1), Duration.standardDays(3650)));
+            .apply(
+                "WeeklyPanes",
+                new WeeklyPanes(
+                    rosterView, zone, Duration.standardMinutes(1), Duration.standardDays(3650)));
     PCollection<PaneRow> top =
         p.apply("ShuffledPosts", Create.of(attributed).withCoder(AttributedPost.WireCoder.INSTANCE))
             .apply("RankTopPosts", new RankTopPosts(10));
-    PCollection<PaneRow> global = weekly.apply("IntoGlobalWindow", WriteCurrentFiles.intoGlobalWindow());
+    PCollection<PaneRow> global =
+        weekly.apply("IntoGlobalWindow", WriteCurrentFiles.intoGlobalWindow());
     PAssert.that(PCollectionList.of(global).and(top).apply("FlattenPanes", Flatten.pCollections()))
         .satisfies(finalRowsEqual(expected));
     p.run().waitUntilFinish();
@@ -168,13 +189,18 @@ public class StreamParityIT {
     return prefixes.getOrDefault(Report.ofFile(report), "K|");
   }
 
-  private static SerializableFunction<Iterable<PaneRow>, Void> finalRowsEqual(Map<String, String> expected) {
+  private static SerializableFunction<Iterable<PaneRow>, Void> finalRowsEqual(
+      Map<String, String> expected) {
     return rows -> {
       Map<String, PaneRow> last = new HashMap<>();
       for (PaneRow r : rows) {
         String key = prefix(r.getReport()) + String.join("|", r.getKey());
         if (r.getReport().equals(Report.TOP_POSTS_WEEKLY.file())) {
-          key = "K|" + r.getKey().get(0) + "|" + Integer.parseInt(r.getKey().get(1)); // rank 000001 is row 1
+          key =
+              "K|"
+                  + r.getKey().get(0)
+                  + "|"
+                  + Integer.parseInt(r.getKey().get(1)); // rank 000001 is row 1
         }
         if (!last.containsKey(key) || last.get(key).getSequence() < r.getSequence()) {
           last.put(key, r);

@@ -1,10 +1,9 @@
 package org.megaphone.pipelines.testing;
 
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -14,6 +13,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +55,8 @@ public final class HeadlessChromium implements AutoCloseable {
     Path binary = Paths.get(configured == null ? "/usr/bin/chromium" : configured);
     if (!Files.isExecutable(binary)) {
       throw new IllegalStateException(
-          binary + " not found: install Debian's chromium (apt-get install chromium; .ci/run does) or set MEGAPHONE_CHROMIUM");
+          binary
+              + " not found: install Debian's chromium (apt-get install chromium; .ci/run does) or set MEGAPHONE_CHROMIUM");
     }
     return binary;
   }
@@ -99,7 +100,11 @@ public final class HeadlessChromium implements AutoCloseable {
     List<String> lines = Files.readAllLines(portFile);
     URI uri = URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim());
     HeadlessChromium chromium = new HeadlessChromium(process);
-    chromium.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, chromium.listener()).join();
+    chromium.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(uri, chromium.listener())
+            .join();
     return chromium;
   }
 
@@ -177,24 +182,33 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Opens the file in a new tab with the given viewport and waits until it has loaded. */
   public Page open(Path file, int width, int height, boolean mobile) throws Exception {
-    String target = send(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
+    String target =
+        send(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
     String session =
-        send(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true)).get("sessionId").asText();
+        send(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
+            .get("sessionId")
+            .asText();
     Page page = new Page(target, session);
     for (String domain : List.of("Runtime", "Log", "Network", "Page")) {
       send(session, domain + ".enable", Map.of());
     }
-    send(session, "Emulation.setDeviceMetricsOverride",
+    send(
+        session,
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     // Every request but the file itself is refused before it leaves the browser.
-    send(session, "Network.setBlockedURLs", Map.of("urls", List.of("http://*", "https://*", "ws://*", "wss://*", "ftp://*")));
+    send(
+        session,
+        "Network.setBlockedURLs",
+        Map.of("urls", List.of("http://*", "https://*", "ws://*", "wss://*", "ftp://*")));
     // Only a load event after the navigation counts: about:blank's own may still be on its way.
     int before = page.events("Page.loadEventFired").size();
     String url = file.toAbsolutePath().toUri().toString();
     send(session, "Page.navigate", Map.of("url", url));
     page.await("Page.loadEventFired", before);
     if (!url.equals(page.evaluate("location.href").asText())) {
-      throw new IllegalStateException("the tab shows " + page.evaluate("location.href") + ", not " + url);
+      throw new IllegalStateException(
+          "the tab shows " + page.evaluate("location.href") + ", not " + url);
     }
     return page;
   }
@@ -221,7 +235,8 @@ public final class HeadlessChromium implements AutoCloseable {
       List<JsonNode> found = new ArrayList<>();
       synchronized (events) {
         for (JsonNode e : events) {
-          if (session.equals(e.path("sessionId").asText()) && method.equals(e.path("method").asText())) {
+          if (session.equals(e.path("sessionId").asText())
+              && method.equals(e.path("method").asText())) {
             found.add(e.get("params"));
           }
         }
@@ -243,9 +258,14 @@ public final class HeadlessChromium implements AutoCloseable {
       }
     }
 
-    /** The value of a JavaScript expression evaluated in the page (run by DevTools, not by the page). */
+    /**
+     * The value of a JavaScript expression evaluated in the page (run by DevTools, not by the
+     * page).
+     */
     public JsonNode evaluate(String expression) throws Exception {
-      JsonNode reply = send(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+      JsonNode reply =
+          send(
+              session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
       // A failing expression must fail the test, not read as 0 or false.
       if (reply.has("exceptionDetails") || !reply.path("result").has("value")) {
         throw new IllegalStateException(expression + ": " + reply);
@@ -253,7 +273,10 @@ public final class HeadlessChromium implements AutoCloseable {
       return reply.get("result").get("value");
     }
 
-    /** Console errors and assertions, uncaught exceptions and browser log errors (CSP violations among them). */
+    /**
+     * Console errors and assertions, uncaught exceptions and browser log errors (CSP violations
+     * among them).
+     */
     public List<String> errors() {
       List<String> errors = new ArrayList<>();
       for (JsonNode e : events("Runtime.consoleAPICalled")) {
@@ -266,7 +289,11 @@ public final class HeadlessChromium implements AutoCloseable {
       }
       for (JsonNode e : events("Log.entryAdded")) {
         if ("error".equals(e.path("entry").path("level").asText())) {
-          errors.add("log: " + e.path("entry").path("text").asText() + " " + e.path("entry").path("url").asText());
+          errors.add(
+              "log: "
+                  + e.path("entry").path("text").asText()
+                  + " "
+                  + e.path("entry").path("url").asText());
         }
       }
       return errors;
@@ -274,16 +301,26 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The URL of every request the page made, the page itself included. */
     public List<String> requests() {
-      return events("Network.requestWillBeSent").stream().map(e -> e.path("request").path("url").asText()).toList();
+      return events("Network.requestWillBeSent").stream()
+          .map(e -> e.path("request").path("url").asText())
+          .toList();
     }
 
     /** A PNG of the whole page, as long as its content. */
     public void screenshot(Path png, int width) throws Exception {
       JsonNode size = send(session, "Page.getLayoutMetrics", Map.of()).get("cssContentSize");
       int height = (int) Math.ceil(size.get("height").asDouble());
-      send(session, "Emulation.setDeviceMetricsOverride",
+      send(
+          session,
+          "Emulation.setDeviceMetricsOverride",
           Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
-      String data = send(session, "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true)).get("data").asText();
+      String data =
+          send(
+                  session,
+                  "Page.captureScreenshot",
+                  Map.of("format", "png", "captureBeyondViewport", true))
+              .get("data")
+              .asText();
       Files.createDirectories(png.getParent());
       Files.write(png, Base64.getDecoder().decode(data));
     }

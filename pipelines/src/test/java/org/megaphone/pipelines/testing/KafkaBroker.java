@@ -1,7 +1,7 @@
 package org.megaphone.pipelines.testing;
 
-import java.net.InetAddress;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +19,8 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real Kafka 3.9 broker in KRaft mode (broker and controller in one process) for integration
- * tests: a child JVM on 127.0.0.1 started from the test classpath's Kafka jars, no Docker. Its
- * log is written next to its data; {@link #close} stops only the process it started.
+ * tests: a child JVM on 127.0.0.1 started from the test classpath's Kafka jars, no Docker. Its log
+ * is written next to its data; {@link #close} stops only the process it started.
  */
 public final class KafkaBroker implements AutoCloseable {
   private final Path dir;
@@ -63,7 +63,16 @@ public final class KafkaBroker implements AutoCloseable {
             "auto.create.topics.enable=true",
             ""),
         StandardCharsets.UTF_8);
-    run(dir, "format", List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()))
+    run(
+            dir,
+            "format",
+            List.of(
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                config.toString()))
         .waitFor(120, TimeUnit.SECONDS);
     Process broker = run(dir, "broker", List.of("kafka.Kafka", config.toString()));
     KafkaBroker b = new KafkaBroker(dir, port, broker);
@@ -99,7 +108,8 @@ public final class KafkaBroker implements AutoCloseable {
         Thread.sleep(500);
       }
     }
-    throw new IllegalStateException("Kafka broker not ready in 90 s; see " + dir.resolve("broker.log"), last);
+    throw new IllegalStateException(
+        "Kafka broker not ready in 90 s; see " + dir.resolve("broker.log"), last);
   }
 
   Admin admin() {

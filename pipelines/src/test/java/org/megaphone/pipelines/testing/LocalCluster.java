@@ -24,19 +24,22 @@ import java.util.concurrent.TimeUnit;
 public final class LocalCluster implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path LAUNCHER = Paths.get("..", "megaphone").toAbsolutePath().normalize();
+
   /** The shaded jar the cluster runs (built by the package phase, before integration tests). */
   static final Path JAR = Paths.get("target", "megaphone.jar").toAbsolutePath();
 
   final Path dir;
   final int port;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private LocalCluster(Path dir, int port) {
     this.dir = dir;
     this.port = port;
   }
 
-  public static LocalCluster start(Path dir, int taskManagers, int slots) throws IOException, InterruptedException {
+  public static LocalCluster start(Path dir, int taskManagers, int slots)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -46,9 +49,12 @@ public final class LocalCluster implements AutoCloseable {
     return cluster;
   }
 
-  /** Runs {@code megaphone cluster <command>} for this cluster's folder; fails on a non-zero exit. */
+  /**
+   * Runs {@code megaphone cluster <command>} for this cluster's folder; fails on a non-zero exit.
+   */
   public void script(String command, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString(), "cluster", command, "--dir=" + dir));
+    List<String> cmd =
+        new ArrayList<>(List.of(LAUNCHER.toString(), "cluster", command, "--dir=" + dir));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -72,7 +78,9 @@ public final class LocalCluster implements AutoCloseable {
 
   public JsonNode get(String path) throws IOException, InterruptedException {
     HttpResponse<String> r =
-        http.send(HttpRequest.newBuilder(URI.create("http://" + master() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://" + master() + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(r.body());
   }
 
@@ -90,7 +98,9 @@ public final class LocalCluster implements AutoCloseable {
   /** Stops a job with a savepoint into the folder and returns the savepoint's location. */
   public String stopWithSavepoint(String job, Path folder, int seconds) throws Exception {
     String request =
-        post("/jobs/" + job + "/stop", "{\"drain\":false,\"targetDirectory\":\"" + folder.toUri() + "\"}")
+        post(
+                "/jobs/" + job + "/stop",
+                "{\"drain\":false,\"targetDirectory\":\"" + folder.toUri() + "\"}")
             .path("request-id")
             .asText();
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -135,7 +145,9 @@ public final class LocalCluster implements AutoCloseable {
 
   /** SIGKILLs a TaskManager this cluster started (1-based, as in its pid file). */
   public void killTaskManager(int n) throws IOException, InterruptedException {
-    long pid = Long.parseLong(Files.readString(dir.resolve("pids").resolve("taskmanager-" + n + ".pid")).trim());
+    long pid =
+        Long.parseLong(
+            Files.readString(dir.resolve("pids").resolve("taskmanager-" + n + ".pid")).trim());
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
   }

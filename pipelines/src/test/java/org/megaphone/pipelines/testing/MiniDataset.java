@@ -11,8 +11,8 @@ import java.util.zip.GZIPOutputStream;
  * A dataset small enough to compute every output by hand (see {@link ReportPipelineTest}), in
  * Europe/Helsinki across the 2020-03-29 daylight-saving change. It has one of each: alias, host,
  * override, unknown override entity, ambiguous mention, duplicate export (gzip), quoted newline,
- * recount, duplicate snapshot, orphan view, semicolon+BOM+CRLF file, formula-like bad row; and
- * a theme, and claims carried by campaign posts only, by other posts only, and by both.
+ * recount, duplicate snapshot, orphan view, semicolon+BOM+CRLF file, formula-like bad row; and a
+ * theme, and claims carried by campaign posts only, by other posts only, and by both.
  */
 public final class MiniDataset {
   private MiniDataset() {}
@@ -50,7 +50,8 @@ public final class MiniDataset {
         instagram,bad1,anna_k,yesterday,x,,,1,,,,,
         """,
         StandardCharsets.UTF_8);
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("posts_old.csv.gz")))) {
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(dir.resolve("posts_old.csv.gz")))) {
       out.write(
           """
           platform,post_id,handle,published_at,text,likes,exported_at

@@ -17,7 +17,11 @@ public final class SameWeek {
    */
   public static Instant publishedBefore(Instant now) {
     Instant weekStart =
-        now.atZone(ZoneOffset.UTC).toLocalDate().with(DayOfWeek.MONDAY).atStartOfDay(ZoneOffset.UTC).toInstant();
+        now.atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .with(DayOfWeek.MONDAY)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
     Instant hourBefore = now.minus(1, ChronoUnit.HOURS);
     return hourBefore.isBefore(weekStart) ? weekStart : hourBefore;
   }

@@ -1,10 +1,5 @@
 package org.megaphone.pipelines.testing;
 
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.hamcrest.MatcherAssert;
-import org.hamcrest.Matchers;
-import org.megaphone.read.TableFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,7 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import org.megaphone.read.CsvRecords;
+import org.megaphone.read.TableFiles;
 
 /** The testdata sets as tests run them, and report files as rows. */
 public final class Testdata {
@@ -26,10 +26,13 @@ public final class Testdata {
     return Paths.get("..", "testdata", dataset);
   }
 
-  /** The report's arguments for a testdata set, with the options its expected.json was made with. */
+  /**
+   * The report's arguments for a testdata set, with the options its expected.json was made with.
+   */
   public static String[] reportArgs(String dataset, Path out, String... more) throws IOException {
     Path in = folder(dataset);
-    JsonNode options = new ObjectMapper().readTree(in.resolve("expected.json").toFile()).get("options");
+    JsonNode options =
+        new ObjectMapper().readTree(in.resolve("expected.json").toFile()).get("options");
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -45,7 +48,8 @@ public final class Testdata {
 
   /** A report's rows as maps from column to cell. */
   public static List<Map<String, String>> rows(Path file) throws IOException {
-    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+    List<CsvRecords.CsvRecord> records =
+        CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
     List<String> header = records.get(0).fields;
     List<Map<String, String>> rows = new ArrayList<>();
     for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
@@ -66,7 +70,8 @@ public final class Testdata {
    */
   public static void assertMatchesGoldens(Path out, String golden) throws IOException {
     Map<String, String> expected = new TreeMap<>();
-    for (String line : Files.readAllLines(folder("goldens").resolve(golden + ".sha256"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(folder("goldens").resolve(golden + ".sha256"), StandardCharsets.UTF_8)) {
       String[] parts = line.split("\\s+", 2);
       expected.put(parts[1], parts[0]);
     }

@@ -1,11 +1,5 @@
 package org.megaphone.pipelines.weekly;
 
-import org.megaphone.write.html.HtmlReport;
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.report.ReportPipeline;
-import org.megaphone.pipelines.report.ReportRun;
-import org.megaphone.pipelines.testing.MiniDataset;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +21,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.testing.MiniDataset;
+import org.megaphone.reports.Report;
+import org.megaphone.write.html.HtmlReport;
 
 /** The scheduler's job: one week's rows in their own folder, replaced whole, never half. */
 class WeeklyRunTest {
@@ -41,7 +40,12 @@ class WeeklyRunTest {
   private int weekly(Path output, String week, ByteArrayOutputStream err) {
     return Megaphone.run(
         new String[] {
-          "weekly", "--input=" + input, "--output=" + output, "--timezone=Europe/Helsinki", "--maxRejectRatio=0.6", "--week=" + week
+          "weekly",
+          "--input=" + input,
+          "--output=" + output,
+          "--timezone=Europe/Helsinki",
+          "--maxRejectRatio=0.6",
+          "--week=" + week
         },
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -51,7 +55,10 @@ class WeeklyRunTest {
     return Files.readAllLines(file, StandardCharsets.UTF_8);
   }
 
-  /** The report's lines whose cell at {@code column} is the week (plain cells: the mini data has no quotes there). */
+  /**
+   * The report's lines whose cell at {@code column} is the week (plain cells: the mini data has no
+   * quotes there).
+   */
   private static List<String> rowsOfWeek(Path report, int column, String week) throws IOException {
     List<String> all = lines(report);
     List<String> kept = new ArrayList<>(List.of(all.get(0)));
@@ -66,9 +73,18 @@ class WeeklyRunTest {
   @Test
   void eachWeeksFolderHoldsExactlyThatWeeksRowsOfTheFullReport() throws IOException {
     Path report = tmp.resolve("report");
-    ReportRun.run(Megaphone.parse(new String[] {"--input=" + input, "--output=" + report, "--timezone=Europe/Helsinki", "--maxRejectRatio=0.6"}));
+    ReportRun.run(
+        Megaphone.parse(
+            new String[] {
+              "--input=" + input,
+              "--output=" + report,
+              "--timezone=Europe/Helsinki",
+              "--maxRejectRatio=0.6"
+            }));
     TreeSet<String> weeks = new TreeSet<>();
-    for (String line : lines(report.resolve("entities_weekly.csv")).subList(1, lines(report.resolve("entities_weekly.csv")).size())) {
+    for (String line :
+        lines(report.resolve("entities_weekly.csv"))
+            .subList(1, lines(report.resolve("entities_weekly.csv")).size())) {
       weeks.add(line.split(",", -1)[0]);
     }
     assertThat("the mini dataset spans several weeks", weeks.size(), greaterThan(1));
@@ -76,12 +92,23 @@ class WeeklyRunTest {
     for (String week : weeks) {
       assertThat(weekly(out, week, new ByteArrayOutputStream()), equalTo(0));
       Path folder = out.resolve(week);
-      assertThat(lines(folder.resolve("entities_weekly.csv")), equalTo(rowsOfWeek(report.resolve("entities_weekly.csv"), 0, week)));
-      assertThat(lines(folder.resolve("platforms_weekly.csv")), equalTo(rowsOfWeek(report.resolve("platforms_weekly.csv"), 0, week)));
-      assertThat(lines(folder.resolve("channel_growth.csv")), equalTo(rowsOfWeek(report.resolve("channel_growth.csv"), 0, week)));
-      assertThat(lines(folder.resolve("posts_attributed.csv")), equalTo(rowsOfWeek(report.resolve("posts_attributed.csv"), 2, week)));
-      assertThat(lines(folder.resolve("rejects.csv")), equalTo(lines(report.resolve("rejects.csv"))));
-      assertThat(Files.readString(folder.resolve("summary.json")), containsString("\"week\" : \"" + week + "\""));
+      assertThat(
+          lines(folder.resolve("entities_weekly.csv")),
+          equalTo(rowsOfWeek(report.resolve("entities_weekly.csv"), 0, week)));
+      assertThat(
+          lines(folder.resolve("platforms_weekly.csv")),
+          equalTo(rowsOfWeek(report.resolve("platforms_weekly.csv"), 0, week)));
+      assertThat(
+          lines(folder.resolve("channel_growth.csv")),
+          equalTo(rowsOfWeek(report.resolve("channel_growth.csv"), 0, week)));
+      assertThat(
+          lines(folder.resolve("posts_attributed.csv")),
+          equalTo(rowsOfWeek(report.resolve("posts_attributed.csv"), 2, week)));
+      assertThat(
+          lines(folder.resolve("rejects.csv")), equalTo(lines(report.resolve("rejects.csv"))));
+      assertThat(
+          Files.readString(folder.resolve("summary.json")),
+          containsString("\"week\" : \"" + week + "\""));
     }
     try (var folders = Files.list(out)) {
       assertThat("one folder per week and no leftovers", folders.toList(), hasSize(weeks.size()));
@@ -99,13 +126,19 @@ class WeeklyRunTest {
     for (String file : files) {
       first.add(Files.readAllBytes(folder.resolve(file)));
     }
-    assertThat(new String(first.get(files.size() - 1), StandardCharsets.UTF_8), containsString("Weeks 2020-W14 to 2020-W14"));
+    assertThat(
+        new String(first.get(files.size() - 1), StandardCharsets.UTF_8),
+        containsString("Weeks 2020-W14 to 2020-W14"));
     Files.writeString(folder.resolve("stray.txt"), "left by hand\n");
     assertThat(weekly(out, "2020-W14", new ByteArrayOutputStream()), equalTo(0));
     for (int i = 0; i < files.size(); i++) {
-      assertThat(files.get(i), Files.readAllBytes(folder.resolve(files.get(i))), equalTo(first.get(i)));
+      assertThat(
+          files.get(i), Files.readAllBytes(folder.resolve(files.get(i))), equalTo(first.get(i)));
     }
-    assertThat("the folder is replaced as a whole", Files.exists(folder.resolve("stray.txt")), equalTo(false));
+    assertThat(
+        "the folder is replaced as a whole",
+        Files.exists(folder.resolve("stray.txt")),
+        equalTo(false));
   }
 
   @Test
@@ -132,7 +165,9 @@ class WeeklyRunTest {
     byte[] first = Files.readAllBytes(out.resolve("2020-W14").resolve("posts_attributed.csv"));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertThat(err.toString(StandardCharsets.UTF_8), weekly(out, "2020-W14", err), equalTo(0));
-    assertThat(Files.readAllBytes(out.resolve("2020-W14").resolve("posts_attributed.csv")), equalTo(first));
+    assertThat(
+        Files.readAllBytes(out.resolve("2020-W14").resolve("posts_attributed.csv")),
+        equalTo(first));
   }
 
   @Test
@@ -149,7 +184,8 @@ class WeeklyRunTest {
     assertThat(WeeklyRun.resolve("2020-W53", "UTC", clock), equalTo("2020-W53"));
     // The week after the spring change has 167 hours: Monday 00:30 still means the week before.
     Clock afterSpringChange = Clock.fixed(Instant.parse("2020-03-29T21:30:00Z"), ZoneOffset.UTC);
-    assertThat(WeeklyRun.resolve("last", "Europe/Helsinki", afterSpringChange), equalTo("2020-W13"));
+    assertThat(
+        WeeklyRun.resolve("last", "Europe/Helsinki", afterSpringChange), equalTo("2020-W13"));
   }
 
   @Test

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * The names of what a profile adjusts on purpose while reading an export's known quirks, as
- * summary.json counts them per file ({@code inputs.files[].adjustments}), each with the warning
- * the run prints once per file.
+ * summary.json counts them per file ({@code inputs.files[].adjustments}), each with the warning the
+ * run prints once per file.
  */
 public final class Adjustments {
   /** Records whose unescaped quotes were repaired (TikTok Studio's titles). */
@@ -43,12 +43,14 @@ public final class Adjustments {
   /** The warnings of a file's adjustments, in name order. */
   public static List<String> warnings(String path, Map<String, Long> adjustments) {
     List<String> out = new ArrayList<>();
-    new TreeMap<>(adjustments).forEach((name, count) -> {
-      String w = warning(path, name, count);
-      if (w != null && count > 0) {
-        out.add(w);
-      }
-    });
+    new TreeMap<>(adjustments)
+        .forEach(
+            (name, count) -> {
+              String w = warning(path, name, count);
+              if (w != null && count > 0) {
+                out.add(w);
+              }
+            });
     return out;
   }
 }

@@ -11,8 +11,19 @@ import java.util.Map;
 final class CanonicalProfiles {
   private static final List<String> POSTS =
       List.of(
-          "platform", "post_id", "handle", "published_at", "text", "url", "language", "likes",
-          "comments", "shares", "saves", "followers", "exported_at");
+          "platform",
+          "post_id",
+          "handle",
+          "published_at",
+          "text",
+          "url",
+          "language",
+          "likes",
+          "comments",
+          "shares",
+          "saves",
+          "followers",
+          "exported_at");
   private static final List<String> VIEWS = List.of("platform", "post_id", "observed_at", "views");
 
   private CanonicalProfiles() {}
@@ -30,7 +41,10 @@ final class CanonicalProfiles {
       super(
           "canonical-posts",
           "The contract's posts table (runbooks/data-contract.md, section 2).",
-          "platform", "post_id", "handle", "published_at");
+          "platform",
+          "post_id",
+          "handle",
+          "published_at");
     }
 
     @Override
@@ -49,7 +63,10 @@ final class CanonicalProfiles {
       super(
           "canonical-views",
           "The contract's views table (runbooks/data-contract.md, section 2).",
-          "platform", "post_id", "observed_at", "views");
+          "platform",
+          "post_id",
+          "observed_at",
+          "views");
     }
 
     @Override

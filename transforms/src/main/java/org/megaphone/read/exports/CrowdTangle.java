@@ -1,17 +1,16 @@
 package org.megaphone.read.exports;
 
-import java.util.List;
 import java.util.Set;
 import org.megaphone.read.RowRejected;
 
 /**
  * CrowdTangle > Historical data > Download CSV (Facebook pages or groups; Instagram accounts).
  * {@code Post Created} is {@code 2020-03-23 09:30:00 EET}, in the dashboard's zone, written as an
- * abbreviation; {@code Total Interactions} has thousands separators; the last column's name
- * embeds the dashboard's weights ({@code Overperforming Score (weighted  —  Likes 1x ...)}).
- * Reactions (Love, Wow, Haha, Sad, Angry, Care) count as likes; followers at posting is kept.
- * Sources: 4CAT's importer (digitalmethodsinitiative/4cat datasources/upload/import_formats.py)
- * and notebooks over real downloads.
+ * abbreviation; {@code Total Interactions} has thousands separators; the last column's name embeds
+ * the dashboard's weights ({@code Overperforming Score (weighted — Likes 1x ...)}). Reactions
+ * (Love, Wow, Haha, Sad, Angry, Care) count as likes; followers at posting is kept. Sources: 4CAT's
+ * importer (digitalmethodsinitiative/4cat datasources/upload/import_formats.py) and notebooks over
+ * real downloads.
  */
 final class CrowdTangle {
   private static final String[] POST_CREATED = {"uuuu-MM-dd HH:mm:ss", "uuuu-MM-dd HH:mm"};
@@ -35,13 +34,19 @@ final class CrowdTangle {
       super(
           "crowdtangle-facebook",
           "CrowdTangle > Historical data > Download CSV (Facebook pages or groups)",
-          "user name", "post created", "total interactions", "love", "url");
+          "user name",
+          "post created",
+          "total interactions",
+          "love",
+          "url");
     }
 
     @Override
     public boolean matches(Set<String> header) {
       return super.matches(header)
-          && (header.contains("page name") || header.contains("group name") || header.contains("account"));
+          && (header.contains("page name")
+              || header.contains("group name")
+              || header.contains("account"));
     }
 
     @Override
@@ -52,7 +57,8 @@ final class CrowdTangle {
               "facebook",
               id,
               required(row, "user name"),
-              ExportValues.timestamp("post created", required(row, "post created"), file, POST_CREATED),
+              ExportValues.timestamp(
+                  "post created", required(row, "post created"), file, POST_CREATED),
               row.get("message"),
               row.get("url"),
               null,
@@ -71,8 +77,14 @@ final class CrowdTangle {
       super(
           "crowdtangle-instagram",
           "CrowdTangle > Historical data > Download CSV (Instagram accounts)",
-          "account", "user name", "followers at posting", "post created", "likes", "comments",
-          "views", "url");
+          "account",
+          "user name",
+          "followers at posting",
+          "post created",
+          "likes",
+          "comments",
+          "views",
+          "url");
     }
 
     @Override
@@ -83,7 +95,8 @@ final class CrowdTangle {
               "instagram",
               id,
               required(row, "user name"),
-              ExportValues.timestamp("post created", required(row, "post created"), file, POST_CREATED),
+              ExportValues.timestamp(
+                  "post created", required(row, "post created"), file, POST_CREATED),
               row.get("description"),
               row.get("url"),
               null,

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.time.ZoneId;
 
 /**
- * What a profile may need to know about the file besides its rows: the platform, handle and
- * export instant that {@code exports/sources.csv}, the folder name or the file name give.
+ * What a profile may need to know about the file besides its rows: the platform, handle and export
+ * instant that {@code exports/sources.csv}, the folder name or the file name give.
  *
  * @param path path relative to the dataset folder, e.g. {@code exports/sanna/Table data.csv}
  * @param platform from sources.csv, or null
@@ -34,8 +34,8 @@ public record ExportFile(
   }
 
   /**
-   * The zone of the file's times, from sources.csv, or null: it reads a time without a zone and
-   * any zone abbreviation of the file ({@link ZoneAbbreviations}).
+   * The zone of the file's times, from sources.csv, or null: it reads a time without a zone and any
+   * zone abbreviation of the file ({@link ZoneAbbreviations}).
    */
   public ZoneId fileZone() {
     return sourceZoneId == null ? null : ZoneId.of(sourceZoneId);

@@ -23,16 +23,16 @@ import org.megaphone.read.Tables;
 /**
  * Reads one native export, without Beam: finds its header (title lines before it are skipped),
  * recognises its profile, maps each row onto the contract's posts and views, and applies the
- * contract's table rules to the result, so an export's rows are rejected, de-duplicated and
- * counted exactly like canonical rows. A reject's reason starts with the profile's name.
+ * contract's table rules to the result, so an export's rows are rejected, de-duplicated and counted
+ * exactly like canonical rows. A reject's reason starts with the profile's name.
  */
 public final class ExportFiles {
   /** How far down a file the header may be (after title lines). */
   static final int HEADER_SEARCH_LINES = 20;
 
   /**
-   * What reading one export counted, per table it fed: a native row counts as read in each table
-   * it gave a row to, and a row rejected before mapping counts in the profile's main table.
+   * What reading one export counted, per table it fed: a native row counts as read in each table it
+   * gave a row to, and a row rejected before mapping counts in the profile's main table.
    */
   public record Counts(
       String profile,
@@ -44,7 +44,8 @@ public final class ExportFiles {
       Map<String, Long> adjustments,
       String numberFormat) {}
 
-  private record Header(int skippedLines, char delimiter, List<String> columns, ExportProfile profile) {}
+  private record Header(
+      int skippedLines, char delimiter, List<String> columns, ExportProfile profile) {}
 
   private ExportFiles() {}
 
@@ -78,7 +79,8 @@ public final class ExportFiles {
       long line = r.line + header.skippedLines();
       String reason = r.error;
       if (reason == null && r.fields.size() != width) {
-        reason = "malformed CSV record: " + r.fields.size() + " fields where the header has " + width;
+        reason =
+            "malformed CSV record: " + r.fields.size() + " fields where the header has " + width;
       }
       List<String> fields = r.fields;
       if (reason != null && profile.repairsUnescapedQuotes() && QuoteRepair.mayRepair(reason)) {
@@ -120,7 +122,8 @@ public final class ExportFiles {
       }
       if (o.rejection() != null) {
         counts[profile.mainTable().equals("views") ? 2 : 0]++;
-        reject(file, profile, profile.mainTable(), o.line(), o.raw(), o.rejection(), rejects, counts);
+        reject(
+            file, profile, profile.mainTable(), o.line(), o.raw(), o.rejection(), rejects, counts);
         continue;
       }
       NativeRow mappedRow = rowsByLine.get(o.line());
@@ -204,19 +207,19 @@ public final class ExportFiles {
     return new Explanation(
         profile.name(),
         path
-        + ": "
-        + profile.name()
-        + " (header on line "
-        + (header.skippedLines() + 1)
-        + ", "
-        + switch (header.delimiter()) {
-          case '\t' -> "tab";
-          case ';' -> "semicolon";
-          default -> "comma";
-        }
-        + "-separated; recognised by "
-        + String.join(", ", because)
-        + ")");
+            + ": "
+            + profile.name()
+            + " (header on line "
+            + (header.skippedLines() + 1)
+            + ", "
+            + switch (header.delimiter()) {
+              case '\t' -> "tab";
+              case ';' -> "semicolon";
+              default -> "comma";
+            }
+            + "-separated; recognised by "
+            + String.join(", ", because)
+            + ")");
   }
 
   /** What {@link #explain} says of a file: the profile that reads it (null: none), and why. */
@@ -250,7 +253,8 @@ public final class ExportFiles {
         return new Header(i, delimiter, columns, profile);
       }
     }
-    throw new InputException(unrecognised(path, firstHeader == null ? Set.of() : firstHeader, forced));
+    throw new InputException(
+        unrecognised(path, firstHeader == null ? Set.of() : firstHeader, forced));
   }
 
   private static String unrecognised(String path, Set<String> header, ExportProfile forced) {
@@ -278,7 +282,13 @@ public final class ExportFiles {
       if (end < 0) {
         return "";
       }
-      pos = end + ((text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') ? 2 : 1);
+      pos =
+          end
+              + ((text.charAt(end) == '\r'
+                      && end + 1 < text.length()
+                      && text.charAt(end + 1) == '\n')
+                  ? 2
+                  : 1);
     }
     return text.substring(pos);
   }

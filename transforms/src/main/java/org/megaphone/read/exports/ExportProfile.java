@@ -12,8 +12,8 @@ import org.megaphone.read.RowRejected;
 
 /**
  * One native export format: how to recognise its header, and how each of its rows reads in the
- * contract's terms. Subclasses are small declarative mappings; the few conversions that cannot
- * be declared (running totals, ids that embed a time) are plain methods next to them.
+ * contract's terms. Subclasses are small declarative mappings; the few conversions that cannot be
+ * declared (running totals, ids that embed a time) are plain methods next to them.
  */
 public abstract class ExportProfile implements Serializable {
 
@@ -61,10 +61,10 @@ public abstract class ExportProfile implements Serializable {
   }
 
   /**
-   * The names of its columns in the UI languages other than English that its producer exports
-   * in, each with the English name the profile reads (both lower case): the header of a file
-   * downloaded in Swedish or German reads like the English one. Only names seen in real exports or
-   * in parsers written for them, cited in the profile's class comment; empty where none was found.
+   * The names of its columns in the UI languages other than English that its producer exports in,
+   * each with the English name the profile reads (both lower case): the header of a file downloaded
+   * in Swedish or German reads like the English one. Only names seen in real exports or in parsers
+   * written for them, cited in the profile's class comment; empty where none was found.
    */
   protected Map<String, String> localizedColumns() {
     return Map.of();
@@ -98,8 +98,8 @@ public abstract class ExportProfile implements Serializable {
   }
 
   /**
-   * Whether its producer writes quotes inside quoted fields unescaped, so that a record the
-   * strict tokenizer cannot read is repaired where that is unambiguous ({@link QuoteRepair}).
+   * Whether its producer writes quotes inside quoted fields unescaped, so that a record the strict
+   * tokenizer cannot read is repaired where that is unambiguous ({@link QuoteRepair}).
    */
   public boolean repairsUnescapedQuotes() {
     return false;

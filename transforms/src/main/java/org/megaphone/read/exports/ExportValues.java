@@ -12,23 +12,25 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.megaphone.read.RowRejected;
 
 /**
- * How native exports write numbers and times, turned into the contract's canonical strings
- * (plain digits; ISO-8601 with offset). Each method throws {@link RowRejected} with a reason.
+ * How native exports write numbers and times, turned into the contract's canonical strings (plain
+ * digits; ISO-8601 with offset). Each method throws {@link RowRejected} with a reason.
  */
 public final class ExportValues {
   private static final Pattern GROUPED =
       Pattern.compile("\\d{1,3}(?:[,.\\u00a0\\u202f\\u2009 ]\\d{3})+");
   private static final Pattern ABBREVIATED = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*([kKmMbB])");
-  /** A cell that may end with a zone: the rest, then letters or a numeric offset. */
-  private static final Pattern ZONED = Pattern.compile("(.*\\S)\\s+([A-Za-z]{1,6}|[+-]\\d{2}(?::?\\d{2})?)");
 
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+  /** A cell that may end with a zone: the rest, then letters or a numeric offset. */
+  private static final Pattern ZONED =
+      Pattern.compile("(.*\\S)\\s+([A-Za-z]{1,6}|[+-]\\d{2}(?::?\\d{2})?)");
+
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
   private ExportValues() {}
 
@@ -64,7 +66,8 @@ public final class ExportValues {
             case 'M' -> 1_000_000L;
             default -> 1_000_000_000L;
           };
-      BigDecimal n = new BigDecimal(m.group(1).replace(',', '.')).multiply(BigDecimal.valueOf(scale));
+      BigDecimal n =
+          new BigDecimal(m.group(1).replace(',', '.')).multiply(BigDecimal.valueOf(scale));
       if (n.stripTrailingZeros().scale() <= 0) {
         return n.toBigInteger().toString();
       }
@@ -105,8 +108,8 @@ public final class ExportValues {
   /**
    * How a cell groups thousands, when it is a number with groups ({@code 1,234}, {@code 1.234},
    * {@code 1 234} with any space): that spelling; null for anything else. A count is whole, so a
-   * separator before exactly three digits can only group them, in any locale: a file's grouping
-   * is stated in summary.json, not needed to read it.
+   * separator before exactly three digits can only group them, in any locale: a file's grouping is
+   * stated in summary.json, not needed to read it.
    */
   public static String grouping(String cell) {
     if (!GROUPED.matcher(cell).matches()) {
@@ -139,7 +142,9 @@ public final class ExportValues {
     return timestamp(column, value, file.zone(), file.fileZone(), file.path(), patterns);
   }
 
-  /** As above, for a value of no particular file, local to {@code zone} without a zone of its own. */
+  /**
+   * As above, for a value of no particular file, local to {@code zone} without a zone of its own.
+   */
   public static String timestamp(String column, String value, ZoneId zone, String... patterns) {
     return timestamp(column, value, zone, null, null, patterns);
   }
@@ -154,7 +159,8 @@ public final class ExportValues {
     if (zoned.matches()) {
       String abbreviation = zoned.group(2).toUpperCase(Locale.ROOT);
       LocalDateTime local = local(zoned.group(1), patterns);
-      // Only a cell whose rest is a time in one of the patterns ends with a zone ("23 March" does not).
+      // Only a cell whose rest is a time in one of the patterns ends with a zone ("23 March" does
+      // not).
       if (local != null && !abbreviation.equals("AM") && !abbreviation.equals("PM")) {
         String where = (path == null ? "" : path + ": ") + column + "='" + value + "'";
         ZoneOffset offset;
@@ -204,7 +210,8 @@ public final class ExportValues {
   /** Unix seconds as a canonical timestamp. */
   public static String unixSeconds(String column, String value, ZoneId zone) {
     try {
-      return iso(Instant.ofEpochSecond(Long.parseLong(value.strip().replaceAll("\\.0+$", ""))), zone);
+      return iso(
+          Instant.ofEpochSecond(Long.parseLong(value.strip().replaceAll("\\.0+$", ""))), zone);
     } catch (NumberFormatException | NullPointerException e) {
       throw new RowRejected("not Unix seconds: " + column + "='" + value + "'");
     }

@@ -1,24 +1,27 @@
 package org.megaphone.read.exports;
 
 import java.util.Locale;
-import java.util.List;
 import org.megaphone.read.RowRejected;
 import org.megaphone.rules.Platforms;
 
 /**
  * 4CAT > dataset > Download CSV, for datasets imported with Zeeschuimer (TikTok, Instagram, X).
- * Every data source shares {@code id, thread_id, author, body, timestamp}; {@code
- * unix_timestamp} is exact where {@code timestamp} may be in the 4CAT server's zone; the counts
- * are named per source ({@code likes}/{@code num_likes}/{@code like_count} ...). Sources: the
- * {@code map_item} functions of digitalmethodsinitiative/4cat (datasources/tiktok,
- * datasources/instagram, datasources/twitter-import).
+ * Every data source shares {@code id, thread_id, author, body, timestamp}; {@code unix_timestamp}
+ * is exact where {@code timestamp} may be in the 4CAT server's zone; the counts are named per
+ * source ({@code likes}/{@code num_likes}/{@code like_count} ...). Sources: the {@code map_item}
+ * functions of digitalmethodsinitiative/4cat (datasources/tiktok, datasources/instagram,
+ * datasources/twitter-import).
  */
 final class FourCat extends ExportProfile {
   FourCat() {
     super(
         "4cat",
         "4CAT > dataset > Download csv (Zeeschuimer imports of TikTok, Instagram, X)",
-        "id", "thread_id", "author", "body", "timestamp");
+        "id",
+        "thread_id",
+        "author",
+        "body",
+        "timestamp");
   }
 
   /** The platform of a post URL's host. */
@@ -70,11 +73,14 @@ final class FourCat extends ExportProfile {
             url,
             language != null && language.matches("[A-Za-z]{2}") ? language : null,
             row.count("likes", "likes", "num_likes", "like_count"),
-            "-1".equals(comments) ? null : row.count("comments", "comments", "num_comments", "reply_count"),
+            "-1".equals(comments)
+                ? null
+                : row.count("comments", "comments", "num_comments", "reply_count"),
             row.count("shares", "shares", "retweet_count"),
             null,
             row.count("author_followers", "author_followers"),
             file.exportedAt()),
-        Mapped.views(platform, id, file.exportedAt(), row.count("plays", "plays", "impression_count")));
+        Mapped.views(
+            platform, id, file.exportedAt(), row.count("plays", "plays", "impression_count")));
   }
 }

@@ -1,17 +1,16 @@
 package org.megaphone.read.exports;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Meta Business Suite > Insights > Content > Export data (CSV): one row per post with lifetime
  * metrics as of the export; UTF-8 with BOM, multi-word headers quoted, {@code Publish time} as
- * {@code MM/dd/yyyy HH:mm} without zone (the account's local time), {@code Date} reads
- * "Lifetime". Instagram header from a real export quoted verbatim in
- * SidekickMarketer/sidekickmarketer-claude-skills-library (2025-03_CMA_IG-Insights.csv);
- * Facebook header from two independent parsers of real exports (column lists agree; no raw file
- * found). Older exports carry {@code Impressions} where newer ones carry {@code Views}.
+ * {@code MM/dd/yyyy HH:mm} without zone (the account's local time), {@code Date} reads "Lifetime".
+ * Instagram header from a real export quoted verbatim in
+ * SidekickMarketer/sidekickmarketer-claude-skills-library (2025-03_CMA_IG-Insights.csv); Facebook
+ * header from two independent parsers of real exports (column lists agree; no raw file found).
+ * Older exports carry {@code Impressions} where newer ones carry {@code Views}.
  *
  * <p>The headers follow the user's UI language; the publish time stays {@code MM/dd/yyyy HH:mm}.
  * Swedish names from cgillinger/metaDB (shared/columnConfig.js, an importer of Sveriges Radio's
@@ -49,7 +48,11 @@ final class MetaBusinessSuite {
       super(
           "meta-instagram",
           "Meta Business Suite > Insights > Content > Export data (Instagram account)",
-          "post id", "account username", "publish time", "permalink", "likes");
+          "post id",
+          "account username",
+          "publish time",
+          "permalink",
+          "likes");
     }
 
     @Override
@@ -65,7 +68,8 @@ final class MetaBusinessSuite {
               "instagram",
               id,
               required(row, "account username"),
-              ExportValues.timestamp("publish time", required(row, "publish time"), file, PUBLISH_TIME),
+              ExportValues.timestamp(
+                  "publish time", required(row, "publish time"), file, PUBLISH_TIME),
               row.get("description"),
               row.get("permalink"),
               null,
@@ -75,7 +79,8 @@ final class MetaBusinessSuite {
               row.count("saves", "saves"),
               null,
               file.exportedAt()),
-          Mapped.views("instagram", id, file.exportedAt(), row.count("views", "views", "impressions")));
+          Mapped.views(
+              "instagram", id, file.exportedAt(), row.count("views", "views", "impressions")));
     }
   }
 
@@ -84,7 +89,11 @@ final class MetaBusinessSuite {
       super(
           "meta-facebook",
           "Meta Business Suite > Insights > Content > Export data (Facebook Page)",
-          "post id", "page name", "publish time", "permalink", "reactions");
+          "post id",
+          "page name",
+          "publish time",
+          "permalink",
+          "reactions");
     }
 
     @Override
@@ -96,7 +105,8 @@ final class MetaBusinessSuite {
     protected Mapped map(NativeRow row, ExportFile file) {
       String id = required(row, "post id");
       String language = row.get("languages");
-      // A Page has a display name, not a handle: lower case without spaces, unless sources.csv says.
+      // A Page has a display name, not a handle: lower case without spaces, unless sources.csv
+      // says.
       String handle =
           file.handle() != null
               ? file.handle()
@@ -106,7 +116,8 @@ final class MetaBusinessSuite {
               "facebook",
               id,
               handle,
-              ExportValues.timestamp("publish time", required(row, "publish time"), file, PUBLISH_TIME),
+              ExportValues.timestamp(
+                  "publish time", required(row, "publish time"), file, PUBLISH_TIME),
               row.get("title", "description"),
               row.get("permalink"),
               language != null && language.matches("[A-Za-z]{2}") ? language : null,
@@ -116,7 +127,8 @@ final class MetaBusinessSuite {
               null,
               null,
               file.exportedAt()),
-          Mapped.views("facebook", id, file.exportedAt(), row.count("views", "views", "impressions")));
+          Mapped.views(
+              "facebook", id, file.exportedAt(), row.count("views", "views", "impressions")));
     }
   }
 }

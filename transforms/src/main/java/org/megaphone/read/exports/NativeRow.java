@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One record of a native export, seen through its header (names lower-cased and trimmed), and
- * what reading it had to adjust (a profile's known quirks, counted per file in summary.json).
+ * One record of a native export, seen through its header (names lower-cased and trimmed), and what
+ * reading it had to adjust (a profile's known quirks, counted per file in summary.json).
  */
 public final class NativeRow {
   private final Map<String, String> values;
@@ -50,8 +50,8 @@ public final class NativeRow {
   }
 
   /**
-   * The count in the first non-empty of the named columns ({@link ExportValues#count}), noting
-   * how it groups thousands for the file's number format.
+   * The count in the first non-empty of the named columns ({@link ExportValues#count}), noting how
+   * it groups thousands for the file's number format.
    */
   public String count(String column, String... columns) {
     String value = get(columns);
@@ -78,8 +78,8 @@ public final class NativeRow {
   }
 
   /**
-   * How the count cells this row was read for grouped thousands, as counts of {@code 1,234},
-   * {@code 1.234} and {@code 1 234} ({@link ExportValues#grouping}).
+   * How the count cells this row was read for grouped thousands, as counts of {@code 1,234}, {@code
+   * 1.234} and {@code 1 234} ({@link ExportValues#grouping}).
    */
   public Map<String, Long> groupings() {
     return groupings;

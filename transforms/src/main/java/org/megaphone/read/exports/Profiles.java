@@ -42,8 +42,8 @@ public final class Profiles {
   }
 
   /**
-   * The profile of a header: among those whose required columns it has, the most specific (the
-   * most required columns); null when none matches.
+   * The profile of a header: among those whose required columns it has, the most specific (the most
+   * required columns); null when none matches.
    */
   public static ExportProfile detect(Set<String> header) {
     ExportProfile best = null;
@@ -56,8 +56,8 @@ public final class Profiles {
   }
 
   /**
-   * The profile whose required columns the header comes closest to having, in any of the
-   * profile's languages, for messages.
+   * The profile whose required columns the header comes closest to having, in any of the profile's
+   * languages, for messages.
    */
   public static ExportProfile closest(Set<String> header) {
     return ALL.stream()

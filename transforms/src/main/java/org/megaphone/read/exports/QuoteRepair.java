@@ -5,19 +5,19 @@ import java.util.List;
 
 /**
  * Reads a record whose producer does not escape quotes inside quoted fields (TikTok Studio writes
- * {@code "My "best" day"} where RFC 4180 wants {@code "My ""best"" day"}). A quoted field ends
- * only at a quote that the delimiter or the end of the line follows; every other quote in it is
- * text, a doubled one a single quote. The repair stands only when it is unambiguous: it gives exactly the header's number of
- * fields. A title that itself holds a quote, a delimiter and more text splits into one field too
- * many and stays a reject.
+ * {@code "My "best" day"} where RFC 4180 wants {@code "My ""best"" day"}). A quoted field ends only
+ * at a quote that the delimiter or the end of the line follows; every other quote in it is text, a
+ * doubled one a single quote. The repair stands only when it is unambiguous: it gives exactly the
+ * header's number of fields. A title that itself holds a quote, a delimiter and more text splits
+ * into one field too many and stays a reject.
  */
 final class QuoteRepair {
   private QuoteRepair() {}
 
   /**
-   * Whether a record rejected for {@code reason} may be one with unescaped quotes: a quote
-   * followed by text, a quote that runs on over the line end, or one field too many or too few;
-   * never a NUL, an over-long record or a quote that never closes.
+   * Whether a record rejected for {@code reason} may be one with unescaped quotes: a quote followed
+   * by text, a quote that runs on over the line end, or one field too many or too few; never a NUL,
+   * an over-long record or a quote that never closes.
    */
   static boolean mayRepair(String reason) {
     return reason.contains("unexpected character after closing quote")

@@ -1,17 +1,17 @@
 package org.megaphone.read.exports;
 
-import java.io.Serializable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -36,12 +36,12 @@ import org.megaphone.read.TextInput;
  * Reads the native exports in a dataset's {@code exports/} folder (and its subfolders, one level
  * deep), each through the profile its header names (or the one given with --profile).
  *
- * <p>Input: the pipeline. Outputs (bounded): the posts ({@link #POSTS}) and view snapshots
- * ({@link #VIEWS}) they give, ready for the same de-duplication and attribution as canonical
- * rows; rejects, whose reason starts with the profile's name ({@link #REJECTS}); one {@link
- * InputFile} per file and table it fed, naming the profile ({@link #FILES}); and warnings for the
- * summary ({@link #WARNINGS}). A file that no profile recognises fails the pipeline with an
- * {@link org.megaphone.read.InputException} that lists the profiles.
+ * <p>Input: the pipeline. Outputs (bounded): the posts ({@link #POSTS}) and view snapshots ({@link
+ * #VIEWS}) they give, ready for the same de-duplication and attribution as canonical rows; rejects,
+ * whose reason starts with the profile's name ({@link #REJECTS}); one {@link InputFile} per file
+ * and table it fed, naming the profile ({@link #FILES}); and warnings for the summary ({@link
+ * #WARNINGS}). A file that no profile recognises fails the pipeline with an {@link
+ * org.megaphone.read.InputException} that lists the profiles.
  */
 public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
   public static final String FOLDER = "exports";
@@ -56,7 +56,10 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
   private final String profile;
   private final String zoneId;
 
-  /** Null to output posts and views as {@link #POSTS} and {@link #VIEWS}; else where both go ({@link #sending}). */
+  /**
+   * Null to output posts and views as {@link #POSTS} and {@link #VIEWS}; else where both go ({@link
+   * #sending}).
+   */
   private Sending<?> sending;
 
   /** The one output that posts and views go to, each through its function. */
@@ -115,7 +118,9 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
                 ParDo.of(new ParseExportFn(exportsFolder, sources, profile, zoneId, sending))
                     .withOutputTags(
                         REJECTS,
-                        (sending == null ? TupleTagList.of(POSTS).and(VIEWS) : TupleTagList.of(sending.tag()))
+                        (sending == null
+                                ? TupleTagList.of(POSTS).and(VIEWS)
+                                : TupleTagList.of(sending.tag()))
                             .and(FILES)
                             .and(WARNINGS)));
     if (sending == null) {
@@ -154,7 +159,10 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
     byte[] plain =
         path.endsWith(".gz")
             ? TableFiles.readAtMost(
-                TextInput.gunzip(path, new ByteArrayInputStream(bytes)), MAX_EXPORT_BYTES, path, " once gunzipped")
+                TextInput.gunzip(path, new ByteArrayInputStream(bytes)),
+                MAX_EXPORT_BYTES,
+                path,
+                " once gunzipped")
             : bytes;
     return TableFiles.decodeExportText(plain);
   }
@@ -174,7 +182,8 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
     private final String zoneId;
     private final Sending<?> sending;
 
-    ParseExportFn(String exportsFolder, Sources sources, String profile, String zoneId, Sending<?> sending) {
+    ParseExportFn(
+        String exportsFolder, Sources sources, String profile, String zoneId, Sending<?> sending) {
       this.exportsFolder = exportsFolder;
       this.sources = sources;
       this.profile = profile;
@@ -246,8 +255,16 @@ public final class ReadExports extends PTransform<PBegin, PCollectionTuple> {
           out.get(FILES)
               .output(
                   InputFile.create(
-                          table, file.path(), bytes.length, sha, read, rejected, decoded.charset(), counts.profile())
-                      // A file's adjustments are counted once, on the entry of its profile's main table.
+                          table,
+                          file.path(),
+                          bytes.length,
+                          sha,
+                          read,
+                          rejected,
+                          decoded.charset(),
+                          counts.profile())
+                      // A file's adjustments are counted once, on the entry of its profile's main
+                      // table.
                       .withAdjustments(main ? counts.adjustments() : Map.of())
                       .withNumberFormat(counts.numberFormat()));
         }

@@ -1,7 +1,5 @@
 package org.megaphone.read.exports;
 
-import java.util.Locale;
-import org.megaphone.rules.Handles;
 import java.io.Serializable;
 import java.nio.file.FileSystems;
 import java.nio.file.PathMatcher;
@@ -9,24 +7,25 @@ import java.nio.file.Paths;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.megaphone.read.CsvRecords;
 import org.megaphone.read.InputException;
+import org.megaphone.rules.Handles;
 import org.megaphone.rules.Platforms;
 import org.megaphone.rules.Timestamps;
 
 /**
  * {@code exports/sources.csv}: what a file does not say about itself. Each line gives a file
  * pattern (a glob on the path below exports/, or on the file name) and the platform, handle and
- * export time of matching files; the first matching line wins. Without a line, the handle is
- * the name of the file's folder under exports/, and the export time the last date in the file
- * name ({@code 2020-04-15} or {@code 20200415}), at 23:59:59 in the dataset's zone. An optional
- * {@code zone} column names the zone the export was downloaded in: its times without a zone, and
- * its zone abbreviations, are read in that zone ({@link ZoneAbbreviations}).
+ * export time of matching files; the first matching line wins. Without a line, the handle is the
+ * name of the file's folder under exports/, and the export time the last date in the file name
+ * ({@code 2020-04-15} or {@code 20200415}), at 23:59:59 in the dataset's zone. An optional {@code
+ * zone} column names the zone the export was downloaded in: its times without a zone, and its zone
+ * abbreviations, are read in that zone ({@link ZoneAbbreviations}).
  */
 public final class Sources implements Serializable {
   public static final String FILE = "sources.csv";
@@ -34,7 +33,8 @@ public final class Sources implements Serializable {
       Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})(?!\\d)");
 
   /** One line of sources.csv. */
-  public record Entry(String pattern, String platform, String handle, String exportedAt, String zone)
+  public record Entry(
+      String pattern, String platform, String handle, String exportedAt, String zone)
       implements Serializable {}
 
   private final List<Entry> entries;
@@ -71,7 +71,8 @@ public final class Sources implements Serializable {
       }
       String platform = cell(r, header.indexOf("platform"));
       if (platform != null && Platforms.canonical(platform).isEmpty()) {
-        throw new InputException("exports/sources.csv line " + r.line + ": unknown platform '" + platform + "'");
+        throw new InputException(
+            "exports/sources.csv line " + r.line + ": unknown platform '" + platform + "'");
       }
       String exportedAt = cell(r, header.indexOf("exported_at"));
       if (exportedAt != null) {
@@ -80,7 +81,11 @@ public final class Sources implements Serializable {
               ExportValues.iso(Timestamps.parse(exportedAt, ZoneId.of(zoneId)), ZoneId.of(zoneId));
         } catch (IllegalArgumentException e) {
           throw new InputException(
-              "exports/sources.csv line " + r.line + ": unreadable exported_at '" + exportedAt + "'");
+              "exports/sources.csv line "
+                  + r.line
+                  + ": unreadable exported_at '"
+                  + exportedAt
+                  + "'");
         }
       }
       String zone = cell(r, header.indexOf("zone"));
@@ -89,7 +94,11 @@ public final class Sources implements Serializable {
           zone = ZoneId.of(zone).getId();
         } catch (DateTimeException e) {
           throw new InputException(
-              "exports/sources.csv line " + r.line + ": unknown zone '" + zone + "' (a zone ID such as America/Sao_Paulo)");
+              "exports/sources.csv line "
+                  + r.line
+                  + ": unknown zone '"
+                  + zone
+                  + "' (a zone ID such as America/Sao_Paulo)");
         }
       }
       String handle = cell(r, header.indexOf("handle"));
@@ -126,9 +135,10 @@ public final class Sources implements Serializable {
         break;
       }
     }
-    String folder = Paths.get(belowExports).getParent() == null
-        ? null
-        : Paths.get(belowExports).getParent().getFileName().toString();
+    String folder =
+        Paths.get(belowExports).getParent() == null
+            ? null
+            : Paths.get(belowExports).getParent().getFileName().toString();
     String handle = entry == null ? null : entry.handle();
     String exportedAt =
         entry != null && entry.exportedAt() != null
@@ -152,7 +162,9 @@ public final class Sources implements Serializable {
       try {
         LocalDate d =
             LocalDate.of(
-                Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)));
         last = ExportValues.iso(d.atTime(23, 59, 59).atZone(zone).toInstant(), zone);
       } catch (DateTimeException | NumberFormatException e) {
         // not a date

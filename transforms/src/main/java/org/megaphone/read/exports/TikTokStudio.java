@@ -1,7 +1,6 @@
 package org.megaphone.read.exports;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,11 +10,11 @@ import org.megaphone.read.RowRejected;
  * TikTok Studio > Analytics > Content > Download data: "Content.csv", one row per recent video,
  * every field quoted: {@code "Time","Video title","Video link","Post time","Total likes","Total
  * comments","Total shares","Total views"}. {@code Post time} has no year (and follows the UI
- * language), so the upload time comes from the video id, whose top 32 bits are the Unix second
- * of the upload. Sources: a real export pasted in blessandsoul/AICONTENT
- * (scripts/process_provided_stats.py) and parsers that import the real zip. TikTok Studio does
- * not escape quotes inside its quoted titles ({@code "My "best" day"}): such a record is
- * repaired where that gives the header's number of fields ({@link QuoteRepair}) and counted.
+ * language), so the upload time comes from the video id, whose top 32 bits are the Unix second of
+ * the upload. Sources: a real export pasted in blessandsoul/AICONTENT
+ * (scripts/process_provided_stats.py) and parsers that import the real zip. TikTok Studio does not
+ * escape quotes inside its quoted titles ({@code "My "best" day"}): such a record is repaired where
+ * that gives the header's number of fields ({@link QuoteRepair}) and counted.
  *
  * <p>Other UI languages: under Spanish (and, by a weaker source, Italian) the headers stay English
  * and only {@code Post time} is localized ({@code 28 de febrero}; aroaxinping/tokpipe
@@ -32,7 +31,10 @@ final class TikTokStudio extends ExportProfile {
     super(
         "tiktok-studio",
         "TikTok Studio > Analytics > Content > Download data: \"Content.csv\"",
-        "video title", "video link", "post time", "total likes");
+        "video title",
+        "video link",
+        "post time",
+        "total likes");
   }
 
   /** Swedish column names, with the English one each stands for. */
@@ -85,6 +87,10 @@ final class TikTokStudio extends ExportProfile {
             row.count("total bookmarks", "total bookmarks", "add to favorites"),
             null,
             file.exportedAt()),
-        Mapped.views("tiktok", id, file.exportedAt(), row.count("total views", "total views", "video views")));
+        Mapped.views(
+            "tiktok",
+            id,
+            file.exportedAt(),
+            row.count("total views", "total views", "video views")));
   }
 }

@@ -1,15 +1,14 @@
 package org.megaphone.read.exports;
 
-import org.megaphone.read.RowRejected;
 import java.time.Instant;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.megaphone.read.RowRejected;
 
 /**
  * X (Twitter) analytics exports, two generations. Classic "Tweet activity"
- * (tweet_activity_metrics_&lt;handle&gt;_&lt;from&gt;_&lt;to&gt;_&lt;lang&gt;.csv): 40 columns, every
- * field quoted, counts written {@code "424.0"}, promoted columns {@code "-"}, {@code time} as
+ * (tweet_activity_metrics_&lt;handle&gt;_&lt;from&gt;_&lt;to&gt;_&lt;lang&gt;.csv): 40 columns,
+ * every field quoted, counts written {@code "424.0"}, promoted columns {@code "-"}, {@code time} as
  * {@code 2020-03-23 09:30 +0000}; files before 2016 say {@code favorites}. Current X analytics
  * (account_analytics_content_&lt;from&gt;_&lt;to&gt;.csv): {@code Date} is a day only, so the post
  * time comes from the id (a snowflake: milliseconds since 2010-11-04 in its top bits). Sources:
@@ -36,7 +35,11 @@ final class XAnalytics {
       super(
           "x-tweet-activity",
           "analytics.twitter.com > Tweets > Export data: tweet_activity_metrics_<handle>_<from>_<to>_<lang>.csv",
-          "tweet id", "tweet permalink", "tweet text", "time", "impressions");
+          "tweet id",
+          "tweet permalink",
+          "tweet text",
+          "time",
+          "impressions");
     }
 
     @Override
@@ -49,7 +52,8 @@ final class XAnalytics {
               "x",
               id,
               handle != null ? handle : handleOf(file),
-              ExportValues.timestamp("time", required(row, "time"), file, "uuuu-MM-dd HH:mm", "uuuu-MM-dd HH:mm:ss"),
+              ExportValues.timestamp(
+                  "time", required(row, "time"), file, "uuuu-MM-dd HH:mm", "uuuu-MM-dd HH:mm:ss"),
               row.get("tweet text"),
               permalink,
               null,
@@ -68,7 +72,11 @@ final class XAnalytics {
       super(
           "x-content",
           "X analytics > Content > Export: account_analytics_content_<from>_<to>.csv",
-          "post id", "date", "post text", "post link", "impressions");
+          "post id",
+          "date",
+          "post text",
+          "post link",
+          "impressions");
     }
 
     @Override

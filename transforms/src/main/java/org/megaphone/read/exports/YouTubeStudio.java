@@ -12,17 +12,17 @@ import java.util.TreeMap;
 import org.megaphone.read.RowRejected;
 
 /**
- * YouTube Studio > Analytics > Advanced mode > Export current view > CSV: a zip holding
- * "Table data.csv" (a row per video and a Total row) and "Chart data.csv" (a row per day and
- * video of the charted metric). Columns follow the metrics the user picked; dates are
- * {@code Mar 23, 2020} (publish time, no time of day) and {@code 2020-03-23} (Date). Ids that
- * start with '-' carry a leading space. Sources: real exports committed to public repositories
+ * YouTube Studio > Analytics > Advanced mode > Export current view > CSV: a zip holding "Table
+ * data.csv" (a row per video and a Total row) and "Chart data.csv" (a row per day and video of the
+ * charted metric). Columns follow the metrics the user picked; dates are {@code Mar 23, 2020}
+ * (publish time, no time of day) and {@code 2020-03-23} (Date). Ids that start with '-' carry a
+ * leading space. Sources: real exports committed to public repositories
  * (priyankapatel05/YouTube-Channel-Analytics-Dashboard, joshcirre/joshcirre,
  * areikher/YouTube_Channel_Repo: "Table data.csv", "Chart data.csv"). A channel's export names no
- * channel: the handle comes from the folder name or exports/sources.csv. An export of a date
- * range (not Lifetime) writes net counts, likes gained minus likes removed in the range, which go
- * negative (about a third of the rows of one real channel's export): a negative likes, comments
- * or shares cell is read as 0 and counted ({@link Adjustments#NET_COUNTS_AS_ZERO}), not rejected.
+ * channel: the handle comes from the folder name or exports/sources.csv. An export of a date range
+ * (not Lifetime) writes net counts, likes gained minus likes removed in the range, which go
+ * negative (about a third of the rows of one real channel's export): a negative likes, comments or
+ * shares cell is read as 0 and counted ({@link Adjustments#NET_COUNTS_AS_ZERO}), not rejected.
  *
  * <p>In other UI languages the column names and the total row's label follow the language, and the
  * publish time stays {@code Mar 23, 2020} (parsers of German, Portuguese, Spanish and Italian
@@ -31,8 +31,8 @@ import org.megaphone.read.RowRejected;
  * (okr/admin/youtube.py: Videos, Videotitel, Veröffentlichungszeitpunkt des Videos, Aufrufe,
  * Gesamt; it also strips soft hyphens) and a report script that sums "Mag ich"-Bewertungen,
  * Kommentare hinzugefügt and Geteilte Inhalte; Portuguese from a script reading "Dados da
- * tabela.csv" (Vídeo, Marcações "Gostei") and an export header with real rows (Conteúdo, Título
- * do vídeo, Horário de publicação do vídeo); Spanish, Italian and Swedish from parsers of their
+ * tabela.csv" (Vídeo, Marcações "Gostei") and an export header with real rows (Conteúdo, Título do
+ * vídeo, Horário de publicação do vídeo); Spanish, Italian and Swedish from parsers of their
  * exports (Contenido, Título del vídeo, Hora de publicación del vídeo, Visualizaciones; Contenuti,
  * Titolo video, Ora pubblicazione video, Visualizzazioni, Totale; Innehåll, Videotitel,
  * Publiceringstid för video, Visningar, Totalt, Datum). No Finnish export was found.
@@ -80,7 +80,8 @@ final class YouTubeStudio {
 
   static boolean isTotal(NativeRow row) {
     String content = row.get("content");
-    return content != null && TOTAL.contains(content.replace("\u00ad", "").toLowerCase(Locale.ROOT));
+    return content != null
+        && TOTAL.contains(content.replace("\u00ad", "").toLowerCase(Locale.ROOT));
   }
 
   static String url(String videoId) {
@@ -93,7 +94,10 @@ final class YouTubeStudio {
       super(
           "youtube-studio-table",
           "YouTube Studio > Analytics > Advanced mode > Export current view > CSV: \"Table data.csv\"",
-          "content", "video title", "video publish time", "views");
+          "content",
+          "video title",
+          "video publish time",
+          "views");
     }
 
     @Override
@@ -132,15 +136,19 @@ final class YouTubeStudio {
   }
 
   /**
-   * "Chart data.csv" with the Views metric: daily views per video become cumulative snapshots,
-   * the running total at the end of each day.
+   * "Chart data.csv" with the Views metric: daily views per video become cumulative snapshots, the
+   * running total at the end of each day.
    */
   static final class Chart extends ExportProfile {
     Chart() {
       super(
           "youtube-studio-chart",
           "YouTube Studio > Analytics > Advanced mode > Export current view > CSV: \"Chart data.csv\" (metric Views)",
-          "date", "content", "video title", "video publish time", "views");
+          "date",
+          "content",
+          "video title",
+          "video publish time",
+          "views");
     }
 
     @Override

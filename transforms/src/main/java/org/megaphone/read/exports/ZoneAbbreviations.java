@@ -18,26 +18,26 @@ import org.megaphone.read.InputException;
  * Time-zone abbreviations as exports write them ({@code 2021-07-05 18:02:45 BRT}: CrowdTangle
  * writes the zone of whoever downloaded the file), read as an offset at the written local time.
  *
- * <p>The table is complete in this sense: every abbreviation that the JDK's time-zone names give
- * a zone (standard or daylight, about 280, the letter abbreviations of the tz database before it
+ * <p>The table is complete in this sense: every abbreviation that the JDK's time-zone names give a
+ * zone (standard or daylight, about 280, the letter abbreviations of the tz database before it
  * replaced many with numbers in 2017, which is what CrowdTangle still wrote in 2021–2024: BRT,
  * NZDT, SGT, CEST, EDT …), plus numeric ones ({@code -03}, {@code +0530}). An abbreviation is read
  * as the offset of the zones that use it, at that local time, in the kind it names (a daylight
  * abbreviation only where that zone keeps daylight time then). Where those zones disagree (IST:
  * India, Ireland, Israel; CST: the US, China, Cuba; BST: Britain, Bangladesh), it is resolved by
  * the file's zone in exports/sources.csv ({@code zone} column), else by --timezone when that zone
- * uses it; otherwise the run stops with a message naming the abbreviation and the column to set.
- * An abbreviation no zone uses stops the run the same way, unless sources.csv names the file's
- * zone. An abbreviation with one meaning is read as it says, whatever zone sources.csv names. A few have one meaning by convention whatever else uses them (EET, CET, PST, EST …:
- * {@link #CONVENTIONAL}).
+ * uses it; otherwise the run stops with a message naming the abbreviation and the column to set. An
+ * abbreviation no zone uses stops the run the same way, unless sources.csv names the file's zone.
+ * An abbreviation with one meaning is read as it says, whatever zone sources.csv names. A few have
+ * one meaning by convention whatever else uses them (EET, CET, PST, EST …: {@link #CONVENTIONAL}).
  */
 final class ZoneAbbreviations {
   /** What a cell may end with as a zone: upper-case letters, or a numeric offset. */
   static final Pattern ABBREVIATION = Pattern.compile("[A-Z]{2,6}|Z|[+-]\\d{2}(?::?\\d{2})?");
 
   /**
-   * Abbreviations read as one offset whatever other zones use them (Istanbul is still "EET" in
-   * the JDK's names at +03:00; Manila's standard time is also "PST").
+   * Abbreviations read as one offset whatever other zones use them (Istanbul is still "EET" in the
+   * JDK's names at +03:00; Manila's standard time is also "PST").
    */
   static final Map<String, ZoneOffset> CONVENTIONAL =
       Map.ofEntries(
@@ -67,14 +67,16 @@ final class ZoneAbbreviations {
     private static Map<String, List<Use>> build() {
       Map<String, List<Use>> uses = new HashMap<>();
       for (String id : TimeZone.getAvailableIDs()) {
-        if (!id.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+")) {
+        if (!id.matches(
+            "(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+")) {
           continue;
         }
         TimeZone tz = TimeZone.getTimeZone(id);
         for (boolean daylight : new boolean[] {false, true}) {
           String name = tz.getDisplayName(daylight, TimeZone.SHORT, Locale.ENGLISH);
           if (name.matches("[A-Z]{2,6}")) {
-            uses.computeIfAbsent(name, k -> new ArrayList<>()).add(new Use(ZoneId.of(id), daylight));
+            uses.computeIfAbsent(name, k -> new ArrayList<>())
+                .add(new Use(ZoneId.of(id), daylight));
           }
         }
       }
@@ -129,7 +131,8 @@ final class ZoneAbbreviations {
       return byOffset.keySet().iterator().next();
     }
     if (fileZone != null) {
-      // Ambiguous: the zone the user named for the file decides, in the kind the abbreviation names.
+      // Ambiguous: the zone the user named for the file decides, in the kind the abbreviation
+      // names.
       for (Use use : uses) {
         if (sameZone(use.zone(), fileZone)) {
           ZoneOffset offset = offsetOf(use, local, false);
@@ -171,7 +174,8 @@ final class ZoneAbbreviations {
   /** Each offset with its example zone, for messages. */
   private static List<String> meanings(Map<ZoneOffset, ZoneId> byOffset) {
     List<String> meanings = new ArrayList<>();
-    byOffset.forEach((offset, zone) -> meanings.add(offset.getId() + " (e.g. " + zone.getId() + ")"));
+    byOffset.forEach(
+        (offset, zone) -> meanings.add(offset.getId() + " (e.g. " + zone.getId() + ")"));
     return meanings;
   }
 
@@ -185,9 +189,13 @@ final class ZoneAbbreviations {
     return zone.getRules().getOffset(local);
   }
 
-  /** The distinct offsets of the uses at a local time, each with an example zone, in offset order. */
-  private static Map<ZoneOffset, ZoneId> offsets(List<Use> uses, LocalDateTime local, boolean strict) {
-    Map<ZoneOffset, ZoneId> byOffset = new TreeMap<>((a, b) -> Integer.compare(a.getTotalSeconds(), b.getTotalSeconds()));
+  /**
+   * The distinct offsets of the uses at a local time, each with an example zone, in offset order.
+   */
+  private static Map<ZoneOffset, ZoneId> offsets(
+      List<Use> uses, LocalDateTime local, boolean strict) {
+    Map<ZoneOffset, ZoneId> byOffset =
+        new TreeMap<>((a, b) -> Integer.compare(a.getTotalSeconds(), b.getTotalSeconds()));
     for (Use use : uses) {
       ZoneOffset offset = offsetOf(use, local, strict);
       if (offset != null) {
@@ -198,8 +206,8 @@ final class ZoneAbbreviations {
   }
 
   /**
-   * A use's offset at a local time: strict, only where the zone keeps that kind of time then
-   * (else null); otherwise its standard offset, plus its daylight saving for a daylight name.
+   * A use's offset at a local time: strict, only where the zone keeps that kind of time then (else
+   * null); otherwise its standard offset, plus its daylight saving for a daylight name.
    */
   private static ZoneOffset offsetOf(Use use, LocalDateTime local, boolean strict) {
     ZoneRules rules = use.zone().getRules();
@@ -216,6 +224,8 @@ final class ZoneAbbreviations {
       return standard;
     }
     int savings = TimeZone.getTimeZone(use.zone()).getDSTSavings();
-    return savings == 0 ? null : ZoneOffset.ofTotalSeconds(standard.getTotalSeconds() + savings / 1000);
+    return savings == 0
+        ? null
+        : ZoneOffset.ofTotalSeconds(standard.getTotalSeconds() + savings / 1000);
   }
 }

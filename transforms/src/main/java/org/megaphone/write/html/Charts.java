@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * The report's charts as inline SVG: stacked weekly bars, lines with points, horizontal bars and
- * sparklines. Each chart is an {@code <svg role="img">} labelled by its {@code <title>} and
- * {@code <desc>}; every bar and point carries a {@code <title>} with its exact value, so a screen
- * reader or a hover shows the number behind the shape. Bars have class {@code bar}, points class
- * {@code point}, so the page can be checked by counting them. Colours are the Okabe–Ito palette,
- * readable with the common colour-vision deficiencies.
+ * sparklines. Each chart is an {@code <svg role="img">} labelled by its {@code <title>} and {@code
+ * <desc>}; every bar and point carries a {@code <title>} with its exact value, so a screen reader
+ * or a hover shows the number behind the shape. Bars have class {@code bar}, points class {@code
+ * point}, so the page can be checked by counting them. Colours are the Okabe–Ito palette, readable
+ * with the common colour-vision deficiencies.
  */
 public final class Charts {
   static final String[] PALETTE = {
@@ -22,6 +22,7 @@ public final class Charts {
   private static final int RIGHT = 16;
   private static final int TOP = 16;
   private static final int BOTTOM = 64;
+
   /** The most code points of a data label in a tooltip; longer ones end with an ellipsis. */
   static final int LABEL = 120;
 
@@ -46,7 +47,12 @@ public final class Charts {
    * @param series values per series, each array aligned with {@code categories}
    */
   public static String stackedBars(
-      String id, String title, String desc, String unit, List<String> categories, Map<String, long[]> series) {
+      String id,
+      String title,
+      String desc,
+      String unit,
+      List<String> categories,
+      Map<String, long[]> series) {
     double max = 0;
     for (int c = 0; c < categories.size(); c++) {
       long sum = 0;
@@ -74,8 +80,15 @@ public final class Charts {
                   Locale.ROOT,
                   "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                       + "<title>%s · %s: %s %s</title></rect>",
-                  x, y1, barWidth, Math.max(0.5, y0 - y1), colour(s),
-                  Html.text(categories.get(c)), label(e.getKey()), Html.number(v), Html.text(unit)));
+                  x,
+                  y1,
+                  barWidth,
+                  Math.max(0.5, y0 - y1),
+                  colour(s),
+                  Html.text(categories.get(c)),
+                  label(e.getKey()),
+                  Html.number(v),
+                  Html.text(unit)));
           base += v;
         }
         s++;
@@ -90,7 +103,12 @@ public final class Charts {
    * line skips the gap).
    */
   public static String lines(
-      String id, String title, String desc, String unit, List<String> categories, Map<String, Long[]> series) {
+      String id,
+      String title,
+      String desc,
+      String unit,
+      List<String> categories,
+      Map<String, Long[]> series) {
     double max = 0;
     for (Long[] values : series.values()) {
       for (Long v : values) {
@@ -114,7 +132,9 @@ public final class Charts {
           continue;
         }
         path.append(pen ? " L" : " M")
-            .append(String.format(Locale.ROOT, "%.1f %.1f", LEFT + (c + 0.5) * slot, axis.y(values[c])));
+            .append(
+                String.format(
+                    Locale.ROOT, "%.1f %.1f", LEFT + (c + 0.5) * slot, axis.y(values[c])));
         pen = true;
       }
       if (path.length() > 0) {
@@ -130,8 +150,13 @@ public final class Charts {
               String.format(
                   Locale.ROOT,
                   "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s · %s: %s %s</title></circle>",
-                  LEFT + (c + 0.5) * slot, axis.y(values[c]), colour(s),
-                  Html.text(categories.get(c)), label(e.getKey()), Html.number(values[c]), Html.text(unit)));
+                  LEFT + (c + 0.5) * slot,
+                  axis.y(values[c]),
+                  colour(s),
+                  Html.text(categories.get(c)),
+                  label(e.getKey()),
+                  Html.number(values[c]),
+                  Html.text(unit)));
         }
       }
       s++;
@@ -142,7 +167,13 @@ public final class Charts {
 
   /** One horizontal bar per label, values between 0 and the largest value; labels are clipped. */
   public static String horizontalBars(
-      String id, String title, String desc, String unit, List<String> labels, double[] values, List<String> valueTexts,
+      String id,
+      String title,
+      String desc,
+      String unit,
+      List<String> labels,
+      double[] values,
+      List<String> valueTexts,
       List<Integer> colours) {
     int row = 22;
     int left = 200;
@@ -163,13 +194,21 @@ public final class Charts {
               Locale.ROOT,
               "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
                   + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-              x, x, TOP, axisY, x, axisY + 14, Html.compact(t)));
+              x,
+              x,
+              TOP,
+              axisY,
+              x,
+              axisY + 14,
+              Html.compact(t)));
     }
     svg.append(
         String.format(
             Locale.ROOT,
             "<text class=\"unit\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-            left + plot / 2, axisY + 32, Html.text(unit)));
+            left + plot / 2,
+            axisY + 32,
+            Html.text(unit)));
     for (int i = 0; i < labels.size(); i++) {
       double y = TOP + i * row;
       double w = axis.top == 0 ? 0 : plot * values[i] / axis.top;
@@ -177,18 +216,27 @@ public final class Charts {
           String.format(
               Locale.ROOT,
               "<text class=\"label\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-              left - 6, y + row * 0.65, Html.clipped(labels.get(i), 28)));
+              left - 6,
+              y + row * 0.65,
+              Html.clipped(labels.get(i), 28)));
       svg.append(
           String.format(
               Locale.ROOT,
               "<rect class=\"bar\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %s</title></rect>",
-              left, y + 3, Math.max(0.5, w), row - 6.0, colour(colours.get(i)),
-              label(labels.get(i)), Html.text(valueTexts.get(i))));
+              left,
+              y + 3,
+              Math.max(0.5, w),
+              row - 6.0,
+              colour(colours.get(i)),
+              label(labels.get(i)),
+              Html.text(valueTexts.get(i))));
       svg.append(
           String.format(
               Locale.ROOT,
               "<text class=\"value\" x=\"%.1f\" y=\"%.1f\">%s</text>",
-              left + w + 4, y + row * 0.65, Html.text(valueTexts.get(i))));
+              left + w + 4,
+              y + row * 0.65,
+              Html.text(valueTexts.get(i))));
     }
     return close(svg);
   }
@@ -210,13 +258,24 @@ public final class Charts {
     // One value (a weekly run) draws no line: a dot shows it.
     String dot =
         values.length == 1
-            ? String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#0072B2\"/>", w / 2.0, max == 0 ? h - 2.0 : 2.0)
+            ? String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#0072B2\"/>",
+                w / 2.0,
+                max == 0 ? h - 2.0 : 2.0)
             : "";
     return String.format(
         Locale.ROOT,
         "<svg class=\"spark\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" aria-label=\"%s\">"
             + "<title>%s</title><polyline fill=\"none\" stroke=\"#0072B2\" stroke-width=\"1.5\" points=\"%s\"/>%s</svg>",
-        w, h, w, h, Html.clipped(label, 4 * LABEL), Html.clipped(label, 4 * LABEL), points, dot);
+        w,
+        h,
+        w,
+        h,
+        Html.clipped(label, 4 * LABEL),
+        Html.clipped(label, 4 * LABEL),
+        points,
+        dot);
   }
 
   private static double plotWidth() {
@@ -235,7 +294,11 @@ public final class Charts {
             Locale.ROOT,
             "<svg class=\"chart\" id=\"%1$s\" role=\"img\" viewBox=\"0 0 %2$d %3$d\" aria-labelledby=\"%1$s-title %1$s-desc\">"
                 + "<title id=\"%1$s-title\">%4$s</title><desc id=\"%1$s-desc\">%5$s</desc>",
-            Html.text(id), WIDTH, height, Html.text(title), Html.text(desc)));
+            Html.text(id),
+            WIDTH,
+            height,
+            Html.text(title),
+            Html.text(desc)));
   }
 
   private static String close(StringBuilder svg) {
@@ -250,13 +313,20 @@ public final class Charts {
               Locale.ROOT,
               "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
                   + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-              LEFT, WIDTH - RIGHT, y, y, LEFT - 6, y + 4, Html.compact(t)));
+              LEFT,
+              WIDTH - RIGHT,
+              y,
+              y,
+              LEFT - 6,
+              y + 4,
+              Html.compact(t)));
     }
     svg.append(
         String.format(
             Locale.ROOT,
             "<text class=\"unit\" transform=\"rotate(-90)\" x=\"%d\" y=\"14\" text-anchor=\"middle\">%s</text>",
-            -(TOP + (HEIGHT - TOP - BOTTOM) / 2), Html.text(unit)));
+            -(TOP + (HEIGHT - TOP - BOTTOM) / 2),
+            Html.text(unit)));
   }
 
   private static void xLabels(StringBuilder svg, List<String> categories) {
@@ -268,13 +338,20 @@ public final class Charts {
           String.format(
               Locale.ROOT,
               "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"end\" transform=\"rotate(-40 %.1f %d)\">%s</text>",
-              x, HEIGHT - BOTTOM + 16, x, HEIGHT - BOTTOM + 16, Html.text(categories.get(c))));
+              x,
+              HEIGHT - BOTTOM + 16,
+              x,
+              HEIGHT - BOTTOM + 16,
+              Html.text(categories.get(c))));
     }
     svg.append(
         String.format(
             Locale.ROOT,
             "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>",
-            LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, HEIGHT - BOTTOM));
+            LEFT,
+            WIDTH - RIGHT,
+            HEIGHT - BOTTOM,
+            HEIGHT - BOTTOM));
   }
 
   /** A value axis from 0 to a round top with 4 or 5 round ticks. */

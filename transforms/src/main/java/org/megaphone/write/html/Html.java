@@ -66,7 +66,8 @@ public final class Html {
     if (value.codePointCount(0, value.length()) <= max) {
       return value;
     }
-    // \X is an extended grapheme cluster (emoji sequences included, unlike BreakIterator on Java 17).
+    // \X is an extended grapheme cluster (emoji sequences included, unlike BreakIterator on Java
+    // 17).
     Matcher graphemes = GRAPHEME.matcher(value);
     int end = 0;
     for (int kept = 0; kept < max; kept++) {
@@ -85,8 +86,8 @@ public final class Html {
   }
 
   /**
-   * A link from the data, escaped for an href, when it is a plain web address (http or https);
-   * null otherwise ({@code javascript:}, {@code data:}, relative paths and anything else).
+   * A link from the data, escaped for an href, when it is a plain web address (http or https); null
+   * otherwise ({@code javascript:}, {@code data:}, relative paths and anything else).
    */
   public static String safeHref(String url) {
     if (url == null) {
@@ -94,7 +95,8 @@ public final class Html {
     }
     String u = url.trim();
     String lower = u.toLowerCase(Locale.ROOT);
-    if (!(lower.startsWith("https://") || lower.startsWith("http://")) || u.chars().anyMatch(c -> c < 0x21)) {
+    if (!(lower.startsWith("https://") || lower.startsWith("http://"))
+        || u.chars().anyMatch(c -> c < 0x21)) {
       return null;
     }
     return text(u);

@@ -13,9 +13,9 @@ import java.util.List;
  * answers, posts that beat their account's usual, channel follower growth and data quality
  * (runbooks/data-contract.md D34; D35 to D37 for themes, claims and top posts).
  *
- * <p>The page is made in two steps: {@code ReportPageBuilder} computes every figure into a
- * {@code ReportPage}, and {@code ReportPageRenderer} draws each section of it as markup, with the
- * style sheet report.css (a resource next to these classes) inlined.
+ * <p>The page is made in two steps: {@code ReportPageBuilder} computes every figure into a {@code
+ * ReportPage}, and {@code ReportPageRenderer} draws each section of it as markup, with the style
+ * sheet report.css (a resource next to these classes) inlined.
  *
  * <p>The page is a function of the reports and the run's counts only — no clock, no host, no
  * absolute path — so a rerun that reproduces the CSVs reproduces the page byte for byte. A
@@ -28,16 +28,21 @@ public final class HtmlReport {
   public record Run(String dataset, String timezone, String rejectsFile) {}
 
   /** One input table's row counts. */
-  public record TableCounts(String table, long read, long accepted, long rejected, long duplicates) {}
+  public record TableCounts(
+      String table, long read, long accepted, long rejected, long duplicates) {}
 
   /** The counts of the data-quality box that are not in the CSV reports. */
-  public record Quality(List<TableCounts> tables, long orphanPosts, long orphanSnapshots, long orphanViews) {}
+  public record Quality(
+      List<TableCounts> tables, long orphanPosts, long orphanSnapshots, long orphanViews) {}
 
   private HtmlReport() {}
 
   /** Reads the reports in the folder and writes report.html next to them. */
   public static void write(Path folder, Run run, Quality quality) throws IOException {
-    Files.writeString(folder.resolve(FILE), render(ReportTables.read(folder), run, quality), StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve(FILE),
+        render(ReportTables.read(folder), run, quality),
+        StandardCharsets.UTF_8);
   }
 
   /** The page for the reports and the run's counts. */

@@ -9,8 +9,8 @@ import org.megaphone.write.html.ReportTables.RejectGroup;
 
 /**
  * Every figure report.html shows, section by section, as plain values: sums, rankings and cuts are
- * made by {@link ReportPageBuilder}, words, number formats, escaping and charts by
- * {@link ReportPageRenderer}. Text is held as the reports have it (not escaped, not clipped).
+ * made by {@link ReportPageBuilder}, words, number formats, escaping and charts by {@link
+ * ReportPageRenderer}. Text is held as the reports have it (not escaped, not clipped).
  *
  * <p>Lists are unmodifiable copies; a {@code null} in one means "no value" (a week without a
  * follower snapshot, a language a platform had no posts in).
@@ -30,14 +30,20 @@ record ReportPage(
     DataQuality quality) {
   /** Influencers and mayors listed in their top tables. */
   static final int TOP_ENTITIES = 10;
+
   /** Channels drawn in the follower chart (the table lists them all). */
   static final int MAX_CHANNEL_LINES = 8;
+
   /** Reject reasons listed in the data-quality box. */
   static final int MAX_REJECT_REASONS = 20;
+
   /** Posts listed among those that beat their account's usual. */
   static final int TOP_POSTS = 20;
 
-  /** The dataset's name, the zone weeks are cut in and every week from the first to the last, gaps included. */
+  /**
+   * The dataset's name, the zone weeks are cut in and every week from the first to the last, gaps
+   * included.
+   */
   record Header(String dataset, String timezone, List<String> weeks) {
     Header {
       weeks = List.copyOf(weeks);
@@ -49,8 +55,14 @@ record ReportPage(
    * posts. Entities that posted and those that carried the campaign leave out the unattributed row.
    */
   record Headline(
-      long posts, long campaignPosts, Double campaignShare, long engagement, long views, long entitiesReached,
-      long entitiesPosted, long rejectedRows) {}
+      long posts,
+      long campaignPosts,
+      Double campaignShare,
+      long engagement,
+      long views,
+      long entitiesReached,
+      long entitiesPosted,
+      long rejectedRows) {}
 
   /** One role's engagement and views per week of the period (role "" is the unattributed row). */
   record RoleSeries(String role, List<Long> engagement, List<Long> views) {
@@ -60,7 +72,10 @@ record ReportPage(
     }
   }
 
-  /** The weekly charts: the period's weeks and a series per role that has rows, in a fixed role order. */
+  /**
+   * The weekly charts: the period's weeks and a series per role that has rows, in a fixed role
+   * order.
+   */
   record Weekly(List<String> weeks, List<RoleSeries> roles) {
     Weekly {
       weeks = List.copyOf(weeks);
@@ -68,10 +83,20 @@ record ReportPage(
     }
   }
 
-  /** One entity's sums over the period and its engagement per week; name, cohort and municipality of its first row. */
+  /**
+   * One entity's sums over the period and its engagement per week; name, cohort and municipality of
+   * its first row.
+   */
   record EntityTotals(
-      String id, String name, String cohort, String municipality, long posts, long campaignPosts, long engagement,
-      long views, List<Long> weekly) {
+      String id,
+      String name,
+      String cohort,
+      String municipality,
+      long posts,
+      long campaignPosts,
+      long engagement,
+      long views,
+      List<Long> weekly) {
     EntityTotals {
       weekly = List.copyOf(weekly);
     }
@@ -89,9 +114,13 @@ record ReportPage(
   }
 
   /** A bulletin with a known uptake rate, as a bar: its language as a position in the legend. */
-  record UptakeBar(String bulletinId, int language, double uptakeRate, long adopters, long audience) {}
+  record UptakeBar(
+      String bulletinId, int language, double uptakeRate, long adopters, long audience) {}
 
-  /** The bulletins by language, send time and id; the languages in order; a bar per bulletin with a rate. */
+  /**
+   * The bulletins by language, send time and id; the languages in order; a bar per bulletin with a
+   * rate.
+   */
   record Bulletins(List<String> languages, List<UptakeBar> bars, List<BulletinRow> rows) {
     Bulletins {
       languages = List.copyOf(languages);
@@ -110,7 +139,10 @@ record ReportPage(
     }
   }
 
-  /** Platform × language; {@code maxPosts} is the largest cell's posts as the rows were summed (the shading's scale). */
+  /**
+   * Platform × language; {@code maxPosts} is the largest cell's posts as the rows were summed (the
+   * shading's scale).
+   */
   record Platforms(List<String> languages, List<PlatformRow> rows, long maxPosts) {
     Platforms {
       languages = List.copyOf(languages);
@@ -119,7 +151,8 @@ record ReportPage(
   }
 
   /** A theme and role's sums over the period and its engagement per week of the period. */
-  record ThemeRow(String theme, String role, long posts, long engagement, long views, List<Long> weekly) {
+  record ThemeRow(
+      String theme, String role, long posts, long engagement, long views, List<Long> weekly) {
     ThemeRow {
       weekly = List.copyOf(weekly);
     }
@@ -137,7 +170,13 @@ record ReportPage(
    * answers' engagement over the claim's, null when the claim had none.
    */
   record ClaimRow(
-      String claimId, String platform, long posts, long engagement, long views, long answers, long answersEngagement,
+      String claimId,
+      String platform,
+      long posts,
+      long engagement,
+      long views,
+      long answers,
+      long answersEngagement,
       Double coverage) {}
 
   /** Claim and platform pairs in order. */
@@ -149,8 +188,15 @@ record ReportPage(
 
   /** A post that beat its account's usual: its engagement, the account's baseline and the ratio. */
   record TopPost(
-      String week, String platform, String handle, String entityId, long engagement, double baseline,
-      double overperformance, String postId, String url) {}
+      String week,
+      String platform,
+      String handle,
+      String entityId,
+      long engagement,
+      double baseline,
+      double overperformance,
+      String postId,
+      String url) {}
 
   /** At most {@link #TOP_POSTS} posts, highest ratio first. */
   record TopPosts(List<TopPost> rows) {
@@ -159,7 +205,10 @@ record ReportPage(
     }
   }
 
-  /** A channel's followers at the end of each week of {@link Channels#weeks} (null: no snapshot that week). */
+  /**
+   * A channel's followers at the end of each week of {@link Channels#weeks} (null: no snapshot that
+   * week).
+   */
   record ChannelLine(String channel, List<Long> followers) {
     ChannelLine {
       followers = nullable(followers);
@@ -170,7 +219,13 @@ record ReportPage(
    * A channel over the period: its first and last weeks, its followers at the start (the last
    * snapshot before the period, else its first in it) and at the end, and the sum of its gains.
    */
-  record ChannelRow(String channel, String firstWeek, String lastWeek, Long followersStart, Long followersEnd, long gained) {}
+  record ChannelRow(
+      String channel,
+      String firstWeek,
+      String lastWeek,
+      Long followersStart,
+      Long followersEnd,
+      long gained) {}
 
   /**
    * Channel growth: the weeks from the first to the last snapshot, the {@link #MAX_CHANNEL_LINES}
@@ -185,12 +240,17 @@ record ReportPage(
   }
 
   /**
-   * The run's table counts and orphan views, the reject reasons with the most rows (at most
-   * {@link #MAX_REJECT_REASONS}; {@code moreReasons} left out) and the rejects file's name.
+   * The run's table counts and orphan views, the reject reasons with the most rows (at most {@link
+   * #MAX_REJECT_REASONS}; {@code moreReasons} left out) and the rejects file's name.
    */
   record DataQuality(
-      List<TableCounts> tables, long orphanPosts, long orphanSnapshots, long orphanViews, List<RejectGroup> reasons,
-      int moreReasons, String rejectsFile) {
+      List<TableCounts> tables,
+      long orphanPosts,
+      long orphanSnapshots,
+      long orphanViews,
+      List<RejectGroup> reasons,
+      int moreReasons,
+      String rejectsFile) {
     DataQuality {
       tables = List.copyOf(tables);
       reasons = List.copyOf(reasons);

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.megaphone.rules.Weeks;
 import org.megaphone.write.html.ReportPage.Bulletins;
-import org.megaphone.write.html.ReportPage.Channels;
 import org.megaphone.write.html.ReportPage.ChannelLine;
 import org.megaphone.write.html.ReportPage.ChannelRow;
+import org.megaphone.write.html.ReportPage.Channels;
 import org.megaphone.write.html.ReportPage.ClaimRow;
 import org.megaphone.write.html.ReportPage.Claims;
 import org.megaphone.write.html.ReportPage.DataQuality;
@@ -41,14 +41,16 @@ import org.megaphone.write.html.ReportTables.ThemeWeek;
 import org.megaphone.write.html.ReportTables.TopPostRow;
 
 /**
- * The figures of report.html computed from a run's reports (runbooks/data-contract.md D34 to
- * D37): every sum, ranking and cut the page shows, one method per section. No markup here; each
- * figure is a sum of report rows, so the page can never show a number the CSVs do not hold.
+ * The figures of report.html computed from a run's reports (runbooks/data-contract.md D34 to D37):
+ * every sum, ranking and cut the page shows, one method per section. No markup here; each figure is
+ * a sum of report rows, so the page can never show a number the CSVs do not hold.
  */
 final class ReportPageBuilder {
   static final String UNATTRIBUTED = "(unattributed)";
+
   /** The roles of the weekly charts, in the order they are stacked; "" is the unattributed row. */
-  static final List<String> ROLES = List.of("influencer", "mayor", "government", "organisation", "");
+  static final List<String> ROLES =
+      List.of("influencer", "mayor", "government", "organisation", "");
 
   private ReportPageBuilder() {}
 
@@ -96,7 +98,15 @@ final class ReportPageBuilder {
       }
     }
     Double share = posts == 0 ? null : (double) campaign / posts;
-    return new Headline(posts, campaign, share, engagement, views, carried.size(), posted.size(), t.rejects().rows());
+    return new Headline(
+        posts,
+        campaign,
+        share,
+        engagement,
+        views,
+        carried.size(),
+        posted.size(),
+        t.rejects().rows());
   }
 
   static Weekly weekly(ReportTables t, List<String> weeks) {
@@ -122,15 +132,26 @@ final class ReportPageBuilder {
     Map<String, Totals> byEntity = new TreeMap<>();
     for (EntityWeek e : t.entities()) {
       if (e.role().equals(role)) {
-        byEntity.computeIfAbsent(e.entityId(), k -> new Totals(e, weeks.size())).add(e, weeks.indexOf(e.week()));
+        byEntity
+            .computeIfAbsent(e.entityId(), k -> new Totals(e, weeks.size()))
+            .add(e, weeks.indexOf(e.week()));
       }
     }
     List<Totals> ranked = new ArrayList<>(byEntity.values());
     ranked.sort(Comparator.comparingLong((Totals x) -> -x.engagement).thenComparing(x -> x.id));
     List<EntityTotals> top = new ArrayList<>();
     for (Totals e : ranked.subList(0, Math.min(ReportPage.TOP_ENTITIES, ranked.size()))) {
-      top.add(new EntityTotals(
-          e.id, e.name, e.cohort, e.municipality, e.posts, e.campaignPosts, e.engagement, e.views, boxed(e.weekly)));
+      top.add(
+          new EntityTotals(
+              e.id,
+              e.name,
+              e.cohort,
+              e.municipality,
+              e.posts,
+              e.campaignPosts,
+              e.engagement,
+              e.views,
+              boxed(e.weekly)));
     }
     return new TopEntities(role, weeks, top, Math.max(0, ranked.size() - ReportPage.TOP_ENTITIES));
   }
@@ -168,12 +189,22 @@ final class ReportPageBuilder {
   /** Bulletins by language, send time and id; a bar for each one whose uptake rate is known. */
   static Bulletins bulletins(ReportTables t) {
     List<BulletinRow> rows = new ArrayList<>(t.bulletins());
-    rows.sort(Comparator.comparing(BulletinRow::language).thenComparing(BulletinRow::sentAt).thenComparing(BulletinRow::bulletinId));
-    List<String> languages = new ArrayList<>(new TreeSet<>(rows.stream().map(BulletinRow::language).toList()));
+    rows.sort(
+        Comparator.comparing(BulletinRow::language)
+            .thenComparing(BulletinRow::sentAt)
+            .thenComparing(BulletinRow::bulletinId));
+    List<String> languages =
+        new ArrayList<>(new TreeSet<>(rows.stream().map(BulletinRow::language).toList()));
     List<UptakeBar> bars = new ArrayList<>();
     for (BulletinRow b : rows) {
       if (b.uptakeRate() != null) {
-        bars.add(new UptakeBar(b.bulletinId(), languages.indexOf(b.language()), b.uptakeRate(), b.adopters(), orZero(b.audience())));
+        bars.add(
+            new UptakeBar(
+                b.bulletinId(),
+                languages.indexOf(b.language()),
+                b.uptakeRate(),
+                b.adopters(),
+                orZero(b.audience())));
       }
     }
     return new Bulletins(languages, bars, rows);
@@ -185,7 +216,10 @@ final class ReportPageBuilder {
     TreeSet<String> languages = new TreeSet<>();
     long max = 0;
     for (PlatformWeek p : t.platforms()) {
-      long[] c = cells.computeIfAbsent(p.platform(), k -> new TreeMap<>()).computeIfAbsent(p.language(), k -> new long[2]);
+      long[] c =
+          cells
+              .computeIfAbsent(p.platform(), k -> new TreeMap<>())
+              .computeIfAbsent(p.language(), k -> new long[2]);
       c[0] += p.posts();
       c[1] += p.engagement();
       languages.add(p.language());
@@ -219,7 +253,9 @@ final class ReportPageBuilder {
       }
     }
     List<Map.Entry<Pair, long[]>> ranked = new ArrayList<>(byTheme.entrySet());
-    ranked.sort(Comparator.comparingLong((Map.Entry<Pair, long[]> e) -> -e.getValue()[1]).thenComparing(Map.Entry::getKey));
+    ranked.sort(
+        Comparator.comparingLong((Map.Entry<Pair, long[]> e) -> -e.getValue()[1])
+            .thenComparing(Map.Entry::getKey));
     List<ThemeRow> rows = new ArrayList<>();
     for (Map.Entry<Pair, long[]> e : ranked) {
       Pair key = e.getKey();
@@ -248,7 +284,15 @@ final class ReportPageBuilder {
       Pair key = e.getKey();
       long[] s = e.getValue();
       rows.add(
-          new ClaimRow(key.first(), key.second(), s[0], s[1], s[2], s[3], s[4], s[1] == 0 ? null : (double) s[4] / s[1]));
+          new ClaimRow(
+              key.first(),
+              key.second(),
+              s[0],
+              s[1],
+              s[2],
+              s[3],
+              s[4],
+              s[1] == 0 ? null : (double) s[4] / s[1]));
     }
     return new Claims(rows);
   }
@@ -263,9 +307,17 @@ final class ReportPageBuilder {
             .thenComparingInt(TopPostRow::rank));
     List<TopPost> rows = new ArrayList<>();
     for (TopPostRow r : ranked.subList(0, Math.min(ReportPage.TOP_POSTS, ranked.size()))) {
-      rows.add(new TopPost(
-          r.week(), r.platform(), r.handle(), r.entityId(), r.engagement(), Double.parseDouble(r.baseline()),
-          Double.parseDouble(r.overperformance()), r.postId(), r.url()));
+      rows.add(
+          new TopPost(
+              r.week(),
+              r.platform(),
+              r.handle(),
+              r.entityId(),
+              r.engagement(),
+              Double.parseDouble(r.baseline()),
+              Double.parseDouble(r.overperformance()),
+              r.postId(),
+              r.url()));
     }
     return new TopPosts(rows);
   }
@@ -283,10 +335,14 @@ final class ReportPageBuilder {
     }
     List<String> weeks = Weeks.between(seen.first(), seen.last());
     List<Map.Entry<String, List<ChannelWeek>>> largest = new ArrayList<>(byChannel.entrySet());
-    largest.sort(Comparator.comparingLong((Map.Entry<String, List<ChannelWeek>> e) -> -orZero(last(e.getValue()).followersEnd()))
-        .thenComparing(Map.Entry::getKey));
+    largest.sort(
+        Comparator.comparingLong(
+                (Map.Entry<String, List<ChannelWeek>> e) ->
+                    -orZero(last(e.getValue()).followersEnd()))
+            .thenComparing(Map.Entry::getKey));
     List<ChannelLine> lines = new ArrayList<>();
-    for (Map.Entry<String, List<ChannelWeek>> e : largest.subList(0, Math.min(ReportPage.MAX_CHANNEL_LINES, largest.size()))) {
+    for (Map.Entry<String, List<ChannelWeek>> e :
+        largest.subList(0, Math.min(ReportPage.MAX_CHANNEL_LINES, largest.size()))) {
       Long[] values = new Long[weeks.size()];
       e.getValue().forEach(c -> values[weeks.indexOf(c.week())] = c.followersEnd());
       lines.add(new ChannelLine(e.getKey(), Arrays.asList(values)));
@@ -301,7 +357,9 @@ final class ReportPageBuilder {
       }
       // The last snapshot before the period, else the first in it: gained is the change since.
       Long start = first.followersStart() != null ? first.followersStart() : first.followersEnd();
-      rows.add(new ChannelRow(e.getKey(), first.week(), last.week(), start, last.followersEnd(), gained));
+      rows.add(
+          new ChannelRow(
+              e.getKey(), first.week(), last.week(), start, last.followersEnd(), gained));
     }
     return new Channels(weeks, lines, rows);
   }
@@ -316,9 +374,13 @@ final class ReportPageBuilder {
     // Most rows first; equal counts in the order rejects.csv first shows them.
     ranked.sort(Comparator.comparingLong((RejectGroup g) -> -g.rows()));
     return new DataQuality(
-        q.tables(), q.orphanPosts(), q.orphanSnapshots(), q.orphanViews(),
+        q.tables(),
+        q.orphanPosts(),
+        q.orphanSnapshots(),
+        q.orphanViews(),
         ranked.subList(0, Math.min(ReportPage.MAX_REJECT_REASONS, ranked.size())),
-        Math.max(0, ranked.size() - ReportPage.MAX_REJECT_REASONS), run.rejectsFile());
+        Math.max(0, ranked.size() - ReportPage.MAX_REJECT_REASONS),
+        run.rejectsFile());
   }
 
   private static List<Long> boxed(long[] values) {
@@ -329,7 +391,10 @@ final class ReportPageBuilder {
     return value == null ? 0 : value;
   }
 
-  /** A two-column key (theme and role, claim and platform), ordered by its first column, then its second. */
+  /**
+   * A two-column key (theme and role, claim and platform), ordered by its first column, then its
+   * second.
+   */
   record Pair(String first, String second) implements Comparable<Pair> {
     @Override
     public int compareTo(Pair o) {

@@ -38,7 +38,10 @@ class ExportFilesTest {
   @Test
   void titleLinesBeforeTheHeaderAreSkippedAndLinesStillCountFromTheFileStart() {
     ExportFiles.Counts counts =
-        parse("tweet_activity_metrics_vnk_20200301_20200331_en.csv", "Tweet activity\n\n" + TWEETS, null);
+        parse(
+            "tweet_activity_metrics_vnk_20200301_20200331_en.csv",
+            "Tweet activity\n\n" + TWEETS,
+            null);
 
     assertThat(counts.profile(), is("x-tweet-activity"));
     assertThat(posts, hasSize(1));

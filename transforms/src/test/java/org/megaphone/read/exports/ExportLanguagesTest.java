@@ -24,7 +24,8 @@ import org.megaphone.read.InputException;
  * names real exports of that language use): recognised by the same profile, giving the same rows.
  */
 class ExportLanguagesTest {
-  private static final Path LOCALIZED = Paths.get("src", "test", "resources", "exports", "localized");
+  private static final Path LOCALIZED =
+      Paths.get("src", "test", "resources", "exports", "localized");
   private static final String ZONE = "Europe/Helsinki";
 
   static Stream<String> cases() throws IOException {
@@ -35,7 +36,8 @@ class ExportLanguagesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void aLocalizedExportIsRecognisedByItsProfileAndGivesTheRowsOfItsEnglishTwin(String name) throws IOException {
+  void aLocalizedExportIsRecognisedByItsProfileAndGivesTheRowsOfItsEnglishTwin(String name)
+      throws IOException {
     Path dir = LOCALIZED.resolve(name);
     ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir);
 
@@ -56,15 +58,19 @@ class ExportLanguagesTest {
     ExportFile file = Sources.none().describe("ig.csv", ZONE);
     InputException e =
         Assertions.assertThrows(
-            InputException.class, () -> ExportFiles.parse(file, text, null, p -> {}, v -> {}, r -> {}));
-    assertThat(e.getMessage(), containsString("closest profile: meta-instagram (lacks account username)"));
+            InputException.class,
+            () -> ExportFiles.parse(file, text, null, p -> {}, v -> {}, r -> {}));
+    assertThat(
+        e.getMessage(), containsString("closest profile: meta-instagram (lacks account username)"));
   }
 
   @Test
   void theTotalRowIsSkippedInEachLanguageOfYouTubeStudio() {
     for (String label : List.of("Total", "Gesamt", "Totalt", "Totale", "Ge\u00adsamt")) {
-      assertThat(label, YouTubeStudio.isTotal(new NativeRow(Map.of("content", label))), equalTo(true));
+      assertThat(
+          label, YouTubeStudio.isTotal(new NativeRow(Map.of("content", label))), equalTo(true));
     }
-    assertThat(YouTubeStudio.isTotal(new NativeRow(Map.of("content", "hT8kZ2pQx4M"))), equalTo(false));
+    assertThat(
+        YouTubeStudio.isTotal(new NativeRow(Map.of("content", "hT8kZ2pQx4M"))), equalTo(false));
   }
 }

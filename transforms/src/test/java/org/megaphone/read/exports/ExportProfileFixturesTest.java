@@ -1,6 +1,5 @@
 package org.megaphone.read.exports;
 
-import org.megaphone.read.Table;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.megaphone.model.Post;
 import org.megaphone.model.Reject;
 import org.megaphone.model.ViewSnapshot;
+import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 import org.megaphone.read.Tables;
 
@@ -32,9 +32,13 @@ class ExportProfileFixturesTest {
 
   static Stream<String> profiles() throws IOException {
     try (Stream<Path> dirs = Files.list(FIXTURES)) {
-      return dirs.filter(Files::isDirectory)
+      return dirs
+          .filter(Files::isDirectory)
           .map(d -> d.getFileName().toString())
-          .filter(name -> !name.equals("quirks") && !name.equals("localized")) // ExportQuirksTest's, ExportLanguagesTest's
+          .filter(
+              name ->
+                  !name.equals("quirks")
+                      && !name.equals("localized")) // ExportQuirksTest's, ExportLanguagesTest's
           .sorted()
           .toList()
           .stream();
@@ -42,7 +46,11 @@ class ExportProfileFixturesTest {
   }
 
   record Read(
-      String profile, List<Post> posts, List<ViewSnapshot> views, List<Reject> rejects, ExportFiles.Counts counts) {}
+      String profile,
+      List<Post> posts,
+      List<ViewSnapshot> views,
+      List<Reject> rejects,
+      ExportFiles.Counts counts) {}
 
   private static Path nativeFile(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
@@ -77,13 +85,13 @@ class ExportProfileFixturesTest {
     return new Read(counts.profile(), posts, views, rejects, counts);
   }
 
-  static <T> List<T> expected(Path dir, String file, Table<T> table)
-      throws IOException {
+  static <T> List<T> expected(Path dir, String file, Table<T> table) throws IOException {
     List<T> rows = new ArrayList<>();
     Path f = dir.resolve(file);
     if (Files.exists(f)) {
       List<Reject> bad = new ArrayList<>();
-      TableFiles.parse(table, file, TableFiles.decode(file, Files.readAllBytes(f)), rows::add, bad::add);
+      TableFiles.parse(
+          table, file, TableFiles.decode(file, Files.readAllBytes(f)), rows::add, bad::add);
       assertThat(file + " is itself valid", bad, empty());
     }
     return rows;
@@ -96,12 +104,19 @@ class ExportProfileFixturesTest {
             p ->
                 String.join(
                     " | ",
-                    p.getPlatform(), p.getPostId(), p.getHandle(),
-                    Long.toString(p.getPublishedAt()), String.valueOf(p.getText()),
-                    String.valueOf(p.getUrl()), String.valueOf(p.getLanguage()),
-                    Long.toString(p.getLikes()), Long.toString(p.getComments()),
-                    Long.toString(p.getShares()), Long.toString(p.getSaves()),
-                    String.valueOf(p.getFollowers()), String.valueOf(p.getExportedAt())))
+                    p.getPlatform(),
+                    p.getPostId(),
+                    p.getHandle(),
+                    Long.toString(p.getPublishedAt()),
+                    String.valueOf(p.getText()),
+                    String.valueOf(p.getUrl()),
+                    String.valueOf(p.getLanguage()),
+                    Long.toString(p.getLikes()),
+                    Long.toString(p.getComments()),
+                    Long.toString(p.getShares()),
+                    Long.toString(p.getSaves()),
+                    String.valueOf(p.getFollowers()),
+                    String.valueOf(p.getExportedAt())))
         .sorted()
         .toList();
   }
@@ -125,7 +140,8 @@ class ExportProfileFixturesTest {
   /** The posts and views read equal the fixture's expected_posts.csv and expected_views.csv. */
   static void givesTheHandWrittenRows(Path dir, Read read) throws IOException {
     assertThat(
-        comparable(read.posts()), equalTo(comparable(expected(dir, "expected_posts.csv", Tables.posts(ZONE)))));
+        comparable(read.posts()),
+        equalTo(comparable(expected(dir, "expected_posts.csv", Tables.posts(ZONE)))));
     assertThat(
         comparableViews(read.views()),
         equalTo(comparableViews(expected(dir, "expected_views.csv", Tables.views(ZONE)))));

@@ -1,6 +1,5 @@
 package org.megaphone.read.exports;
 
-import java.util.ArrayList;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -14,13 +13,14 @@ import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.megaphone.model.Reject;
 import org.megaphone.read.InputException;
 import org.megaphone.read.RowRejected;
-import org.junit.jupiter.api.Assertions;
 
 /**
  * Quirks that real exports have in the wild, each on a fixture in its producer's layout
@@ -32,7 +32,8 @@ class ExportQuirksTest {
   private static final String ZONE = "Europe/Helsinki";
 
   @Test
-  void tikTokTitlesWithUnescapedQuotesAreRepairedWhenTheFieldCountMatchesAndRejectedOtherwise() throws IOException {
+  void tikTokTitlesWithUnescapedQuotesAreRepairedWhenTheFieldCountMatchesAndRejectedOtherwise()
+      throws IOException {
     Path dir = QUIRKS.resolve("tiktok-studio-unescaped-quotes");
     ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir);
 
@@ -49,7 +50,8 @@ class ExportQuirksTest {
   @Test
   void aStrictlyValidTikTokRecordIsNotCountedAsRepaired() throws IOException {
     ExportProfileFixturesTest.Read read =
-        ExportProfileFixturesTest.readNative(Paths.get("src", "test", "resources", "exports", "tiktok-studio"));
+        ExportProfileFixturesTest.readNative(
+            Paths.get("src", "test", "resources", "exports", "tiktok-studio"));
     assertThat(read.counts().adjustments(), equalTo(Map.of()));
   }
 
@@ -63,7 +65,9 @@ class ExportQuirksTest {
     // -7 and U+2212 2 in Likes; the Total row's -4 is skipped with its row.
     assertThat(read.counts().adjustments(), equalTo(Map.of(Adjustments.NET_COUNTS_AS_ZERO, 2L)));
     assertThat(read.rejects().size(), equalTo(1));
-    assertThat(read.rejects().get(0).getReason(), equalTo("youtube-studio-table: not a count: likes='a12'"));
+    assertThat(
+        read.rejects().get(0).getReason(),
+        equalTo("youtube-studio-table: not a count: likes='a12'"));
   }
 
   @Test
@@ -82,7 +86,9 @@ class ExportQuirksTest {
     assertThat(ExportValues.netCount("likes", "-1,204", row), equalTo("0"));
     assertThat(ExportValues.netCount("likes", "12", row), equalTo("12"));
     assertThat(ExportValues.netCount("likes", "-", row), nullValue());
-    RowRejected e = Assertions.assertThrows(RowRejected.class, () -> ExportValues.netCount("likes", "-12a", row));
+    RowRejected e =
+        Assertions.assertThrows(
+            RowRejected.class, () -> ExportValues.netCount("likes", "-12a", row));
     assertThat(e.getMessage(), containsString("likes='-12a'"));
     assertThat(row.adjustments(), equalTo(Map.of(Adjustments.NET_COUNTS_AS_ZERO, 1L)));
   }
@@ -90,9 +96,12 @@ class ExportQuirksTest {
   @Test
   void eachAdjustmentHasAWarningThatNamesTheFileAndWhatToDo() {
     List<String> warnings =
-        Adjustments.warnings("exports/yt/Table data.csv", Map.of(Adjustments.NET_COUNTS_AS_ZERO, 2L, Adjustments.REPAIRED_RECORDS, 0L));
+        Adjustments.warnings(
+            "exports/yt/Table data.csv",
+            Map.of(Adjustments.NET_COUNTS_AS_ZERO, 2L, Adjustments.REPAIRED_RECORDS, 0L));
     assertThat(warnings.size(), equalTo(1));
-    assertThat(warnings.get(0), startsWith("exports/yt/Table data.csv: 2 negative count(s) read as 0"));
+    assertThat(
+        warnings.get(0), startsWith("exports/yt/Table data.csv: 2 negative count(s) read as 0"));
     assertThat(warnings.get(0), containsString("Lifetime"));
   }
 
@@ -113,7 +122,9 @@ class ExportQuirksTest {
     InputException e =
         Assertions.assertThrows(
             InputException.class,
-            () -> ExportProfileFixturesTest.readNative(QUIRKS.resolve("crowdtangle-ist-ambiguous"), Sources.none(), ZONE));
+            () ->
+                ExportProfileFixturesTest.readNative(
+                    QUIRKS.resolve("crowdtangle-ist-ambiguous"), Sources.none(), ZONE));
     assertThat(e.getMessage(), containsString("post created='2021-05-20 10:00:00 IST'"));
     assertThat(e.getMessage(), containsString("'IST' stands for more than one offset"));
     assertThat(e.getMessage(), containsString("+05:30"));
@@ -125,7 +136,9 @@ class ExportQuirksTest {
   void anAmbiguousAbbreviationIsReadInTheZoneThatSourcesCsvNamesForTheFile() throws IOException {
     Path dir = QUIRKS.resolve("crowdtangle-ist-ambiguous");
     Sources sources =
-        Sources.parse("pattern,platform,handle,exported_at,zone\n*-IST-*,,,2021-05-26T18:45:58+05:30,Asia/Kolkata\n", ZONE);
+        Sources.parse(
+            "pattern,platform,handle,exported_at,zone\n*-IST-*,,,2021-05-26T18:45:58+05:30,Asia/Kolkata\n",
+            ZONE);
     ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir, sources, ZONE);
 
     assertThat(read.rejects(), equalTo(List.of()));
@@ -135,8 +148,10 @@ class ExportQuirksTest {
   @Test
   void anAmbiguousAbbreviationIsReadInTimezoneWhenThatZoneUsesIt() throws IOException {
     Path dir = QUIRKS.resolve("crowdtangle-ist-ambiguous");
-    Sources sources = Sources.parse("pattern,exported_at\n*-IST-*,2021-05-26T18:45:58+05:30\n", "Asia/Kolkata");
-    ExportProfileFixturesTest.Read read = ExportProfileFixturesTest.readNative(dir, sources, "Asia/Kolkata");
+    Sources sources =
+        Sources.parse("pattern,exported_at\n*-IST-*,2021-05-26T18:45:58+05:30\n", "Asia/Kolkata");
+    ExportProfileFixturesTest.Read read =
+        ExportProfileFixturesTest.readNative(dir, sources, "Asia/Kolkata");
 
     assertThat(read.rejects(), equalTo(List.of()));
     ExportProfileFixturesTest.givesTheHandWrittenRows(dir, read);
@@ -147,22 +162,48 @@ class ExportQuirksTest {
     ZoneId helsinki = ZoneId.of(ZONE);
     LocalDateTime july = LocalDateTime.of(2021, 7, 5, 18, 2, 45);
     LocalDateTime january = LocalDateTime.of(2021, 1, 10, 12, 0);
-    assertThat(ZoneAbbreviations.offset("BRT", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(-3)));
-    assertThat(ZoneAbbreviations.offset("NZDT", january, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(13)));
-    assertThat(ZoneAbbreviations.offset("NZST", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(12)));
-    assertThat(ZoneAbbreviations.offset("SGT", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(8)));
-    assertThat(ZoneAbbreviations.offset("AEST", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(10)));
-    assertThat(ZoneAbbreviations.offset("EEST", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(3)));
-    assertThat(ZoneAbbreviations.offset("-03", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(-3)));
-    assertThat(ZoneAbbreviations.offset("+0530", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHoursMinutes(5, 30)));
+    assertThat(
+        ZoneAbbreviations.offset("BRT", july, null, helsinki, "t"),
+        equalTo(ZoneOffset.ofHours(-3)));
+    assertThat(
+        ZoneAbbreviations.offset("NZDT", january, null, helsinki, "t"),
+        equalTo(ZoneOffset.ofHours(13)));
+    assertThat(
+        ZoneAbbreviations.offset("NZST", july, null, helsinki, "t"),
+        equalTo(ZoneOffset.ofHours(12)));
+    assertThat(
+        ZoneAbbreviations.offset("SGT", july, null, helsinki, "t"), equalTo(ZoneOffset.ofHours(8)));
+    assertThat(
+        ZoneAbbreviations.offset("AEST", july, null, helsinki, "t"),
+        equalTo(ZoneOffset.ofHours(10)));
+    assertThat(
+        ZoneAbbreviations.offset("EEST", july, null, helsinki, "t"),
+        equalTo(ZoneOffset.ofHours(3)));
+    assertThat(
+        ZoneAbbreviations.offset("-03", july, null, helsinki, "t"),
+        equalTo(ZoneOffset.ofHours(-3)));
+    assertThat(
+        ZoneAbbreviations.offset("+0530", july, null, helsinki, "t"),
+        equalTo(ZoneOffset.ofHoursMinutes(5, 30)));
     // CST is the US's, China's and Cuba's: --timezone decides when it uses it.
-    assertThat(ZoneAbbreviations.offset("CST", january, null, ZoneId.of("America/Chicago"), "t"), equalTo(ZoneOffset.ofHours(-6)));
-    assertThat(ZoneAbbreviations.offset("CST", january, null, ZoneId.of("Asia/Shanghai"), "t"), equalTo(ZoneOffset.ofHours(8)));
-    assertThat(ZoneAbbreviations.offset("BST", july, null, ZoneId.of("Europe/London"), "t"), equalTo(ZoneOffset.ofHours(1)));
-    Assertions.assertThrows(InputException.class, () -> ZoneAbbreviations.offset("CST", january, null, helsinki, "t"));
+    assertThat(
+        ZoneAbbreviations.offset("CST", january, null, ZoneId.of("America/Chicago"), "t"),
+        equalTo(ZoneOffset.ofHours(-6)));
+    assertThat(
+        ZoneAbbreviations.offset("CST", january, null, ZoneId.of("Asia/Shanghai"), "t"),
+        equalTo(ZoneOffset.ofHours(8)));
+    assertThat(
+        ZoneAbbreviations.offset("BST", july, null, ZoneId.of("Europe/London"), "t"),
+        equalTo(ZoneOffset.ofHours(1)));
+    Assertions.assertThrows(
+        InputException.class, () -> ZoneAbbreviations.offset("CST", january, null, helsinki, "t"));
     // The file's zone from sources.csv decides an ambiguous one, and never overrides one meaning.
-    assertThat(ZoneAbbreviations.offset("CST", january, ZoneId.of("America/Havana"), helsinki, "t"), equalTo(ZoneOffset.ofHours(-5)));
-    assertThat(ZoneAbbreviations.offset("BRT", july, helsinki, helsinki, "t"), equalTo(ZoneOffset.ofHours(-3)));
+    assertThat(
+        ZoneAbbreviations.offset("CST", january, ZoneId.of("America/Havana"), helsinki, "t"),
+        equalTo(ZoneOffset.ofHours(-5)));
+    assertThat(
+        ZoneAbbreviations.offset("BRT", july, helsinki, helsinki, "t"),
+        equalTo(ZoneOffset.ofHours(-3)));
   }
 
   @Test
@@ -170,18 +211,27 @@ class ExportQuirksTest {
     LocalDateTime t = LocalDateTime.of(2021, 7, 5, 18, 0);
     InputException e =
         Assertions.assertThrows(
-            InputException.class, () -> ZoneAbbreviations.offset("XYZT", t, null, ZoneId.of(ZONE), "exports/a.csv: post created='x'"));
-    assertThat(e.getMessage(), startsWith("exports/a.csv: post created='x': unknown time zone abbreviation 'XYZT'"));
+            InputException.class,
+            () ->
+                ZoneAbbreviations.offset(
+                    "XYZT", t, null, ZoneId.of(ZONE), "exports/a.csv: post created='x'"));
     assertThat(
-        ZoneAbbreviations.offset("XYZT", t, ZoneId.of("America/Sao_Paulo"), ZoneId.of(ZONE), "t"), equalTo(ZoneOffset.ofHours(-3)));
+        e.getMessage(),
+        startsWith("exports/a.csv: post created='x': unknown time zone abbreviation 'XYZT'"));
+    assertThat(
+        ZoneAbbreviations.offset("XYZT", t, ZoneId.of("America/Sao_Paulo"), ZoneId.of(ZONE), "t"),
+        equalTo(ZoneOffset.ofHours(-3)));
     // A cell whose rest is not a time does not end with a zone: it is an unparseable timestamp.
-    Assertions.assertThrows(RowRejected.class, () -> ExportValues.timestamp("t", "23 March", ZoneId.of(ZONE), "uuuu-MM-dd HH:mm:ss"));
+    Assertions.assertThrows(
+        RowRejected.class,
+        () -> ExportValues.timestamp("t", "23 March", ZoneId.of(ZONE), "uuuu-MM-dd HH:mm:ss"));
   }
 
   @Test
   void sourcesCsvRefusesAZoneThatIsNoZoneId() {
     InputException e =
-        Assertions.assertThrows(InputException.class, () -> Sources.parse("pattern,zone\na.csv,Brasilia\n", ZONE));
+        Assertions.assertThrows(
+            InputException.class, () -> Sources.parse("pattern,zone\na.csv,Brasilia\n", ZONE));
     assertThat(e.getMessage(), containsString("unknown zone 'Brasilia'"));
   }
 
@@ -193,8 +243,19 @@ class ExportQuirksTest {
     assertThat(ExportValues.grouping("1234"), nullValue());
     assertThat(ExportValues.grouping("1,4"), nullValue());
     // TikTok's likes "5,431"; a file without grouped counts states none.
-    assertThat(ExportProfileFixturesTest.readNative(QUIRKS.resolve("tiktok-studio-unescaped-quotes")).counts().numberFormat(), equalTo("1,234"));
-    assertThat(ExportProfileFixturesTest.readNative(QUIRKS.resolve("crowdtangle-ist-ambiguous"), Sources.parse("pattern,zone\n*IST*,Asia/Kolkata\n", ZONE), ZONE).counts().numberFormat(), equalTo("1,234"));
+    assertThat(
+        ExportProfileFixturesTest.readNative(QUIRKS.resolve("tiktok-studio-unescaped-quotes"))
+            .counts()
+            .numberFormat(),
+        equalTo("1,234"));
+    assertThat(
+        ExportProfileFixturesTest.readNative(
+                QUIRKS.resolve("crowdtangle-ist-ambiguous"),
+                Sources.parse("pattern,zone\n*IST*,Asia/Kolkata\n", ZONE),
+                ZONE)
+            .counts()
+            .numberFormat(),
+        equalTo("1,234"));
   }
 
   private static final String TIKTOK_HEADER =
@@ -224,7 +285,8 @@ class ExportQuirksTest {
   @Test
   void aRepairedFieldReadsADoubledQuoteAsOneAndANegativeZeroIsNoNetCount() {
     assertThat(
-        QuoteRepair.split("\"Say \"\"hi\"\" and \"bye\"\"\",x", ',', 2), contains("Say \"hi\" and \"bye\"", "x"));
+        QuoteRepair.split("\"Say \"\"hi\"\" and \"bye\"\"\",x", ',', 2),
+        contains("Say \"hi\" and \"bye\"", "x"));
     NativeRow row = new NativeRow(Map.of());
     assertThat(ExportValues.netCount("likes", "-0", row), equalTo("0"));
     assertThat(row.adjustments(), equalTo(Map.of()));
@@ -235,16 +297,26 @@ class ExportQuirksTest {
     // 01:30 on 2021-11-07 happens twice in Chicago: CST names the second, standard one.
     LocalDateTime fallBack = LocalDateTime.of(2021, 11, 7, 1, 30);
     assertThat(
-        ZoneAbbreviations.offset("CST", fallBack, ZoneId.of("America/Chicago"), ZoneId.of(ZONE), "t"), equalTo(ZoneOffset.ofHours(-6)));
+        ZoneAbbreviations.offset(
+            "CST", fallBack, ZoneId.of("America/Chicago"), ZoneId.of(ZONE), "t"),
+        equalTo(ZoneOffset.ofHours(-6)));
     assertThat(
-        ZoneAbbreviations.offset("CDT", fallBack, ZoneId.of("America/Chicago"), ZoneId.of(ZONE), "t"), equalTo(ZoneOffset.ofHours(-5)));
+        ZoneAbbreviations.offset(
+            "CDT", fallBack, ZoneId.of("America/Chicago"), ZoneId.of(ZONE), "t"),
+        equalTo(ZoneOffset.ofHours(-5)));
     InputException e =
         Assertions.assertThrows(
             InputException.class,
             () -> ZoneAbbreviations.offset("IST", fallBack, ZoneId.of(ZONE), ZoneId.of(ZONE), "t"));
-    assertThat(e.getMessage(), containsString("gives this file the zone Europe/Helsinki, which does not use the abbreviation 'IST'"));
+    assertThat(
+        e.getMessage(),
+        containsString(
+            "gives this file the zone Europe/Helsinki, which does not use the abbreviation 'IST'"));
     // An offset no zone has is an unparseable timestamp of that row, not a failed run.
     Assertions.assertThrows(
-        RowRejected.class, () -> ExportValues.timestamp("t", "2021-07-05 18:02:45 -99", ZoneId.of(ZONE), "uuuu-MM-dd HH:mm:ss"));
+        RowRejected.class,
+        () ->
+            ExportValues.timestamp(
+                "t", "2021-07-05 18:02:45 -99", ZoneId.of(ZONE), "uuuu-MM-dd HH:mm:ss"));
   }
 }

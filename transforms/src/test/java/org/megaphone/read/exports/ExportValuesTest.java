@@ -47,7 +47,9 @@ class ExportValuesTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"12a", "1,23", "1.5", "-3", "1.2345K", "12,34,567", "424.00", "1.23"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"12a", "1,23", "1.5", "-3", "1.2345K", "12,34,567", "424.00", "1.23"})
   void anythingElseIsRejectedNamingTheColumn(String written) {
     RowRejected e = assertThrows(RowRejected.class, () -> ExportValues.count("likes", written));
     assertThat(e.getMessage(), containsString("likes='" + written + "'"));
@@ -83,17 +85,21 @@ class ExportValuesTest {
     RowRejected e =
         assertThrows(
             RowRejected.class,
-            () -> ExportValues.timestamp("publish time", "yesterday", HELSINKI, "MM/dd/uuuu HH:mm"));
+            () ->
+                ExportValues.timestamp("publish time", "yesterday", HELSINKI, "MM/dd/uuuu HH:mm"));
     assertThat(e.getMessage(), containsString("publish time='yesterday'"));
   }
 
   @Test
   void dailyFiguresAreObservedAtTheEndOfTheirDay() {
-    assertThat(ExportValues.endOfDay("date", "2020-03-29", HELSINKI), is("2020-03-29T23:59:59+03:00"));
+    assertThat(
+        ExportValues.endOfDay("date", "2020-03-29", HELSINKI), is("2020-03-29T23:59:59+03:00"));
   }
 
   @Test
   void unixSecondsBecomeCanonicalTimestamps() {
-    assertThat(ExportValues.unixSeconds("unix_timestamp", "1585040400", HELSINKI), is("2020-03-24T11:00:00+02:00"));
+    assertThat(
+        ExportValues.unixSeconds("unix_timestamp", "1585040400", HELSINKI),
+        is("2020-03-24T11:00:00+02:00"));
   }
 }

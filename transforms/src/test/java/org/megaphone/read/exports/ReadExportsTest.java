@@ -34,12 +34,13 @@ import org.megaphone.read.TableFiles;
 /**
  * Reading a dataset's exports/ folder through the export profiles (D28, D31, D40;
  * runbooks/export-formats.md), with the contract's own posts and views formats as the profiles:
- * their rows follow every rule of a canonical table, rejects name the profile. Times are read
- * in Europe/Helsinki (+02:00, then +03:00 from 2020-03-29).
+ * their rows follow every rule of a canonical table, rejects name the profile. Times are read in
+ * Europe/Helsinki (+02:00, then +03:00 from 2020-03-29).
  */
 @ExtendWith(TestPipelineExtension.class)
 class ReadExportsTest {
   private static final String HELSINKI = "Europe/Helsinki";
+
   /** Where {@link ReadExports#sending} sends both posts and views (static: a tag is serialized). */
   private static final TupleTag<String> BOTH = new TupleTag<>() {};
 
@@ -77,7 +78,9 @@ class ReadExportsTest {
   private static byte[] exportsFolder(Path exports) throws IOException {
     write(exports.resolve("manual_2020-04-15.csv"), POSTS);
     byte[] views = gzip(exports.resolve("sanna/views_2020-04-15.csv.gz"), VIEWS);
-    write(exports.resolve("sources.csv"), "pattern,platform,handle,exported_at\n*.txt,instagram,anna,\n");
+    write(
+        exports.resolve("sources.csv"),
+        "pattern,platform,handle,exported_at\n*.txt,instagram,anna,\n");
     write(exports.resolve("notes.md"), "# what we downloaded\n");
     write(exports.resolve("a/b/deep.csv"), "not,an,export\n1,2,3\n");
     return views;
@@ -90,9 +93,21 @@ class ReadExportsTest {
             MapElements.into(TypeDescriptors.strings())
                 .via(
                     (Post x) ->
-                        x.getSource().getFile() + ":" + x.getSource().getLine() + " " + x.key() + "@" + x.getHandle()
-                            + " " + Instant.ofEpochMilli(x.getPublishedAt()) + " likes=" + x.getLikes() + " exported="
-                            + (x.getExportedAt() == null ? "" : Instant.ofEpochMilli(x.getExportedAt()))));
+                        x.getSource().getFile()
+                            + ":"
+                            + x.getSource().getLine()
+                            + " "
+                            + x.key()
+                            + "@"
+                            + x.getHandle()
+                            + " "
+                            + Instant.ofEpochMilli(x.getPublishedAt())
+                            + " likes="
+                            + x.getLikes()
+                            + " exported="
+                            + (x.getExportedAt() == null
+                                ? ""
+                                : Instant.ofEpochMilli(x.getExportedAt()))));
   }
 
   private static PCollection<String> showViews(PCollectionTuple out) {
@@ -102,7 +117,12 @@ class ReadExportsTest {
             MapElements.into(TypeDescriptors.strings())
                 .via(
                     (ViewSnapshot v) ->
-                        v.getPlatform() + ":" + v.getPostId() + " " + Instant.ofEpochMilli(v.getObservedAt()) + " "
+                        v.getPlatform()
+                            + ":"
+                            + v.getPostId()
+                            + " "
+                            + Instant.ofEpochMilli(v.getObservedAt())
+                            + " "
                             + v.getViews()));
   }
 
@@ -113,8 +133,17 @@ class ReadExportsTest {
             MapElements.into(TypeDescriptors.strings())
                 .via(
                     (InputFile f) ->
-                        f.getTable() + "/" + f.getPath() + ":" + f.getRows() + ":" + f.getRejected() + ":"
-                            + f.getCharset() + ":" + f.getProfile()));
+                        f.getTable()
+                            + "/"
+                            + f.getPath()
+                            + ":"
+                            + f.getRows()
+                            + ":"
+                            + f.getRejected()
+                            + ":"
+                            + f.getCharset()
+                            + ":"
+                            + f.getProfile()));
   }
 
   @Test
@@ -132,7 +161,8 @@ class ReadExportsTest {
             "exports/manual_2020-04-15.csv:2 instagram:p1@anna 2020-03-23T08:00:00Z likes=12 exported=2020-04-01T00:00:00Z",
             "exports/manual_2020-04-15.csv:3 youtube:v1@ben 2020-03-24T07:00:00Z likes=0 exported=");
     PAssert.that(showViews(out))
-        .containsInAnyOrder("instagram:p1 2020-03-30T12:00:00Z 100", "youtube:v1 2020-03-30T21:00:00Z 250");
+        .containsInAnyOrder(
+            "instagram:p1 2020-03-30T12:00:00Z 100", "youtube:v1 2020-03-30T21:00:00Z 250");
     PAssert.that(out.get(ReadExports.REJECTS)).empty();
     PAssert.that(out.get(ReadExports.WARNINGS)).empty();
     PAssert.that(showFiles(out))
@@ -145,11 +175,18 @@ class ReadExportsTest {
                 .apply(
                     "ShowChecksums",
                     MapElements.into(TypeDescriptors.strings())
-                        .via((InputFile f) -> f.getPath() + ":" + f.getBytes() + ":" + f.getSha256())))
+                        .via(
+                            (InputFile f) ->
+                                f.getPath() + ":" + f.getBytes() + ":" + f.getSha256())))
         .containsInAnyOrder(
-            "exports/manual_2020-04-15.csv:" + POSTS.length() + ":"
+            "exports/manual_2020-04-15.csv:"
+                + POSTS.length()
+                + ":"
                 + TableFiles.sha256(POSTS.getBytes(StandardCharsets.UTF_8)),
-            "exports/sanna/views_2020-04-15.csv.gz:" + views.length + ":" + TableFiles.sha256(views));
+            "exports/sanna/views_2020-04-15.csv.gz:"
+                + views.length
+                + ":"
+                + TableFiles.sha256(views));
     p.run().waitUntilFinish();
   }
 
@@ -182,7 +219,14 @@ class ReadExportsTest {
                     MapElements.into(TypeDescriptors.strings())
                         .via(
                             (Reject r) ->
-                                r.getFile() + ":" + r.getLine() + ":" + r.getTable() + ":" + r.getReason() + ":"
+                                r.getFile()
+                                    + ":"
+                                    + r.getLine()
+                                    + ":"
+                                    + r.getTable()
+                                    + ":"
+                                    + r.getReason()
+                                    + ":"
                                     + r.getRecord())))
         .containsInAnyOrder(
             "exports/posts_2020-04-15.csv:3:posts:canonical-posts: unknown platform: platform='myspace'"
@@ -192,7 +236,8 @@ class ReadExportsTest {
             "exports/views_2020-04-15.csv:3:views:canonical-views: unparseable timestamp: observed_at='yesterday'"
                 + ":instagram,p1,yesterday,5");
     PAssert.that(showPosts(out))
-        .containsInAnyOrder("exports/posts_2020-04-15.csv:2 instagram:p1@anna 2020-03-23T10:00:00Z likes=5 exported=");
+        .containsInAnyOrder(
+            "exports/posts_2020-04-15.csv:2 instagram:p1@anna 2020-03-23T10:00:00Z likes=5 exported=");
     PAssert.that(showViews(out)).containsInAnyOrder("instagram:p1 2020-03-30T12:00:00Z 100");
     // Rows read = accepted + rejected, per file and table (D11, D28).
     PAssert.that(showFiles(out))
@@ -203,8 +248,8 @@ class ReadExportsTest {
   }
 
   @Test
-  void sendingPutsThePostsAndViewsOnTheOneOutputGivenThroughTheirFunctions(TestPipeline p, @TempDir Path dir)
-      throws IOException {
+  void sendingPutsThePostsAndViewsOnTheOneOutputGivenThroughTheirFunctions(
+      TestPipeline p, @TempDir Path dir) throws IOException {
     exportsFolder(dir.resolve("exports"));
 
     PCollectionTuple out =
@@ -214,10 +259,12 @@ class ReadExportsTest {
                     BOTH,
                     StringUtf8Coder.of(),
                     (Post x) -> "post " + x.key(),
-                    (ViewSnapshot v) -> "view " + v.getPlatform() + ":" + v.getPostId() + " " + v.getViews()));
+                    (ViewSnapshot v) ->
+                        "view " + v.getPlatform() + ":" + v.getPostId() + " " + v.getViews()));
 
     PAssert.that(out.get(BOTH))
-        .containsInAnyOrder("post instagram:p1", "post youtube:v1", "view instagram:p1 100", "view youtube:v1 250");
+        .containsInAnyOrder(
+            "post instagram:p1", "post youtube:v1", "view instagram:p1 100", "view youtube:v1 250");
     PAssert.that(out.get(ReadExports.REJECTS)).empty();
     PAssert.that(showFiles(out))
         .containsInAnyOrder(
@@ -227,7 +274,8 @@ class ReadExportsTest {
   }
 
   @Test
-  void aFileNoProfileRecognisesStopsTheRunNamingItsHeader(TestPipeline p, @TempDir Path dir) throws IOException {
+  void aFileNoProfileRecognisesStopsTheRunNamingItsHeader(TestPipeline p, @TempDir Path dir)
+      throws IOException {
     write(dir.resolve("exports/mystery.csv"), "Tweet id,Tweet text,when\n1,hi,today\n");
     p.apply(new ReadExports(dir.resolve("exports").toString(), Sources.none(), null, HELSINKI));
 
@@ -238,6 +286,7 @@ class ReadExportsTest {
     assertThat(failure, instanceOf(InputException.class));
     assertThat(
         failure.getMessage(),
-        startsWith("exports/mystery.csv: not a known export; header found: tweet id,tweet text,when; closest profile: "));
+        startsWith(
+            "exports/mystery.csv: not a known export; header found: tweet id,tweet text,when; closest profile: "));
   }
 }

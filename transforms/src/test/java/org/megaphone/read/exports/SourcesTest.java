@@ -46,7 +46,9 @@ class SourcesTest {
   @Test
   void theLastDateInTheNameIsTheExportDayInEitherSpelling() {
     assertThat(
-        Sources.none().describe("tweet_activity_metrics_vnk_20200316_20200412_en.csv", ZONE).exportedAt(),
+        Sources.none()
+            .describe("tweet_activity_metrics_vnk_20200316_20200412_en.csv", ZONE)
+            .exportedAt(),
         is("2020-04-12T23:59:59+03:00"));
     assertThat(Sources.none().describe("Content.csv", ZONE).exportedAt(), is(nullValue()));
     assertThat(Sources.none().describe("Content.csv", ZONE).handleOrFolder(), is(nullValue()));

@@ -37,7 +37,9 @@ class ChartsTest {
 
   @Test
   void aChartIsAnImageNamedByItsTitleAndDescription() {
-    String svg = Charts.stackedBars("weekly", "Views per week", "One bar per week", "views", WEEKS, Map.of());
+    String svg =
+        Charts.stackedBars(
+            "weekly", "Views per week", "One bar per week", "views", WEEKS, Map.of());
     assertThat(svg, containsString("role=\"img\""));
     assertThat(svg, containsString("aria-labelledby=\"weekly-title weekly-desc\""));
     assertThat(svg, containsString("<title id=\"weekly-title\">Views per week</title>"));
@@ -90,8 +92,14 @@ class ChartsTest {
   void horizontalBarsDrawOneBarPerLabelWithItsValueText() {
     String svg =
         Charts.horizontalBars(
-            "u", "Uptake", "Bars", "uptake rate, %", List.of("CF-1", "CF-2"), new double[] {1.8, 11.6},
-            List.of("1.8 % (16 of 884)", "11.6 % (13 of 112)"), List.of(0, 1));
+            "u",
+            "Uptake",
+            "Bars",
+            "uptake rate, %",
+            List.of("CF-1", "CF-2"),
+            new double[] {1.8, 11.6},
+            List.of("1.8 % (16 of 884)", "11.6 % (13 of 112)"),
+            List.of(0, 1));
     assertThat(count(svg, "<rect class=\"bar\""), is(2));
     assertThat(svg, containsString("11.6 % (13 of 112)</text>"));
     assertThat(svg, containsString(">uptake rate, %</text>"));
@@ -115,7 +123,14 @@ class ChartsTest {
     assertThat(svg, containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
     String bars =
         Charts.horizontalBars(
-            "u", "t", "d", "%", List.of("\"><img src=x onerror=alert(1)>"), new double[] {1}, List.of("1 %"), List.of(0));
+            "u",
+            "t",
+            "d",
+            "%",
+            List.of("\"><img src=x onerror=alert(1)>"),
+            new double[] {1},
+            List.of("1 %"),
+            List.of(0));
     assertThat(bars, not(containsString("<img")));
   }
 }

@@ -33,18 +33,23 @@ class HtmlTest {
 
   @Test
   void aJavascriptUrlIsPlainTextWithoutMarkup() {
-    assertThat(Html.text("javascript:alert(document.cookie)"), is("javascript:alert(document.cookie)"));
+    assertThat(
+        Html.text("javascript:alert(document.cookie)"), is("javascript:alert(document.cookie)"));
   }
 
   @Test
   void onlyPlainWebAddressesBecomeLinks() {
-    assertThat(Html.safeHref("https://www.instagram.com/p/B-1/?a=1&b=2"), is("https://www.instagram.com/p/B-1/?a=1&amp;b=2"));
+    assertThat(
+        Html.safeHref("https://www.instagram.com/p/B-1/?a=1&b=2"),
+        is("https://www.instagram.com/p/B-1/?a=1&amp;b=2"));
     assertThat(Html.safeHref("HTTP://example.com"), is("HTTP://example.com"));
     assertThat(Html.safeHref("javascript:alert(1)"), is((String) null));
     assertThat(Html.safeHref(" JavaScript:alert(1)"), is((String) null));
     assertThat(Html.safeHref("data:text/html,<script>"), is((String) null));
     assertThat(Html.safeHref("//evil.example/x"), is((String) null));
-    assertThat(Html.safeHref("https://x.example/\"onmouseover=\"alert(1)"), is("https://x.example/&quot;onmouseover=&quot;alert(1)"));
+    assertThat(
+        Html.safeHref("https://x.example/\"onmouseover=\"alert(1)"),
+        is("https://x.example/&quot;onmouseover=&quot;alert(1)"));
     assertThat(Html.safeHref("https://x.example/a b"), is((String) null));
     assertThat(Html.safeHref(null), is((String) null));
   }

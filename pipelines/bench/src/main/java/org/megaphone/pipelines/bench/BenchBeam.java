@@ -1,13 +1,13 @@
 package org.megaphone.pipelines.bench;
 
-import java.time.DateTimeException;
-import java.util.Arrays;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,13 +35,13 @@ import org.megaphone.read.CsvRecords;
 import org.megaphone.rules.Weeks;
 
 /**
- * The benchmark's third reference, engine {@code beam}: the same author-attributed core as
- * {@link BenchReferences} (posts per week and entity, their engagement, each entity's views) as a
- * plain Beam pipeline on the runner Megaphone uses for large inputs (embedded Flink, one slot per
- * core, object reuse). String records, TextIO (which splits a file across workers), one
- * GroupByKey of each post's rows and snapshots, one lifted {@code Sum.longsPerKey}: what a Beam job
- * of this shape costs on this runner, with none of the contract's checks, rejects, reports or
- * conservation counts. It is the floor a redesign of Megaphone's core can approach on Beam
+ * The benchmark's third reference, engine {@code beam}: the same author-attributed core as {@link
+ * BenchReferences} (posts per week and entity, their engagement, each entity's views) as a plain
+ * Beam pipeline on the runner Megaphone uses for large inputs (embedded Flink, one slot per core,
+ * object reuse). String records, TextIO (which splits a file across workers), one GroupByKey of
+ * each post's rows and snapshots, one lifted {@code Sum.longsPerKey}: what a Beam job of this shape
+ * costs on this runner, with none of the contract's checks, rejects, reports or conservation
+ * counts. It is the floor a redesign of Megaphone's core can approach on Beam
  * (runbooks/performance.md), not a result Megaphone could ship.
  */
 public final class BenchBeam {
@@ -65,39 +65,57 @@ public final class BenchBeam {
         records(p, dataset, "accounts")
             .apply(
                 "KeyAccounts",
-                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
                     .via(
                         (String l) -> {
                           List<String> r = fields(l);
-                          return KV.of(r.get(0).toLowerCase(Locale.ROOT) + "|" + handle(r.get(1)), r.get(2));
+                          return KV.of(
+                              r.get(0).toLowerCase(Locale.ROOT) + "|" + handle(r.get(1)), r.get(2));
                         }))
             .apply("ViewAccounts", View.asMap());
-    // posts: platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves,followers,exported_at
+    // posts:
+    // platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves,followers,exported_at
     PCollection<KV<String, String>> posts =
         records(p, dataset, "posts")
             .apply(
                 "KeyPosts",
-                FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                FlatMapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
                     .via(
                         (String l) -> {
                           List<String> r = fields(l);
-                          // As the single pass: malformed records and unreadable publication times are skipped.
+                          // As the single pass: malformed records and unreadable publication times
+                          // are skipped.
                           if (r == null || !parses(r.get(3))) {
                             return List.<KV<String, String>>of();
                           }
-                          long engagement = count(r.get(7)) + count(r.get(8)) + count(r.get(9)) + count(r.get(10));
+                          long engagement =
+                              count(r.get(7))
+                                  + count(r.get(8))
+                                  + count(r.get(9))
+                                  + count(r.get(10));
                           return List.of(
                               KV.of(
                                   r.get(0) + "|" + r.get(1),
-                                  "P\t" + r.get(0).toLowerCase(Locale.ROOT) + "|" + handle(r.get(2)) + "\t" + r.get(3) + "\t"
-                                      + engagement + "\t" + r.get(12)));
+                                  "P\t"
+                                      + r.get(0).toLowerCase(Locale.ROOT)
+                                      + "|"
+                                      + handle(r.get(2))
+                                      + "\t"
+                                      + r.get(3)
+                                      + "\t"
+                                      + engagement
+                                      + "\t"
+                                      + r.get(12)));
                         }));
     // views: platform,post_id,observed_at,views
     PCollection<KV<String, String>> views =
         records(p, dataset, "views")
             .apply(
                 "KeyViews",
-                FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                FlatMapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
                     .via(
                         (String l) -> {
                           List<String> r = fields(l);
@@ -127,7 +145,9 @@ public final class BenchBeam {
                           }
                           long exported = f[4].isEmpty() ? Long.MIN_VALUE : millis(f[4]);
                           long engagement = Long.parseLong(f[3]);
-                          if (best == null || exported > bestExported || (exported == bestExported && engagement > bestEngagement)) {
+                          if (best == null
+                              || exported > bestExported
+                              || (exported == bestExported && engagement > bestEngagement)) {
                             best = f;
                             bestExported = exported;
                             bestEngagement = engagement;
@@ -148,7 +168,10 @@ public final class BenchBeam {
                     })
                 .withSideInputs(entities))
         .apply("SumPerKey", Sum.longsPerKey())
-        .apply("Format", MapElements.into(TypeDescriptors.strings()).via((KV<String, Long> kv) -> kv.getKey() + "|" + kv.getValue()))
+        .apply(
+            "Format",
+            MapElements.into(TypeDescriptors.strings())
+                .via((KV<String, Long> kv) -> kv.getKey() + "|" + kv.getValue()))
         .apply("Write", TextIO.write().to(out.resolve("core").toString()).withSuffix(".txt"));
     p.run().waitUntilFinish();
 
@@ -165,7 +188,10 @@ public final class BenchBeam {
     return result;
   }
 
-  /** The fields of a one-line record (split at commas unless it quotes), or null when it is malformed. */
+  /**
+   * The fields of a one-line record (split at commas unless it quotes), or null when it is
+   * malformed.
+   */
   private static List<String> fields(String line) {
     if (line.indexOf('"') < 0) {
       return Arrays.asList(line.split(",", -1));

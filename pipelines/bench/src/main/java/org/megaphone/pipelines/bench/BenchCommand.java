@@ -1,19 +1,19 @@
 package org.megaphone.pipelines.bench;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.run.RunFailedException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.run.RunFailedException;
 
 /**
  * {@code megaphone bench}: the benchmark's command line. The benchmark is a module of its own
  * (pipelines/bench), with DuckDB's JDBC driver as its dependency; the shaded jar does not carry
- * either. {@code ./megaphone bench} runs this class with this module's jar, the shaded jar and
- * the driver (copied to pipelines/bench/target/lib by the build). Exit codes as for the jobs: 0
- * the engines agree, 1 they disagree or a run failed, 2 usage.
+ * either. {@code ./megaphone bench} runs this class with this module's jar, the shaded jar and the
+ * driver (copied to pipelines/bench/target/lib by the build). Exit codes as for the jobs: 0 the
+ * engines agree, 1 they disagree or a run failed, 2 usage.
  */
 public final class BenchCommand {
   private BenchCommand() {}
@@ -31,11 +31,15 @@ public final class BenchCommand {
         () -> {
           Map<String, String> given =
               Megaphone.keyValues(
-                  Arrays.stream(args).map(a -> a.equals("--stream") ? "--stream=true" : a).toArray(String[]::new));
+                  Arrays.stream(args)
+                      .map(a -> a.equals("--stream") ? "--stream=true" : a)
+                      .toArray(String[]::new));
           for (String key : given.keySet()) {
             if (!List.of("scale", "runs", "warmup", "engines", "work", "stream").contains(key)) {
               throw new UsageException(
-                  "unknown option --" + key + " (bench takes --scale, --runs, --warmup, --engines, --work, --stream)");
+                  "unknown option --"
+                      + key
+                      + " (bench takes --scale, --runs, --warmup, --engines, --work, --stream)");
             }
           }
           try {

@@ -1,10 +1,5 @@
 package org.megaphone.pipelines.bench;
 
-import java.time.DateTimeException;
-import java.util.Locale;
-import java.util.TreeSet;
-import org.megaphone.reports.Report;
-import org.megaphone.pipelines.report.ReportPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,28 +9,34 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.megaphone.read.CsvRecords;
+import org.megaphone.reports.Report;
 import org.megaphone.rules.Weeks;
 
 /**
  * The two programs the benchmark measures Megaphone against, on a generated dataset (flat
  * accounts.csv, posts.csv, views.csv): the same core of the main report — posts credited to their
  * author's entity, one row per post (the latest export), engagement per week and entity, views as
- * each post's highest cumulative snapshot — as DuckDB SQL and as a hand-written single pass.
- * Both return the same shape as {@link #megaphone}, so the three can be compared.
+ * each post's highest cumulative snapshot — as DuckDB SQL and as a hand-written single pass. Both
+ * return the same shape as {@link #megaphone}, so the three can be compared.
  *
  * <p>Result: "week|entity" → {posts, engagement}, and "views|entity" → {0, views}.
  */
 public final class BenchReferences {
   private BenchReferences() {}
 
-  /** Whether the DuckDB JDBC driver is on the classpath ({@code ./megaphone bench} puts it there). */
+  /**
+   * Whether the DuckDB JDBC driver is on the classpath ({@code ./megaphone bench} puts it there).
+   */
   static boolean duckDbAvailable() {
     try {
       Class.forName("org.duckdb.DuckDBDriver");
@@ -55,39 +56,53 @@ public final class BenchReferences {
       StringBuilder weeks = new StringBuilder("INSERT INTO weeks VALUES ");
       List<String> labels = Weeks.between("2019-W01", "2022-W52");
       for (int i = 0; i < labels.size(); i++) {
-        weeks.append(i == 0 ? "" : ",")
-            .append(String.format(
-                Locale.ROOT, "('%s',%d,%d)", labels.get(i), Weeks.startMillis(labels.get(i), zone),
-                Weeks.endMillis(labels.get(i), zone)));
+        weeks
+            .append(i == 0 ? "" : ",")
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "('%s',%d,%d)",
+                    labels.get(i),
+                    Weeks.startMillis(labels.get(i), zone),
+                    Weeks.endMillis(labels.get(i), zone)));
       }
       s.execute(weeks.toString());
       s.execute(
           "CREATE TABLE accounts AS SELECT lower(platform) AS platform, lower(ltrim(handle, '@')) AS handle, entity_id"
-              + " FROM read_csv('" + file(dataset, "accounts.csv") + "', header = true, all_varchar = true)");
+              + " FROM read_csv('"
+              + file(dataset, "accounts.csv")
+              + "', header = true, all_varchar = true)");
       s.execute(
           "CREATE TABLE posts AS SELECT lower(platform) AS platform, post_id, lower(ltrim(handle, '@')) AS handle,"
               + " epoch_ms(TRY_CAST(published_at AS TIMESTAMPTZ)) AS published_ms,"
               + " coalesce(TRY_CAST(likes AS BIGINT), 0) + coalesce(TRY_CAST(comments AS BIGINT), 0)"
               + " + coalesce(TRY_CAST(shares AS BIGINT), 0) + coalesce(TRY_CAST(saves AS BIGINT), 0) AS engagement"
-              + " FROM read_csv('" + file(dataset, "posts.csv") + "', header = true, all_varchar = true)"
+              + " FROM read_csv('"
+              + file(dataset, "posts.csv")
+              + "', header = true, all_varchar = true)"
               + " WHERE TRY_CAST(published_at AS TIMESTAMPTZ) IS NOT NULL"
               + " QUALIFY row_number() OVER (PARTITION BY lower(platform), post_id"
               + " ORDER BY TRY_CAST(exported_at AS TIMESTAMPTZ) DESC NULLS LAST, engagement DESC) = 1");
       s.execute(
           "CREATE TABLE views AS SELECT lower(platform) AS platform, post_id, max(TRY_CAST(views AS BIGINT)) AS views"
-              + " FROM read_csv('" + file(dataset, "views.csv") + "', header = true, all_varchar = true)"
+              + " FROM read_csv('"
+              + file(dataset, "views.csv")
+              + "', header = true, all_varchar = true)"
               + " WHERE TRY_CAST(views AS BIGINT) IS NOT NULL GROUP BY ALL");
       s.execute(
           "CREATE TABLE credited AS SELECT w.week, a.entity_id, p.engagement, coalesce(v.views, 0) AS views"
               + " FROM posts p JOIN accounts a USING (platform, handle)"
               + " JOIN weeks w ON p.published_ms >= w.start_ms AND p.published_ms < w.end_ms"
               + " LEFT JOIN views v USING (platform, post_id)");
-      try (ResultSet r = s.executeQuery("SELECT week, entity_id, count(*), sum(engagement) FROM credited GROUP BY ALL")) {
+      try (ResultSet r =
+          s.executeQuery(
+              "SELECT week, entity_id, count(*), sum(engagement) FROM credited GROUP BY ALL")) {
         while (r.next()) {
           out.put(r.getString(1) + "|" + r.getString(2), new long[] {r.getLong(3), r.getLong(4)});
         }
       }
-      try (ResultSet r = s.executeQuery("SELECT entity_id, sum(views) FROM credited GROUP BY ALL")) {
+      try (ResultSet r =
+          s.executeQuery("SELECT entity_id, sum(views) FROM credited GROUP BY ALL")) {
         while (r.next()) {
           out.put("views|" + r.getString(1), new long[] {0, r.getLong(2)});
         }
@@ -106,7 +121,8 @@ public final class BenchReferences {
     for (List<String> r : rows(dataset.resolve("accounts.csv"))) {
       entityOf.put(r.get(0).toLowerCase(Locale.ROOT) + "|" + handle(r.get(1)), r.get(2));
     }
-    // posts: platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves,followers,exported_at
+    // posts:
+    // platform,post_id,handle,published_at,text,url,language,likes,comments,shares,saves,followers,exported_at
     Map<String, long[]> best = new HashMap<>(); // post → {published ms, engagement, exported ms}
     Map<String, String> entityOfPost = new HashMap<>();
     for (List<String> r : rows(dataset.resolve("posts.csv"))) {
@@ -117,7 +133,10 @@ public final class BenchReferences {
       } catch (DateTimeException e) {
         continue;
       }
-      long exported = r.get(12).isEmpty() ? Long.MIN_VALUE : OffsetDateTime.parse(r.get(12)).toInstant().toEpochMilli();
+      long exported =
+          r.get(12).isEmpty()
+              ? Long.MIN_VALUE
+              : OffsetDateTime.parse(r.get(12)).toInstant().toEpochMilli();
       long engagement = count(r.get(7)) + count(r.get(8)) + count(r.get(9)) + count(r.get(10));
       String key = r.get(0) + "|" + r.get(1);
       long[] kept = best.get(key);
@@ -140,15 +159,20 @@ public final class BenchReferences {
       if (entity == null) {
         continue;
       }
-      long[] weekly = out.computeIfAbsent(Weeks.label(p.getValue()[0], zone) + "|" + entity, k -> new long[2]);
+      long[] weekly =
+          out.computeIfAbsent(Weeks.label(p.getValue()[0], zone) + "|" + entity, k -> new long[2]);
       weekly[0]++;
       weekly[1] += p.getValue()[1];
-      out.computeIfAbsent("views|" + entity, k -> new long[2])[1] += highest.getOrDefault(p.getKey(), 0L);
+      out.computeIfAbsent("views|" + entity, k -> new long[2])[1] +=
+          highest.getOrDefault(p.getKey(), 0L);
     }
     return out;
   }
 
-  /** Megaphone's result in the same shape, from its posts_attributed.csv (posts credited to their author). */
+  /**
+   * Megaphone's result in the same shape, from its posts_attributed.csv (posts credited to their
+   * author).
+   */
   static Map<String, long[]> megaphone(Path output) throws IOException {
     Map<String, long[]> out = new TreeMap<>();
     // platform,post_id,week,handle,entity_id,reason,campaign,bulletin_id,engagement,views,themes
@@ -196,7 +220,11 @@ public final class BenchReferences {
   }
 
   private static List<List<String>> rows(Path file) throws IOException {
-    List<CsvRecords.CsvRecord> records = CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
-    return records.subList(1, records.size()).stream().filter(r -> r.error == null).map(r -> r.fields).toList();
+    List<CsvRecords.CsvRecord> records =
+        CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+    return records.subList(1, records.size()).stream()
+        .filter(r -> r.error == null)
+        .map(r -> r.fields)
+        .toList();
   }
 }

@@ -1,10 +1,5 @@
 package org.megaphone.pipelines.bench;
 
-import org.megaphone.pipelines.archive.Generate;
-import org.megaphone.pipelines.options.StreamOptions;
-import org.megaphone.pipelines.options.UsageException;
-import org.megaphone.pipelines.stream.StreamPipeline;
-import org.megaphone.pipelines.stream.StreamRun;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.metrics.Counter;
@@ -23,40 +19,44 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.Watch;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.megaphone.model.Post;
-import org.megaphone.model.ViewSnapshot;
-import org.apache.beam.sdk.transforms.Watch;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.megaphone.model.Post;
+import org.megaphone.model.ViewSnapshot;
+import org.megaphone.pipelines.archive.Generate;
+import org.megaphone.pipelines.options.StreamOptions;
+import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.stream.StreamPipeline;
+import org.megaphone.pipelines.stream.StreamRun;
 import org.megaphone.read.ReadTables;
 import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
 import org.megaphone.stream.WeeklyPanes;
 
 /**
- * {@code megaphone bench --stream}: the events per second the stream job sustains on embedded
- * Flink over a pre-filled folder, next to Beam's own pass-through on the same runner and source.
+ * {@code megaphone bench --stream}: the events per second the stream job sustains on embedded Flink
+ * over a pre-filled folder, next to Beam's own pass-through on the same runner and source.
  *
- * <p>Five jobs read the same posts*.csv and views*.csv files through a folder watch that ends
- * once no new file has appeared for {@link #IDLE} (so each job finishes and its wall time is its
+ * <p>Five jobs read the same posts*.csv and views*.csv files through a folder watch that ends once
+ * no new file has appeared for {@link #IDLE} (so each job finishes and its wall time is its
  * throughput):
  *
  * <ul>
- *   <li>{@code stream}: the stream job as {@code megaphone stream --stopAfterIdle} runs it on
- *       Flink (with Flink's object reuse); {@code stream-copy}: the same with every element copied
+ *   <li>{@code stream}: the stream job as {@code megaphone stream --stopAfterIdle} runs it on Flink
+ *       (with Flink's object reuse); {@code stream-copy}: the same with every element copied
  *       between chained steps (object reuse off);
  *   <li>{@code passthrough}: Beam's FileIO watch and TextIO, each line counted and dropped;
  *   <li>{@code read}: Megaphone's own watch and CSV parsing, each row counted and dropped;
@@ -73,16 +73,28 @@ public final class BenchStream {
   static final Duration POLL = Duration.millis(200);
   static final Duration IDLE = Duration.millis(500);
 
-  static int run(Path dataset, Path work, int warmups, int runs, List<String> engines, PrintStream out) throws Exception {
+  static int run(
+      Path dataset, Path work, int warmups, int runs, List<String> engines, PrintStream out)
+      throws Exception {
     Table<?> posts = Tables.posts(Generate.ZONE.getId());
     Table<?> views = Tables.views(Generate.ZONE.getId());
     Bench.Input input =
-        Bench.Input.of(dataset, f -> posts.matches(f.getFileName().toString()) || views.matches(f.getFileName().toString()));
+        Bench.Input.of(
+            dataset,
+            f ->
+                posts.matches(f.getFileName().toString())
+                    || views.matches(f.getFileName().toString()));
     long events = input.rows();
     long bytes = input.bytes();
     int cores = Runtime.getRuntime().availableProcessors();
-    out.printf(Locale.ROOT, "bench --stream: %,d events (posts and view snapshots, %.1f MB) on embedded Flink, parallelism %d; %d warm-up and %d measured runs each, medians%n",
-        events, bytes / 1e6, cores, warmups, runs);
+    out.printf(
+        Locale.ROOT,
+        "bench --stream: %,d events (posts and view snapshots, %.1f MB) on embedded Flink, parallelism %d; %d warm-up and %d measured runs each, medians%n",
+        events,
+        bytes / 1e6,
+        cores,
+        warmups,
+        runs);
     List<String> flink =
         List.of(
             "--runner=FlinkRunner",
@@ -97,28 +109,57 @@ public final class BenchStream {
     List<String> copy = new ArrayList<>(flink);
     copy.addAll(List.of("--objectReuse=false", "--fasterCopy=false"));
     jobs.put("stream", o -> counted(stream(dataset, o, flink), ReadTables.class, "rows", events));
-    jobs.put("stream-copy", o -> counted(stream(dataset, o, copy), ReadTables.class, "rows", events));
-    jobs.put("passthrough", o -> counted(passThrough(dataset, flink), BenchStream.class, "lines", lines));
+    jobs.put(
+        "stream-copy", o -> counted(stream(dataset, o, copy), ReadTables.class, "rows", events));
+    jobs.put(
+        "passthrough",
+        o -> counted(passThrough(dataset, flink), BenchStream.class, "lines", lines));
     jobs.put("read", o -> counted(readOnly(dataset, flink), ReadTables.class, "rows", events));
     jobs.put("windowed", o -> counted(windowed(dataset, flink), ReadTables.class, "rows", events));
 
     Map<String, Bench.Measure> medians = new LinkedHashMap<>();
     for (String engine : engines) {
       if (!jobs.containsKey(engine)) {
-        throw new UsageException("--engines: no stream engine " + engine + "; engines: " + String.join(",", jobs.keySet()));
+        throw new UsageException(
+            "--engines: no stream engine "
+                + engine
+                + "; engines: "
+                + String.join(",", jobs.keySet()));
       }
-      medians.put(engine, Bench.measure(engine, warmups, runs, jobs.get(engine), work.resolve("stream-out-" + engine), out));
+      medians.put(
+          engine,
+          Bench.measure(
+              engine, warmups, runs, jobs.get(engine), work.resolve("stream-out-" + engine), out));
     }
-    out.printf(Locale.ROOT, "%n%-12s %9s %9s %12s %10s %10s%n", "run", "wall s", "CPU s", "events/s", "peak heap", "live heap");
+    out.printf(
+        Locale.ROOT,
+        "%n%-12s %9s %9s %12s %10s %10s%n",
+        "run",
+        "wall s",
+        "CPU s",
+        "events/s",
+        "peak heap",
+        "live heap");
     for (Map.Entry<String, Bench.Measure> m : medians.entrySet()) {
       Bench.Measure x = m.getValue();
-      out.printf(Locale.ROOT, "%-12s %9.2f %9.2f %,12.0f %7d MB %7d MB%n",
-          m.getKey(), x.wall(), x.cpu(), events / x.wall(), x.peakHeap() >> 20, x.liveHeap() >> 20);
+      out.printf(
+          Locale.ROOT,
+          "%-12s %9.2f %9.2f %,12.0f %7d MB %7d MB%n",
+          m.getKey(),
+          x.wall(),
+          x.cpu(),
+          events / x.wall(),
+          x.peakHeap() >> 20,
+          x.liveHeap() >> 20);
     }
     for (String stream : List.of("stream", "stream-copy")) {
       for (String base : List.of("passthrough", "read", "windowed")) {
         if (medians.containsKey(stream) && medians.containsKey(base)) {
-          out.printf(Locale.ROOT, "Megaphone %s / %s: %.0f%% of its events/s%n", stream, base,
+          out.printf(
+              Locale.ROOT,
+              "Megaphone %s / %s: %.0f%% of its events/s%n",
+              stream,
+              base,
               100 * medians.get(base).wall() / medians.get(stream).wall());
         }
       }
@@ -164,28 +205,35 @@ public final class BenchStream {
   }
 
   /**
-   * Beam's floor for the stream's shape on this runner: Megaphone's own watch and CSV parsing
-   * (the {@code read} job); each row, stamped with its event time (published_at of a post,
-   * observed_at of a snapshot), meets its post's earlier rows in per-post state (the least any
-   * stream needs for duplicates and view gains: here a count), then is counted once in one
-   * windowed sum per platform, in the stream's ISO-week windows, triggers and lateness (a
-   * replay's). Two keyed steps per event and no rules or files: a stream with per-post state and
-   * weekly sums cannot be faster than this with this reader on the same runner.
+   * Beam's floor for the stream's shape on this runner: Megaphone's own watch and CSV parsing (the
+   * {@code read} job); each row, stamped with its event time (published_at of a post, observed_at
+   * of a snapshot), meets its post's earlier rows in per-post state (the least any stream needs for
+   * duplicates and view gains: here a count), then is counted once in one windowed sum per
+   * platform, in the stream's ISO-week windows, triggers and lateness (a replay's). Two keyed steps
+   * per event and no rules or files: a stream with per-post state and weekly sums cannot be faster
+   * than this with this reader on the same runner.
    */
   private static PipelineResult windowed(Path dataset, List<String> flink) {
     Pipeline p = Pipeline.create(options(flink));
     Table<Post> posts = Tables.posts(Generate.ZONE.getId());
     Table<ViewSnapshot> views = Tables.views(Generate.ZONE.getId());
-    ReadTables watch = ReadTables.watchingUntilIdle(dataset.toString(), List.of(posts, views), POLL, IDLE);
+    ReadTables watch =
+        ReadTables.watchingUntilIdle(dataset.toString(), List.of(posts, views), POLL, IDLE);
     PCollectionTuple rows = p.apply("WatchPostsAndViews", watch);
     PCollection<KV<String, String>> postEvents =
         rows.get(watch.rows(posts))
-            .apply("StampPosts", ParDo.of(new StampFn<>(Post::getPlatform, Post::getPostId, Post::getPublishedAt)));
+            .apply(
+                "StampPosts",
+                ParDo.of(new StampFn<>(Post::getPlatform, Post::getPostId, Post::getPublishedAt)));
     PCollection<KV<String, String>> viewEvents =
         rows.get(watch.rows(views))
             .apply(
                 "StampViews",
-                ParDo.of(new StampFn<>(ViewSnapshot::getPlatform, ViewSnapshot::getPostId, ViewSnapshot::getObservedAt)));
+                ParDo.of(
+                    new StampFn<>(
+                        ViewSnapshot::getPlatform,
+                        ViewSnapshot::getPostId,
+                        ViewSnapshot::getObservedAt)));
     PCollectionList.of(postEvents)
         .and(viewEvents)
         .apply("FlattenEvents", Flatten.pCollections())
@@ -219,7 +267,8 @@ public final class BenchStream {
     @ProcessElement
     public void process(@Element T row, OutputReceiver<KV<String, String>> out) {
       String p = platform.apply(row);
-      out.outputWithTimestamp(KV.of(p + "|" + postId.apply(row), p), new Instant(eventTime.apply(row)));
+      out.outputWithTimestamp(
+          KV.of(p + "|" + postId.apply(row), p), new Instant(eventTime.apply(row)));
     }
 
     @SuppressWarnings("deprecation")
@@ -236,19 +285,24 @@ public final class BenchStream {
 
     @ProcessElement
     public void process(
-        @Element KV<String, String> row, @StateId("rows") ValueState<Long> rows, OutputReceiver<KV<String, Long>> out) {
+        @Element KV<String, String> row,
+        @StateId("rows") ValueState<Long> rows,
+        OutputReceiver<KV<String, Long>> out) {
       Long seen = rows.read();
       rows.write(seen == null ? 1 : seen + 1);
       out.output(KV.of(row.getValue(), 1L));
     }
   }
 
-  /** Megaphone's watch and CSV parsing, rows dropped: what the stream's own work adds to reading. */
+  /**
+   * Megaphone's watch and CSV parsing, rows dropped: what the stream's own work adds to reading.
+   */
   private static PipelineResult readOnly(Path dataset, List<String> flink) {
     Pipeline p = Pipeline.create(options(flink));
     Table<?> posts = Tables.posts(Generate.ZONE.getId());
     Table<?> views = Tables.views(Generate.ZONE.getId());
-    ReadTables watch = ReadTables.watchingUntilIdle(dataset.toString(), List.of(posts, views), POLL, IDLE);
+    ReadTables watch =
+        ReadTables.watchingUntilIdle(dataset.toString(), List.of(posts, views), POLL, IDLE);
     PCollectionTuple rows = p.apply("WatchPostsAndViews", watch);
     rows.get(watch.rows(posts)).apply("DropPosts", ParDo.of(new DropFn<>()));
     rows.get(watch.rows(views)).apply("DropViews", ParDo.of(new DropFn<>()));
@@ -261,15 +315,25 @@ public final class BenchStream {
     return PipelineOptionsFactory.fromArgs(flink.toArray(new String[0])).withValidation().create();
   }
 
-  /** Fails unless the job's counter saw every input row: a job that ended early measured nothing. */
-  private static Map<String, long[]> counted(PipelineResult result, Class<?> namespace, String name, long expected) {
+  /**
+   * Fails unless the job's counter saw every input row: a job that ended early measured nothing.
+   */
+  private static Map<String, long[]> counted(
+      PipelineResult result, Class<?> namespace, String name, long expected) {
     long seen = 0;
     for (MetricResult<Long> c :
-        result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.named(namespace, name)).build()).getCounters()) {
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(namespace, name))
+                    .build())
+            .getCounters()) {
       seen += c.getAttempted();
     }
     if (seen != expected) {
-      throw new IllegalStateException("the job counted " + seen + " " + name + ", the input has " + expected);
+      throw new IllegalStateException(
+          "the job counted " + seen + " " + name + ", the input has " + expected);
     }
     return Map.of();
   }

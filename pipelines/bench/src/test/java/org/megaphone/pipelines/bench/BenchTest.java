@@ -1,7 +1,5 @@
 package org.megaphone.pipelines.bench;
 
-import org.megaphone.pipelines.cli.Megaphone;
-import org.megaphone.pipelines.report.ReportRun;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +15,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.pipelines.cli.Megaphone;
+import org.megaphone.pipelines.report.ReportRun;
 
 /** The benchmark's references compute the report's author-attributed core, and agree with it. */
 class BenchTest {
@@ -25,7 +25,9 @@ class BenchTest {
   /** anna has two posts (one exported twice), a post by an outsider, a post with a bad time. */
   private static Path dataset(Path dir) throws Exception {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("accounts.csv"), "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
+    Files.writeString(
+        dir.resolve("accounts.csv"),
+        "platform,handle,entity_id,entity_name,role\ninstagram,anna_k,anna,Anna,influencer\n");
     Files.writeString(
         dir.resolve("posts.csv"),
         """
@@ -47,7 +49,9 @@ class BenchTest {
     return dir;
   }
 
-  /** p1's later export (21) in W13, p2 in W14 (Monday 00:30 in Helsinki), views: p1's highest 250. */
+  /**
+   * p1's later export (21) in W13, p2 in W14 (Monday 00:30 in Helsinki), views: p1's highest 250.
+   */
   private static final Map<String, String> EXPECTED =
       Map.of("2020-W13|anna", "1,21", "2020-W14|anna", "1,5", "views|anna", "0,250");
 
@@ -66,31 +70,46 @@ class BenchTest {
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(code, equalTo(2));
-    assertThat(err.toString(StandardCharsets.UTF_8), containsString("unknown option --colour (bench takes --scale"));
+    assertThat(
+        err.toString(StandardCharsets.UTF_8),
+        containsString("unknown option --colour (bench takes --scale"));
   }
 
   @Test
   void theSinglePassComputesTheAuthorAttributedCore(@TempDir Path tmp) throws Exception {
-    assertThat(flat(BenchReferences.singlePass(dataset(tmp.resolve("in")), ZONE)), equalTo(new TreeMap<>(EXPECTED)));
+    assertThat(
+        flat(BenchReferences.singlePass(dataset(tmp.resolve("in")), ZONE)),
+        equalTo(new TreeMap<>(EXPECTED)));
   }
 
   @Test
   void duckDbComputesTheSameCore(@TempDir Path tmp) throws Exception {
     assertThat(BenchReferences.duckDbAvailable(), equalTo(true));
-    assertThat(flat(BenchReferences.duckDb(dataset(tmp.resolve("in")), ZONE)), equalTo(new TreeMap<>(EXPECTED)));
+    assertThat(
+        flat(BenchReferences.duckDb(dataset(tmp.resolve("in")), ZONE)),
+        equalTo(new TreeMap<>(EXPECTED)));
   }
 
   @Test
   @Timeout(120)
   void thePlainBeamPipelineOnEmbeddedFlinkComputesTheSameCore(@TempDir Path tmp) throws Exception {
     Path out = Files.createDirectories(tmp.resolve("out"));
-    assertThat(flat(BenchBeam.run(dataset(tmp.resolve("in")), out, ZONE)), equalTo(new TreeMap<>(EXPECTED)));
+    assertThat(
+        flat(BenchBeam.run(dataset(tmp.resolve("in")), out, ZONE)),
+        equalTo(new TreeMap<>(EXPECTED)));
   }
 
   @Test
   void megaphoneReadsTheSameCoreFromItsReport(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("out");
-    ReportRun.run(Megaphone.parse(new String[] {"--input=" + dataset(tmp.resolve("in")), "--output=" + out, "--timezone=Europe/Helsinki", "--maxRejectRatio=0.5"}));
+    ReportRun.run(
+        Megaphone.parse(
+            new String[] {
+              "--input=" + dataset(tmp.resolve("in")),
+              "--output=" + out,
+              "--timezone=Europe/Helsinki",
+              "--maxRejectRatio=0.5"
+            }));
     assertThat(flat(BenchReferences.megaphone(out)), equalTo(new TreeMap<>(EXPECTED)));
   }
 
@@ -100,7 +119,17 @@ class BenchTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int code =
         Bench.run(
-            Map.of("scale", "1", "runs", "1", "warmup", "0", "engines", "direct,duckdb,singlepass", "work", tmp.toString()),
+            Map.of(
+                "scale",
+                "1",
+                "runs",
+                "1",
+                "warmup",
+                "0",
+                "engines",
+                "direct,duckdb,singlepass",
+                "work",
+                tmp.toString()),
             new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out, code, equalTo(0));
