@@ -55,6 +55,16 @@ public final class Manifest {
         throw new UsageException(
             path + " is not a Megaphone summary.json (no inputs, outputs or options)");
       }
+      // A rerun must run with every recorded option: one this version does not know is said,
+      // not dropped.
+      List<String> unknown = Summary.unknownOptions(file);
+      if (!unknown.isEmpty()) {
+        throw new UsageException(
+            path
+                + " records options this version does not know: "
+                + String.join(", ", unknown)
+                + " (rerun it with the version that wrote it, versions.commit)");
+      }
       return new Manifest(file, summary);
     } catch (IOException e) {
       throw new UsageException("cannot read the manifest " + path + ": " + e.getMessage());

@@ -7,16 +7,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.beam.sdk.util.ReleaseInfo;
 import org.megaphone.model.Stats;
 import org.megaphone.pipelines.options.ReportOptions;
@@ -167,6 +170,28 @@ public final class Summary {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The options a summary.json records that {@link RunSummary.Options} does not hold (written by
+   * another version): reading it as a {@link RunSummary} would drop them.
+   */
+  public static List<String> unknownOptions(Path file) throws IOException {
+    Set<String> known = new HashSet<>();
+    for (RecordComponent c : RunSummary.Options.class.getRecordComponents()) {
+      known.add(c.getName());
+    }
+    List<String> unknown = new ArrayList<>();
+    JSON.readTree(file.toFile())
+        .path("options")
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!known.contains(name)) {
+                unknown.add(name);
+              }
+            });
+    return unknown;
   }
 
   /** A summary.json as written by {@link #write}; fields it lacks are null. */

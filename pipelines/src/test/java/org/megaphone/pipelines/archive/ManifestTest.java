@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -115,6 +116,26 @@ class ManifestTest {
     assertThat(changed.out(), changed.code(), equalTo(Megaphone.DIFFERENT));
     assertThat(
         changed.out(), containsString("rerun: DIFFERENT from the manifest: entities_weekly.csv"));
+  }
+
+  @Test
+  void aManifestRecordingAnOptionThisVersionDoesNotKnowIsAUsageErrorNotAnOptionDropped()
+      throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode summary = (ObjectNode) json.readTree(manifest.toFile());
+    ((ObjectNode) summary.get("options")).put("retiredOption", "7");
+    Path edited = tmp.resolve("out").resolve("edited.json");
+    json.writeValue(edited.toFile(), summary);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Megaphone.run(
+            new String[] {"rerun", "--manifest=" + edited, "--output=" + tmp.resolve("again")},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code, equalTo(2));
+    assertThat(
+        err.toString(StandardCharsets.UTF_8),
+        containsString("records options this version does not know: retiredOption"));
   }
 
   @Test
