@@ -147,7 +147,10 @@ public final class ExportFiles {
         } catch (RowRejected e) {
           reject(file, profile, "views", o.line(), o.raw(), e.getMessage(), rejects, counts);
         }
-      } else if (o.mapped().post() != null && file.exportedAt() == null) {
+      } else if (o.mapped().post() != null
+          && file.exportedAt() == null
+          && profile.feeds().contains("views")) {
+        // Only a profile whose rows give views loses them without a date (not canonical posts).
         viewsWithoutDate = true;
       }
     }

@@ -147,6 +147,42 @@ class ReadExportsTest {
   }
 
   @Test
+  void anExportWithoutViewsWarnsNothingAboutAMissingExportDate(TestPipeline p, @TempDir Path dir)
+      throws IOException {
+    // The contract's posts format feeds no views: without a date in its name, nothing is lost.
+    write(
+        dir.resolve("exports/manual_additions.csv"),
+        "platform,post_id,handle,published_at,likes\ninstagram,p9,anna,2020-03-23 10:00,3\n");
+    PCollectionTuple out =
+        p.apply(new ReadExports(dir.resolve("exports").toString(), Sources.none(), null, HELSINKI));
+    PAssert.that(out.get(ReadExports.WARNINGS)).empty();
+    PAssert.that(out.get(ReadExports.REJECTS)).empty();
+    // It was read: its post is there (10:00 in Helsinki on 2020-03-23 is 08:00Z).
+    PAssert.that(showPosts(out))
+        .containsInAnyOrder(
+            "exports/manual_additions.csv:2 instagram:p9@anna 2020-03-23T08:00:00Z likes=3 exported=");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aPostsExportThatWouldGiveViewsButHasNoExportDateSaysItsViewsAreNotUsed(
+      TestPipeline p, @TempDir Path dir) throws IOException {
+    // 4CAT's export carries view counts; without an export date they have no instant.
+    write(
+        dir.resolve("exports/tiktok.csv"),
+        "id,thread_id,author,body,timestamp,unix_timestamp,likes,comments,shares,plays,tiktok_url\n"
+            + "7001,7001,anna,hello,2020-03-23 10:00:00,1584957600,5,1,0,900,"
+            + "https://www.tiktok.com/@anna/video/7001\n");
+    PCollectionTuple out =
+        p.apply(new ReadExports(dir.resolve("exports").toString(), Sources.none(), null, HELSINKI));
+    PAssert.that(out.get(ReadExports.WARNINGS))
+        .containsInAnyOrder(
+            "exports/tiktok.csv: views not used, the export date is unknown; put the date in the file"
+                + " name (…_2020-04-15.csv) or an exported_at in exports/sources.csv");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   void readsEachExportThroughTheProfileItsHeaderNamesUpToOneFolderDownAndGzipped(
       TestPipeline p, @TempDir Path dir) throws IOException {
     byte[] views = exportsFolder(dir.resolve("exports"));
