@@ -38,9 +38,18 @@ public final class Manifest {
   private final Path file;
   private final RunSummary summary;
 
-  private Manifest(Path file, RunSummary summary) {
+  /** Fields of an edited summary.json that had a value of the wrong type (read as missing). */
+  private final List<String> problems;
+
+  /** Options it records that this version does not know. */
+  private final List<String> unknownOptions;
+
+  private Manifest(
+      Path file, RunSummary summary, List<String> problems, List<String> unknownOptions) {
     this.file = file;
     this.summary = summary;
+    this.problems = problems;
+    this.unknownOptions = unknownOptions;
   }
 
   public static Manifest read(String path) {
@@ -50,22 +59,13 @@ public final class Manifest {
     }
     Path file = Paths.get(path);
     try {
-      RunSummary summary = Summary.read(file);
+      List<String> problems = new ArrayList<>();
+      RunSummary summary = Summary.readLeniently(file, problems);
       if (summary.inputs() == null || summary.outputs() == null || summary.options() == null) {
         throw new UsageException(
             path + " is not a Megaphone summary.json (no inputs, outputs or options)");
       }
-      // A rerun must run with every recorded option: one this version does not know is said,
-      // not dropped.
-      List<String> unknown = Summary.unknownOptions(file);
-      if (!unknown.isEmpty()) {
-        throw new UsageException(
-            path
-                + " records options this version does not know: "
-                + String.join(", ", unknown)
-                + " (rerun it with the version that wrote it, versions.commit)");
-      }
-      return new Manifest(file, summary);
+      return new Manifest(file, summary, problems, Summary.unknownOptions(file));
     } catch (IOException e) {
       throw new UsageException("cannot read the manifest " + path + ": " + e.getMessage());
     }
@@ -91,7 +91,9 @@ public final class Manifest {
   Map<String, String> inputs() {
     Map<String, String> inputs = new LinkedHashMap<>();
     for (RunSummary.InputFileEntry f : listOrEmpty(summary.inputs().files())) {
-      inputs.put(f.path(), f.sha256());
+      if (f != null && f.path() != null) {
+        inputs.put(f.path(), f.sha256() == null ? "" : f.sha256());
+      }
     }
     return inputs;
   }
@@ -100,7 +102,9 @@ public final class Manifest {
   public Map<String, String> outputs() {
     Map<String, String> outputs = new LinkedHashMap<>();
     for (RunSummary.Output o : summary.outputs()) {
-      outputs.put(o.file(), o.sha256() == null ? "" : o.sha256());
+      if (o != null && o.file() != null) {
+        outputs.put(o.file(), o.sha256() == null ? "" : o.sha256());
+      }
     }
     return outputs;
   }
@@ -109,8 +113,20 @@ public final class Manifest {
     return file.toAbsolutePath().getParent();
   }
 
-  /** The recorded options of the run, as command-line values (output excluded; unset ones too). */
+  /**
+   * The recorded options of the run, as command-line values (output excluded; unset ones too).
+   *
+   * @throws UsageException when it records an option this version does not know: a rerun must run
+   *     with every one of them
+   */
   public Map<String, String> options() {
+    if (!unknownOptions.isEmpty()) {
+      throw new UsageException(
+          file
+              + " records options this version does not know: "
+              + String.join(", ", unknownOptions)
+              + " (rerun it with the version that wrote it, versions.commit)");
+    }
     Map<String, String> options = new LinkedHashMap<>();
     Map<String, Object> recorded =
         JSON.convertValue(summary.options(), new TypeReference<LinkedHashMap<String, Object>>() {});
@@ -186,13 +202,26 @@ public final class Manifest {
    * totals against the sums of entities_weekly.
    */
   List<String> inconsistencies() {
-    List<String> found = new ArrayList<>();
+    List<String> found = new ArrayList<>(problems);
+    for (RunSummary.InputFileEntry f : listOrEmpty(summary.inputs().files())) {
+      if (f == null || f.path() == null) {
+        found.add("summary: an input file without a path");
+      }
+    }
+    for (RunSummary.Output o : summary.outputs()) {
+      if (o == null || o.file() == null) {
+        found.add("summary: an output without a file name");
+      }
+    }
     long rejected = 0;
     boolean balanced = true;
     Map<String, RunSummary.TableCounts> tables =
         summary.inputs().tables() == null ? Map.of() : summary.inputs().tables();
     for (Map.Entry<String, RunSummary.TableCounts> table : tables.entrySet()) {
-      RunSummary.TableCounts c = table.getValue();
+      RunSummary.TableCounts c =
+          table.getValue() == null
+              ? new RunSummary.TableCounts(null, null, null, null)
+              : table.getValue();
       long read = orZero(c.read());
       long sum = orZero(c.accepted()) + orZero(c.rejected()) + orZero(c.duplicates());
       rejected += orZero(c.rejected());
@@ -272,6 +301,9 @@ public final class Manifest {
     }
     Map<String, long[]> columns = new LinkedHashMap<>();
     for (RunSummary.Output o : summary.outputs()) {
+      if (o == null || o.file() == null) {
+        continue; // said above
+      }
       String name = o.file();
       Path path = outputFolder().resolve(name);
       if (!Files.isRegularFile(path) || !(name.endsWith(".csv") || name.endsWith(".jsonl"))) {

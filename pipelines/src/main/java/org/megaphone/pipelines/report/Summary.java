@@ -1,8 +1,13 @@
 package org.megaphone.pipelines.report;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -192,6 +197,53 @@ public final class Summary {
               }
             });
     return unknown;
+  }
+
+  /**
+   * A summary.json as {@link #read} reads it, except that a field whose value has the wrong type
+   * (an edited file: {@code "engagement": "lots"}) is read as missing and named in {@code
+   * problems}, for verify to report instead of failing to read the file.
+   */
+  public static RunSummary readLeniently(Path file, List<String> problems) throws IOException {
+    ObjectMapper lenient = JSON.copy();
+    lenient.addHandler(
+        new DeserializationProblemHandler() {
+          @Override
+          public Object handleWeirdStringValue(
+              DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
+            problems.add(wrongType(ctxt, value));
+            return null;
+          }
+
+          @Override
+          public Object handleWeirdNumberValue(
+              DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
+            problems.add(wrongType(ctxt, value));
+            return null;
+          }
+
+          @Override
+          public Object handleUnexpectedToken(
+              DeserializationContext ctxt,
+              JavaType targetType,
+              JsonToken token,
+              JsonParser p,
+              String failureMsg)
+              throws IOException {
+            problems.add(wrongType(ctxt, token));
+            p.skipChildren();
+            return null;
+          }
+        });
+    return lenient.readValue(file.toFile(), RunSummary.class);
+  }
+
+  private static String wrongType(DeserializationContext ctxt, Object value) {
+    return "summary: "
+        + ctxt.getParser().getParsingContext().pathAsPointer()
+        + " has a value of the wrong type ("
+        + value
+        + ")";
   }
 
   /** A summary.json as written by {@link #write}; fields it lacks are null. */

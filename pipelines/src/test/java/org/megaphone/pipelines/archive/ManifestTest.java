@@ -136,6 +136,25 @@ class ManifestTest {
     assertThat(
         err.toString(StandardCharsets.UTF_8),
         containsString("records options this version does not know: retiredOption"));
+    // verify checks files, not options: the same manifest still verifies.
+    Outcome verified = megaphone("verify", "--manifest=" + edited);
+    assertThat(verified.out(), verified.code(), equalTo(0));
+  }
+
+  @Test
+  void verifyNamesAFieldOfTheWrongTypeAndAnOutputWithoutANameAsDifferencesInsteadOfFailing()
+      throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode summary = (ObjectNode) json.readTree(manifest.toFile());
+    ((ObjectNode) summary.get("totals")).put("engagement", "lots");
+    ((ObjectNode) summary.get("outputs").get(0)).remove("file");
+    json.writeValue(manifest.toFile(), summary);
+    Outcome bad = megaphone("verify", "--manifest=" + manifest);
+    assertThat(bad.out(), bad.code(), equalTo(1));
+    assertThat(
+        bad.out(),
+        containsString("summary: /totals/engagement has a value of the wrong type (lots)"));
+    assertThat(bad.out(), containsString("summary: an output without a file name"));
   }
 
   @Test
