@@ -271,10 +271,8 @@ class ClusterIT {
     Path batch = tmp.resolve("batch-" + when);
     ReportRun.run(
         Megaphone.parse(new String[] {"--input=" + inbox, "--output=" + batch, "--timezone=UTC"}));
-    Map<String, String> entities =
-        StreamParityIT.batchRows(batch.resolve("entities_weekly.csv"), 2);
-    Map<String, String> platforms =
-        StreamParityIT.batchRows(batch.resolve("platforms_weekly.csv"), 3);
+    Map<String, String> entities = StreamParityIT.batchRows(batch, Report.ENTITIES_WEEKLY);
+    Map<String, String> platforms = StreamParityIT.batchRows(batch, Report.PLATFORMS_WEEKLY);
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (liveRows(live, "entities_weekly.csv", 2).equals(entities)

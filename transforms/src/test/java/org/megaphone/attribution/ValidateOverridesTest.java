@@ -88,8 +88,7 @@ class ValidateOverridesTest {
   }
 
   @Test
-  void rejectsAnOverrideOfAnUnknownEntityEvenWhereItWouldOutRankAValidOneAndCountsIt(
-      TestPipeline p) {
+  void rejectsEveryOverrideOfAnUnknownEntityWithItsReasonAndCountsIt(TestPipeline p) {
     // The roster as the stream gives it: a value fixed when the pipeline is built.
     PCollectionTuple out =
         p.apply(

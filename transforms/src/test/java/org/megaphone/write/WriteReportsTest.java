@@ -20,6 +20,7 @@ import org.apache.beam.sdk.values.KV;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.megaphone.reports.Report;
 
 /**
  * Writing the reports (contract section 5, D24, D25): each one sorted CSV file with its header,
@@ -122,5 +123,62 @@ class WriteReportsTest {
     assertThat(read(dir, WriteReports.rowCountFile("themes_weekly.csv")), is("2"));
     assertThat(read(dir, WriteReports.rowCountFile("claims_weekly.csv")), is("0"));
     assertThat(read(dir, WriteReports.rowCountFile("top_posts_weekly.csv")), is("0"));
+  }
+
+  @Test
+  void aReportAddedByItsDefinitionGetsItsFileAndHeader(TestPipeline p, @TempDir Path dir)
+      throws IOException {
+    KvCoder<String, ReportRow> coder =
+        KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE);
+    p.apply(
+        "WriteReports",
+        new WriteReports(dir.toString())
+            .addKeyed(
+                List.of(Report.THEMES_WEEKLY),
+                p.apply(
+                    "CreateKeyedRows",
+                    Create.of(
+                            KV.of(
+                                "themes_weekly.csv",
+                                ReportRow.create(
+                                    List.of("2020-W14", "hope", "mayor"),
+                                    List.of("2020-W14", "hope", "mayor", "1", "5", "0"))))
+                        .withCoder(coder)))
+            .add(
+                Report.CHANNEL_GROWTH,
+                p.apply("CreateNoRows", Create.empty(ReportRow.WireCoder.INSTANCE))));
+    p.run().waitUntilFinish();
+
+    assertThat(
+        read(dir, "themes_weekly.csv"),
+        is("week,theme,role,posts,engagement,views\n2020-W14,hope,mayor,1,5,0\n"));
+    assertThat(
+        read(dir, "channel_growth.csv"),
+        is("week,platform,handle,followers_start,followers_end,gained\n"));
+  }
+
+  @Test
+  void aRowKeyedToAFileNoReportNamesStopsTheRunNamingTheFile(TestPipeline p, @TempDir Path dir) {
+    KvCoder<String, ReportRow> coder =
+        KvCoder.of(StringUtf8Coder.of(), ReportRow.WireCoder.INSTANCE);
+    p.apply(
+        "WriteReports",
+        new WriteReports(dir.toString())
+            .addKeyed(
+                List.of(Report.THEMES_WEEKLY),
+                p.apply(
+                    "CreateMisroutedRow",
+                    Create.of(KV.of("themes.csv", row("2020-W14", "2020-W14", "hope")))
+                        .withCoder(coder))));
+    Exception e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Exception.class, () -> p.run().waitUntilFinish());
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof IllegalStateException)) {
+      cause = cause.getCause();
+    }
+    assertThat(
+        cause.getMessage(),
+        is("rows keyed to themes.csv, which no report added to WriteReports names"));
   }
 }

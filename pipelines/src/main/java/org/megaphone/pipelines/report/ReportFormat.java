@@ -61,7 +61,7 @@ public final class ReportFormat {
    * The file a report is written to in the format: entities_weekly.csv or entities_weekly.jsonl.
    */
   static String fileName(String report, String format) {
-    return format.equals("jsonl") ? report.replaceFirst("\\.csv$", ".jsonl") : report;
+    return Report.ofFile(report).file(format);
   }
 
   /** The same map, keyed by the files of the format. */

@@ -345,7 +345,7 @@ public final class ReportRun {
     } catch (IOException e) {
       bytes = 0; // the share read is then not shown; the run itself says what it cannot read
     }
-    return new Checked(input, files.outsideLinks(), count, bytes);
+    return new Checked(input, List.copyOf(files.outsideLinks()), count, bytes);
   }
 
   private static boolean hasTableFile(List<Path> listed, String table) {

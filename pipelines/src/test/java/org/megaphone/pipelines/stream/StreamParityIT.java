@@ -85,11 +85,13 @@ public class StreamParityIT {
     return rows;
   }
 
-  /** A report file's rows as "key -> line", the first column(s) being the key. */
-  public static Map<String, String> batchRows(Path file, int keyColumns) throws IOException {
+  /** A report's rows in a folder as "key -> line", its key columns being the key. */
+  public static Map<String, String> batchRows(Path folder, Report report) throws IOException {
+    int keyColumns = report.keyColumns().size();
     Map<String, String> rows = new TreeMap<>();
     List<CsvRecords.CsvRecord> records =
-        CsvRecords.parse(Files.readString(file, StandardCharsets.UTF_8), ',');
+        CsvRecords.parse(
+            Files.readString(folder.resolve(report.file()), StandardCharsets.UTF_8), ',');
     for (CsvRecords.CsvRecord r : records.subList(1, records.size())) {
       rows.put(String.join("|", r.fields.subList(0, keyColumns)), String.join(",", r.fields));
     }
@@ -147,15 +149,15 @@ public class StreamParityIT {
         p.apply("Accounts", Create.of(accounts)).apply("BuildRoster", new BuildRoster());
     // Lateness covers the whole campaign: everything arrives in time to count.
     Map<String, String> expected = new TreeMap<>();
-    batchRows(tmp.resolve("batch/entities_weekly.csv"), 2)
+    batchRows(tmp.resolve("batch"), Report.ENTITIES_WEEKLY)
         .forEach((k, v) -> expected.put("E|" + k, v));
-    batchRows(tmp.resolve("batch/platforms_weekly.csv"), 3)
+    batchRows(tmp.resolve("batch"), Report.PLATFORMS_WEEKLY)
         .forEach((k, v) -> expected.put("P|" + k, v));
-    batchRows(tmp.resolve("batch/themes_weekly.csv"), 3)
+    batchRows(tmp.resolve("batch"), Report.THEMES_WEEKLY)
         .forEach((k, v) -> expected.put("T|" + k, v));
-    batchRows(tmp.resolve("batch/claims_weekly.csv"), 3)
+    batchRows(tmp.resolve("batch"), Report.CLAIMS_WEEKLY)
         .forEach((k, v) -> expected.put("C|" + k, v));
-    batchRows(tmp.resolve("batch/top_posts_weekly.csv"), 2)
+    batchRows(tmp.resolve("batch"), Report.TOP_POSTS_WEEKLY)
         .forEach((k, v) -> expected.put("K|" + k, v));
     assertThat(
         "the dataset exercises themes, claims and top posts",
