@@ -91,6 +91,9 @@ public final class InputFiles implements Serializable {
 
   private final List<String> outsideLinks = new ArrayList<>();
 
+  /** The listing, once made (not sent to workers: they match files through Beam). */
+  private transient List<Path> listed;
+
   /** The links that {@link #list} did not follow because they leave the input, as names. */
   public List<String> outsideLinks() {
     return outsideLinks;
@@ -124,9 +127,18 @@ public final class InputFiles implements Serializable {
 
   /**
    * The files the pattern names that {@link #accepts} would read, found without Beam (for the
-   * checks a run makes before it starts), in path order.
+   * checks a run makes before it starts and the configuration its driver reads), in path order. The
+   * folder is walked once: later calls return the same listing, so that every reader of one run
+   * sees the same files. A new {@code InputFiles} lists again.
    */
   public List<Path> list() throws IOException {
+    if (listed == null) {
+      listed = List.copyOf(walk());
+    }
+    return listed;
+  }
+
+  private List<Path> walk() throws IOException {
     outsideLinks.clear();
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     List<Path> found = new ArrayList<>();
