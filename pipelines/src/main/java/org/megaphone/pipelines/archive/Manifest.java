@@ -60,12 +60,13 @@ public final class Manifest {
     Path file = Paths.get(path);
     try {
       List<String> problems = new ArrayList<>();
-      RunSummary summary = Summary.readLeniently(file, problems);
+      List<String> unknownOptions = new ArrayList<>();
+      RunSummary summary = Summary.readLeniently(file, problems, unknownOptions);
       if (summary.inputs() == null || summary.outputs() == null || summary.options() == null) {
         throw new UsageException(
             path + " is not a Megaphone summary.json (no inputs, outputs or options)");
       }
-      return new Manifest(file, summary, problems, Summary.unknownOptions(file));
+      return new Manifest(file, summary, problems, unknownOptions);
     } catch (IOException e) {
       throw new UsageException("cannot read the manifest " + path + ": " + e.getMessage());
     }

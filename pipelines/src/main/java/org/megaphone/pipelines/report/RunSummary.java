@@ -168,29 +168,19 @@ public record RunSummary(
 
   /** This summary with other outputs and the weeks they hold. */
   public RunSummary withWeeks(Weeks weeks, List<Output> outputs) {
-    return new RunSummary(
-        command,
-        runner,
-        startedAt,
-        finishedAt,
-        seconds,
-        options,
-        versions,
-        inputs,
-        totals,
-        orphanViews,
-        conservation,
-        warnings,
-        outputs,
-        outputFolder,
-        weeks,
-        week);
+    return with(command, outputs, outputFolder, weeks, week);
   }
 
   /** This summary as a weekly run's: its command, its week and the week's folder. */
   public RunSummary asWeekly(String week, String outputFolder) {
+    return with("weekly", outputs, outputFolder, weeks, week);
+  }
+
+  /** This summary with the fields a run sets after the report's counts: the rest is kept. */
+  private RunSummary with(
+      String command, List<Output> outputs, String outputFolder, Weeks weeks, String week) {
     return new RunSummary(
-        "weekly",
+        command,
         runner,
         startedAt,
         finishedAt,

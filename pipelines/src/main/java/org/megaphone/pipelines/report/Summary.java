@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -178,33 +179,27 @@ public final class Summary {
   }
 
   /**
-   * The options a summary.json records that {@link RunSummary.Options} does not hold (written by
-   * another version): reading it as a {@link RunSummary} would drop them.
+   * A summary.json as {@link #read} reads it, except that a field whose value has the wrong type
+   * (an edited file: {@code "engagement": "lots"}) is read as missing and named in {@code
+   * problems}, for verify to report instead of failing to read the file; the options it records
+   * that {@link RunSummary.Options} does not hold (written by another version) go to {@code
+   * unknownOptions}, since reading them as a {@link RunSummary} drops them. The file is read once.
    */
-  public static List<String> unknownOptions(Path file) throws IOException {
+  public static RunSummary readLeniently(
+      Path file, List<String> problems, List<String> unknownOptions) throws IOException {
+    JsonNode tree = JSON.readTree(file.toFile());
     Set<String> known = new HashSet<>();
     for (RecordComponent c : RunSummary.Options.class.getRecordComponents()) {
       known.add(c.getName());
     }
-    List<String> unknown = new ArrayList<>();
-    JSON.readTree(file.toFile())
-        .path("options")
+    tree.path("options")
         .fieldNames()
         .forEachRemaining(
             name -> {
               if (!known.contains(name)) {
-                unknown.add(name);
+                unknownOptions.add(name);
               }
             });
-    return unknown;
-  }
-
-  /**
-   * A summary.json as {@link #read} reads it, except that a field whose value has the wrong type
-   * (an edited file: {@code "engagement": "lots"}) is read as missing and named in {@code
-   * problems}, for verify to report instead of failing to read the file.
-   */
-  public static RunSummary readLeniently(Path file, List<String> problems) throws IOException {
     ObjectMapper lenient = JSON.copy();
     lenient.addHandler(
         new DeserializationProblemHandler() {
@@ -235,7 +230,7 @@ public final class Summary {
             return null;
           }
         });
-    return lenient.readValue(file.toFile(), RunSummary.class);
+    return lenient.treeToValue(tree, RunSummary.class);
   }
 
   private static String wrongType(DeserializationContext ctxt, Object value) {
