@@ -2,7 +2,6 @@ package org.megaphone.read;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -12,8 +11,11 @@ import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
  * Which files an --input names: a folder, searched recursively (an archive like {@code
@@ -38,6 +40,9 @@ public final class InputFiles implements Serializable {
 
   /** A folder (recursively) or a glob. */
   public static InputFiles of(String input) {
+    if (Locations.isRemote(input)) {
+      return remote(input);
+    }
     if (isGlob(input)) {
       Path path = Paths.get(input);
       Path root = path.isAbsolute() ? path.getRoot() : Paths.get("");
@@ -56,8 +61,34 @@ public final class InputFiles implements Serializable {
     return new InputFiles(root, root + "/**", true, List.of());
   }
 
+  /**
+   * A folder or glob in an object store ({@code s3://bucket/prefix}): the root is the part before
+   * the first segment with a wildcard. A store has no links, so nothing is outside the input.
+   */
+  private static InputFiles remote(String input) {
+    if (!isGlob(input)) {
+      String root = Locations.folder(input);
+      return new InputFiles(root, root + "/**", true, List.of());
+    }
+    String[] segments = input.split("/", -1);
+    StringBuilder root = new StringBuilder();
+    int i = 0;
+    // scheme "s3:", "", bucket: never a wildcard's folder.
+    for (; i < segments.length; i++) {
+      if (i > 2 && isGlob(segments[i])) {
+        break;
+      }
+      root.append(i == 0 ? "" : "/").append(segments[i]);
+    }
+    return new InputFiles(Locations.folder(root.toString()), input, false, List.of());
+  }
+
   /** Only the files directly in the folder (the stream's watched inbox). */
   public static InputFiles topLevel(String folder) {
+    if (Locations.isRemote(folder)) {
+      String root = Locations.folder(folder);
+      return new InputFiles(root, root + "/*", false, List.of());
+    }
     String root = absolute(Paths.get(folder));
     return new InputFiles(root, root + "/*", false, List.of());
   }
@@ -66,6 +97,11 @@ public final class InputFiles implements Serializable {
   public InputFiles excluding(String... folders) {
     List<String> all = new ArrayList<>(excluded);
     for (String f : folders) {
+      if (Locations.isRemote(f) || Locations.isRemote(root)) {
+        // A store's folder is only ever below a folder of the same store.
+        all.add(Locations.folder(f) + "/");
+        continue;
+      }
       all.add(absolute(Paths.get(f)) + "/");
       // The same folder through its links (an output given as a link into the input).
       String real = RealPaths.of(f).toString() + "/";
@@ -81,6 +117,9 @@ public final class InputFiles implements Serializable {
    * another dataset, or {@code up -> ../..}) is not followed.
    */
   public boolean insideInput(String absolutePath) {
+    if (Locations.isRemote(root)) {
+      return true;
+    }
     if (realRoot == null) {
       realRoot = RealPaths.of(root);
     }
@@ -92,7 +131,7 @@ public final class InputFiles implements Serializable {
   private final List<String> outsideLinks = new ArrayList<>();
 
   /** The listing, once made (not sent to workers: they match files through Beam). */
-  private transient List<Path> listed;
+  private transient List<Locations.Entry> listed;
 
   /** The links that {@link #list} did not follow because they leave the input, as names. */
   public List<String> outsideLinks() {
@@ -131,17 +170,38 @@ public final class InputFiles implements Serializable {
    * folder is walked once: later calls return the same listing, so that every reader of one run
    * sees the same files. A new {@code InputFiles} lists again.
    */
-  public List<Path> list() throws IOException {
+  public List<Locations.Entry> list() throws IOException {
     if (listed == null) {
-      listed = List.copyOf(walk());
+      listed = List.copyOf(Locations.isRemote(root) ? matchRemote() : walk());
     }
     return listed;
   }
 
-  private List<Path> walk() throws IOException {
+  /** The store's objects the pattern matches that {@link #accepts} would read, in path order. */
+  private List<Locations.Entry> matchRemote() throws IOException {
+    MatchResult result =
+        org.apache.beam.sdk.io.FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+    if (result.status() == MatchResult.Status.NOT_FOUND) {
+      return List.of();
+    }
+    if (result.status() != MatchResult.Status.OK) {
+      throw new IOException("cannot list " + pattern + ": " + result.status());
+    }
+    List<Locations.Entry> found = new ArrayList<>();
+    for (MatchResult.Metadata m : result.metadata()) {
+      String location = m.resourceId().toString();
+      if (!m.resourceId().isDirectory() && location.startsWith(root + "/") && accepts(location)) {
+        found.add(new Locations.Entry(location, name(location), m.sizeBytes()));
+      }
+    }
+    found.sort(Comparator.comparing(Locations.Entry::location));
+    return found;
+  }
+
+  private List<Locations.Entry> walk() throws IOException {
     outsideLinks.clear();
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-    List<Path> found = new ArrayList<>();
+    PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    List<Locations.Entry> found = new ArrayList<>();
     Files.walkFileTree(
         Paths.get(root),
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -166,7 +226,7 @@ public final class InputFiles implements Serializable {
             Path p = file.toAbsolutePath().normalize();
             if (a.isRegularFile() && matcher.matches(p) && accepts(p.toString())) {
               if (insideInput(p.toString())) {
-                found.add(p);
+                found.add(new Locations.Entry(p.toString(), name(p.toString()), a.size()));
               } else {
                 outsideLinks.add(name(p.toString()));
               }
@@ -179,7 +239,7 @@ public final class InputFiles implements Serializable {
             return FileVisitResult.CONTINUE; // an unreadable folder holds nothing to read
           }
         });
-    found.sort(null);
+    found.sort(Comparator.comparing(e -> Paths.get(e.location())));
     return found;
   }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which files an --input names, listed once per run. */
 class InputFilesTest {
   private static List<String> names(InputFiles files) throws IOException {
-    return files.list().stream().map(p -> files.name(p.toString())).toList();
+    return files.list().stream().map(Locations.Entry::name).toList();
   }
 
   @Test
@@ -47,5 +47,33 @@ class InputFilesTest {
     assertThat(names(files), equalTo(List.of("posts.csv")));
     // ...and is by the next run's listing.
     assertThat(names(InputFiles.of(dir.toString())), equalTo(List.of("accounts.csv", "posts.csv")));
+  }
+
+  @Test
+  void aFolderInAStoreIsMatchedRecursivelyAndNamedRelativeToIt() {
+    InputFiles files = InputFiles.of("s3://bucket/campaigns/2020/");
+    assertThat(files.root(), equalTo("s3://bucket/campaigns/2020"));
+    assertThat(files.pattern(), equalTo("s3://bucket/campaigns/2020/**"));
+    assertThat(files.name("s3://bucket/campaigns/2020/04/posts.csv"), equalTo("04/posts.csv"));
+    assertThat(files.accepts("s3://bucket/campaigns/2020/04/posts.csv"), equalTo(true));
+    assertThat(files.accepts("s3://bucket/campaigns/2020/.trash/posts.csv"), equalTo(false));
+    assertThat(files.accepts("s3://bucket/campaigns/2020/exports/ig.csv"), equalTo(false));
+    assertThat(files.insideInput("s3://bucket/campaigns/2020/04/posts.csv"), equalTo(true));
+  }
+
+  @Test
+  void aGlobInAStoreHasTheFolderBeforeItsFirstWildcardAsRoot() {
+    InputFiles files = InputFiles.of("s3://bucket/archive/2020/*/posts-*.csv.gz");
+    assertThat(files.root(), equalTo("s3://bucket/archive/2020"));
+    assertThat(files.pattern(), equalTo("s3://bucket/archive/2020/*/posts-*.csv.gz"));
+    assertThat(
+        files.name("s3://bucket/archive/2020/04/posts-1.csv.gz"), equalTo("04/posts-1.csv.gz"));
+  }
+
+  @Test
+  void anOutputInsideAStoreInputIsExcludedByItsPrefix() {
+    InputFiles files = InputFiles.of("s3://bucket/data").excluding("s3://bucket/data/reports/");
+    assertThat(files.accepts("s3://bucket/data/reports/runs/r1/rejects.csv"), equalTo(false));
+    assertThat(files.accepts("s3://bucket/data/reports-old/posts.csv"), equalTo(true));
   }
 }

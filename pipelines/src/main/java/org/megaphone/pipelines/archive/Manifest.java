@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.pipelines.report.ReportRun;
 import org.megaphone.pipelines.report.RunStats;
 import org.megaphone.pipelines.report.RunSummary;
+import org.megaphone.pipelines.report.StoreFolder;
 import org.megaphone.pipelines.report.Summary;
 import org.megaphone.read.CsvRecords;
 import org.megaphone.read.InputFiles;
+import org.megaphone.read.Locations;
 import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 import org.megaphone.reports.Report;
@@ -35,7 +39,9 @@ import org.megaphone.reports.Report;
 public final class Manifest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path file;
+  /** Where summary.json is: a local path, or an object in a store. */
+  private final String file;
+
   private final RunSummary summary;
 
   /** Fields of an edited summary.json that had a value of the wrong type (read as missing). */
@@ -45,23 +51,35 @@ public final class Manifest {
   private final List<String> unknownOptions;
 
   private Manifest(
-      Path file, RunSummary summary, List<String> problems, List<String> unknownOptions) {
+      String file, RunSummary summary, List<String> problems, List<String> unknownOptions) {
     this.file = file;
     this.summary = summary;
     this.problems = problems;
     this.unknownOptions = unknownOptions;
   }
 
+  /**
+   * Reads a summary.json: a local file, an object in a store, or a store's report folder (its
+   * published run's, through {@link StoreFolder#POINTER}).
+   */
   public static Manifest read(String path) {
     if (path == null || path.isEmpty()) {
       throw new UsageException(
           "--manifest=FILE is required (a summary.json written by report or weekly)");
     }
-    Path file = Paths.get(path);
     try {
+      String file = path;
+      if (Locations.isRemote(path) && !path.endsWith(".json")) {
+        String run = StoreFolder.current(path);
+        if (run == null) {
+          throw new UsageException(
+              path + " holds no published run (no " + StoreFolder.POINTER + " object)");
+        }
+        file = Locations.resolve(run, ReportRun.SUMMARY);
+      }
       List<String> problems = new ArrayList<>();
       List<String> unknownOptions = new ArrayList<>();
-      RunSummary summary = Summary.readLeniently(file, problems, unknownOptions);
+      RunSummary summary = Summary.readLeniently(Locations.read(file), problems, unknownOptions);
       if (summary.inputs() == null || summary.outputs() == null || summary.options() == null) {
         throw new UsageException(
             path + " is not a Megaphone summary.json (no inputs, outputs or options)");
@@ -110,8 +128,37 @@ public final class Manifest {
     return outputs;
   }
 
-  Path outputFolder() {
-    return file.toAbsolutePath().getParent();
+  /** The folder of summary.json, where the outputs are. */
+  String outputFolder() {
+    if (Locations.isRemote(file)) {
+      return file.substring(0, file.lastIndexOf('/'));
+    }
+    return Paths.get(file).toAbsolutePath().getParent().toString();
+  }
+
+  /**
+   * The report folder the outputs belong to, kept out of the input listing: a store's run folder
+   * ({@code <output>/runs/<run>/}) belongs to its {@code <output>}.
+   */
+  private String reportFolder() {
+    String folder = outputFolder();
+    if (Locations.isRemote(folder)) {
+      String parent = folder.substring(0, folder.lastIndexOf('/'));
+      if (parent.endsWith("/" + StoreFolder.RUNS)) {
+        return parent.substring(0, parent.lastIndexOf('/'));
+      }
+    }
+    return folder;
+  }
+
+  /** {@code name} in the folder: a recorded path that is absolute (--themes) stays as it is. */
+  private static String in(String folder, String name) {
+    if (Locations.isRemote(name) || Paths.get(name).isAbsolute()) {
+      return name;
+    }
+    return Locations.isRemote(folder)
+        ? Locations.resolve(folder, name)
+        : Paths.get(folder).resolve(name).toString();
   }
 
   /**
@@ -171,27 +218,26 @@ public final class Manifest {
    * What differs between the files on disk and the manifest: each input (in {@code inputFolder})
    * and each output (next to the manifest) that is missing or has another SHA-256.
    */
-  List<String> differences(Path inputFolder) {
+  List<String> differences(String inputFolder) {
     List<String> differences = new ArrayList<>();
-    inputs().forEach((path, sha) -> compare("input", inputFolder.resolve(path), sha, differences));
+    inputs().forEach((path, sha) -> compare("input", in(inputFolder, path), sha, differences));
     // A table file that arrived since the run would change a rerun: say so.
     try {
-      InputFiles files = InputFiles.of(inputFolder.toString()).excluding(outputFolder().toString());
-      for (Path f : files.list()) {
-        String name = files.name(f.toString());
-        String file = f.getFileName().toString();
+      InputFiles files = InputFiles.of(inputFolder).excluding(reportFolder());
+      for (Locations.Entry f : files.list()) {
+        String name = f.name();
+        String file = f.fileName();
         boolean table =
             RunStats.TABLES.stream().anyMatch(t -> Table.isFileOf(t, file))
                 || Table.isFileOf("claims", file);
         if (table && !inputs().containsKey(name)) {
-          differences.add("input added: " + f + " (not in the manifest)");
+          differences.add("input added: " + f.location() + " (not in the manifest)");
         }
       }
     } catch (IOException e) {
       differences.add("input folder unreadable: " + inputFolder + " (" + e.getMessage() + ")");
     }
-    outputs()
-        .forEach((name, sha) -> compare("output", outputFolder().resolve(name), sha, differences));
+    outputs().forEach((name, sha) -> compare("output", in(outputFolder(), name), sha, differences));
     return differences;
   }
 
@@ -306,11 +352,14 @@ public final class Manifest {
         continue; // said above
       }
       String name = o.file();
-      Path path = outputFolder().resolve(name);
-      if (!Files.isRegularFile(path) || !(name.endsWith(".csv") || name.endsWith(".jsonl"))) {
-        continue; // missing files are differences already; report.html has no rows
+      String path = in(outputFolder(), name);
+      if (!(name.endsWith(".csv") || name.endsWith(".jsonl"))) {
+        continue; // report.html has no rows
       }
       try {
+        if (!Locations.exists(path)) {
+          continue; // missing files are differences already
+        }
         ReportFile rows = ReportFile.read(path);
         if (rows.rows() != orZero(o.rows())) {
           found.add(
@@ -382,12 +431,12 @@ public final class Manifest {
       return sums.getOrDefault(column, 0L);
     }
 
-    static ReportFile read(Path path) throws IOException {
+    static ReportFile read(String path) throws IOException {
       Map<String, Long> sums = new LinkedHashMap<>();
       long[] rows = {0};
-      if (path.toString().endsWith(".jsonl")) {
+      if (path.endsWith(".jsonl")) {
         ObjectMapper mapper = new ObjectMapper();
-        try (BufferedReader in = Files.newBufferedReader(path)) {
+        try (BufferedReader in = reader(path)) {
           for (String line; (line = in.readLine()) != null; ) {
             JsonNode row = mapper.readTree(line);
             rows[0]++;
@@ -401,7 +450,7 @@ public final class Manifest {
         return new ReportFile(rows[0], sums);
       }
       List<String> header = new ArrayList<>();
-      try (Reader in = Files.newBufferedReader(path)) {
+      try (Reader in = reader(path)) {
         CsvRecords.forEach(
             in,
             ',',
@@ -423,14 +472,20 @@ public final class Manifest {
     }
   }
 
-  private static void compare(String kind, Path path, String expected, List<String> differences) {
-    if (!Files.isRegularFile(path)) {
-      differences.add(kind + " missing: " + path);
-      return;
-    }
+  /** A UTF-8 reader that fails on malformed bytes, as {@code Files.newBufferedReader} does. */
+  private static BufferedReader reader(String path) throws IOException {
+    return new BufferedReader(
+        new InputStreamReader(Locations.open(path), StandardCharsets.UTF_8.newDecoder()));
+  }
+
+  private static void compare(String kind, String path, String expected, List<String> differences) {
     try {
+      if (!Locations.exists(path)) {
+        differences.add(kind + " missing: " + path);
+        return;
+      }
       String actual;
-      try (InputStream in = Files.newInputStream(path)) {
+      try (InputStream in = Locations.open(path)) {
         actual = TableFiles.sha256(in);
       }
       if (!actual.equals(expected)) {
@@ -444,8 +499,8 @@ public final class Manifest {
 
   /** {@code megaphone verify}: 0 when every file matches, 1 when one differs (each is listed). */
   public static int verify(Manifest manifest, String inputOverride, PrintStream out) {
-    Path inputs = Paths.get(inputOverride == null ? manifest.inputFolder() : inputOverride);
-    if (!Files.isDirectory(inputs)) {
+    String inputs = inputOverride == null ? manifest.inputFolder() : inputOverride;
+    if (!Locations.isRemote(inputs) && !Files.isDirectory(Paths.get(inputs))) {
       out.println(
           "NOT verified: the input folder "
               + inputs

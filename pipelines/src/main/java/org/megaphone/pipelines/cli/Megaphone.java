@@ -24,6 +24,7 @@ import org.megaphone.pipelines.options.DatasetOptions;
 import org.megaphone.pipelines.options.KafkaOptions;
 import org.megaphone.pipelines.options.ReportOptions;
 import org.megaphone.pipelines.options.RuleOptions;
+import org.megaphone.pipelines.options.StoreOptions;
 import org.megaphone.pipelines.options.StreamOptions;
 import org.megaphone.pipelines.options.TuningOptions;
 import org.megaphone.pipelines.options.UsageException;
@@ -37,6 +38,7 @@ import org.megaphone.pipelines.stream.StreamPipeline;
 import org.megaphone.pipelines.stream.StreamRun;
 import org.megaphone.pipelines.weekly.WeeklyRun;
 import org.megaphone.read.InputFiles;
+import org.megaphone.read.Locations;
 import org.megaphone.read.exports.ExportProfile;
 import org.megaphone.read.exports.Profiles;
 
@@ -116,6 +118,7 @@ public final class Megaphone {
           err,
           () -> {
             Map<String, String> given = keyValues(rest);
+            registerStores(rest);
             int code =
                 Manifest.verify(Manifest.read(given.get("manifest")), given.get("input"), out);
             if (code != 0) {
@@ -289,6 +292,7 @@ public final class Megaphone {
             err,
             () -> {
               Map<String, String> given = keyValues(args);
+              registerStores(args);
               Manifest manifest = Manifest.read(given.remove("manifest"));
               Map<String, String> options = new LinkedHashMap<>(manifest.options());
               options.putAll(given);
@@ -297,7 +301,9 @@ public final class Megaphone {
                     "--output=DIR is required: where the rerun writes its reports");
               }
               String input = options.getOrDefault("input", "");
-              if (!input.isEmpty() && !Files.isDirectory(Paths.get(InputFiles.of(input).root()))) {
+              if (!input.isEmpty()
+                  && !Locations.isRemote(input)
+                  && !Files.isDirectory(Paths.get(InputFiles.of(input).root()))) {
                 throw new UsageException(
                     "the input "
                         + input
@@ -348,6 +354,16 @@ public final class Megaphone {
               }
             });
     return exit != 0 ? exit : code[0];
+  }
+
+  /**
+   * Registers the object stores a manifest or input may be in, with the store options among the
+   * arguments ({@code --endpoint}, {@code --awsRegion}, {@code --s3PathStyle}); the others are left
+   * to the command.
+   */
+  static void registerStores(String[] args) {
+    StoreOptions.register(
+        PipelineOptionsFactory.fromArgs(args).withoutStrictParsing().as(StoreOptions.class));
   }
 
   /** {@code --key=value} arguments as a map (the last one wins); anything else is a usage error. */
@@ -452,13 +468,15 @@ public final class Megaphone {
         input = a.substring("--input=".length());
       }
     }
-    if (input == null) {
+    if (input == null || Locations.isRemote(input)) {
+      // A store's input is listed once its options are read: the runner is then chosen by the
+      // user (a cluster's job names --runner).
       return args;
     }
     long bytes = 0;
     try {
-      for (Path f : InputFiles.of(input).list()) {
-        bytes += textBytes(f);
+      for (Locations.Entry f : InputFiles.of(input).list()) {
+        bytes += textBytes(Paths.get(f.location()));
         if (bytes > FLINK_ABOVE_BYTES) {
           all.add("--runner=FlinkRunner");
           all.add("--flinkMaster=[local]");

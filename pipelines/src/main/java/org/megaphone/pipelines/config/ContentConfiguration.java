@@ -1,8 +1,6 @@
 package org.megaphone.pipelines.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.run.RunFailedException;
 import org.megaphone.read.InputFile;
 import org.megaphone.read.InputFiles;
+import org.megaphone.read.Locations;
 import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 
@@ -40,21 +39,25 @@ public record ContentConfiguration(Content content, List<InputFile> files) {
     } else {
       byte[] bytes;
       try {
-        bytes = Files.readAllBytes(Paths.get(themesFile));
+        bytes = Locations.read(themesFile);
       } catch (IOException e) {
         throw new UsageException("--themes=" + themesFile + " cannot be read: " + e.getMessage());
       }
       String text = TableFiles.decodeText(themesFile, bytes).text();
       lexicon = Lexicon.parse(text, themesFile);
-      files.add(stat("themes", Paths.get(themesFile).toAbsolutePath().toString(), bytes, text));
+      String path =
+          Locations.isRemote(themesFile)
+              ? themesFile
+              : Paths.get(themesFile).toAbsolutePath().toString();
+      files.add(stat("themes", path, bytes, text));
     }
     Map<String, String> claimFiles = new TreeMap<>();
     try {
-      for (Path f : input.list()) {
-        if (Table.isFileOf("claims", f.getFileName().toString())) {
-          byte[] bytes = Files.readAllBytes(f);
-          String name = input.name(f.toAbsolutePath().normalize().toString());
-          String text = TableFiles.decodeText(f.getFileName().toString(), bytes).text();
+      for (Locations.Entry f : input.list()) {
+        if (Table.isFileOf("claims", f.fileName())) {
+          byte[] bytes = Locations.read(f.location());
+          String name = f.name();
+          String text = TableFiles.decodeText(f.fileName(), bytes).text();
           claimFiles.put(name, text);
           files.add(stat("claims", name, bytes, text));
         }

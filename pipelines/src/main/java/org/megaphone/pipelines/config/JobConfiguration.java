@@ -2,8 +2,6 @@ package org.megaphone.pipelines.config;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.megaphone.model.Reject;
 import org.megaphone.pipelines.options.StreamOptions;
 import org.megaphone.pipelines.run.RunFailedException;
 import org.megaphone.read.InputFiles;
+import org.megaphone.read.Locations;
 import org.megaphone.read.Table;
 import org.megaphone.read.TableFiles;
 import org.megaphone.read.Tables;
@@ -64,14 +63,13 @@ public record JobConfiguration(
   public static <T> List<T> rows(InputFiles files, Table<T> table, List<Reject> rejects) {
     List<T> rows = new ArrayList<>();
     try {
-      for (Path f : files.list()) {
-        String name = f.getFileName().toString();
+      for (Locations.Entry f : files.list()) {
+        String name = f.fileName();
         if (table.matches(name)) {
-          String path = files.name(f.toAbsolutePath().normalize().toString());
           TableFiles.parse(
               table,
-              path,
-              TableFiles.decodeText(name, Files.readAllBytes(f)).text(),
+              f.name(),
+              TableFiles.decodeText(name, Locations.read(f.location())).text(),
               rows::add,
               rejects::add);
         }

@@ -2,11 +2,10 @@ package org.megaphone.pipelines.options;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
 /** Where the dataset is and how to read its timestamps. */
-public interface DatasetOptions extends PipelineOptions {
+public interface DatasetOptions extends StoreOptions {
   @Description(
       "Dataset folder holding accounts*.csv and posts*.csv (required), views*.csv, bulletins*.csv,"
           + " followers*.csv, overrides*.csv (optional; any may be .csv.gz), and native platform"

@@ -2,6 +2,7 @@ package org.megaphone.pipelines.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.megaphone.attribution.Roster;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.read.CsvRecords;
+import org.megaphone.read.Locations;
 import org.megaphone.reports.Report;
 import org.megaphone.rules.Handles;
 import org.megaphone.rules.Platforms;
@@ -63,7 +65,11 @@ public final class Pseudonymise {
     }
     try {
       String text =
-          Files.readString(Path.of(saltFile), StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(ByteBuffer.wrap(Locations.read(saltFile)))
+              .toString()
+              .replaceAll("[\\r\\n]+$", "");
       byte[] salt = text.getBytes(StandardCharsets.UTF_8);
       if (salt.length < 16) {
         throw new UsageException(

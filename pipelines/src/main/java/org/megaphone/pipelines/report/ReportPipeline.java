@@ -2,9 +2,6 @@ package org.megaphone.pipelines.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +45,7 @@ import org.megaphone.pipelines.options.Runners;
 import org.megaphone.read.InputException;
 import org.megaphone.read.InputFile;
 import org.megaphone.read.InputFiles;
+import org.megaphone.read.Locations;
 import org.megaphone.read.ReadTables;
 import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
@@ -153,12 +151,12 @@ public final class ReportPipeline {
                 CreditViews.keyViews(shards));
     PCollectionTuple tables = pipeline.apply("ReadTables", read);
     PCollection<Account> accounts = tables.get(read.rows(accountsTable));
-    Path exportsFolder = Paths.get(input.root(), ReadExports.FOLDER);
+    String exportsFolder = Locations.resolve(input.root(), ReadExports.FOLDER);
     PCollectionTuple exports =
         pipeline.apply(
             "ReadExports",
             new ReadExports(
-                    exportsFolder.toString(),
+                    exportsFolder,
                     sources(exportsFolder, zone),
                     options.getProfile().isEmpty() ? null : options.getProfile(),
                     zone)
@@ -309,13 +307,13 @@ public final class ReportPipeline {
   }
 
   /** exports/sources.csv, read when the pipeline is built (it is small configuration). */
-  static Sources sources(Path exportsFolder, String zone) {
-    Path file = exportsFolder.resolve(Sources.FILE);
-    if (!Files.isRegularFile(file)) {
-      return Sources.none();
-    }
+  static Sources sources(String exportsFolder, String zone) {
+    String file = Locations.resolve(exportsFolder, Sources.FILE);
     try {
-      return Sources.parse(Files.readString(file, StandardCharsets.UTF_8), zone);
+      if (!Locations.exists(file)) {
+        return Sources.none();
+      }
+      return Sources.parse(new String(Locations.read(file), StandardCharsets.UTF_8), zone);
     } catch (IOException e) {
       throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
@@ -31,12 +32,14 @@ import org.megaphone.pipelines.config.JobConfiguration;
 import org.megaphone.pipelines.options.ReportOptions;
 import org.megaphone.pipelines.options.RuleOptions;
 import org.megaphone.pipelines.options.Runners;
+import org.megaphone.pipelines.options.StoreOptions;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.pipelines.run.Progress;
 import org.megaphone.pipelines.run.RunFailedException;
 import org.megaphone.read.CsvRecords;
 import org.megaphone.read.InputException;
 import org.megaphone.read.InputFiles;
+import org.megaphone.read.Locations;
 import org.megaphone.read.RealPaths;
 import org.megaphone.read.Table;
 import org.megaphone.read.Tables;
@@ -56,8 +59,18 @@ public final class ReportRun {
 
   private ReportRun() {}
 
-  /** What a successful run produced. */
-  public record Result(Path output, RunSummary summary) {}
+  /**
+   * What a successful run produced.
+   *
+   * @param location the report folder: a local path, or in a store the run's folder that the store
+   *     folder's {@link StoreFolder#POINTER} now names
+   */
+  public record Result(String location, RunSummary summary) {
+    /** The local report folder (a run into a store has none). */
+    public Path output() {
+      return Paths.get(location);
+    }
+  }
 
   /**
    * Runs the report the options describe, with no progress lines.
@@ -74,17 +87,36 @@ public final class ReportRun {
    * telling the progress what it is doing.
    */
   public static Result run(ReportOptions options, List<String> alsoExcluded, Progress progress) {
+    return run(options, alsoExcluded, progress, UnaryOperator.identity());
+  }
+
+  /**
+   * As above, with summary.json completed by {@code finish} before it is written (the weekly job's
+   * week and folder).
+   */
+  public static Result run(
+      ReportOptions options,
+      List<String> alsoExcluded,
+      Progress progress,
+      UnaryOperator<RunSummary> finish) {
+    StoreOptions.register(options);
     InputFiles files = ReportPipeline.input(options, alsoExcluded);
     Checked checked = checkOptions(options, files);
-    Path input = checked.input();
-    Path output = Paths.get(options.getOutput());
+    String input = checked.input();
+    boolean toStore = Locations.isRemote(options.getOutput());
+    String output =
+        toStore ? Locations.folder(options.getOutput()) : Paths.get(options.getOutput()).toString();
     long started = System.currentTimeMillis();
     Path staging;
-    OutputFolder folder = OutputFolder.lock(output, ownFiles());
+    // A local folder is locked and replaced by renames; a store's folder by a pointer (D43).
+    OutputFolder folder = toStore ? null : OutputFolder.lock(Paths.get(output), ownFiles());
+    StoreFolder store = toStore ? StoreFolder.newRun(output) : null;
     try {
-      staging = folder.newStaging();
+      staging = toStore ? Files.createTempDirectory("megaphone-staging-") : folder.newStaging();
     } catch (IOException e) {
-      folder.close();
+      if (folder != null) {
+        folder.close();
+      }
       throw new RunFailedException(
           "cannot create output folder " + output + ": " + e.getMessage(), e);
     }
@@ -99,7 +131,12 @@ public final class ReportRun {
       try {
         // The roster, campaigns and overrides are read here (JobConfiguration): an invalid roster
         // stops the run now.
-        ReportPipeline.build(pipeline, options, staging.toString(), files, content.content());
+        ReportPipeline.build(
+            pipeline,
+            options,
+            toStore ? store.work() : staging.toString(),
+            files,
+            content.content());
       } catch (InputException e) {
         throw new RunFailedException(e.getMessage(), e);
       }
@@ -131,6 +168,10 @@ public final class ReportRun {
       }
       if (state != PipelineResult.State.DONE) {
         throw new RunFailedException("pipeline ended in state " + state);
+      }
+      if (toStore) {
+        // The workers wrote to the store; the driver finishes the files on its own disk.
+        store.download(staging);
       }
       progress.stage("checking reject ratios and conservation sums");
       RunStats stats = RunStats.read(staging);
@@ -175,18 +216,27 @@ public final class ReportRun {
       if (!failures.isEmpty()) {
         throw new RunFailedException("conservation check failed: " + String.join("; ", failures));
       }
+      summary = finish.apply(summary);
       Summary.write(staging.resolve(SUMMARY), summary);
       progress.stage("publishing the reports in " + output);
       keepOnlyPublished(staging, options.getFormat());
+      if (toStore) {
+        store.publish(staging, published(options.getFormat()));
+        return new Result(store.runFolder(), summary);
+      }
       folder.publish(staging);
       return new Result(output, summary);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new RunFailedException("cannot read or write run files: " + e.getMessage(), e);
     } finally {
       try {
         deleteRecursively(staging);
       } finally {
-        folder.close();
+        if (toStore) {
+          store.cleanUp();
+        } else {
+          folder.close();
+        }
       }
     }
   }
@@ -206,8 +256,12 @@ public final class ReportRun {
     if (!options.getTitle().isEmpty()) {
       return options.getTitle();
     }
-    Path root = Paths.get(InputFiles.of(options.getInput()).root());
-    return root.getFileName() == null ? root.toString() : root.getFileName().toString();
+    String root = InputFiles.of(options.getInput()).root();
+    if (Locations.isRemote(root)) {
+      return Locations.fileName(root);
+    }
+    Path path = Paths.get(root);
+    return path.getFileName() == null ? path.toString() : path.getFileName().toString();
   }
 
   /** The data-quality counts of the page; like summary.json's, they are of the whole input. */
@@ -231,6 +285,19 @@ public final class ReportRun {
 
   /** An output folder that contains the input would hide every input file: refused. */
   public static void checkOutputAroundInput(String input, String output) {
+    if (Locations.isRemote(input) || Locations.isRemote(output)) {
+      String root = InputFiles.of(input).root() + "/";
+      if (Locations.isRemote(input) == Locations.isRemote(output)
+          && root.startsWith(Locations.folder(output) + "/")) {
+        throw new UsageException(
+            "--output="
+                + output
+                + " contains --input="
+                + input
+                + ": write the reports next to the data or inside it, not around it");
+      }
+      return;
+    }
     // Links resolved: an output that is a link to the input (or around it) is around it.
     Path root = RealPaths.of(InputFiles.of(input).root());
     if (root.startsWith(RealPaths.of(output))) {
@@ -244,13 +311,15 @@ public final class ReportRun {
   }
 
   /** The checked input: the folder file names are relative to, and the links not followed. */
-  private record Checked(Path input, List<String> outsideLinks, long files, long bytes) {}
+  private record Checked(String input, List<String> outsideLinks, long files, long bytes) {}
 
   /** Checks the options and lists the run's input. */
   private static Checked checkOptions(ReportOptions options, InputFiles files) {
     boolean glob = InputFiles.isGlob(options.getInput());
-    Path input = glob ? Paths.get(files.root()) : Paths.get(options.getInput());
-    if (!Files.isDirectory(input)) {
+    boolean fromStore = Locations.isRemote(options.getInput());
+    String input = glob || fromStore ? files.root() : options.getInput();
+    // A store has no folders: a prefix without objects is found by the listing below.
+    if (!fromStore && !Files.isDirectory(Paths.get(input))) {
       throw new UsageException(
           "--input="
               + options.getInput()
@@ -297,7 +366,7 @@ public final class ReportRun {
     if (options.getShards() == null || options.getShards() < 1) {
       throw new UsageException("--shards must be a positive number (e.g. 64)");
     }
-    List<Path> listed;
+    List<Locations.Entry> listed;
     try {
       listed = files.list();
     } catch (IOException e) {
@@ -309,37 +378,30 @@ public final class ReportRun {
           "input "
               + options.getInput()
               + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)"
-              + nearMisses(input, "accounts"));
+              + nearMisses(listed, "accounts"));
     }
-    if (!hasTableFile(listed, "posts") && !Files.isDirectory(input.resolve("exports"))) {
+    if (!hasTableFile(listed, "posts") && !hasExportsFolder(input, fromStore)) {
       throw new RunFailedException(
           "input "
               + input
               + " has no posts*.csv or posts*.csv.gz file and no exports/ folder (posts are required)"
-              + nearMisses(input, "posts"));
+              + nearMisses(listed, "posts"));
     }
     // What the pipeline's read steps will read, for the progress lines' share and time left:
     // the table files (not READMEs, claims or the lexicon, which the driver reads) and exports.
     long bytes = 0;
     long count = 0;
     try {
-      for (Path f : listed) {
-        String name = f.getFileName().toString();
-        if (RunStats.TABLES.stream().anyMatch(t -> Table.isFileOf(t, name))) {
-          bytes += Files.size(f);
+      for (Locations.Entry f : listed) {
+        if (RunStats.TABLES.stream().anyMatch(t -> Table.isFileOf(t, f.fileName()))) {
+          bytes += f.bytes();
           count++;
         }
       }
-      Path exports = input.resolve("exports");
-      if (Files.isDirectory(exports)) {
-        try (Stream<Path> all = Files.walk(exports)) {
-          for (Path f : all.filter(Files::isRegularFile).toList()) {
-            String name = f.getFileName().toString();
-            if (ReadExports.isExportName(name)) {
-              bytes += Files.size(f);
-              count++;
-            }
-          }
+      for (Locations.Entry f : exportFiles(input, fromStore)) {
+        if (ReadExports.isExportName(f.fileName())) {
+          bytes += f.bytes();
+          count++;
         }
       }
     } catch (IOException e) {
@@ -348,31 +410,61 @@ public final class ReportRun {
     return new Checked(input, List.copyOf(files.outsideLinks()), count, bytes);
   }
 
-  private static boolean hasTableFile(List<Path> listed, String table) {
-    for (Path f : listed) {
-      if (Table.isFileOf(table, f.getFileName().toString())) {
+  private static boolean hasTableFile(List<Locations.Entry> listed, String table) {
+    for (Locations.Entry f : listed) {
+      if (Table.isFileOf(table, f.fileName())) {
         return true;
       }
     }
     return false;
   }
 
-  /**
-   * Files directly in the folder whose names a table's rule would take but for case or surrounding
-   * spaces ({@code POSTS.csv}, {@code posts.csv }), for the message that no file was found.
-   */
-  static String nearMisses(Path folder, String table) {
-    List<String> near = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(folder)) {
-      for (Path p : entries.toList()) {
-        String name = p.getFileName().toString();
-        String folded = name.strip().toLowerCase(Locale.ROOT);
-        if (!Table.isFileOf(table, name) && Table.isFileOf(table, folded)) {
-          near.add("'" + name + "'");
-        }
-      }
+  private static boolean hasExportsFolder(String input, boolean fromStore) {
+    if (!fromStore) {
+      return Files.isDirectory(Paths.get(input, ReadExports.FOLDER));
+    }
+    try {
+      return !exportFiles(input, true).isEmpty();
     } catch (IOException e) {
-      return "";
+      return false; // the listing of the input has just worked; the pipeline says what fails
+    }
+  }
+
+  /** The files below the input's exports/ folder. */
+  private static List<Locations.Entry> exportFiles(String input, boolean fromStore)
+      throws IOException {
+    if (fromStore) {
+      return Locations.listRemote(Locations.resolve(input, ReadExports.FOLDER));
+    }
+    Path exports = Paths.get(input, ReadExports.FOLDER);
+    if (!Files.isDirectory(exports)) {
+      return List.of();
+    }
+    List<Locations.Entry> files = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(exports)) {
+      for (Path f : all.filter(Files::isRegularFile).toList()) {
+        files.add(
+            new Locations.Entry(f.toString(), exports.relativize(f).toString(), Files.size(f)));
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Files directly in the input's folder whose names a table's rule would take but for case or
+   * surrounding spaces ({@code POSTS.csv}, {@code posts.csv }), for the message that no file was
+   * found.
+   */
+  static String nearMisses(List<Locations.Entry> listed, String table) {
+    List<String> near = new ArrayList<>();
+    for (Locations.Entry f : listed) {
+      String name = f.fileName();
+      String folded = name.strip().toLowerCase(Locale.ROOT);
+      if (!f.name().contains("/")
+          && !Table.isFileOf(table, name)
+          && Table.isFileOf(table, folded)) {
+        near.add("'" + name + "'");
+      }
     }
     near.sort(null);
     return near.isEmpty()
@@ -520,6 +612,6 @@ public final class ReportRun {
 
   /** Prints the one-screen summary of a finished run. */
   public static void print(Result result, PrintStream out) {
-    Summary.print(result.summary(), result.output(), out);
+    Summary.print(result.summary(), result.location(), out);
   }
 }

@@ -17,6 +17,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ import org.apache.beam.sdk.util.ReleaseInfo;
 import org.megaphone.model.Stats;
 import org.megaphone.pipelines.options.ReportOptions;
 import org.megaphone.read.InputFile;
+import org.megaphone.read.Locations;
 import org.megaphone.read.TableFiles;
 import org.megaphone.reports.Report;
 import org.megaphone.rules.Timestamps;
@@ -44,8 +46,8 @@ public final class Summary {
 
   static RunSummary of(
       ReportOptions options,
-      Path input,
-      Path output,
+      String input,
+      String output,
       Path written,
       RunStats stats,
       List<String> conservationFailures,
@@ -125,7 +127,7 @@ public final class Summary {
         (finishedMillis - startedMillis) / 1000.0,
         opts,
         versions,
-        new RunSummary.Inputs(input.toString(), files, tables),
+        new RunSummary.Inputs(input, files, tables),
         new RunSummary.Totals(
             stats.table("posts", Stats.ACCEPTED),
             stats.get(Stats.POSTS_ENGAGEMENT),
@@ -137,7 +139,7 @@ public final class Summary {
         conservation,
         stats.warnings(),
         outputs(written, outputFiles(rows, options.getFormat())),
-        output.toString(),
+        output,
         null,
         null);
   }
@@ -186,8 +188,8 @@ public final class Summary {
    * unknownOptions}, since reading them as a {@link RunSummary} drops them. The file is read once.
    */
   public static RunSummary readLeniently(
-      Path file, List<String> problems, List<String> unknownOptions) throws IOException {
-    JsonNode tree = JSON.readTree(file.toFile());
+      byte[] file, List<String> problems, List<String> unknownOptions) throws IOException {
+    JsonNode tree = JSON.readTree(file);
     Set<String> known = new HashSet<>();
     for (RecordComponent c : RunSummary.Options.class.getRecordComponents()) {
       known.add(c.getName());
@@ -271,7 +273,7 @@ public final class Summary {
     }
   }
 
-  public static void print(RunSummary s, Path output, PrintStream out) {
+  public static void print(RunSummary s, String output, PrintStream out) {
     out.printf(
         Locale.ROOT,
         "Megaphone %s: %s -> %s (%s, %.1f s)%n",
@@ -316,11 +318,17 @@ public final class Summary {
     out.println("  wrote:");
     for (RunSummary.Output o : s.outputs()) {
       if (o.rows() == null) {
-        out.printf(Locale.ROOT, "    %s%n", output.resolve(o.file()));
+        out.printf(Locale.ROOT, "    %s%n", in(output, o.file()));
       } else {
         out.printf(Locale.ROOT, "    %-22s %,8d rows%n", o.file(), o.rows());
       }
     }
-    out.printf(Locale.ROOT, "    %s%n", output.resolve(ReportRun.SUMMARY));
+    out.printf(Locale.ROOT, "    %s%n", in(output, ReportRun.SUMMARY));
+  }
+
+  private static String in(String folder, String name) {
+    return Locations.isRemote(folder)
+        ? Locations.resolve(folder, name)
+        : Paths.get(folder).resolve(name).toString();
   }
 }

@@ -10,12 +10,28 @@ import org.megaphone.pipelines.options.RuleOptions;
 import org.megaphone.pipelines.options.Runners;
 import org.megaphone.pipelines.options.StreamOptions;
 import org.megaphone.pipelines.options.UsageException;
+import org.megaphone.read.Locations;
 
 /** The stream job's option checks: usage errors before anything starts. */
 public final class StreamRun {
   private StreamRun() {}
 
   public static void check(StreamOptions options) {
+    for (String[] folder :
+        new String[][] {{"input", options.getInput()}, {"output", options.getOutput()}}) {
+      if (Locations.isRemote(folder[1])) {
+        throw new UsageException(
+            "--"
+                + folder[0]
+                + "="
+                + folder[1]
+                + ": the stream watches and writes a local (or shared) folder, not an object store."
+                + " A store has no rename to replace the live files in one step, and watching a"
+                + " prefix means listing all of it at every poll. Send new rows through Kafka"
+                + " (--kafkaBootstrap), or run the weekly job on the bucket"
+                + " (runbooks/object-storage.md)");
+      }
+    }
     if (!Files.isDirectory(Paths.get(options.getInput()))) {
       throw new UsageException("--input=" + options.getInput() + ": no such folder");
     }

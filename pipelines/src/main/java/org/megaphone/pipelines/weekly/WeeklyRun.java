@@ -19,6 +19,7 @@ import org.megaphone.pipelines.report.RunSummary;
 import org.megaphone.pipelines.report.Summary;
 import org.megaphone.pipelines.run.Progress;
 import org.megaphone.pipelines.run.RunFailedException;
+import org.megaphone.read.Locations;
 import org.megaphone.rules.Weeks;
 
 /**
@@ -58,7 +59,7 @@ public final class WeeklyRun {
   }
 
   /** What a successful run produced: the week's folder and its summary. */
-  public record Result(String week, Path folder, RunSummary summary) {}
+  public record Result(String week, String folder, RunSummary summary) {}
 
   /**
    * Runs the report of one week (--week, 'last' by the clock) into its folder under --output, one
@@ -70,8 +71,11 @@ public final class WeeklyRun {
   public static Result run(WeeklyOptions options, Clock clock, Progress progress) {
     PrintStream log = progress.out();
     String week = resolve(options.getWeek(), options.getTimezone(), clock);
-    Path output = Paths.get(options.getOutput());
     ReportRun.checkOutputAroundInput(options.getInput(), options.getOutput());
+    if (Locations.isRemote(options.getOutput())) {
+      return runToStore(options, week, log, progress);
+    }
+    Path output = Paths.get(options.getOutput());
     // One weekly run at a time per output folder (its week folders are replaced by renames).
     try (OutputFolder locked = OutputFolder.lock(output, null)) {
       return run(options, week, output, log, progress);
@@ -114,7 +118,7 @@ public final class WeeklyRun {
       log.println("megaphone weekly " + week + ": publishing " + folder);
       replace(next, folder, work);
       log.println("megaphone weekly " + week + ": done");
-      return new Result(week, folder, summary);
+      return new Result(week, folder.toString(), summary);
     } catch (IOException e) {
       throw new RunFailedException("cannot write the week's reports: " + e.getMessage(), e);
     } finally {
@@ -122,6 +126,40 @@ public final class WeeklyRun {
       options.setFrom(from);
       options.setTo(to);
       ReportRun.deleteRecursively(work);
+    }
+  }
+
+  /**
+   * The week's run into a store: its folder {@code <output>/<week>/} is a report folder of its own,
+   * published by its pointer (contract copy D43), so the report job publishes it directly.
+   */
+  private static Result runToStore(
+      WeeklyOptions options, String week, PrintStream log, Progress progress) {
+    String given = options.getOutput();
+    String output = Locations.folder(given);
+    String folder = Locations.resolve(output, week);
+    String from = options.getFrom();
+    String to = options.getTo();
+    try {
+      log.println(
+          "megaphone weekly "
+              + week
+              + ": computing the reports of "
+              + options.getInput()
+              + " on "
+              + options.getRunner().getSimpleName());
+      options.setOutput(folder);
+      options.setFrom(week);
+      options.setTo(week);
+      // The other weeks' folders live in the output: never read them back as input.
+      ReportRun.Result report =
+          ReportRun.run(options, List.of(output), progress, s -> s.asWeekly(week, folder));
+      log.println("megaphone weekly " + week + ": published " + report.location());
+      return new Result(week, report.location(), report.summary());
+    } finally {
+      options.setOutput(given);
+      options.setFrom(from);
+      options.setTo(to);
     }
   }
 

@@ -1,0 +1,196 @@
+package org.megaphone.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * Where a run's files live: a local path, or an object in a store Beam has a file system for
+ * ({@code s3://bucket/prefix}). Every file operation of a run on a remote location — listing,
+ * reading, writing, deleting — goes through Beam's {@link FileSystems}, the same abstraction the
+ * pipeline's workers read and write with; local paths keep {@code java.nio}, whose links, hidden
+ * folders and renames the local runs rely on. Beam's file systems must be registered with the run's
+ * options first ({@code FileSystems.setDefaultPipelineOptions}).
+ */
+public final class Locations {
+  private static final Pattern REMOTE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://.+");
+
+  private Locations() {}
+
+  /** Whether the location names a store by scheme ({@code s3://…}) rather than a local path. */
+  public static boolean isRemote(String location) {
+    return location != null
+        && REMOTE.matcher(location).matches()
+        && !location.startsWith("file://");
+  }
+
+  /** A folder location without its trailing slash ({@code s3://b/reports/} → {@code …/reports}). */
+  public static String folder(String location) {
+    String s = location;
+    while (s.endsWith("/") && !s.endsWith("://")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+
+  /** {@code name} inside the folder. */
+  public static String resolve(String folder, String name) {
+    return folder(folder) + "/" + name;
+  }
+
+  /** The last segment of the location's path. */
+  public static String fileName(String location) {
+    String s = folder(location);
+    return s.substring(s.lastIndexOf('/') + 1);
+  }
+
+  private static ResourceId file(String location) {
+    return FileSystems.matchNewResource(location, false);
+  }
+
+  /** The file's bytes, streamed. */
+  public static InputStream open(String location) throws IOException {
+    if (!isRemote(location)) {
+      return Files.newInputStream(Paths.get(location));
+    }
+    return Channels.newInputStream(FileSystems.open(file(location)));
+  }
+
+  /** The whole file. */
+  public static byte[] read(String location) throws IOException {
+    try (InputStream in = open(location)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Writes the file whole (an object appears complete, or not at all). */
+  public static void write(String location, byte[] bytes) throws IOException {
+    if (!isRemote(location)) {
+      Path p = Paths.get(location);
+      if (p.getParent() != null) {
+        Files.createDirectories(p.getParent());
+      }
+      Files.write(p, bytes);
+      return;
+    }
+    try (OutputStream out =
+        Channels.newOutputStream(FileSystems.create(file(location), mime(location)))) {
+      out.write(bytes);
+    }
+  }
+
+  /** Copies a local file to the location. */
+  public static void upload(Path local, String location) throws IOException {
+    try (InputStream in = Files.newInputStream(local);
+        OutputStream out =
+            Channels.newOutputStream(FileSystems.create(file(location), mime(location)))) {
+      in.transferTo(out);
+    }
+  }
+
+  private static String mime(String location) {
+    if (location.endsWith(".html")) {
+      return "text/html";
+    }
+    if (location.endsWith(".json")) {
+      return "application/json";
+    }
+    if (location.endsWith(".csv")) {
+      return "text/csv";
+    }
+    return "text/plain";
+  }
+
+  /** Whether a file (not a folder) exists at the location. */
+  public static boolean exists(String location) throws IOException {
+    if (!isRemote(location)) {
+      return Files.isRegularFile(Paths.get(location));
+    }
+    MatchResult result = FileSystems.match(location, EmptyMatchTreatment.ALLOW);
+    if (result.status() == MatchResult.Status.NOT_FOUND) {
+      return false;
+    }
+    if (result.status() != MatchResult.Status.OK) {
+      throw new IOException(location + ": " + result.status());
+    }
+    return !result.metadata().isEmpty();
+  }
+
+  /** A file that is below a folder: its location, its path relative to the folder, its size. */
+  public record Entry(String location, String name, long bytes) {
+    /** The file's own name, without its folders. */
+    public String fileName() {
+      return Locations.fileName(location);
+    }
+  }
+
+  /**
+   * Every file below a remote folder, at any depth, in location order.
+   *
+   * @throws IOException when the store cannot be listed (unreachable, denied)
+   */
+  public static List<Entry> listRemote(String folder) throws IOException {
+    String root = folder(folder) + "/";
+    MatchResult result = FileSystems.match(root + "**", EmptyMatchTreatment.ALLOW);
+    if (result.status() == MatchResult.Status.NOT_FOUND) {
+      return List.of();
+    }
+    if (result.status() != MatchResult.Status.OK) {
+      throw new IOException("cannot list " + root + ": " + result.status());
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (MatchResult.Metadata m : result.metadata()) {
+      String location = m.resourceId().toString();
+      if (!m.resourceId().isDirectory() && location.startsWith(root)) {
+        entries.add(new Entry(location, location.substring(root.length()), m.sizeBytes()));
+      }
+    }
+    entries.sort(Comparator.comparing(Entry::location));
+    return entries;
+  }
+
+  /** Copies every file below a remote folder into a local folder, keeping their relative paths. */
+  public static void download(String folder, Path local) throws IOException {
+    for (Entry e : listRemote(folder)) {
+      Path target = local.resolve(e.name());
+      Files.createDirectories(target.getParent());
+      try (InputStream in = open(e.location())) {
+        Files.copy(in, target);
+      }
+    }
+  }
+
+  /** Deletes the remote files, those already gone ignored. */
+  public static void deleteRemote(List<String> locations) throws IOException {
+    if (locations.isEmpty()) {
+      return;
+    }
+    List<ResourceId> ids = new ArrayList<>();
+    for (String l : locations) {
+      ids.add(file(l));
+    }
+    FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /** Deletes every file below a remote folder. */
+  public static void deleteRemoteFolder(String folder) throws IOException {
+    List<String> all = new ArrayList<>();
+    for (Entry e : listRemote(folder)) {
+      all.add(e.location());
+    }
+    deleteRemote(all);
+  }
+}
