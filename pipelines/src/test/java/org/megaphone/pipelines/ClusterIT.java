@@ -35,6 +35,7 @@ import org.megaphone.pipelines.report.ReportRun;
 import org.megaphone.pipelines.stream.StreamParityIT;
 import org.megaphone.pipelines.stream.StreamPipeline;
 import org.megaphone.pipelines.testing.LocalCluster;
+import org.megaphone.pipelines.testing.S3Store;
 import org.megaphone.read.CsvRecords;
 import org.megaphone.reports.Report;
 
@@ -155,6 +156,55 @@ class ClusterIT {
           "no staging folder is left behind",
           entries.toList(),
           equalTo(List.of(tmp.resolve("cluster").resolve("2020-W14"))));
+    }
+  }
+
+  @Test
+  @Timeout(300)
+  void reportAndWeeklyOnTheClusterReadAndWriteTheStoreAndEqualTheLocalRuns(@TempDir Path tmp)
+      throws Exception {
+    try (S3Store store = S3Store.start(tmp.resolve("s3"))) {
+      Path dataset = Paths.get("..", "testdata", "coronafacts").toAbsolutePath().normalize();
+      store.upload(dataset, "in/cluster");
+      List<String> rules = new ArrayList<>(datasetOptions(dataset).subList(1, 5));
+      // The input is only in the bucket: the TaskManagers read it themselves, with the endpoint
+      // from the job's options and the credentials from their environment.
+      List<String> onCluster = new ArrayList<>(rules);
+      onCluster.add("--input=" + S3Store.url("in/cluster"));
+      onCluster.addAll(store.options());
+      onCluster.addAll(cluster.runnerArgs(2));
+
+      ReportRun.run(
+          Megaphone.parse(
+              args(datasetOptions(dataset), List.of("--output=" + tmp.resolve("direct")))));
+      ReportRun.Result report =
+          ReportRun.run(
+              Megaphone.parse(
+                  args(onCluster, List.of("--output=" + S3Store.url("reports/cluster")))));
+      assertThat(report.summary().runner(), equalTo("FlinkRunner"));
+      String run = "reports/cluster/" + store.getString("reports/cluster/CURRENT").strip();
+      for (String file : Report.files()) {
+        assertThat(
+            file,
+            store.get(run + file),
+            equalTo(Files.readAllBytes(tmp.resolve("direct").resolve(file))));
+      }
+
+      assertThat(
+          weekly(
+              concat(
+                  datasetOptions(dataset), "--output=" + tmp.resolve("weekly"), "--week=2020-W14")),
+          equalTo(0));
+      assertThat(
+          weekly(concat(onCluster, "--output=" + S3Store.url("weekly"), "--week=2020-W14")),
+          equalTo(0));
+      String weekRun = "weekly/2020-W14/" + store.getString("weekly/2020-W14/CURRENT").strip();
+      for (String file : Report.files()) {
+        assertThat(
+            "weekly " + file,
+            store.get(weekRun + file),
+            equalTo(Files.readAllBytes(tmp.resolve("weekly").resolve("2020-W14").resolve(file))));
+      }
     }
   }
 

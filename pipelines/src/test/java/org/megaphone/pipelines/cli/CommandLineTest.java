@@ -86,6 +86,35 @@ class CommandLineTest {
   }
 
   @Test
+  void credentialsGivenAsAnOptionAreRefusedWithoutBeingEchoed(@TempDir Path tmp)
+      throws IOException {
+    MiniDataset.write(tmp.resolve("in"));
+    assertThat(
+        run(
+            "report",
+            "--input=" + tmp.resolve("in"),
+            "--output=s3://bucket/reports",
+            "--awsRegion=us-east-1",
+            "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\","
+                + "\"accessKeyId\":\"AKIAEXAMPLE\",\"secretAccessKey\":\"not-a-real-secret\"}"),
+        equalTo(2));
+    assertThat(stderr(), containsString("AWS default chain"));
+    assertThat(stderr(), not(containsString("not-a-real-secret")));
+  }
+
+  @Test
+  void theStreamRefusesAStoreFolderAndSaysWhy(@TempDir Path tmp) throws IOException {
+    MiniDataset.write(tmp.resolve("in"));
+    assertThat(
+        run("stream", "--input=s3://bucket/inbox", "--output=" + tmp.resolve("live")), equalTo(2));
+    assertThat(stderr(), containsString("not an object store"));
+    assertThat(stderr(), containsString("Kafka"));
+    assertThat(
+        run("stream", "--input=" + tmp.resolve("in"), "--output=s3://bucket/live"), equalTo(2));
+    assertThat(stderr(), containsString("--output=s3://bucket/live"));
+  }
+
+  @Test
   void unknownTimeZoneIsAUsageError(@TempDir Path tmp) throws IOException {
     MiniDataset.write(tmp.resolve("in"));
     assertThat(

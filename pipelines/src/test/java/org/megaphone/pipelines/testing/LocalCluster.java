@@ -56,7 +56,10 @@ public final class LocalCluster implements AutoCloseable {
     List<String> cmd =
         new ArrayList<>(List.of(LAUNCHER.toString(), "cluster", command, "--dir=" + dir));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // The TaskManagers find the test store's credentials where a real cluster's find theirs.
+    builder.environment().putAll(S3Store.environment());
+    Process p = builder.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException("megaphone cluster " + command + " failed:\n" + output);
