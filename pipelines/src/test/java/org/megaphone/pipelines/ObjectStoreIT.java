@@ -331,6 +331,54 @@ class ObjectStoreIT {
   }
 
   @Test
+  @Timeout(180)
+  void aThemesLexiconAndASaltFileAreReadFromTheStore(@TempDir Path tmp) throws Exception {
+    // A lexicon of one theme, and a salt: both change the reports, so a file not read would show.
+    byte[] lexicon =
+        "theme,language,phrases\nkindness,en,thank you|thanks\nkindness,fi,kiitos\n"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] salt = "a-long-enough-test-salt-0123456789\n".getBytes(StandardCharsets.UTF_8);
+    Files.write(tmp.resolve("themes.csv"), lexicon);
+    Files.write(tmp.resolve("salt.txt"), salt);
+    store.put("config/themes.csv", lexicon);
+    store.put("config/salt.txt", salt);
+    store.upload(testdata("coronafacts"), "content/coronafacts");
+    List<String> rules = new ArrayList<>(ruleOptions("coronafacts"));
+    rules.add("--pseudonymise=true");
+    Run local =
+        megaphone(
+            args(
+                "report",
+                rules,
+                "--input=" + testdata("coronafacts"),
+                "--themes=" + tmp.resolve("themes.csv"),
+                "--saltFile=" + tmp.resolve("salt.txt"),
+                "--output=" + tmp.resolve("local"),
+                "--quiet=true"));
+    assertThat(local.err(), local.code(), equalTo(0));
+    Run remote =
+        megaphone(
+            args(
+                "report",
+                withStore(rules),
+                "--input=" + S3Store.url("content/coronafacts"),
+                "--themes=" + S3Store.url("config/themes.csv"),
+                "--saltFile=" + S3Store.url("config/salt.txt"),
+                "--output=" + S3Store.url("reports/content"),
+                "--quiet=true"));
+    assertThat(remote.err(), remote.code(), equalTo(0));
+    String run = published("reports/content");
+    assertSameFiles(tmp.resolve("local"), run);
+    assertThat(
+        new String(store.get(run + Report.THEMES_WEEKLY.file()), StandardCharsets.UTF_8),
+        containsString(",kindness,"));
+    String summary = store.getString(run + ReportRun.SUMMARY);
+    assertThat(summary, containsString("\"path\" : \"" + S3Store.url("config/themes.csv") + "\""));
+    assertThat(
+        "the salt is never written", summary, not(containsString("a-long-enough-test-salt")));
+  }
+
+  @Test
   @Timeout(120)
   void anUnreachableStoreFailsTheRunWithExit1AndPublishesNothing(@TempDir Path tmp)
       throws Exception {

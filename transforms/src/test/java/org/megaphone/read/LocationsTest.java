@@ -26,7 +26,9 @@ class LocationsTest {
   @Test
   void foldersLoseTheirTrailingSlashesAndJoinWithOne() {
     assertThat(Locations.folder("s3://bucket/reports//"), equalTo("s3://bucket/reports"));
-    assertThat(Locations.resolve("s3://bucket/reports/", "CURRENT"), equalTo("s3://bucket/reports/CURRENT"));
+    assertThat(
+        Locations.resolve("s3://bucket/reports/", "CURRENT"),
+        equalTo("s3://bucket/reports/CURRENT"));
     assertThat(Locations.fileName("s3://bucket/reports/runs/r1/"), equalTo("r1"));
     assertThat(Locations.fileName("s3://bucket/a b.csv"), equalTo("a b.csv"));
   }
