@@ -77,6 +77,13 @@ class ObjectStoreIT {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Runs the command and fails the test, with its messages, unless it exits 0. */
+  private static Run succeeds(String command, List<String> options, String... more) {
+    Run r = megaphone(args(command, options, more));
+    assertThat(r.err(), r.code(), equalTo(0));
+    return r;
+  }
+
   private static List<String> args(String command, List<String> options, String... more) {
     List<String> all = new ArrayList<>(List.of(command));
     all.addAll(options);
@@ -149,24 +156,19 @@ class ObjectStoreIT {
   void aReportFromAndIntoTheStoreEqualsTheLocalRunByteForByte(String dataset, @TempDir Path tmp)
       throws Exception {
     List<String> rules = ruleOptions(dataset);
-    Run local =
-        megaphone(
-            args(
-                "report",
-                rules,
-                "--input=" + testdata(dataset),
-                "--output=" + tmp.resolve("local"),
-                "--quiet=true"));
-    assertThat(local.err(), local.code(), equalTo(0));
+    succeeds(
+        "report",
+        rules,
+        "--input=" + testdata(dataset),
+        "--output=" + tmp.resolve("local"),
+        "--quiet=true");
     store.upload(testdata(dataset), "in/" + dataset);
     Run remote =
-        megaphone(
-            args(
-                "report",
-                withStore(rules),
-                "--input=" + S3Store.url("in/" + dataset),
-                "--output=" + S3Store.url("reports/" + dataset)));
-    assertThat(remote.err(), remote.code(), equalTo(0));
+        succeeds(
+            "report",
+            withStore(rules),
+            "--input=" + S3Store.url("in/" + dataset),
+            "--output=" + S3Store.url("reports/" + dataset));
     String run = published("reports/" + dataset);
     assertSameFiles(tmp.resolve("local"), run);
     assertThat(
@@ -237,26 +239,20 @@ class ObjectStoreIT {
   void weeklyVerifyAndRerunWorkOnTheStoreAsOnLocalFolders(@TempDir Path tmp) throws Exception {
     List<String> rules = new ArrayList<>(ruleOptions("coronafacts"));
     rules.add("--week=2020-W14");
-    Run local =
-        megaphone(
-            args(
-                "weekly",
-                rules,
-                "--input=" + testdata("coronafacts"),
-                "--output=" + tmp.resolve("local"),
-                "--quiet=true"));
-    assertThat(local.err(), local.code(), equalTo(0));
+    succeeds(
+        "weekly",
+        rules,
+        "--input=" + testdata("coronafacts"),
+        "--output=" + tmp.resolve("local"),
+        "--quiet=true");
     // The same folder name as the local input: report.html's title is the input folder's name.
     store.upload(testdata("coronafacts"), "weekly-in/coronafacts");
-    Run remote =
-        megaphone(
-            args(
-                "weekly",
-                withStore(rules),
-                "--input=" + S3Store.url("weekly-in/coronafacts"),
-                "--output=" + S3Store.url("weekly"),
-                "--quiet=true"));
-    assertThat(remote.err(), remote.code(), equalTo(0));
+    succeeds(
+        "weekly",
+        withStore(rules),
+        "--input=" + S3Store.url("weekly-in/coronafacts"),
+        "--output=" + S3Store.url("weekly"),
+        "--quiet=true");
     String run = published("weekly/2020-W14");
     assertSameFiles(tmp.resolve("local").resolve("2020-W14"), run);
     JsonNode summary = new ObjectMapper().readTree(store.get(run + ReportRun.SUMMARY));
@@ -308,24 +304,18 @@ class ObjectStoreIT {
           {in + "/20*/*", S3Store.url("nested/in/20*/*")}
         }) {
       String name = input[1].contains("*") ? "glob" : "folder";
-      Run local =
-          megaphone(
-              args(
-                  "report",
-                  rules,
-                  "--input=" + input[0],
-                  "--output=" + tmp.resolve("out-" + name),
-                  "--quiet=true"));
-      assertThat(local.err(), local.code(), equalTo(0));
-      Run remote =
-          megaphone(
-              args(
-                  "report",
-                  withStore(rules),
-                  "--input=" + input[1],
-                  "--output=" + S3Store.url("reports/" + name),
-                  "--quiet=true"));
-      assertThat(remote.err(), remote.code(), equalTo(0));
+      succeeds(
+          "report",
+          rules,
+          "--input=" + input[0],
+          "--output=" + tmp.resolve("out-" + name),
+          "--quiet=true");
+      succeeds(
+          "report",
+          withStore(rules),
+          "--input=" + input[1],
+          "--output=" + S3Store.url("reports/" + name),
+          "--quiet=true");
       assertSameFiles(tmp.resolve("out-" + name), published("reports/" + name));
     }
   }
@@ -345,28 +335,22 @@ class ObjectStoreIT {
     store.upload(testdata("coronafacts"), "content/coronafacts");
     List<String> rules = new ArrayList<>(ruleOptions("coronafacts"));
     rules.add("--pseudonymise=true");
-    Run local =
-        megaphone(
-            args(
-                "report",
-                rules,
-                "--input=" + testdata("coronafacts"),
-                "--themes=" + tmp.resolve("themes.csv"),
-                "--saltFile=" + tmp.resolve("salt.txt"),
-                "--output=" + tmp.resolve("local"),
-                "--quiet=true"));
-    assertThat(local.err(), local.code(), equalTo(0));
-    Run remote =
-        megaphone(
-            args(
-                "report",
-                withStore(rules),
-                "--input=" + S3Store.url("content/coronafacts"),
-                "--themes=" + S3Store.url("config/themes.csv"),
-                "--saltFile=" + S3Store.url("config/salt.txt"),
-                "--output=" + S3Store.url("reports/content"),
-                "--quiet=true"));
-    assertThat(remote.err(), remote.code(), equalTo(0));
+    succeeds(
+        "report",
+        rules,
+        "--input=" + testdata("coronafacts"),
+        "--themes=" + tmp.resolve("themes.csv"),
+        "--saltFile=" + tmp.resolve("salt.txt"),
+        "--output=" + tmp.resolve("local"),
+        "--quiet=true");
+    succeeds(
+        "report",
+        withStore(rules),
+        "--input=" + S3Store.url("content/coronafacts"),
+        "--themes=" + S3Store.url("config/themes.csv"),
+        "--saltFile=" + S3Store.url("config/salt.txt"),
+        "--output=" + S3Store.url("reports/content"),
+        "--quiet=true");
     String run = published("reports/content");
     assertSameFiles(tmp.resolve("local"), run);
     assertThat(

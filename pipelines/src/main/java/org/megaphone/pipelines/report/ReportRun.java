@@ -285,22 +285,17 @@ public final class ReportRun {
 
   /** An output folder that contains the input would hide every input file: refused. */
   public static void checkOutputAroundInput(String input, String output) {
+    boolean around;
     if (Locations.isRemote(input) || Locations.isRemote(output)) {
-      String root = InputFiles.of(input).root() + "/";
-      if (Locations.isRemote(input) == Locations.isRemote(output)
-          && root.startsWith(Locations.folder(output) + "/")) {
-        throw new UsageException(
-            "--output="
-                + output
-                + " contains --input="
-                + input
-                + ": write the reports next to the data or inside it, not around it");
-      }
-      return;
+      // A store's prefixes have no links; a local folder is never around a store's.
+      around =
+          Locations.isRemote(input) == Locations.isRemote(output)
+              && (InputFiles.of(input).root() + "/").startsWith(Locations.folder(output) + "/");
+    } else {
+      // Links resolved: an output that is a link to the input (or around it) is around it.
+      around = RealPaths.of(InputFiles.of(input).root()).startsWith(RealPaths.of(output));
     }
-    // Links resolved: an output that is a link to the input (or around it) is around it.
-    Path root = RealPaths.of(InputFiles.of(input).root());
-    if (root.startsWith(RealPaths.of(output))) {
+    if (around) {
       throw new UsageException(
           "--output="
               + output

@@ -96,13 +96,7 @@ public final class WeeklyRun {
           "cannot create output folder " + output + ": " + e.getMessage(), e);
     }
     try {
-      log.println(
-          "megaphone weekly "
-              + week
-              + ": computing the reports of "
-              + options.getInput()
-              + " on "
-              + options.getRunner().getSimpleName());
+      logStart(log, week, options);
       // The report job cuts the week (--from/--to) after every check on the whole input, then
       // writes the format; its folder becomes the week's folder.
       Path next = work.resolve(week);
@@ -141,13 +135,7 @@ public final class WeeklyRun {
     String from = options.getFrom();
     String to = options.getTo();
     try {
-      log.println(
-          "megaphone weekly "
-              + week
-              + ": computing the reports of "
-              + options.getInput()
-              + " on "
-              + options.getRunner().getSimpleName());
+      logStart(log, week, options);
       options.setOutput(folder);
       options.setFrom(week);
       options.setTo(week);
@@ -161,6 +149,16 @@ public final class WeeklyRun {
       options.setFrom(from);
       options.setTo(to);
     }
+  }
+
+  private static void logStart(PrintStream log, String week, WeeklyOptions options) {
+    log.println(
+        "megaphone weekly "
+            + week
+            + ": computing the reports of "
+            + options.getInput()
+            + " on "
+            + options.getRunner().getSimpleName());
   }
 
   /** 'last' is the complete week before the current one in the zone; else a valid label. */
