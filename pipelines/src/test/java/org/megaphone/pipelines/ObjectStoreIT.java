@@ -36,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.megaphone.pipelines.cli.Megaphone;
 import org.megaphone.pipelines.report.ReportRun;
+import org.megaphone.pipelines.report.StoreFolder;
 import org.megaphone.pipelines.testing.S3Store;
 import org.megaphone.reports.Report;
 
@@ -232,6 +233,26 @@ class ObjectStoreIT {
         equalTo(new TreeSet<>(published.subList(1, 3))));
     assertThat(store.keys("reports/replace/.megaphone-work/"), equalTo(List.of()));
     store.delete("in/replace/posts_broken.csv");
+
+    // The store goes away half-way through the upload: 4 of the run's files are up, the pointer
+    // is not written.
+    System.setProperty(StoreFolder.FAIL_AFTER_UPLOADS_PROPERTY, "4");
+    Run cut;
+    try {
+      cut = megaphone(report);
+    } finally {
+      System.clearProperty(StoreFolder.FAIL_AFTER_UPLOADS_PROPERTY);
+    }
+    assertThat(cut.err(), cut.code(), equalTo(1));
+    assertThat(cut.err(), containsString("cannot read or write run files"));
+    assertThat("the pointer is as it was", published("reports/replace"), equalTo(current));
+    for (Map.Entry<String, byte[]> e : before.entrySet()) {
+      assertThat(e.getKey(), store.get(e.getKey()), equalTo(e.getValue()));
+    }
+    assertThat(
+        "the half-uploaded run folder is deleted",
+        runFolders("reports/replace"),
+        equalTo(new TreeSet<>(published.subList(1, 3))));
   }
 
   @Test
@@ -383,7 +404,39 @@ class ObjectStoreIT {
                 "--quiet=true"));
     assertThat(r.err(), r.code(), equalTo(1));
     assertThat(r.err(), containsString("cannot list input " + S3Store.url("in/unreachable")));
-    assertThat(store.keys("reports/unreachable"), equalTo(List.of()));
+    assertThat(r.err(), containsString("127.0.0.1:" + closed));
+  }
+
+  @Test
+  @Timeout(120)
+  void aPrefixWithoutObjectsOrAMissingLexiconInTheStoreIsAUsageError(@TempDir Path tmp)
+      throws Exception {
+    Run empty =
+        megaphone(
+            args(
+                "report",
+                withStore(ruleOptions("coronafacts")),
+                "--input=" + S3Store.url("no/such/prefix"),
+                "--output=" + S3Store.url("reports/empty"),
+                "--quiet=true"));
+    assertThat(empty.err(), empty.code(), equalTo(2));
+    assertThat(empty.err(), containsString("no objects below this prefix"));
+    store.upload(testdata("coronafacts"), "usage/coronafacts");
+    Run themes =
+        megaphone(
+            args(
+                "report",
+                withStore(ruleOptions("coronafacts")),
+                "--input=" + S3Store.url("usage/coronafacts"),
+                "--themes=" + S3Store.url("config/no-such-lexicon.csv"),
+                "--output=" + S3Store.url("reports/usage"),
+                "--quiet=true"));
+    assertThat(themes.err(), themes.code(), equalTo(2));
+    assertThat(
+        themes.err(),
+        containsString(
+            "--themes=" + S3Store.url("config/no-such-lexicon.csv") + " cannot be read"));
+    assertThat(store.keys("reports/usage/"), equalTo(List.of()));
   }
 
   private static void copy(Path from, Path to) throws IOException {

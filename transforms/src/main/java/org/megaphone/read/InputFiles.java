@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
@@ -179,18 +178,10 @@ public final class InputFiles implements Serializable {
 
   /** The store's objects the pattern matches that {@link #accepts} would read, in path order. */
   private List<Locations.Entry> matchRemote() throws IOException {
-    MatchResult result =
-        org.apache.beam.sdk.io.FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-    if (result.status() == MatchResult.Status.NOT_FOUND) {
-      return List.of();
-    }
-    if (result.status() != MatchResult.Status.OK) {
-      throw new IOException("cannot list " + pattern + ": " + result.status());
-    }
     List<Locations.Entry> found = new ArrayList<>();
-    for (MatchResult.Metadata m : result.metadata()) {
+    for (MatchResult.Metadata m : Locations.matchRemote(pattern)) {
       String location = m.resourceId().toString();
-      if (!m.resourceId().isDirectory() && location.startsWith(root + "/") && accepts(location)) {
+      if (location.startsWith(root + "/") && accepts(location)) {
         found.add(new Locations.Entry(location, name(location), m.sizeBytes()));
       }
     }

@@ -1,5 +1,6 @@
 package org.megaphone.read;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -18,23 +18,24 @@ import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
- * Where a run's files live: a local path, or an object in a store Beam has a file system for
- * ({@code s3://bucket/prefix}). Every file operation of a run on a remote location — listing,
- * reading, writing, deleting — goes through Beam's {@link FileSystems}, the same abstraction the
- * pipeline's workers read and write with; local paths keep {@code java.nio}, whose links, hidden
- * folders and renames the local runs rely on. Beam's file systems must be registered with the run's
- * options first ({@code FileSystems.setDefaultPipelineOptions}).
+ * Where a run's files live: a local path, or an object in S3 or an S3-compatible store ({@code
+ * s3://bucket/prefix}; the jar carries Beam's S3 file system only). Every file operation of a run
+ * on a remote location — listing, reading, writing, deleting — goes through Beam's {@link
+ * FileSystems}, the same abstraction the pipeline's workers read and write with; local paths keep
+ * {@code java.nio}, whose links, hidden folders and renames the local runs rely on. Beam's file
+ * systems must be registered with the run's options first ({@code
+ * FileSystems.setDefaultPipelineOptions}).
  */
 public final class Locations {
-  private static final Pattern REMOTE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://.+");
-
   private Locations() {}
 
-  /** Whether the location names a store by scheme ({@code s3://…}) rather than a local path. */
+  /**
+   * Whether the location is in a store ({@code s3://…}) rather than a local path. Other schemes
+   * ({@code gs://}, {@code hdfs://}) are read as local paths, which do not exist: the run says "no
+   * such folder".
+   */
   public static boolean isRemote(String location) {
-    return location != null
-        && REMOTE.matcher(location).matches()
-        && !location.startsWith("file://");
+    return location != null && location.startsWith("s3://") && location.length() > "s3://".length();
   }
 
   /** A folder location without its trailing slash ({@code s3://b/reports/} → {@code …/reports}). */
@@ -66,7 +67,57 @@ public final class Locations {
     if (!isRemote(location)) {
       return Files.newInputStream(Paths.get(location));
     }
-    return Channels.newInputStream(FileSystems.open(file(location)));
+    try {
+      return new StoreInput(location, Channels.newInputStream(FileSystems.open(file(location))));
+    } catch (RuntimeException e) {
+      throw failed(location, e);
+    }
+  }
+
+  /**
+   * Beam's S3 file system throws the SDK's unchecked exceptions (access denied, no such key, no
+   * region) from open, create and the channels' calls: as an IOException they reach the run's
+   * message and exit code like any other file that cannot be read or written.
+   */
+  private static IOException failed(String location, RuntimeException e) {
+    return new IOException(location + ": " + e.getMessage(), e);
+  }
+
+  /** A store's stream whose unchecked failures are IOExceptions. */
+  private static final class StoreInput extends FilterInputStream {
+    private final String location;
+
+    StoreInput(String location, InputStream in) {
+      super(in);
+      this.location = location;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (RuntimeException e) {
+        throw failed(location, e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (RuntimeException e) {
+        throw failed(location, e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } catch (RuntimeException e) {
+        throw failed(location, e);
+      }
+    }
   }
 
   /** The whole file. */
@@ -89,6 +140,8 @@ public final class Locations {
     try (OutputStream out =
         Channels.newOutputStream(FileSystems.create(file(location), mime(location)))) {
       out.write(bytes);
+    } catch (RuntimeException e) {
+      throw failed(location, e);
     }
   }
 
@@ -98,6 +151,8 @@ public final class Locations {
         OutputStream out =
             Channels.newOutputStream(FileSystems.create(file(location), mime(location)))) {
       in.transferTo(out);
+    } catch (RuntimeException e) {
+      throw failed(location, e);
     }
   }
 
@@ -114,19 +169,54 @@ public final class Locations {
     return "text/plain";
   }
 
-  /** Whether a file (not a folder) exists at the location. */
+  /**
+   * Whether a file (not a folder) exists at the location. In a store it is looked up by listing its
+   * name as a prefix, not by asking for the object: a store answers a request for a missing object
+   * "access denied" to a role that may list only below a prefix, as the runbook's policy allows.
+   */
   public static boolean exists(String location) throws IOException {
     if (!isRemote(location)) {
       return Files.isRegularFile(Paths.get(location));
     }
-    MatchResult result = FileSystems.match(location, EmptyMatchTreatment.ALLOW);
+    if (location.matches(".*[*?\\[\\]{}].*")) {
+      throw new IOException(location + ": a name with a wildcard character cannot be looked up");
+    }
+    for (MatchResult.Metadata m : matched(location + "*")) {
+      if (m.resourceId().toString().equals(location)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What a pattern in a store matches (nothing when nothing does). */
+  private static List<MatchResult.Metadata> matched(String pattern) throws IOException {
+    MatchResult result;
+    try {
+      result = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+    } catch (RuntimeException e) {
+      throw failed(pattern, e);
+    }
     if (result.status() == MatchResult.Status.NOT_FOUND) {
-      return false;
+      return List.of();
     }
-    if (result.status() != MatchResult.Status.OK) {
-      throw new IOException(location + ": " + result.status());
+    // An error's metadata() throws the store's own IOException (unreachable, denied …).
+    return result.metadata();
+  }
+
+  /**
+   * The store's files a pattern matches, folders left out.
+   *
+   * @throws IOException when the store cannot be listed (unreachable, denied)
+   */
+  public static List<MatchResult.Metadata> matchRemote(String pattern) throws IOException {
+    List<MatchResult.Metadata> files = new ArrayList<>();
+    for (MatchResult.Metadata m : matched(pattern)) {
+      if (!m.resourceId().isDirectory()) {
+        files.add(m);
+      }
     }
-    return !result.metadata().isEmpty();
+    return files;
   }
 
   /** A file that is below a folder: its location, its path relative to the folder, its size. */
@@ -144,15 +234,8 @@ public final class Locations {
    */
   public static List<Entry> listRemote(String folder) throws IOException {
     String root = folder(folder) + "/";
-    MatchResult result = FileSystems.match(root + "**", EmptyMatchTreatment.ALLOW);
-    if (result.status() == MatchResult.Status.NOT_FOUND) {
-      return List.of();
-    }
-    if (result.status() != MatchResult.Status.OK) {
-      throw new IOException("cannot list " + root + ": " + result.status());
-    }
     List<Entry> entries = new ArrayList<>();
-    for (MatchResult.Metadata m : result.metadata()) {
+    for (MatchResult.Metadata m : matched(root + "**")) {
       String location = m.resourceId().toString();
       if (!m.resourceId().isDirectory() && location.startsWith(root)) {
         entries.add(new Entry(location, location.substring(root.length()), m.sizeBytes()));
@@ -179,10 +262,14 @@ public final class Locations {
       return;
     }
     List<ResourceId> ids = new ArrayList<>();
-    for (String l : locations) {
-      ids.add(file(l));
+    try {
+      for (String l : locations) {
+        ids.add(file(l));
+      }
+      FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (RuntimeException e) {
+      throw failed(locations.get(0), e);
     }
-    FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
   /** Deletes every file below a remote folder. */

@@ -13,9 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Locations: a store's URL or a local path, told apart and joined. */
 class LocationsTest {
   @Test
-  void aSchemeNamesAStoreAndAPathOrFileUrlDoesNot() {
+  void onlyAnS3UrlNamesAStore() {
     assertThat(Locations.isRemote("s3://bucket/prefix"), equalTo(true));
-    assertThat(Locations.isRemote("hdfs://namenode/data"), equalTo(true));
+    // No file system for these in the jar: read as local paths, which do not exist.
+    assertThat(Locations.isRemote("hdfs://namenode/data"), equalTo(false));
+    assertThat(Locations.isRemote("gs://bucket/data"), equalTo(false));
+    assertThat(Locations.isRemote("s3://"), equalTo(false));
     assertThat(Locations.isRemote("/data/exports"), equalTo(false));
     assertThat(Locations.isRemote("data/s3://x"), equalTo(false));
     assertThat(Locations.isRemote("file:///data"), equalTo(false));

@@ -35,6 +35,11 @@ public final class Help {
     out.println("  --flinkMaster=[local] | host:port   with --runner=FlinkRunner");
     out.println("  --parallelism=N                     Flink parallelism");
     out.println("  'megaphone report --help-beam' lists every Beam and runner option.");
+    out.println();
+    out.println("Object store options (Beam's, for s3://bucket/prefix paths):");
+    out.println("  --awsRegion=eu-north-1              the bucket's region");
+    out.println("  --endpoint=https://host:9000        an S3-compatible store (MinIO, Ceph)");
+    out.println("  credentials: the AWS default chain only (environment, profile, role)");
   }
 
   private static String defaultOf(Method m) {

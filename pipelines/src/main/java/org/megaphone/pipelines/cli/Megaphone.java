@@ -79,6 +79,12 @@ public final class Megaphone {
     }
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      StoreOptions.refuseSecrets(rest);
+    } catch (UsageException e) {
+      err.println("megaphone: " + e.getMessage());
+      return 2;
+    }
     if (command.equals("profiles")) {
       if (rest.length == 0
           || Arrays.asList(rest).contains("--help")
@@ -202,7 +208,11 @@ public final class Megaphone {
       Help.print(
           out,
           List.of(
-              DatasetOptions.class, RuleOptions.class, ReportOptions.class, TuningOptions.class));
+              DatasetOptions.class,
+              RuleOptions.class,
+              ReportOptions.class,
+              TuningOptions.class,
+              StoreOptions.class));
       return 0;
     }
     return exitCode(
@@ -256,7 +266,8 @@ public final class Megaphone {
               RuleOptions.class,
               ReportOptions.class,
               WeeklyOptions.class,
-              TuningOptions.class));
+              TuningOptions.class,
+              StoreOptions.class));
       return 0;
     }
     return exitCode(
@@ -362,8 +373,14 @@ public final class Megaphone {
    * to the command.
    */
   static void registerStores(String[] args) {
-    StoreOptions.register(
-        PipelineOptionsFactory.fromArgs(args).withoutStrictParsing().as(StoreOptions.class));
+    boolean inStore = Arrays.stream(args).anyMatch(a -> a.contains("=s3://"));
+    try {
+      StoreOptions.register(
+          PipelineOptionsFactory.fromArgs(args).withoutStrictParsing().as(StoreOptions.class),
+          inStore);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw usage(e);
+    }
   }
 
   /** {@code --key=value} arguments as a map (the last one wins); anything else is a usage error. */

@@ -68,6 +68,9 @@ public final class ReportRun {
   public record Result(String location, RunSummary summary) {
     /** The local report folder (a run into a store has none). */
     public Path output() {
+      if (Locations.isRemote(location)) {
+        throw new IllegalStateException(location + " is in a store, not a local folder");
+      }
       return Paths.get(location);
     }
   }
@@ -99,7 +102,10 @@ public final class ReportRun {
       List<String> alsoExcluded,
       Progress progress,
       UnaryOperator<RunSummary> finish) {
-    StoreOptions.register(options);
+    StoreOptions.register(
+        options,
+        StoreOptions.anyInStore(
+            options.getInput(), options.getOutput(), options.getThemes(), options.getSaltFile()));
     InputFiles files = ReportPipeline.input(options, alsoExcluded);
     Checked checked = checkOptions(options, files);
     String input = checked.input();
@@ -312,7 +318,7 @@ public final class ReportRun {
   private static Checked checkOptions(ReportOptions options, InputFiles files) {
     boolean glob = InputFiles.isGlob(options.getInput());
     boolean fromStore = Locations.isRemote(options.getInput());
-    String input = glob || fromStore ? files.root() : options.getInput();
+    String input = glob || fromStore ? files.root() : Paths.get(options.getInput()).toString();
     // A store has no folders: a prefix without objects is found by the listing below.
     if (!fromStore && !Files.isDirectory(Paths.get(input))) {
       throw new UsageException(
@@ -368,19 +374,25 @@ public final class ReportRun {
       throw new RunFailedException(
           "cannot list input " + options.getInput() + ": " + e.getMessage(), e);
     }
+    boolean exports = hasExportsFolder(input, fromStore);
+    if (fromStore && listed.isEmpty() && !exports) {
+      // A mistyped prefix: a usage error, which a scheduler does not retry.
+      throw new UsageException("--input=" + options.getInput() + ": no objects below this prefix");
+    }
+    List<String> topLevel = topLevelNames(input, fromStore, listed);
     if (!hasTableFile(listed, "accounts")) {
       throw new RunFailedException(
           "input "
               + options.getInput()
               + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)"
-              + nearMisses(listed, "accounts"));
+              + nearMisses(topLevel, "accounts"));
     }
-    if (!hasTableFile(listed, "posts") && !hasExportsFolder(input, fromStore)) {
+    if (!hasTableFile(listed, "posts") && !exports) {
       throw new RunFailedException(
           "input "
               + input
               + " has no posts*.csv or posts*.csv.gz file and no exports/ folder (posts are required)"
-              + nearMisses(listed, "posts"));
+              + nearMisses(topLevel, "posts"));
     }
     // What the pipeline's read steps will read, for the progress lines' share and time left:
     // the table files (not READMEs, claims or the lexicon, which the driver reads) and exports.
@@ -445,19 +457,31 @@ public final class ReportRun {
     return files;
   }
 
+  /** The names of the files directly in the input's folder (for a store, those listed). */
+  private static List<String> topLevelNames(
+      String input, boolean fromStore, List<Locations.Entry> listed) {
+    if (fromStore) {
+      return listed.stream()
+          .filter(f -> !f.name().contains("/"))
+          .map(Locations.Entry::fileName)
+          .toList();
+    }
+    try (Stream<Path> entries = Files.list(Paths.get(input))) {
+      return entries.map(p -> p.getFileName().toString()).toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   /**
-   * Files directly in the input's folder whose names a table's rule would take but for case or
-   * surrounding spaces ({@code POSTS.csv}, {@code posts.csv }), for the message that no file was
-   * found.
+   * Files directly in the folder whose names a table's rule would take but for case or surrounding
+   * spaces ({@code POSTS.csv}, {@code posts.csv }), for the message that no file was found.
    */
-  static String nearMisses(List<Locations.Entry> listed, String table) {
+  static String nearMisses(List<String> names, String table) {
     List<String> near = new ArrayList<>();
-    for (Locations.Entry f : listed) {
-      String name = f.fileName();
+    for (String name : names) {
       String folded = name.strip().toLowerCase(Locale.ROOT);
-      if (!f.name().contains("/")
-          && !Table.isFileOf(table, name)
-          && Table.isFileOf(table, folded)) {
+      if (!Table.isFileOf(table, name) && Table.isFileOf(table, folded)) {
         near.add("'" + name + "'");
       }
     }

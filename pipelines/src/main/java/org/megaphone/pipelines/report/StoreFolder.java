@@ -25,8 +25,8 @@ import org.megaphone.read.Locations;
  *   <li>then it writes the pointer {@code <output>/CURRENT}, one small object naming that folder
  *       ({@code runs/<run>/}). Writing an object is atomic: a reader that follows the pointer sees
  *       the previous run whole or the new one whole;
- *   <li>last, it deletes the run folders older than the previous one, and the work files of runs
- *       that died.
+ *   <li>last, it deletes what runs that started before the previous one left (run folders and work
+ *       files), never the folder the pointer names.
  * </ul>
  *
  * A run that fails or is killed before the pointer is written leaves the pointer, and so the
@@ -91,8 +91,14 @@ public final class StoreFolder {
   }
 
   /**
+   * Fault injection for the publish test (ObjectStoreIT): the number of files the publish uploads
+   * before it fails, as a store that goes away half-way would make it.
+   */
+  public static final String FAIL_AFTER_UPLOADS_PROPERTY = "megaphone.faults.storeFailAfterUploads";
+
+  /**
    * Uploads the finished files (summary.json last), then points the folder at them, then deletes
-   * the run folders before the previous one and what dead runs left.
+   * what is stale (best effort: the reports are published by then).
    *
    * @param files the names of the files to publish, in {@code staging}
    */
@@ -101,34 +107,58 @@ public final class StoreFolder {
     List<String> ordered = new ArrayList<>(files);
     ordered.remove(ReportRun.SUMMARY);
     ordered.add(ReportRun.SUMMARY);
+    long failAfter = Long.getLong(FAIL_AFTER_UPLOADS_PROPERTY, Long.MAX_VALUE);
+    long uploaded = 0;
     for (String name : ordered) {
+      if (uploaded++ >= failAfter) {
+        throw new IOException("injected fault: the store went away after " + failAfter + " files");
+      }
       Locations.upload(staging.resolve(name), Locations.resolve(runFolder(), name));
     }
     Locations.write(
         Locations.resolve(output, POINTER),
         (RUNS + "/" + run + "/\n").getBytes(StandardCharsets.UTF_8));
     published = true;
-    List<String> stale = new ArrayList<>();
-    for (Locations.Entry e : Locations.listRemote(Locations.resolve(output, RUNS))) {
-      String folder = Locations.resolve(Locations.resolve(output, RUNS), e.name().split("/")[0]);
-      if (!folder.equals(runFolder()) && !folder.equals(previous)) {
-        stale.add(e.location());
-      }
+    try {
+      deleteStale(previous);
+    } catch (IOException | RuntimeException e) {
+      // Published: what is left is deleted by the next run.
     }
-    for (Locations.Entry e : Locations.listRemote(Locations.resolve(output, WORK))) {
-      stale.add(e.location());
+  }
+
+  /**
+   * Deletes the run folders and work files that runs which started before the previous published
+   * one left: never the folder the pointer names now (read again, in case another run published
+   * meanwhile), the previous one, or anything of a run that started after it (it may still run).
+   */
+  private void deleteStale(String previous) throws IOException {
+    if (previous == null) {
+      return; // nothing was published before: no run is known to be over
+    }
+    String before = Locations.fileName(previous);
+    String now = current(output);
+    List<String> stale = new ArrayList<>();
+    for (String folder : List.of(RUNS, WORK)) {
+      for (Locations.Entry e : Locations.listRemote(Locations.resolve(output, folder))) {
+        String name = e.name().split("/")[0];
+        String runFolder = Locations.resolve(Locations.resolve(output, RUNS), name);
+        if (name.compareTo(before) < 0 && !runFolder.equals(now)) {
+          stale.add(e.location());
+        }
+      }
     }
     Locations.deleteRemote(stale);
   }
 
   /**
    * Deletes this run's work files and, when it did not publish, what it uploaded. Best effort: a
-   * store that cannot be reached leaves them to the next run.
+   * store that cannot be reached leaves them to the next run. A pointer write that failed may still
+   * have landed: the run folder stays if the pointer names it, or cannot be read.
    */
   void cleanUp() {
     try {
       Locations.deleteRemoteFolder(work());
-      if (!published) {
+      if (!published && !runFolder().equals(current(output))) {
         Locations.deleteRemoteFolder(runFolder());
       }
     } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.megaphone.pipelines.options.RuleOptions;
 import org.megaphone.pipelines.options.Runners;
+import org.megaphone.pipelines.options.StoreOptions;
 import org.megaphone.pipelines.options.StreamOptions;
 import org.megaphone.pipelines.options.UsageException;
 import org.megaphone.read.Locations;
@@ -18,7 +19,11 @@ public final class StreamRun {
 
   public static void check(StreamOptions options) {
     for (String[] folder :
-        new String[][] {{"input", options.getInput()}, {"output", options.getOutput()}}) {
+        new String[][] {
+          {"input", options.getInput()},
+          {"output", options.getOutput()},
+          {"themes", options.getThemes()}
+        }) {
       if (Locations.isRemote(folder[1])) {
         throw new UsageException(
             "--"
@@ -32,6 +37,8 @@ public final class StreamRun {
                 + " (runbooks/object-storage.md)");
       }
     }
+    // Local folders only: Beam's S3 file system is registered without looking up a region.
+    StoreOptions.register(options, false);
     if (!Files.isDirectory(Paths.get(options.getInput()))) {
       throw new UsageException("--input=" + options.getInput() + ": no such folder");
     }

@@ -100,6 +100,18 @@ class CommandLineTest {
         equalTo(2));
     assertThat(stderr(), containsString("AWS default chain"));
     assertThat(stderr(), not(containsString("not-a-real-secret")));
+    // Malformed JSON, which Beam's parser would print whole, is refused before it reads it.
+    for (String command : List.of("report", "weekly", "verify", "rerun")) {
+      assertThat(
+          command,
+          run(
+              command,
+              "--manifest=s3://bucket/reports",
+              "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\","
+                  + "\"accessKeyId\":\"AKIAEXAMPLE\",\"secretAccesKey\":\"not-a-real-secret\""),
+          equalTo(2));
+      assertThat(stderr(), not(containsString("not-a-real-secret")));
+    }
   }
 
   @Test
