@@ -115,6 +115,17 @@ public final class StoreFolder {
       }
       Locations.upload(staging.resolve(name), Locations.resolve(runFolder(), name));
     }
+    // Never point at a folder that is not whole (another run's clean-up could have reached it).
+    List<String> there = new ArrayList<>();
+    for (Locations.Entry e : Locations.listRemote(runFolder())) {
+      there.add(e.name());
+    }
+    if (!there.containsAll(ordered)) {
+      List<String> missing = new ArrayList<>(ordered);
+      missing.removeAll(there);
+      throw new IOException(
+          runFolder() + " lost " + missing + " while it was uploaded: not published");
+    }
     Locations.write(
         Locations.resolve(output, POINTER),
         (RUNS + "/" + run + "/\n").getBytes(StandardCharsets.UTF_8));
