@@ -47,9 +47,17 @@ public final class Locations {
     return s;
   }
 
-  /** {@code name} inside the folder. */
+  /** {@code name} inside the folder (a local folder's path resolved as {@link Path} does). */
   public static String resolve(String folder, String name) {
-    return folder(folder) + "/" + name;
+    return isRemote(folder)
+        ? folder(folder) + "/" + name
+        : Paths.get(folder).resolve(name).toString();
+  }
+
+  /** The folder a remote location is in ({@code s3://b/runs/r1/summary.json} → {@code …/r1}). */
+  public static String parent(String location) {
+    String s = folder(location);
+    return s.substring(0, s.lastIndexOf('/'));
   }
 
   /** The last segment of the location's path. */

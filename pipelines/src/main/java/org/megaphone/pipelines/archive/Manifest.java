@@ -131,7 +131,7 @@ public final class Manifest {
   /** The folder of summary.json, where the outputs are. */
   String outputFolder() {
     if (Locations.isRemote(file)) {
-      return file.substring(0, file.lastIndexOf('/'));
+      return Locations.parent(file);
     }
     return Paths.get(file).toAbsolutePath().getParent().toString();
   }
@@ -143,9 +143,9 @@ public final class Manifest {
   private String reportFolder() {
     String folder = outputFolder();
     if (Locations.isRemote(folder)) {
-      String parent = folder.substring(0, folder.lastIndexOf('/'));
+      String parent = Locations.parent(folder);
       if (parent.endsWith("/" + StoreFolder.RUNS)) {
-        return parent.substring(0, parent.lastIndexOf('/'));
+        return Locations.parent(parent);
       }
     }
     return folder;
@@ -156,9 +156,7 @@ public final class Manifest {
     if (Locations.isRemote(name) || Paths.get(name).isAbsolute()) {
       return name;
     }
-    return Locations.isRemote(folder)
-        ? Locations.resolve(folder, name)
-        : Paths.get(folder).resolve(name).toString();
+    return Locations.resolve(folder, name);
   }
 
   /**

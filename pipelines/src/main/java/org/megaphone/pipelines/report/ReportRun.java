@@ -374,45 +374,54 @@ public final class ReportRun {
       throw new RunFailedException(
           "cannot list input " + options.getInput() + ": " + e.getMessage(), e);
     }
-    boolean exports = hasExportsFolder(input, fromStore);
+    // exports/ is listed once: whether it is there, and what the pipeline will read of it.
+    List<Locations.Entry> exported;
+    try {
+      exported = exportFiles(input, fromStore);
+    } catch (IOException e) {
+      exported = null; // the pipeline says what it cannot read
+    }
+    boolean exports =
+        fromStore
+            ? exported != null && !exported.isEmpty()
+            : Files.isDirectory(Paths.get(input, ReadExports.FOLDER));
     if (fromStore && listed.isEmpty() && !exports) {
       // A mistyped prefix: a usage error, which a scheduler does not retry.
       throw new UsageException("--input=" + options.getInput() + ": no objects below this prefix");
     }
-    List<String> topLevel = topLevelNames(input, fromStore, listed);
     if (!hasTableFile(listed, "accounts")) {
       throw new RunFailedException(
           "input "
               + options.getInput()
               + " has no accounts*.csv or accounts*.csv.gz file (required: the roster)"
-              + nearMisses(topLevel, "accounts"));
+              + nearMisses(topLevelNames(input, fromStore, listed), "accounts"));
     }
     if (!hasTableFile(listed, "posts") && !exports) {
       throw new RunFailedException(
           "input "
               + input
               + " has no posts*.csv or posts*.csv.gz file and no exports/ folder (posts are required)"
-              + nearMisses(topLevel, "posts"));
+              + nearMisses(topLevelNames(input, fromStore, listed), "posts"));
     }
     // What the pipeline's read steps will read, for the progress lines' share and time left:
     // the table files (not READMEs, claims or the lexicon, which the driver reads) and exports.
     long bytes = 0;
     long count = 0;
-    try {
-      for (Locations.Entry f : listed) {
-        if (RunStats.TABLES.stream().anyMatch(t -> Table.isFileOf(t, f.fileName()))) {
-          bytes += f.bytes();
-          count++;
-        }
+    for (Locations.Entry f : listed) {
+      if (RunStats.TABLES.stream().anyMatch(t -> Table.isFileOf(t, f.fileName()))) {
+        bytes += f.bytes();
+        count++;
       }
-      for (Locations.Entry f : exportFiles(input, fromStore)) {
+    }
+    if (exported == null) {
+      bytes = 0; // the share read is then not shown; the run itself says what it cannot read
+    } else {
+      for (Locations.Entry f : exported) {
         if (ReadExports.isExportName(f.fileName())) {
           bytes += f.bytes();
           count++;
         }
       }
-    } catch (IOException e) {
-      bytes = 0; // the share read is then not shown; the run itself says what it cannot read
     }
     return new Checked(input, List.copyOf(files.outsideLinks()), count, bytes);
   }
@@ -424,17 +433,6 @@ public final class ReportRun {
       }
     }
     return false;
-  }
-
-  private static boolean hasExportsFolder(String input, boolean fromStore) {
-    if (!fromStore) {
-      return Files.isDirectory(Paths.get(input, ReadExports.FOLDER));
-    }
-    try {
-      return !exportFiles(input, true).isEmpty();
-    } catch (IOException e) {
-      return false; // the listing of the input has just worked; the pipeline says what fails
-    }
   }
 
   /** The files below the input's exports/ folder. */

@@ -17,7 +17,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -318,17 +317,11 @@ public final class Summary {
     out.println("  wrote:");
     for (RunSummary.Output o : s.outputs()) {
       if (o.rows() == null) {
-        out.printf(Locale.ROOT, "    %s%n", in(output, o.file()));
+        out.printf(Locale.ROOT, "    %s%n", Locations.resolve(output, o.file()));
       } else {
         out.printf(Locale.ROOT, "    %-22s %,8d rows%n", o.file(), o.rows());
       }
     }
-    out.printf(Locale.ROOT, "    %s%n", in(output, ReportRun.SUMMARY));
-  }
-
-  private static String in(String folder, String name) {
-    return Locations.isRemote(folder)
-        ? Locations.resolve(folder, name)
-        : Paths.get(folder).resolve(name).toString();
+    out.printf(Locale.ROOT, "    %s%n", Locations.resolve(output, ReportRun.SUMMARY));
   }
 }
