@@ -3,6 +3,7 @@ package org.megaphone.write;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -170,9 +171,7 @@ class WriteReportsTest {
                     "CreateMisroutedRow",
                     Create.of(KV.of("themes.csv", row("2020-W14", "2020-W14", "hope")))
                         .withCoder(coder))));
-    Exception e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            Exception.class, () -> p.run().waitUntilFinish());
+    Exception e = assertThrows(Exception.class, () -> p.run().waitUntilFinish());
     Throwable cause = e;
     while (cause.getCause() != null && !(cause instanceof IllegalStateException)) {
       cause = cause.getCause();

@@ -153,9 +153,9 @@ class KafkaRowsTest {
     PAssert.that(rejects(out))
         .satisfies(
             rows -> {
-              List<String> all = new java.util.ArrayList<>();
+              List<String> all = new ArrayList<>();
               rows.forEach(all::add);
-              org.hamcrest.MatcherAssert.assertThat(all.size(), org.hamcrest.Matchers.equalTo(1));
+              MatcherAssert.assertThat(all.size(), Matchers.equalTo(1));
               String reject = all.get(0);
               MatcherAssert.assertThat(
                   reject,
